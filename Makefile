@@ -1,0 +1,37 @@
+# Two commands do all set-up on a fresh machine with Python 3.10+:
+#   make serve   - the bundled example site at http://127.0.0.1:8000
+#   make test    - lint, type-check and the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build test lint bench fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+fuzz: $(STAMP)
+	MADR_FUZZ_EXAMPLES=$${MADR_FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest tests/test_fuzz.py -q
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

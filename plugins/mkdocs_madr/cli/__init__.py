@@ -1,0 +1,1 @@
+"""The `adr` command line."""

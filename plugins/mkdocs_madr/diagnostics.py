@@ -1,0 +1,133 @@
+"""Diagnostics: what the reader found wrong, as data with stable codes.
+
+Nothing in the core raises on bad content. Every problem becomes a `Diagnostic` naming the
+file, the line, a stable `Code` and a message; the plugin logs them and the CLI prints them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    """How bad a diagnostic is. `adr lint` fails on errors (and on warnings with `--strict`)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Code(str, enum.Enum):
+    """Every diagnostic code, with its default severity and meaning (see `CODE_INFO`)."""
+
+    UNREADABLE_FILE = "unreadable-file"
+    NOT_UTF8 = "not-utf8"
+    EMPTY_FILE = "empty-file"
+    FILE_TOO_LARGE = "file-too-large"
+    NOT_A_RECORD = "not-a-record"
+    INVALID_FRONT_MATTER = "invalid-front-matter"
+    FRONT_MATTER_TYPE = "front-matter-type"
+    PLACEHOLDER = "placeholder"
+    MISSING_TITLE = "missing-title"
+    MISSING_STATUS = "missing-status"
+    UNKNOWN_STATUS = "unknown-status"
+    INVALID_DATE = "invalid-date"
+    AMBIGUOUS_DATE = "ambiguous-date"
+    UNKNOWN_CHOSEN_OPTION = "unknown-chosen-option"
+    UNKNOWN_OPTION = "unknown-option"
+    DUPLICATE_OPTION = "duplicate-option"
+    DUPLICATE_ID = "duplicate-id"
+    DUPLICATE_URL = "duplicate-url"
+    UNRESOLVED_RELATION = "unresolved-relation"
+    ONE_SIDED_SUPERSEDE = "one-sided-supersede"
+    MISSING_SUCCESSOR = "missing-successor"
+    SUPERSEDE_CYCLE = "supersede-cycle"
+    SYMLINK_LOOP = "symlink-loop"
+    C4_SYNTAX = "c4-syntax"
+    C4_UNKNOWN_ELEMENT = "c4-unknown-element"
+    C4_DUPLICATE_ALIAS = "c4-duplicate-alias"
+    GLOSSARY_DUPLICATE_TERM = "glossary-duplicate-term"
+    GLOSSARY_UNKNOWN_TERM = "glossary-unknown-term"
+    UNKNOWN_DIRECTIVE = "unknown-directive"
+
+    @property
+    def default_severity(self) -> Severity:
+        return CODE_INFO[self][0]
+
+    @property
+    def meaning(self) -> str:
+        return CODE_INFO[self][1]
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CODE_INFO: dict[Code, tuple[Severity, str]] = {
+    Code.UNREADABLE_FILE: (_E, "The file could not be read (permissions, a vanished file)."),
+    Code.NOT_UTF8: (_E, "The file's bytes are not valid UTF-8; it is skipped."),
+    Code.EMPTY_FILE: (_W, "The file is empty or holds only whitespace."),
+    Code.FILE_TOO_LARGE: (_W, "The file is larger than the parser reads; only its metadata is read."),
+    Code.NOT_A_RECORD: (_I, "A Markdown file in the decisions folder that is not a decision record."),
+    Code.INVALID_FRONT_MATTER: (_W, "The YAML front matter does not parse; keys are salvaged line by line."),
+    Code.FRONT_MATTER_TYPE: (_W, "A front-matter value has the wrong type (for example a mapping)."),
+    Code.PLACEHOLDER: (_I, "A value is an unfilled template placeholder such as {…} or […]."),
+    Code.MISSING_TITLE: (_W, "The record has neither an H1 heading nor a `title` in front matter."),
+    Code.MISSING_STATUS: (_W, "The record states no status; it is shown as unknown."),
+    Code.UNKNOWN_STATUS: (_W, "The status is not in the configured vocabulary."),
+    Code.INVALID_DATE: (_W, "The date cannot be read as a calendar date."),
+    Code.AMBIGUOUS_DATE: (_I, "A slashed date such as 03/04/2024 was read day-first."),
+    Code.UNKNOWN_CHOSEN_OPTION: (_W, "The chosen option matches none of the considered options."),
+    Code.UNKNOWN_OPTION: (_W, "An option under Pros and Cons is not among the considered options."),
+    Code.DUPLICATE_OPTION: (_W, "Two considered options have the same title."),
+    Code.DUPLICATE_ID: (_E, "Two records in one category have the same id."),
+    Code.DUPLICATE_URL: (_E, "Two records would be published at the same URL."),
+    Code.UNRESOLVED_RELATION: (_W, "A relation names a record that does not exist."),
+    Code.ONE_SIDED_SUPERSEDE: (_W, "Only one of the two records states a supersede relation."),
+    Code.MISSING_SUCCESSOR: (_W, "The status is superseded but no successor is named."),
+    Code.SUPERSEDE_CYCLE: (_W, "Records supersede each other in a cycle."),
+    Code.SYMLINK_LOOP: (_W, "A symbolic link inside the decisions folder points back into it."),
+    Code.C4_SYNTAX: (_W, "A statement in a Mermaid C4 diagram could not be parsed."),
+    Code.C4_UNKNOWN_ELEMENT: (_W, "A decision names a C4 element that no diagram defines."),
+    Code.C4_DUPLICATE_ALIAS: (_W, "One alias is defined with different meanings in two diagrams."),
+    Code.GLOSSARY_DUPLICATE_TERM: (_W, "A term (or alias) is defined twice in the glossary."),
+    Code.GLOSSARY_UNKNOWN_TERM: (_W, "An explicit [[term]] reference names no glossary entry."),
+    Code.UNKNOWN_DIRECTIVE: (_W, "A <!-- madr:… --> directive is unknown or has bad arguments."),
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in one place.
+
+    Attributes:
+        code: The stable code; users silence or promote diagnostics by it.
+        severity: Error, warning or info.
+        file: The path as the user knows it (relative to the decisions folder or docs).
+        line: 1-based line, or None when the problem concerns the whole file.
+        message: One sentence a person can act on.
+    """
+
+    code: Code
+    severity: Severity
+    file: str
+    line: int | None
+    message: str
+
+    def format(self) -> str:
+        """`path:line: code: message`, the form editors and CI annotate."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.code.value}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code.value,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "message": self.message,
+        }
+
+
+def diagnostic(code: Code, file: str, line: int | None, message: str) -> Diagnostic:
+    """Build a diagnostic at the code's default severity."""
+    return Diagnostic(code, code.default_severity, file, line, message)

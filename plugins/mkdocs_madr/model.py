@@ -1,0 +1,167 @@
+"""The decision record model: plain data, no behaviour beyond small helpers.
+
+One `Decision` per file. Every field is what the file says, normalised; a field the file does
+not state is empty or None, never a guessed default.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+
+KNOWN_STATUSES: tuple[str, ...] = (
+    "proposed",
+    "accepted",
+    "rejected",
+    "deprecated",
+    "superseded",
+    "draft",
+)
+
+
+class Dialect(str, enum.Enum):
+    """The template family a record was written in, as detected."""
+
+    MADR1 = "madr1"
+    MADR2 = "madr2"
+    MADR3 = "madr3"
+    MADR4 = "madr4"
+    LOG4BRAINS = "log4brains"
+    NYGARD = "nygard"
+    UNKNOWN = "unknown"
+
+
+class RelationKind(str, enum.Enum):
+    """A typed link between two records. Each kind has an inverse."""
+
+    SUPERSEDES = "supersedes"
+    SUPERSEDED_BY = "superseded-by"
+    AMENDS = "amends"
+    AMENDED_BY = "amended-by"
+    RELATES_TO = "relates-to"
+
+    @property
+    def inverse(self) -> RelationKind:
+        return _INVERSE[self]
+
+
+_INVERSE = {
+    RelationKind.SUPERSEDES: RelationKind.SUPERSEDED_BY,
+    RelationKind.SUPERSEDED_BY: RelationKind.SUPERSEDES,
+    RelationKind.AMENDS: RelationKind.AMENDED_BY,
+    RelationKind.AMENDED_BY: RelationKind.AMENDS,
+    RelationKind.RELATES_TO: RelationKind.RELATES_TO,
+}
+
+
+@dataclass
+class Option:
+    """A considered option, with the arguments from its Pros and Cons section."""
+
+    title: str
+    line: int | None = None
+    description: str = ""
+    good: list[str] = field(default_factory=list)
+    neutral: list[str] = field(default_factory=list)
+    bad: list[str] = field(default_factory=list)
+    chosen: bool = False
+
+
+@dataclass
+class Consequences:
+    good: list[str] = field(default_factory=list)
+    neutral: list[str] = field(default_factory=list)
+    bad: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.good or self.neutral or self.bad)
+
+
+@dataclass
+class Link:
+    """A link from the Links / More Information list or a status line.
+
+    `verb` is the lower-case words before the link ("refined by"), empty when there are none.
+    """
+
+    text: str
+    href: str
+    verb: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Relation:
+    """A relation as stated in the file; `target` is the raw reference (file, id or "ADR-5")."""
+
+    kind: RelationKind
+    target: str
+    line: int | None = None
+    label: str = ""
+
+
+@dataclass
+class Section:
+    """A part of the body the model does not interpret, kept as Markdown."""
+
+    title: str
+    level: int
+    line: int
+    markdown: str
+
+
+@dataclass
+class Decision:
+    """One architecture decision record.
+
+    `id` is unique within a category; `key` (category and id) is unique within a collection.
+    Relations are stated ones in `relations`; the resolved, two-way view is in `links_out`,
+    filled by the collection.
+    """
+
+    file: str
+    id: str
+    number: int | None = None
+    category: str = ""
+    slug: str = ""
+    title: str | None = None
+    dialect: Dialect = Dialect.UNKNOWN
+    status: str | None = None
+    status_text: str | None = None
+    date: str | None = None
+    deciders: list[str] = field(default_factory=list)
+    consulted: list[str] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    c4: list[str] = field(default_factory=list)
+    technical_story: str | None = None
+    context: str | None = None
+    drivers: list[str] = field(default_factory=list)
+    options: list[Option] = field(default_factory=list)
+    chosen: str | None = None
+    justification: str | None = None
+    consequences: Consequences = field(default_factory=Consequences)
+    confirmation: str | None = None
+    links: list[Link] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    front_matter: dict[str, object] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    is_record: bool = True
+    resolved: dict[RelationKind, list[str]] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """The collection-wide identity: `category/id`, or `id` at the top level."""
+        return f"{self.category}/{self.id}" if self.category else self.id
+
+    @property
+    def chosen_option(self) -> Option | None:
+        return next((option for option in self.options if option.chosen), None)
+
+    def related(self, kind: RelationKind) -> list[str]:
+        """Keys of the records related by `kind`, stated on either side."""
+        return self.resolved.get(kind, [])
