@@ -66,10 +66,22 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.UNREADABLE_FILE: (_E, "The file could not be read (permissions, a vanished file)."),
     Code.NOT_UTF8: (_E, "The file's bytes are not valid UTF-8; it is skipped."),
     Code.EMPTY_FILE: (_W, "The file is empty or holds only whitespace."),
-    Code.FILE_TOO_LARGE: (_W, "The file is larger than the parser reads; only its metadata is read."),
-    Code.NOT_A_RECORD: (_I, "A Markdown file in the decisions folder that is not a decision record."),
-    Code.INVALID_FRONT_MATTER: (_W, "The YAML front matter does not parse; keys are salvaged line by line."),
-    Code.FRONT_MATTER_TYPE: (_W, "A front-matter value has the wrong type (for example a mapping)."),
+    Code.FILE_TOO_LARGE: (
+        _W,
+        "The file is larger than the parser reads; only its metadata is read.",
+    ),
+    Code.NOT_A_RECORD: (
+        _I,
+        "A Markdown file in the decisions folder that is not a decision record.",
+    ),
+    Code.INVALID_FRONT_MATTER: (
+        _W,
+        "The YAML front matter does not parse; keys are salvaged line by line.",
+    ),
+    Code.FRONT_MATTER_TYPE: (
+        _W,
+        "A front-matter value has the wrong type (for example a mapping).",
+    ),
     Code.PLACEHOLDER: (_I, "A value is an unfilled template placeholder such as {…} or […]."),
     Code.MISSING_TITLE: (_W, "The record has neither an H1 heading nor a `title` in front matter."),
     Code.MISSING_STATUS: (_W, "The record states no status; it is shown as unknown."),

@@ -1,0 +1,63 @@
+"""Opening the project the CLI works on: settings from mkdocs.yml, then the folder."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..collection import Collection, FolderError, load_collection
+from ..diagnostics import Diagnostic
+from ..settings import Settings, SettingsError, load_settings
+from .errors import CliError
+
+
+@dataclass
+class Project:
+    settings: Settings
+    root: Path
+
+    def display(self, file: str) -> str:
+        """A record's path as the user can open it from the current folder."""
+        path = self.root / file
+        try:
+            return os.path.relpath(path)
+        except ValueError:  # another drive on Windows
+            return str(path)
+
+
+def open_project(directory: Path | None, config_file: Path | None) -> Project:
+    if config_file is not None and not config_file.is_file():
+        raise CliError(f"{config_file}: no such configuration file")
+    try:
+        settings = load_settings(config_file)
+    except SettingsError as error:
+        raise CliError(str(error)) from None
+    root = directory if directory is not None else settings.decisions_dir
+    return Project(settings, root)
+
+
+def read_collection(project: Project) -> Collection:
+    root = project.root
+    if not root.exists():
+        raise CliError(f"{root}: no such folder (set decisions_dir in mkdocs.yml or pass --dir)")
+    if not root.is_dir():
+        raise CliError(f"{root}: not a folder")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise CliError(f"{root}: permission denied")
+    try:
+        return load_collection(root, statuses=project.settings.statuses)
+    except FolderError as error:
+        raise CliError(str(error)) from None
+
+
+def effective(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """Diagnostics at the severities the project chose; ignored codes dropped."""
+    result = []
+    for found in diagnostics:
+        severity = settings.severity(found.code)
+        if severity is not None:
+            result.append(
+                found if severity is found.severity else replace(found, severity=severity)
+            )
+    return result

@@ -1,0 +1,136 @@
+"""`adr list`, `adr show` and `adr lint`: the read-only commands."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Code, Severity
+from ..export import collection_to_dict, decision_to_dict
+from ..model import Decision, RelationKind
+from .errors import NotFound
+from .project import Project, effective, open_project, read_collection
+
+_STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
+
+
+def run_list(
+    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+) -> None:
+    project = open_project(directory, config_file)
+    collection = read_collection(project)
+    wanted = {status.lower() for status in statuses}
+    chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
+    _report_stoppers(project, collection.all_diagnostics())
+    if output == "json":
+        data = collection_to_dict(collection, chosen)
+        data["diagnostics"] = [
+            d.to_dict() for d in effective(collection.all_diagnostics(), project.settings)
+        ]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    _print_table(chosen)
+
+
+def _report_stoppers(project: Project, diagnostics: list) -> None:  # type: ignore[type-arg]
+    for found in diagnostics:
+        if found.code in _STOPPERS:
+            click.echo(f"adr: {project.display(found.file)}: {found.message}", err=True)
+
+
+def _print_table(decisions: list[Decision]) -> None:
+    if not decisions:
+        click.echo("no decision records found", err=True)
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    rows = [(d.key, d.status or "-", d.date or "-", d.title or f"({d.file})") for d in decisions]
+    widths = [max(len(row[i]) for row in [*rows, ("ID", "STATUS", "DATE", "")]) for i in range(3)]
+    header = ("ID", "STATUS", "DATE", "TITLE")
+    for row in [header, *rows]:
+        head = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3]))
+        room = max(20, width - len(head) - 2)
+        title = row[3] if len(row[3]) <= room else row[3][: room - 1] + "…"
+        click.echo(f"{head}  {title}".rstrip())
+
+
+def run_show(record: str, directory: Path | None, config_file: Path | None, output: str) -> None:
+    project = open_project(directory, config_file)
+    collection = read_collection(project)
+    decision = collection.find(record)
+    if decision is None:
+        raise NotFound(f"no record '{record}' in {project.root}")
+    if output == "json":
+        data = decision_to_dict(decision, collection)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    for line in _describe(decision, project):
+        click.echo(line)
+    for found in effective(collection.diagnostics_for(decision), project.settings):
+        click.echo(
+            f"{project.display(found.file)}:{found.line or 1}: {found.code.value}: {found.message}"
+        )
+
+
+def _describe(decision: Decision, project: Project) -> list[str]:
+    lines = [f"{decision.key}  {decision.title or '(no title)'}", ""]
+    facts = [
+        ("File", project.display(decision.file)),
+        ("Format", decision.dialect.value),
+        ("Status", decision.status_text or decision.status or "-"),
+        ("Date", decision.date or "-"),
+        ("Deciders", ", ".join(decision.deciders) or "-"),
+        ("Consulted", ", ".join(decision.consulted)),
+        ("Informed", ", ".join(decision.informed)),
+        ("Tags", ", ".join(decision.tags)),
+        ("C4", ", ".join(decision.c4)),
+        ("Story", decision.technical_story or ""),
+    ]
+    for kind in RelationKind:
+        keys = decision.related(kind)
+        if keys:
+            facts.append((kind.value.replace("-", " ").capitalize(), ", ".join(keys)))
+    lines += [f"  {name + ':':<15}{value}" for name, value in facts if value]
+    if decision.drivers:
+        lines += ["", "Decision drivers:"] + [f"  - {driver}" for driver in decision.drivers]
+    if decision.options:
+        lines += ["", "Considered options:"]
+        for option in decision.options:
+            mark = "*" if option.chosen else " "
+            counts = f"+{len(option.good)} ~{len(option.neutral)} -{len(option.bad)}"
+            lines.append(f"  {mark} {option.title}  ({counts})")
+    if decision.chosen:
+        because = f", because {decision.justification}" if decision.justification else ""
+        lines += ["", f"Chosen: {decision.chosen}{because}"]
+    consequences = decision.consequences
+    for label, items in (
+        ("Good", consequences.good),
+        ("Neutral", consequences.neutral),
+        ("Bad", consequences.bad),
+    ):
+        if items:
+            lines += ["", f"{label} consequences:"] + [f"  - {item}" for item in items]
+    lines.append("")
+    return lines
+
+
+def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
+    project = open_project(directory, config_file)
+    collection = read_collection(project)
+    found = effective(collection.all_diagnostics(), project.settings)
+    if output == "json":
+        sys.stdout.write(json.dumps([d.to_dict() for d in found], indent=1) + "\n")
+    else:
+        for problem in found:
+            where = project.display(problem.file)
+            line = f":{problem.line}" if problem.line is not None else ""
+            click.echo(f"{where}{line}: {problem.code.value}: {problem.message}")
+    errors = sum(1 for d in found if d.severity is Severity.ERROR)
+    warnings = sum(1 for d in found if d.severity is Severity.WARNING)
+    records = len(collection.decisions)
+    summary = f"{records} records: {errors} errors, {warnings} warnings"
+    click.echo(summary, err=True)
+    return 1 if errors or (strict and warnings) else 0

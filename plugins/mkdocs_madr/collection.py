@@ -1,0 +1,446 @@
+"""A folder of records: reading it, numbering by category, resolving relations both ways.
+
+Subfolders are categories with their own numbering, so ids are unique per category and the
+collection-wide key is `category/id`. Checks that need more than one record (duplicate ids,
+relations to missing records, one-sided supersedes, cycles) live here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import posixpath
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Code, Diagnostic, diagnostic
+from .identity import identify
+from .model import KNOWN_STATUSES, Decision, Relation, RelationKind
+from .parser import parse_decision
+
+EXTENSIONS = (".md", ".markdown")
+PARALLEL_THRESHOLD = 400
+"""Below this many files a process pool costs more than it saves."""
+
+_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site"})
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class ParseCache:
+    """Parsed records kept between builds, keyed on path and invalidated by size and mtime."""
+
+    entries: dict[str, tuple[int, int, Decision]] = field(default_factory=dict)
+    parsed: list[str] = field(default_factory=list)
+
+    def get(self, path: str, stat: os.stat_result) -> Decision | None:
+        entry = self.entries.get(path)
+        if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            return entry[2]
+        return None
+
+    def put(self, path: str, stat: os.stat_result, decision: Decision) -> None:
+        self.entries[path] = (stat.st_size, stat.st_mtime_ns, decision)
+
+
+@dataclass
+class Collection:
+    """Every record in a folder, with the diagnostics that concern more than one file.
+
+    Attributes:
+        root: The folder that was read.
+        decisions: The records, ordered by category, number and file.
+        skipped: Markdown files that are not records (README, templates, unreadable files).
+        diagnostics: Problems found across records; per-file ones stay on each record.
+    """
+
+    root: Path
+    decisions: list[Decision] = field(default_factory=list)
+    skipped: list[Decision] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    by_key: dict[str, Decision] = field(default_factory=dict)
+    links: list[tuple[Decision, Relation, Decision]] = field(default_factory=list)
+    _index: _Index | None = field(default=None, repr=False)
+    _by_file: tuple[int, dict[str, list[Diagnostic]]] | None = field(default=None, repr=False)
+
+    def find(self, reference: str, category: str = "") -> Decision | None:
+        """Look a record up as a user writes it: `5`, `0005`, `ADR-0005`, `cat/0005`, a stem."""
+        reference = reference.strip()
+        if reference in self.by_key:
+            return self.by_key[reference]
+        if "/" in reference and not reference.lower().endswith(EXTENSIONS):
+            head, _, tail = reference.rpartition("/")
+            return self.find(tail, head)
+        if self._index is None:
+            self._index = _Index(self.decisions)
+        return self._index.find(reference, category)
+
+    def all_diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic, per file and across files, in file and line order."""
+        found = [d for record in [*self.decisions, *self.skipped] for d in record.diagnostics]
+        found += self.diagnostics
+        return sorted(found, key=lambda d: (d.file, d.line or 0, d.code.value))
+
+    def diagnostics_for(self, decision: Decision) -> list[Diagnostic]:
+        """The record's own diagnostics and the cross-record ones that name its file."""
+        if self._by_file is None or self._by_file[0] != len(self.diagnostics):
+            grouped: dict[str, list[Diagnostic]] = {}
+            for found in self.diagnostics:
+                grouped.setdefault(found.file, []).append(found)
+            self._by_file = (len(self.diagnostics), grouped)
+        return [*decision.diagnostics, *self._by_file[1].get(decision.file, [])]
+
+
+def load_collection(
+    root: Path,
+    *,
+    statuses: Iterable[str] = KNOWN_STATUSES,
+    cache: ParseCache | None = None,
+    workers: int | None = None,
+) -> Collection:
+    """Read every record under `root` and cross-check them; never raises on content.
+
+    A missing or unreadable `root` is the caller's to report (see `FolderError`).
+    """
+    if not root.is_dir():
+        raise FolderError(f"{root}: the decisions folder does not exist")
+    collection = Collection(root=root)
+    paths = list(_scan(root, collection.diagnostics))
+    for decision in _parse_all(root, paths, cache, workers):
+        (collection.decisions if decision.is_record else collection.skipped).append(decision)
+    collection.decisions.sort(key=_order)
+    _assign_keys(collection)
+    _resolve_relations(collection)
+    _check_statuses(collection, frozenset(status.lower() for status in statuses))
+    _check_supersedes(collection)
+    return collection
+
+
+class FolderError(Exception):
+    """The decisions folder itself cannot be read; the message names it."""
+
+
+def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
+    """Relative POSIX paths of the Markdown files under root, sorted, symlink loops cut."""
+    seen = {os.path.realpath(root)}
+    pending = [""]
+    while pending:
+        relative = pending.pop()
+        folder = root / relative if relative else root
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(
+                diagnostic(Code.UNREADABLE_FILE, relative or ".", None, f"cannot list: {error}")
+            )
+            continue
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            path = f"{relative}/{name}" if relative else name
+            if name.startswith((".", "_")) or name in _SKIPPED_DIRS:
+                continue
+            if entry.is_dir(follow_symlinks=True):
+                real = os.path.realpath(entry.path)
+                if real in seen or _inside(real, seen):
+                    problems.append(
+                        diagnostic(
+                            Code.SYMLINK_LOOP,
+                            path,
+                            None,
+                            "this link leads back into the decisions folder; not followed",
+                        )
+                    )
+                    continue
+                seen.add(real)
+                subfolders.append(path)
+            elif name.lower().endswith(EXTENSIONS):
+                yield path
+        pending.extend(reversed(subfolders))
+
+
+def _inside(real: str, seen: set[str]) -> bool:
+    return any(real.startswith(folder + os.sep) for folder in seen if folder)
+
+
+def _parse_all(
+    root: Path, paths: Sequence[str], cache: ParseCache | None, workers: int | None
+) -> list[Decision]:
+    results: dict[str, Decision] = {}
+    todo: list[str] = []
+    for path in paths:
+        try:
+            stat = os.stat(root / path)
+        except OSError as error:
+            results[path] = _unreadable(path, error)
+            continue
+        cached = cache.get(str(root / path), stat) if cache is not None else None
+        if cached is not None:
+            results[path] = cached
+        else:
+            todo.append(path)
+    if cache is not None:
+        cache.parsed = list(todo)
+    for decision in _parse_paths(root, todo, workers):
+        results[decision.file] = decision
+        if cache is not None:
+            with contextlib.suppress(OSError):
+                cache.put(str(root / decision.file), os.stat(root / decision.file), decision)
+    return [results[path] for path in paths if path in results]
+
+
+def _parse_paths(root: Path, paths: Sequence[str], workers: int | None) -> list[Decision]:
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        return [read_record(root, path) for path in paths]
+    size = max(1, len(paths) // (count * 4))
+    chunks = [list(paths[start : start + size]) for start in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        parts = pool.map(_read_chunk, [root] * len(chunks), chunks)
+        return [decision for part in parts for decision in part]
+
+
+def _read_chunk(root: Path, paths: list[str]) -> list[Decision]:
+    return [read_record(root, path) for path in paths]
+
+
+def read_record(root: Path, path: str) -> Decision:
+    """Read and parse one file; an unreadable file becomes a diagnostic, not an exception."""
+    try:
+        data = (root / path).read_bytes()
+    except OSError as error:
+        return _unreadable(path, error)
+    decision = parse_decision(data, path)
+    decision.category = posixpath.dirname(path)
+    return decision
+
+
+def _unreadable(path: str, error: OSError) -> Decision:
+    decision = Decision(file=path, id=path, is_record=False)
+    reason = error.strerror or type(error).__name__
+    decision.diagnostics.append(
+        diagnostic(Code.UNREADABLE_FILE, path, None, f"cannot read the file: {reason}")
+    )
+    return decision
+
+
+def _order(decision: Decision) -> tuple[str, int, str]:
+    number = decision.number if decision.number is not None else 1 << 62
+    return decision.category, number, decision.file
+
+
+def _assign_keys(collection: Collection) -> None:
+    groups: dict[tuple[str, str], list[Decision]] = {}
+    for decision in collection.decisions:
+        groups.setdefault((decision.category, decision.id), []).append(decision)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        if _all_dated(group):
+            for decision in group:
+                decision.id = decision.slug  # log4brains: several records on one day
+            continue
+        for decision in group:
+            others = ", ".join(d.file for d in group if d is not decision)
+            collection.diagnostics.append(
+                diagnostic(
+                    Code.DUPLICATE_ID,
+                    decision.file,
+                    decision.lines.get("title"),
+                    f"id {decision.id} is also used by {others}",
+                )
+            )
+    urls: dict[str, Decision] = {}
+    for decision in collection.decisions:
+        decision.resolved = {}
+        url = posixpath.join(decision.category, decision.slug).lower()
+        if url in urls:
+            collection.diagnostics.append(
+                diagnostic(
+                    Code.DUPLICATE_URL,
+                    decision.file,
+                    None,
+                    f"would be published at the same address as {urls[url].file}",
+                )
+            )
+        else:
+            urls[url] = decision
+        collection.by_key.setdefault(decision.key, decision)
+
+
+def _all_dated(group: list[Decision]) -> bool:
+    return all(identify(d.file).date_named for d in group)
+
+
+class _Index:
+    """Lookups by file, file name, stem and number, built once per collection."""
+
+    def __init__(self, decisions: Sequence[Decision]) -> None:
+        self.files: dict[str, Decision] = {}
+        self.names: dict[str, list[Decision]] = {}
+        self.stems: dict[str, list[Decision]] = {}
+        self.numbers: dict[int, list[Decision]] = {}
+        for decision in decisions:
+            self.files[decision.file] = decision
+            self.names.setdefault(decision.file.rsplit("/", 1)[-1], []).append(decision)
+            self.stems.setdefault(decision.slug, []).append(decision)
+            if decision.number is not None:
+                self.numbers.setdefault(decision.number, []).append(decision)
+
+    def find(self, reference: str, category: str) -> Decision | None:
+        name = reference.rsplit("/", 1)[-1]
+        stem = name.rsplit(".", 1)[0] if name.lower().endswith(EXTENSIONS) else name
+        if stem in self.stems:
+            return _prefer(self.stems[stem], category)
+        digits = _DIGITS.findall(reference)
+        if len(digits) != 1 or int(digits[0]) not in self.numbers:
+            return None
+        return _prefer(self.numbers[int(digits[0])], category)
+
+    def resolve(self, decision: Decision, target: str, collection: Collection) -> Decision | None:
+        target = target.strip().strip("<>")
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        if path.lower().endswith(EXTENSIONS):
+            joined = posixpath.normpath(posixpath.join(decision.category, path))
+            if joined in self.files:
+                return self.files[joined]
+            named = self.names.get(path.rsplit("/", 1)[-1])
+            return _prefer(named, decision.category) if named else None
+        return collection.find(target, decision.category)
+
+
+def _prefer(found: list[Decision], category: str) -> Decision | None:
+    local = [d for d in found if d.category == category]
+    if len(local) == 1:
+        return local[0]
+    return found[0] if len(found) == 1 else None
+
+
+def _resolve_relations(collection: Collection) -> None:
+    index = _Index(collection.decisions)
+    collection._index = index
+    seen: set[tuple[str, RelationKind, str]] = set()
+    for decision in collection.decisions:
+        for relation in decision.relations:
+            target = index.resolve(decision, relation.target, collection)
+            if target is None:
+                collection.diagnostics.append(
+                    diagnostic(
+                        Code.UNRESOLVED_RELATION,
+                        decision.file,
+                        relation.line,
+                        f"{relation.kind.value} '{relation.target}': no such record",
+                    )
+                )
+                continue
+            if target is decision or (decision.key, relation.kind, target.key) in seen:
+                continue
+            seen.add((decision.key, relation.kind, target.key))
+            collection.links.append((decision, relation, target))
+            _add(decision, relation.kind, target.key)
+            _add(target, relation.kind.inverse, decision.key)
+
+
+def _add(decision: Decision, kind: RelationKind, key: str) -> None:
+    keys = decision.resolved.setdefault(kind, [])
+    if key not in keys:
+        keys.append(key)
+
+
+def _check_statuses(collection: Collection, vocabulary: frozenset[str]) -> None:
+    for decision in collection.decisions:
+        if decision.status is not None and decision.status not in vocabulary:
+            collection.diagnostics.append(
+                diagnostic(
+                    Code.UNKNOWN_STATUS,
+                    decision.file,
+                    decision.lines.get("status"),
+                    f"status '{decision.status}' is not one of: {', '.join(sorted(vocabulary))}",
+                )
+            )
+
+
+def _check_supersedes(collection: Collection) -> None:
+    stated = {
+        (source.key, relation.kind, target.key) for source, relation, target in collection.links
+    }
+    for source, relation, target in collection.links:
+        if relation.kind is RelationKind.SUPERSEDES and target.status != "superseded":
+            state = target.status or "without a status"
+            _one_sided(
+                collection,
+                source,
+                relation,
+                f"{source.key} supersedes {target.key}, but {target.key} is still {state}",
+            )
+        elif relation.kind is RelationKind.SUPERSEDED_BY and (
+            (target.key, RelationKind.SUPERSEDES, source.key) not in stated
+        ):
+            _one_sided(
+                collection,
+                source,
+                relation,
+                f"{source.key} is superseded by "
+                f"{target.key}, but {target.key} does not say it supersedes {source.key}",
+            )
+    for decision in collection.decisions:
+        if decision.status == "superseded" and not decision.related(RelationKind.SUPERSEDED_BY):
+            collection.diagnostics.append(
+                diagnostic(
+                    Code.MISSING_SUCCESSOR,
+                    decision.file,
+                    decision.lines.get("status"),
+                    "the status is superseded, but no record says which one supersedes it",
+                )
+            )
+    _check_cycles(collection)
+
+
+def _one_sided(collection: Collection, source: Decision, relation: Relation, message: str) -> None:
+    collection.diagnostics.append(
+        diagnostic(Code.ONE_SIDED_SUPERSEDE, source.file, relation.line, message)
+    )
+
+
+def _check_cycles(collection: Collection) -> None:
+    successors = {
+        decision.key: decision.related(RelationKind.SUPERSEDED_BY)
+        for decision in collection.decisions
+    }
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+    for start in successors:
+        if state.get(start):
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(successors[start]))]
+        state[start] = 1
+        path.append(start)
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+                continue
+            if state.get(child) == 1:
+                cycle = path[path.index(child) :]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    first = collection.by_key[cycle[0]]
+                    collection.diagnostics.append(
+                        diagnostic(
+                            Code.SUPERSEDE_CYCLE,
+                            first.file,
+                            first.lines.get("status"),
+                            "supersede cycle: " + " → ".join([*cycle, cycle[0]]),
+                        )
+                    )
+            elif not state.get(child) and child in successors:
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(successors[child])))

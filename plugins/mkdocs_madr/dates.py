@@ -1,0 +1,115 @@
+"""Reading the dates people write into decision records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?")
+_ISO_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+_MONTH_NAME_FIRST = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+_PARTIAL_MONTH = re.compile(r"(\d{4})[-/](\d{1,2})|([A-Za-z]+)\.?\s+(\d{4})")
+_YEAR = re.compile(r"\d{4}")
+
+
+class DateProblem(enum.Enum):
+    INVALID = "invalid"
+    AMBIGUOUS = "ambiguous"
+    PARTIAL = "partial"
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """The ISO date read from a value, or None, and what was wrong with it."""
+
+    iso: str | None
+    problem: DateProblem | None = None
+
+
+def read_date(value: object) -> DateReading:
+    """Read a date from YAML (`datetime.date`) or text in the forms seen in real records.
+
+    ISO dates, ISO date-times, `yyyymmdd`, day-first dotted or slashed dates (`20.09.2024`,
+    `20/09/2024`), and prose (`September 20, 2024`, `20 Sep 2024`). A slashed date that could be
+    either way round is read day-first, as adr-tools wrote it, and flagged as ambiguous.
+    A month without a day, or anything else, is no date: partial and invalid are reported.
+    """
+    if isinstance(value, dt.datetime):
+        return DateReading(value.date().isoformat())
+    if isinstance(value, dt.date):
+        return DateReading(value.isoformat())
+    if isinstance(value, int) and 19000101 <= value <= 29991231:
+        value = str(value)
+    if not isinstance(value, str):
+        return DateReading(None, DateProblem.INVALID)
+    text = value.strip().strip("*_`\"'").strip()
+    if not text:
+        return DateReading(None)
+    return _read_text(text)
+
+
+def _read_text(text: str) -> DateReading:
+    match = _ISO.fullmatch(text)
+    if match:
+        return _checked(int(match[1]), int(match[2]), int(match[3]))
+    match = _ISO_COMPACT.fullmatch(text)
+    if match:
+        return _checked(int(match[1]), int(match[2]), int(match[3]))
+    match = _DAY_FIRST.fullmatch(text)
+    if match:
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        if first > 12 or match[0][len(match[1])] == ".":
+            return _checked(year, second, first)
+        if second > 12:
+            return _checked(year, first, second)
+        reading = _checked(year, second, first)
+        ambiguous = first != second and reading.iso is not None
+        return DateReading(reading.iso, DateProblem.AMBIGUOUS) if ambiguous else reading
+    match = _MONTH_NAME_FIRST.fullmatch(text)
+    if match and match[1].lower() in _MONTHS:
+        return _checked(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
+    match = _DAY_MONTH_NAME.fullmatch(text)
+    if match and match[2].lower() in _MONTHS:
+        return _checked(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+    match = _ISO.match(text)
+    if match and not text[match.end() :].strip()[:1].isdigit():
+        return _checked(int(match[1]), int(match[2]), int(match[3]))
+    match = _PARTIAL_MONTH.fullmatch(text)
+    if match and (match[1] or (match[3] or "").lower() in _MONTHS):
+        return DateReading(None, DateProblem.PARTIAL)
+    if _YEAR.fullmatch(text):
+        return DateReading(None, DateProblem.PARTIAL)
+    return DateReading(None, DateProblem.INVALID)
+
+
+def _checked(year: int, month: int, day: int) -> DateReading:
+    try:
+        return DateReading(dt.date(year, month, day).isoformat())
+    except ValueError:
+        return DateReading(None, DateProblem.INVALID)

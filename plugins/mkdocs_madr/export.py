@@ -1,0 +1,95 @@
+"""The JSON form of records, shared by `adr list --format json` and the site's decisions.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .collection import Collection
+from .model import Decision, RelationKind
+
+SCHEMA_VERSION = 1
+
+
+def decision_to_dict(decision: Decision, collection: Collection) -> dict[str, Any]:
+    """One record as plain JSON-ready data; `file` is relative to the decisions folder."""
+    data = record_fields(decision)
+    data.update(
+        {
+            "supersedes": decision.related(RelationKind.SUPERSEDES),
+            "superseded_by": decision.related(RelationKind.SUPERSEDED_BY),
+            "amends": decision.related(RelationKind.AMENDS),
+            "amended_by": decision.related(RelationKind.AMENDED_BY),
+            "relates_to": decision.related(RelationKind.RELATES_TO),
+            "diagnostics": [d.to_dict() for d in collection.diagnostics_for(decision)],
+        }
+    )
+    return data
+
+
+def record_fields(decision: Decision) -> dict[str, Any]:
+    """What one file says, without anything that needs the other records."""
+    return {
+        "id": decision.id,
+        "key": decision.key,
+        "number": decision.number,
+        "category": decision.category,
+        "file": decision.file,
+        "slug": decision.slug,
+        "title": decision.title,
+        "status": decision.status,
+        "status_text": decision.status_text,
+        "date": decision.date,
+        "deciders": decision.deciders,
+        "consulted": decision.consulted,
+        "informed": decision.informed,
+        "tags": decision.tags,
+        "c4": decision.c4,
+        "technical_story": decision.technical_story,
+        "format": decision.dialect.value,
+        "context": decision.context,
+        "drivers": decision.drivers,
+        "options": [
+            {
+                "title": option.title,
+                "description": option.description,
+                "good": option.good,
+                "neutral": option.neutral,
+                "bad": option.bad,
+                "chosen": option.chosen,
+                "line": option.line,
+            }
+            for option in decision.options
+        ],
+        "chosen": decision.chosen,
+        "justification": decision.justification,
+        "consequences": {
+            "good": decision.consequences.good,
+            "neutral": decision.consequences.neutral,
+            "bad": decision.consequences.bad,
+        },
+        "confirmation": decision.confirmation,
+        "relations": [
+            {"kind": relation.kind.value, "target": relation.target, "line": relation.line}
+            for relation in decision.relations
+        ],
+        "links": [
+            {"text": link.text, "href": link.href, "verb": link.verb, "line": link.line}
+            for link in decision.links
+        ],
+        "sections": [
+            {"title": section.title, "line": section.line} for section in decision.sections
+        ],
+        "lines": decision.lines,
+    }
+
+
+def collection_to_dict(
+    collection: Collection, decisions: list[Decision] | None = None
+) -> dict[str, Any]:
+    """`{"decisions": [...], "diagnostics": [...]}` for the given (default: all) records."""
+    chosen = collection.decisions if decisions is None else decisions
+    return {
+        "version": SCHEMA_VERSION,
+        "decisions": [decision_to_dict(decision, collection) for decision in chosen],
+        "diagnostics": [d.to_dict() for d in collection.all_diagnostics()],
+    }

@@ -1,0 +1,104 @@
+"""YAML front matter: split with python-frontmatter, load safely, salvage what breaks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from .diagnostics import Code, Diagnostic, diagnostic
+
+_HANDLER = YAMLHandler()
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w.-]*(?: [\w.-]+)*)\s*:(?:\s+(.*)|\s*)$")
+_LIST_LINE = re.compile(r"^\s+-\s+(.*)$")
+
+
+@dataclass
+class FrontMatter:
+    """The metadata mapping, the body below it, and where the body starts."""
+
+    data: dict[str, object] = field(default_factory=dict)
+    body: str = ""
+    body_offset: int = 0
+    lines: dict[str, int] = field(default_factory=dict)
+    present: bool = False
+
+
+def split_front_matter(text: str, file: str, problems: list[Diagnostic]) -> FrontMatter:
+    """Read the front matter of `text`, if any; never raises.
+
+    Invalid YAML (as in MADR 3's unedited template, where `{…}` is a flow mapping) is reported
+    and then read key by key, so one bad value does not hide the status or the date.
+    """
+    if not text.startswith("---") or not _HANDLER.detect(text):
+        return FrontMatter(body=text)
+    try:
+        raw, body = _HANDLER.split(text)
+    except ValueError:
+        return FrontMatter(body=text)
+    offset = text[: len(text) - len(body)].count("\n")
+    result = FrontMatter(body=body, body_offset=offset, present=True)
+    result.lines = _key_lines(raw)
+    try:
+        loaded = _HANDLER.load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        reason = getattr(error, "problem", None) or type(error).__name__
+        problems.append(
+            diagnostic(
+                Code.INVALID_FRONT_MATTER,
+                file,
+                line,
+                f"front matter is not valid YAML ({reason}); keys are read one line at a time",
+            )
+        )
+        result.data = _salvage(raw)
+        return result
+    if loaded is None:
+        return result
+    if not isinstance(loaded, dict):
+        problems.append(
+            diagnostic(Code.INVALID_FRONT_MATTER, file, 2, "front matter is not a mapping of keys")
+        )
+        return result
+    result.data = {str(key): value for key, value in loaded.items()}
+    return result
+
+
+def _key_lines(raw: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(raw.split("\n")):
+        match = _KEY_LINE.match(line)
+        if match and match[1] not in lines:
+            lines[match[1]] = number + 2
+    return lines
+
+
+def _salvage(raw: str) -> dict[str, object]:
+    data: dict[str, object] = {}
+    key: str | None = None
+    for line in raw.split("\n"):
+        match = _KEY_LINE.match(line)
+        if match:
+            key = match[1]
+            value = (match[2] or "").strip()
+            data[key] = _load_scalar(value) if value else []
+            continue
+        item = _LIST_LINE.match(line)
+        if item and key is not None and isinstance(data.get(key), list):
+            items = data[key]
+            assert isinstance(items, list)
+            items.append(_load_scalar(item[1].strip()))
+    return {name: (None if value == [] else value) for name, value in data.items()}
+
+
+def _load_scalar(value: str) -> object:
+    try:
+        return yaml.safe_load(value)
+    except yaml.YAMLError:
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            return value[1:-1]
+        return value

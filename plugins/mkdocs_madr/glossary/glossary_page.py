@@ -1,0 +1,113 @@
+"""On the glossary page: give each entry its anchor and mark where its usage list goes."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Sequence
+
+from .labels import split_label
+from .model import Glossary, Term, TermForm, term_key
+from .tree import append_after, append_inside, visible_text
+
+USAGE_PLACEHOLDER = "<!--madr-term-usage:{anchor}-->"
+"""The HTML comment left after each definition; the plugin replaces it with the decisions."""
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CELLS = frozenset({"td", "th"})
+_PARENTHESIS_AFTER_TERM = re.compile(r"^\s*(\([^()]*\))")
+
+
+def mark_glossary_entries(
+    root: etree.Element, glossary: Glossary, store_html: Callable[[str], str]
+) -> None:
+    """Set `id` to the term's anchor on each entry and add a usage placeholder after it.
+
+    The anchored element is the `dt`, the heading, the bullet's `li` or the table's `tr`. Only
+    the first element naming a term is marked.
+
+    Args:
+        root: The page's element tree.
+        glossary: The glossary read from this page's source.
+        store_html: Stores raw HTML and returns the placeholder text standing for it
+            (Python-Markdown's `md.htmlStash.store`), so the comment survives serialising.
+    """
+    marked: set[str] = set()
+    for parent in root.iter():
+        siblings = list(parent)
+        for position, element in enumerate(siblings):
+            term = _entry_term(element, glossary)
+            if term is None or term.anchor in marked:
+                continue
+            marked.add(term.anchor)
+            element.set("id", term.anchor)
+            placeholder = store_html(USAGE_PLACEHOLDER.format(anchor=term.anchor))
+            _place_after_definition(siblings, position, term.form, placeholder)
+
+
+def _entry_term(element: etree.Element, glossary: Glossary) -> Term | None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    form, label = None, None
+    if tag == "dt":
+        form, label = TermForm.DEFINITION_LIST, visible_text(element)
+    elif tag in _HEADINGS:
+        form, label = TermForm.HEADING, visible_text(element)
+    elif tag == "li":
+        form, label = TermForm.BULLET, _bold_label(element)
+    elif tag == "tr" and len(element) and element[0].tag == "td":
+        form, label = TermForm.TABLE, visible_text(element[0])
+    if form is None or not label:
+        return None
+    name, _ = split_label(label)
+    term = glossary.find(name)
+    if term is None or term.form is not form or term_key(term.name) != term_key(name):
+        return None
+    return term
+
+
+def _bold_label(item: etree.Element) -> str | None:
+    """The bold term opening a list item (tight or loose), with a parenthesis after it."""
+    container = item
+    if len(item) and item[0].tag == "p" and not (item.text or "").strip():
+        container = item[0]
+    if not len(container) or container[0].tag != "strong" or (container.text or "").strip():
+        return None
+    strong = container[0]
+    label = visible_text(strong).strip().rstrip(":")
+    parenthesis = _PARENTHESIS_AFTER_TERM.match(strong.tail or "")
+    return f"{label} {parenthesis[1]}" if parenthesis else label
+
+
+def _place_after_definition(
+    siblings: Sequence[etree.Element], position: int, form: TermForm, placeholder: str
+) -> None:
+    element = siblings[position]
+    if form is TermForm.DEFINITION_LIST:
+        _after_definition_list_entry(siblings, position, placeholder)
+    elif form is TermForm.HEADING:
+        section_end = position
+        while section_end + 1 < len(siblings) and siblings[section_end + 1].tag not in _HEADINGS:
+            section_end += 1
+        append_after(siblings[section_end], placeholder)
+    elif form is TermForm.TABLE:
+        cells = [cell for cell in element if cell.tag in _CELLS]
+        append_inside(cells[1] if len(cells) > 1 else element, placeholder)
+    else:
+        append_inside(element, placeholder)
+
+
+def _after_definition_list_entry(
+    siblings: Sequence[etree.Element], position: int, placeholder: str
+) -> None:
+    """Inside the entry's last `dd`; terms sharing a definition share that `dd`."""
+    index = position + 1
+    while index < len(siblings) and siblings[index].tag == "dt":
+        index += 1
+    last_definition = None
+    while index < len(siblings) and siblings[index].tag == "dd":
+        last_definition = siblings[index]
+        index += 1
+    if last_definition is None:
+        append_after(siblings[position], placeholder)
+    else:
+        append_inside(last_definition, placeholder)

@@ -1,0 +1,292 @@
+"""The Python-Markdown extension that links glossary terms on every page.
+
+On an ordinary page the first use of each term (name or alias, any case) becomes
+`<a class="madr-term" href="…" title="definition">`; `[[Term]]` and `[[Term|shown text]]`
+always link. Code, preformatted text, links, headings, scripts, styles, abbreviations, keyboard
+input and Mermaid diagrams are never touched, and text is read from the element tree after
+inline processing, so code spans and fenced blocks (stashed by `fenced_code` or
+`pymdownx.superfences`) are skipped by construction.
+
+On the glossary page nothing is linked automatically; each entry gets its anchor as `id` and a
+`<!--madr-term-usage:ANCHOR-->` comment after its definition instead.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Sequence
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from ..diagnostics import Code, Diagnostic, diagnostic
+from .glossary_page import mark_glossary_entries
+from .matcher import TermMatcher
+from .model import Glossary, Term
+from .plaintext import collapse
+
+DiagnosticSink = list[Diagnostic] | Callable[[Diagnostic], None]
+"""Where problems go: a list to append to, or a callable receiving each one."""
+
+_Rewritten = tuple[str, list[tuple[etree.Element, str]]]
+
+TERM_CLASS = "madr-term"
+UNKNOWN_TERM_CLASS = "madr-term-unknown"
+
+# After attr_list (8) and abbr (7), so explicit ids are set and abbreviations already wrapped;
+# before smarty (6) and toc (5), so headings get their ids from the cleaned text.
+_TREEPROCESSOR_PRIORITY = 6.5
+# Before every preprocessor that rewrites lines, so lines are the page's own source.
+_SOURCE_PRIORITY = 40
+
+_LITERAL_TAGS = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea"})
+_UNLINKED_TAGS = frozenset({"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6"})
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+class _Mode(enum.IntEnum):
+    """What may change in a text node; a child never gets more than its parent."""
+
+    LITERAL = 0
+    UNWRAP = 1
+    """`[[…]]` loses its brackets but nothing is linked (headings, links)."""
+    EXPLICIT = 2
+    """Only `[[…]]` references link (the glossary page)."""
+    LINK = 3
+
+
+class GlossaryExtension(Extension):  # type: ignore[misc]
+    """Links glossary terms; configured in code, one page at a time.
+
+    Args:
+        glossary: The terms to link.
+        href_for: The URL of a term's entry, relative to the page being rendered.
+        page: The page path, named in diagnostics.
+        is_glossary_page: True on the glossary page itself: anchors, no automatic links.
+        on_use: Called once per term a page links, to record which pages use which term.
+            Not called on the glossary page.
+        diagnostics: A list that receives problems, or a callable called with each one.
+        line_offset: Added to reported lines, for front matter stripped before rendering.
+    """
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        *,
+        href_for: Callable[[Term], str],
+        page: str = "",
+        is_glossary_page: bool = False,
+        on_use: Callable[[Term], None] | None = None,
+        diagnostics: DiagnosticSink | None = None,
+        line_offset: int = 0,
+    ) -> None:
+        super().__init__()
+        self.glossary = glossary
+        self.href_for = href_for
+        self.on_use = on_use
+        self.diagnostics = diagnostics
+        self.page = page
+        self.is_glossary_page = is_glossary_page
+        self.line_offset = line_offset
+        self.matcher = TermMatcher(glossary)
+
+    def for_page(self, page: str, *, is_glossary_page: bool = False, line_offset: int = 0) -> None:
+        """Point a shared extension at the next page to render."""
+        self.page = page
+        self.is_glossary_page = is_glossary_page
+        self.line_offset = line_offset
+
+    def report(self, problem: Diagnostic) -> None:
+        """Hand a diagnostic to the configured sink."""
+        if isinstance(self.diagnostics, list):
+            self.diagnostics.append(problem)
+        elif self.diagnostics is not None:
+            self.diagnostics(problem)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        source = _SourceRecorder(md)
+        md.preprocessors.register(source, "madr_glossary_source", _SOURCE_PRIORITY)
+        md.treeprocessors.register(
+            GlossaryTreeprocessor(md, self, source), "madr_glossary", _TREEPROCESSOR_PRIORITY
+        )
+
+
+class _SourceRecorder(Preprocessor):  # type: ignore[misc]
+    """Keeps the page's source lines so a `[[…]]` problem can name its line."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(md)
+        self.lines: list[str] = []
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.lines = list(lines)
+        return lines
+
+    def line_of(self, literal: str, occurrence: int) -> int | None:
+        """1-based line of the `occurrence`-th (0-based) `literal` outside code.
+
+        Best effort: a reference written across lines gets None, and code the scan does not
+        recognise (indented blocks, spans across lines) can shift it to a later line.
+        """
+        in_fence = False
+        for number, line in enumerate(self.lines, start=1):
+            if _FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+            occurrence -= _CODE_SPAN.sub("", line).count(literal)
+            if occurrence < 0:
+                return number
+        return None
+
+
+class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
+    """Rewrites text nodes of one page; state lives only for one `run`."""
+
+    def __init__(
+        self, md: Markdown, extension: GlossaryExtension, source: _SourceRecorder
+    ) -> None:
+        super().__init__(md)
+        self.extension = extension
+        self.source = source
+        self.linked: set[str] = set()
+        self.references_seen: dict[str, int] = {}
+
+    def run(self, root: etree.Element) -> None:
+        self.linked = set()
+        self.references_seen = {}
+        mode = _Mode.LINK
+        if self.extension.is_glossary_page:
+            mark_glossary_entries(root, self.extension.glossary, self.md.htmlStash.store)
+            mode = _Mode.EXPLICIT
+        self._rewrite_element(root, mode)
+
+    def _rewrite_element(self, element: etree.Element, mode: _Mode) -> None:
+        originals = list(element)
+        position = 0
+        rewritten = self._rewrite_text(element.text, mode)
+        if rewritten is not None:
+            element.text, inserted = rewritten
+            position = _insert(element, 0, inserted)
+        for child in originals:
+            child_mode = _child_mode(child, mode)
+            if child_mode is not _Mode.LITERAL:
+                self._rewrite_element(child, child_mode)
+            position += 1
+            rewritten = self._rewrite_text(child.tail, mode)
+            if rewritten is not None:
+                child.tail, inserted = rewritten
+                position = _insert(element, position, inserted)
+
+    def _rewrite_text(self, text: str | None, mode: _Mode) -> _Rewritten | None:
+        """The text before the first new element and each new element with the text after it.
+
+        None when nothing changes.
+        """
+        if not text or mode is _Mode.LITERAL or isinstance(text, AtomicString):
+            return None
+        matches = (
+            self.extension.matcher.all_matches(text)
+            if mode is _Mode.LINK
+            else self.extension.matcher.references(text)
+        )
+        head = ""
+        inserted: list[tuple[etree.Element, str]] = []
+        done = 0
+        for match in matches:
+            replacement = self._replacement(match, mode)
+            if replacement is None:
+                continue
+            before = text[done : match.start()]
+            done = match.end()
+            if isinstance(replacement, str):
+                before += replacement
+            if inserted:
+                inserted[-1] = (inserted[-1][0], inserted[-1][1] + before)
+            else:
+                head += before
+            if not isinstance(replacement, str):
+                inserted.append((replacement, ""))
+        if done == 0:
+            return None
+        if inserted:
+            inserted[-1] = (inserted[-1][0], inserted[-1][1] + text[done:])
+        else:
+            head += text[done:]
+        return head, inserted
+
+    def _replacement(self, match: re.Match[str], mode: _Mode) -> str | etree.Element | None:
+        if match["explicit"]:
+            return self._reference(match, mode)
+        spelling = match.groupdict().get("term")
+        if not spelling:
+            return None
+        term = self.extension.glossary.find(spelling)
+        if term is None or term.anchor in self.linked:
+            return None
+        return self._link(term, spelling)
+
+    def _reference(self, match: re.Match[str], mode: _Mode) -> str | etree.Element | None:
+        name = collapse(match["ref"])
+        shown = collapse(match["shown"] or "") or name
+        if not name:
+            return None
+        term = self.extension.glossary.find(name)
+        if term is None:
+            self._report_unknown(match["explicit"], name)
+            span = etree.Element("span", {"class": UNKNOWN_TERM_CLASS})
+            span.text = shown
+            return span
+        if mode is _Mode.UNWRAP:
+            return shown
+        return self._link(term, shown)
+
+    def _link(self, term: Term, text: str) -> etree.Element:
+        link = etree.Element("a", {"class": TERM_CLASS, "href": self.extension.href_for(term)})
+        tooltip = collapse(term.definition)
+        if tooltip:
+            link.set("title", tooltip)
+        link.text = text
+        if term.anchor not in self.linked:
+            self.linked.add(term.anchor)
+            if self.extension.on_use is not None and not self.extension.is_glossary_page:
+                self.extension.on_use(term)
+        return link
+
+    def _report_unknown(self, literal: str, name: str) -> None:
+        occurrence = self.references_seen.get(literal, 0)
+        self.references_seen[literal] = occurrence + 1
+        line = self.source.line_of(literal, occurrence)
+        if line is not None:
+            line += self.extension.line_offset
+        message = f'"{name}" is not in the glossary; the reference is shown as plain text.'
+        self.extension.report(
+            diagnostic(Code.GLOSSARY_UNKNOWN_TERM, self.extension.page, line, message)
+        )
+
+
+def _child_mode(child: etree.Element, mode: _Mode) -> _Mode:
+    tag = child.tag if isinstance(child.tag, str) else ""
+    if not tag or tag in _LITERAL_TAGS or "mermaid" in (child.get("class") or ""):
+        return _Mode.LITERAL
+    if tag in _UNLINKED_TAGS:
+        return min(mode, _Mode.UNWRAP)
+    return mode
+
+
+def _insert(
+    parent: etree.Element, position: int, inserted: Sequence[tuple[etree.Element, str]]
+) -> int:
+    """Insert the new elements with their tails at `position`; the position after them."""
+    for new_element, tail in inserted:
+        new_element.tail = tail
+        parent.insert(position, new_element)
+        position += 1
+    return position

@@ -1,0 +1,95 @@
+"""One compiled regular expression that finds every glossary term in a text in a single pass.
+
+The spellings are merged into a prefix tree before they become a pattern, so the expression
+is one alternation whose branches share prefixes: at each position of the text the engine
+follows at most one branch per character, and the cost stays linear in the text rather than
+growing with the number of terms. Deeper branches are tried before a term may end, so the
+longest spelling wins ("NATS JetStream" over "NATS").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .model import Glossary
+
+LONGEST_LINKED_SPELLING = 100
+"""Longer spellings are still found by `[[…]]` references but never linked automatically."""
+
+_STASH = r"(?P<stash>\x02[^\x02\x03]*\x03)"
+_EXPLICIT = (
+    r"(?P<explicit>\[\[(?P<ref>[^\[\]|\x02\x03]+)(?:\|(?P<shown>[^\[\]\x02\x03]+))?\]\])"
+)
+_WHITESPACE = " "
+_WORD_BEFORE = r"(?<!\w)"
+_WORD_AFTER = r"(?!\w)"
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    patterns: dict[str, str] = field(default_factory=dict)
+    terminal: bool = False
+
+
+class TermMatcher:
+    """Finds stash placeholders, `[[…]]` references and glossary spellings.
+
+    Matches carry the group `stash` (a Python-Markdown placeholder, to be left alone),
+    `explicit` with `ref` and optional `shown`, or `term`.
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        spellings = [s for s in glossary.names() if _linkable(s)]
+        alternatives = [_STASH, _EXPLICIT]
+        if spellings:
+            alternatives.append(f"{_WORD_BEFORE}(?P<term>{_trie_pattern(spellings)})")
+        self._everything = re.compile("|".join(alternatives), re.IGNORECASE)
+        self._references = re.compile(f"{_STASH}|{_EXPLICIT}")
+
+    def all_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """Placeholders, references and terms in `text`, left to right, not overlapping."""
+        return self._everything.finditer(text)
+
+    def references(self, text: str) -> Iterator[re.Match[str]]:
+        """Placeholders and `[[…]]` references only."""
+        return self._references.finditer(text)
+
+
+def _linkable(spelling: str) -> bool:
+    return len(spelling) <= LONGEST_LINKED_SPELLING and any(c.isalnum() for c in spelling)
+
+
+def _trie_pattern(spellings: Iterable[str]) -> str:
+    root = _Node()
+    for spelling in spellings:
+        node = root
+        for token in _tokens(spelling):
+            key = token.lower() if len(token.lower()) == 1 else token
+            node.patterns.setdefault(key, r"\s+" if token == _WHITESPACE else re.escape(token))
+            node = node.children.setdefault(key, _Node())
+        node.terminal = True
+    return _node_pattern(root)
+
+
+def _tokens(spelling: str) -> list[str]:
+    """Characters of the spelling, with each whitespace run as one token."""
+    tokens: list[str] = []
+    for word in spelling.split():
+        if tokens:
+            tokens.append(_WHITESPACE)
+        tokens.extend(word)
+    return tokens
+
+
+def _node_pattern(node: _Node) -> str:
+    branches = [
+        node.patterns[key] + _node_pattern(child) for key, child in sorted(node.children.items())
+    ]
+    if node.terminal:
+        branches.append(_WORD_AFTER)
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"

@@ -1,0 +1,41 @@
+"""What a file's name says about a record: its number, its id, its slug."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_NUMBERED = re.compile(r"^(?:adr|rfc|dr|decision)?[-_ ]?(\d+)(?=$|[-_. ])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """`id` is the number as written (`0005`), a `yyyymmdd` date, or the stem if unnumbered."""
+
+    id: str
+    number: int | None
+    slug: str
+    from_name: bool
+    date_named: bool
+
+
+def identify(path: str) -> FileIdentity:
+    """Read the identity of a record from its path (only the last component counts)."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    match = _NUMBERED.match(stem)
+    if match is None:
+        return FileIdentity(stem, None, stem, from_name=False, date_named=False)
+    digits = match[1]
+    return FileIdentity(digits, int(digits), stem, from_name=True, date_named=_is_date(digits))
+
+
+def _is_date(digits: str) -> bool:
+    if len(digits) != 8 or not digits.startswith(("19", "20")):
+        return False
+    try:
+        dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return False
+    return True

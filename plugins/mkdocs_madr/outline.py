@@ -1,0 +1,203 @@
+"""The structure of a Markdown document, from markdown-it-py's block tokens.
+
+Only block rules run (no inline parsing), which is what makes reading thousands of records
+cheap. The result is a tree of `Section`s, each holding its top-level `Block`s with their
+1-based source lines; lists keep their nesting as `Item`s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+
+def _block_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
+    # The inline rules are not needed for structure, and `reference` definitions are left as
+    # paragraphs; both cost time on every record.
+    md.disable(["inline", "text_join", "reference"])
+    return md
+
+
+_MD = _block_parser()
+
+
+@dataclass(slots=True)
+class Item:
+    """A list item: the text of its first paragraph, later paragraphs, nested items."""
+
+    text: str
+    line: int
+    children: list[Item] = field(default_factory=list)
+    more: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Block:
+    """A top-level block of a section.
+
+    `kind` is the token family: paragraph, list, fence, code, html, table, blockquote, hr.
+    `text` holds a paragraph's inline source or a fence's content; `rows` a table's cells.
+    """
+
+    kind: str
+    line: int
+    end: int
+    text: str = ""
+    items: list[Item] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and everything under it up to the next heading of the same or higher rank.
+
+    The root of a document is a section with level 0 and no title. `end` is the first line
+    after the section (exclusive).
+    """
+
+    title: str
+    level: int
+    line: int
+    end: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        """This section and every section below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def paragraphs(self) -> Iterator[Block]:
+        return (block for block in self.blocks if block.kind == "paragraph")
+
+    def items(self) -> list[Item]:
+        """Top-level items of every list directly in this section."""
+        return [item for block in self.blocks if block.kind == "list" for item in block.items]
+
+
+def parse_outline(body: str, line_offset: int = 0) -> Section:
+    """Parse `body` into a section tree; `line_offset` shifts lines (front matter above)."""
+    tokens = _MD.parse(body)
+    total = body.count("\n") + 1
+    root = Section("", 0, 1 + line_offset, total + line_offset + 1)
+    stack = [root]
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            line = _line(token, line_offset)
+            while stack[-1].level >= level:
+                stack.pop().end = line
+            section = Section(tokens[index + 1].content, level, line, total + line_offset + 1)
+            stack[-1].children.append(section)
+            stack.append(section)
+            index += 3
+            continue
+        block, index = _read_block(tokens, index, line_offset)
+        if block is not None:
+            stack[-1].blocks.append(block)
+    return root
+
+
+def _line(token: Token, offset: int) -> int:
+    return (token.map[0] if token.map else 0) + 1 + offset
+
+
+def _end(token: Token, offset: int) -> int:
+    return (token.map[1] if token.map else 0) + offset
+
+
+def _read_block(tokens: list[Token], index: int, offset: int) -> tuple[Block | None, int]:
+    token = tokens[index]
+    kind = token.type
+    if kind == "paragraph_open":
+        inline = tokens[index + 1]
+        block = Block("paragraph", _line(token, offset), _end(token, offset), inline.content)
+        return block, index + 3
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        items, after = _read_list(tokens, index + 1, offset)
+        return Block("list", _line(token, offset), _end(token, offset), items=items), after
+    if kind == "fence":
+        block = Block("fence", _line(token, offset), _end(token, offset), token.content)
+        block.rows = [[token.info.strip()]]
+        return block, index + 1
+    if kind in ("code_block", "html_block", "hr"):
+        name = {"code_block": "code", "html_block": "html", "hr": "hr"}[kind]
+        return Block(name, _line(token, offset), _end(token, offset), token.content), index + 1
+    if kind == "table_open":
+        return _read_table(tokens, index, offset)
+    if kind == "blockquote_open":
+        close = _matching_close(tokens, index)
+        return Block("blockquote", _line(token, offset), _end(token, offset)), close + 1
+    return None, index + 1
+
+
+def _matching_close(tokens: list[Token], index: int) -> int:
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def _read_list(tokens: list[Token], index: int, offset: int) -> tuple[list[Item], int]:
+    items: list[Item] = []
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type in ("bullet_list_close", "ordered_list_close"):
+            return items, index + 1
+        if token.type == "list_item_open":
+            item, index = _read_item(tokens, index + 1, _line(token, offset), offset)
+            items.append(item)
+            continue
+        index += 1
+    return items, index
+
+
+def _read_item(tokens: list[Token], index: int, line: int, offset: int) -> tuple[Item, int]:
+    item = Item("", line)
+    first = True
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind == "list_item_close":
+            return item, index + 1
+        if kind == "paragraph_open":
+            content = tokens[index + 1].content
+            if first:
+                item.text = content
+            else:
+                item.more.append(content)
+            first = False
+            index += 3
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            children, index = _read_list(tokens, index + 1, offset)
+            item.children.extend(children)
+            first = False
+        else:
+            index = _matching_close(tokens, index) + 1 if token.nesting == 1 else index + 1
+    return item, index
+
+
+def _read_table(tokens: list[Token], index: int, offset: int) -> tuple[Block, int]:
+    block = Block("table", _line(tokens[index], offset), _end(tokens[index], offset))
+    row: list[str] = []
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "inline":
+            row.append(token.content)
+        elif token.type == "tr_close":
+            block.rows.append(row)
+        elif token.type == "table_close":
+            return block, index + 1
+        index += 1
+    return block, index

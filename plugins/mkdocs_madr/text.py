@@ -1,0 +1,176 @@
+"""Small helpers for the short strings the parser pulls out of a record.
+
+These work on one heading, one list item or one metadata value at a time, never on a whole
+document: document structure always comes from markdown-it-py.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(
+    r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
+)
+_REF_LINK = re.compile(
+    r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]"
+)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
+_STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPACE = re.compile(r"\s+")
+_MARKUP_CHARS = frozenset("*_`[]<>!\\&~")
+
+_PLACEHOLDER_WORDS = (
+    "short title",
+    "title of option",
+    "option 1",
+    "option 2",
+    "option 3",
+    "list everyone",
+    "yyyy-mm-dd",
+    "when the decision was",
+    "description | ticket",
+    "ticket/issue url",
+    "justification",
+    "decision driver",
+    "positive consequence",
+    "negative consequence",
+    "neutral consequence",
+    "argument a",
+    "argument b",
+    "argument c",
+    "argument d",
+    "link type",
+    "link to adr",
+    "describe context",
+    "e.g.,",
+)
+
+
+def strip_comments(value: str) -> str:
+    """Remove HTML comments, including an unclosed one that runs to the end."""
+    if "<!--" not in value:
+        return value
+    return _COMMENT.sub("", value)
+
+
+def collapse(value: str) -> str:
+    return _SPACE.sub(" ", value).strip()
+
+
+def plain(value: str) -> str:
+    """Inline Markdown to plain text: links keep their text, emphasis and tags go."""
+    value = strip_comments(value)
+    if not _MARKUP_CHARS.intersection(value):
+        return collapse(value)
+    value = _IMAGE.sub(r"\1", value)
+    value = _LINK.sub(r"\1", value)
+    value = _REF_LINK.sub(r"\1", value)
+    value = _AUTOLINK.sub(r"\1", value)
+    value = _CODE.sub(lambda m: m.group(2).strip(), value)
+    value = _TAG.sub("", value)
+    value = _STRONG.sub(r"\2", value)
+    value = _EMPHASIS.sub(r"\2", value)
+    value = _STRIKE.sub(r"\1", value)
+    value = _ESCAPE.sub(r"\1", value)
+    if "&" in value:
+        value = html.unescape(value)
+    return collapse(value)
+
+
+def links(value: str) -> list[tuple[str, str, int]]:
+    """The inline links in a string: (plain text, href, offset of the link)."""
+    if "](" not in value:
+        return []
+    return [(plain(m.group(1)), m.group(2), m.start()) for m in _LINK.finditer(value)]
+
+
+def is_placeholder(value: str) -> bool:
+    """True for unfilled template text: `{…}`, `[a | b]`, or known template phrases."""
+    text = strip_comments(value).strip()
+    if not text:
+        return False
+    if text[0] == "{" and text[-1] == "}":
+        return True
+    if text[0] == "{" and "|" in text:
+        return True  # MADR 4.0.0's status placeholder lacks its closing brace
+    if text[0] == "[" and text[-1] == "]" and _LINK.fullmatch(text) is None:
+        inner = text[1:-1].lower()
+        return "|" in inner or "…" in inner or "..." in inner or _has_template_words(inner)
+    if text[0] == "[" and "|" in text and text.count("[") > text.count("]"):
+        return True
+    return _has_template_words(text.lower()) and ("[" in text or "{" in text)
+
+
+def _has_template_words(lowered: str) -> bool:
+    return any(word in lowered for word in _PLACEHOLDER_WORDS)
+
+
+def unbracket(value: str) -> str:
+    """`[a, b]` written as a list in a bullet becomes `a, b`; links are left alone."""
+    text = value.strip()
+    if len(text) > 1 and text[0] == "[" and text[-1] == "]" and _LINK.fullmatch(text) is None:
+        return text[1:-1]
+    return text
+
+
+_PEOPLE_SPLIT = re.compile(r"\s*(?:[,;]|\s&\s|\band\b)\s*", re.IGNORECASE)
+
+
+def split_list(value: str) -> list[str]:
+    """Split a written list of people or tags: commas, semicolons, "and", "&"."""
+    text = plain(unbracket(value))
+    parts = (part.strip(" .`'\"") for part in _PEOPLE_SPLIT.split(text))
+    return [part for part in parts if part]
+
+
+def split_tags(value: str) -> list[str]:
+    """Tags also come space-separated with hashes: `#gpu #infra`."""
+    text = plain(unbracket(value))
+    if "," not in text and ";" not in text and "#" in text:
+        return [tag.lstrip("#") for tag in text.split() if tag.lstrip("#")]
+    parts = (part.strip(" .`'\"#") for part in re.split(r"[,;]", text))
+    return [part for part in parts if part]
+
+
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+", re.IGNORECASE)
+_SYMBOLS = re.compile(r"^[^\w\[(\"'“‘`]+", re.UNICODE)
+
+
+def heading_key(value: str) -> str:
+    """Normalise a heading for matching: no comments, markup, numbering or emoji; lower case."""
+    text = plain(value).casefold()
+    text = _SYMBOLS.sub("", text)
+    text = _NUMBERING.sub("", text)
+    return text.rstrip(" :.").strip()
+
+
+def strip_symbols(value: str) -> str:
+    """Drop leading emoji and punctuation, as in `✅ Accepted`."""
+    return _SYMBOLS.sub("", value).strip()
+
+
+def slugify(value: str, max_length: int = 80) -> str:
+    """A URL- and file-name-safe slug that keeps letters of every script."""
+    text = unicodedata.normalize("NFKC", value).casefold()
+    out: list[str] = []
+    dash = False
+    for char in text:
+        if char.isalnum():
+            out.append(char)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    slug = "".join(out).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug.strip("-")
