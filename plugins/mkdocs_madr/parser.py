@@ -458,6 +458,7 @@ class _Reader:
         if "options" in parts:
             decision.options = read_options(parts["options"])
             decision.lines["options"] = parts["options"].line
+            decision.lines["options_end"] = parts["options"].end
         pros = parts.get("pros")
         if pros is not None:
             decision.lines["pros"] = pros.line

@@ -1,17 +1,390 @@
-"""The `madr` MkDocs plugin (placeholder until the site issue lands)."""
+"""The `madr` MkDocs plugin: a thin layer that feeds MkDocs pages from the pure core."""
 
 from __future__ import annotations
 
-from mkdocs.config import base, config_options
-from mkdocs.plugins import BasePlugin
+import json
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-class MadrConfig(base.Config):
-    enabled = config_options.Type(bool, default=True)
-    """Turn the plugin off without removing its configuration."""
-    decisions_dir = config_options.Type(str, default="decisions")
-    """Folder of decision records, relative to mkdocs.yml; may lie outside `docs_dir`."""
+from .collection import Collection, FolderError, ParseCache, load_collection
+from .config import MadrConfig
+from .diagnostics import Code, Diagnostic, Severity
+from .directives import Directive, find_directives, replace_lines
+from .export import collection_to_dict
+from .model import Decision
+from .record_page import decorate
+from .render.renderer import Renderer
+from .render.views import Filters
+from .settings import SettingsError, parse_levels
+
+log = get_plugin_logger("madr")
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_URI = "assets/madr"
+_LOG_LEVELS = {Severity.ERROR: logging.WARNING, Severity.WARNING: logging.WARNING,
+               Severity.INFO: logging.INFO}
 
 
 class MadrPlugin(BasePlugin[MadrConfig]):
-    pass
+    """Publishes a folder of decision records as pages, with an index, timeline and graph."""
+
+    def __init__(self) -> None:
+        self.cache = ParseCache()
+        self.collection: Collection | None = None
+        self.renderer: Renderer | None = None
+        self.levels: dict[Code, str] = {}
+        self.root = Path()
+        self.record_files: dict[str, File] = {}
+        self.records_by_src: dict[str, Decision] = {}
+        self.pages: dict[str, File] = {}
+        self.mermaid_uri = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
+        # the parse cache.
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        base = Path(config.config_file_path or ".").parent
+        self.root = (base / self.config.decisions_dir).resolve()
+        if not self.root.is_dir():
+            raise PluginError(
+                f"madr: decisions_dir '{self.config.decisions_dir}' is not a folder "
+                f"(looked for {self.root})"
+            )
+        try:
+            self.levels = parse_levels(self.config.diagnostics, "mkdocs.yml")
+        except SettingsError as error:
+            raise PluginError(str(error)) from None
+        self.base = base
+        self.docs_dir = Path(config.docs_dir).resolve()
+        self.inside_docs = self.root == self.docs_dir or self.docs_dir in self.root.parents
+        templates = self.config.templates_dir
+        self.templates_dir = (base / templates).resolve() if templates else None
+        self.mermaid_local = _is_local(self.config.mermaid_js)
+        self.mermaid_uri = f"{ASSET_URI}/mermaid.min.js" if self.mermaid_local else ""
+        for name, target in (("madr.css", config.extra_css), ("madr.js", config.extra_javascript)):
+            uri = f"{ASSET_URI}/{name}"
+            if uri not in [str(entry) for entry in target]:
+                target.append(uri)
+        return config
+
+    # --- files and pages ---------------------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        try:
+            collection = load_collection(
+                self.root, statuses=self.config.statuses, cache=self.cache
+            )
+        except FolderError as error:
+            raise PluginError(f"madr: {error}") from None
+        self.collection = collection
+        self.renderer = Renderer(collection, self.config.statuses, self.templates_dir)
+        self._report(collection.all_diagnostics(), self.root)
+        self.record_files = {}
+        self.records_by_src = {}
+        for decision in collection.decisions:
+            file = self._record_file(decision, files, config)
+            if file is not None:
+                self.record_files[decision.key] = file
+                self.records_by_src[file.src_uri] = decision
+        self.pages = {}
+        prefix = self._prefix()
+        title = self.config.index_title
+        generated = {
+            "index": (self.config.index, f"# {title}\n\n<!-- madr:index -->\n"),
+            "timeline": (self.config.timeline, "# Timeline\n\n<!-- madr:timeline -->\n"),
+            "graph": (self.config.graph, "# Relation graph\n\n<!-- madr:graph -->\n"),
+        }
+        for name, (wanted, content) in generated.items():
+            uri = posixpath.join(prefix, f"{name}.md")
+            if not wanted:
+                continue
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                self.pages[name] = existing
+                continue
+            page_file = File.generated(
+                config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            files.append(page_file)
+            self.pages[name] = page_file
+        self._add_assets(files, config)
+        if self.config.json_export:
+            files.append(File.generated(config, "decisions.json", content=self._json()))
+        return files
+
+    def _prefix(self) -> str:
+        if self.inside_docs:
+            return self.root.relative_to(self.docs_dir).as_posix().strip(".") or ""
+        return self.config.url_prefix.strip("/")
+
+    def _record_file(self, decision: Decision, files: Files, config: MkDocsConfig) -> File | None:
+        path = self.root / decision.file
+        if self.inside_docs:
+            src_uri = path.relative_to(self.docs_dir).as_posix()
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                existing.inclusion = InclusionLevel.NOT_IN_NAV
+            return existing
+        src_uri = posixpath.join(self._prefix(), decision.file)
+        if files.get_file_from_path(src_uri) is not None:
+            log.warning(
+                f"{src_uri}: a page in docs_dir has the address of the record "
+                f"{decision.file}; the record is not published (change url_prefix)"
+            )
+            return None
+        file = File.generated(
+            config, src_uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        file.edit_uri = Path(_relative(path, self.docs_dir)).as_posix()
+        files.append(file)
+        return file
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        for name in ("madr.css", "madr.js"):
+            files.append(
+                File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name))
+            )
+        if self.mermaid_local:
+            source = (self.base / self.config.mermaid_js).resolve()
+            if not source.is_file():
+                raise PluginError(f"madr: mermaid_js '{self.config.mermaid_js}' is not a file")
+            files.append(File.generated(config, self.mermaid_uri, abs_src_path=str(source)))
+
+    def _json(self) -> str:
+        assert self.collection is not None
+        data = collection_to_dict(self.collection)
+        for entry in data["decisions"]:
+            file = self.record_files.get(entry["key"])
+            entry["url"] = file.url if file is not None else None
+        return json.dumps(data, ensure_ascii=False, indent=1)
+
+    def _report(self, diagnostics: list[Diagnostic], where: Path) -> None:
+        for found in diagnostics:
+            level = self.levels.get(found.code)
+            if level == "ignore":
+                continue
+            severity = Severity(level) if level else found.severity
+            path = _relative(where / found.file, self.base)
+            line = f":{found.line}" if found.line is not None else ""
+            log.log(_LOG_LEVELS[severity], f"{path}{line}: {found.code.value}: {found.message}")
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or self.collection is None:
+            return None
+        ours = {id(file) for file in [*self.record_files.values(), *self.pages.values()]}
+        if any(id(page.file) in ours for page in nav.pages):
+            return nav  # the author placed the decisions in the nav; respect that
+        children: list[Page | Section] = []
+        for name in ("index", "timeline", "graph"):
+            file = self.pages.get(name)
+            if file is not None and isinstance(file.page, Page):
+                children.append(file.page)
+        if self._list_records():
+            children += self._record_entries()
+        if not children:
+            return nav
+        section = Section(self.config.index_title, children)
+        nav.items.append(section)
+        _link_parents(section)
+        nav.pages = _pages_of(nav.items)
+        _link_siblings(nav.pages)
+        return nav
+
+    def _list_records(self) -> bool:
+        mode = self.config.nav
+        count = len(self.record_files)
+        return mode == "all" or (mode == "auto" and count <= self.config.nav_threshold)
+
+    def _record_entries(self) -> list[Page | Section]:
+        assert self.collection is not None
+        entries: list[Page | Section] = []
+        sections: dict[str, Section] = {}
+        for decision in self.collection.decisions:
+            file = self.record_files.get(decision.key)
+            if file is None or not isinstance(file.page, Page):
+                continue
+            if not decision.category:
+                entries.append(file.page)
+                continue
+            section = sections.get(decision.category)
+            if section is None:
+                title = decision.category.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+                section = sections[decision.category] = Section(title, [])
+                entries.append(section)
+            section.children.append(file.page)
+        return entries
+
+    # --- page content ------------------------------------------------------------------------
+
+    @event_priority(-50)  # late: plugins that evaluate templates (macros) never see our HTML
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.renderer is None:
+            return None
+        decision = self.records_by_src.get(page.file.src_uri)
+        if decision is not None:
+            page.meta.pop("status", None)  # Material would badge it in every sidebar entry
+            markdown = self._decorate(markdown, decision, page)
+        return self._expand_directives(markdown, page)
+
+    def _decorate(self, markdown: str, decision: Decision, page: Page) -> str:
+        assert self.renderer is not None
+        try:
+            text = (self.root / decision.file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return markdown
+        file_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        link = self._linker(page)
+        index = self.pages.get("index")
+        index_url = get_relative_url(index.url, page.url) if index is not None else None
+        header = self.renderer.header(decision, link, index_url)
+        comparison = self.renderer.comparison(decision)
+        return decorate(markdown, decision, file_lines, header, comparison)
+
+    def _linker(self, page: Page) -> Any:
+        files = self.record_files
+
+        def link(decision: Decision) -> str:
+            file = files.get(decision.key)
+            return get_relative_url(file.url, page.url) if file is not None else "#"
+
+        return link
+
+    def _expand_directives(self, markdown: str, page: Page) -> str:
+        directives, problems = find_directives(markdown, page.file.src_uri)
+        self._report(problems, self.docs_dir)
+        if not directives:
+            return markdown
+        replacements = []
+        for directive in directives:
+            html = self._directive_html(directive, page)
+            if html is not None:
+                replacements.append((directive.line, directive.end, html))
+        return replace_lines(markdown, replacements)
+
+    def _directive_html(self, directive: Directive, page: Page) -> str | None:
+        assert self.renderer is not None and self.collection is not None
+        link = self._linker(page)
+        decisions = self._filters(directive).apply(self.collection.decisions)
+        if directive.name == "index":
+            return self.renderer.index(
+                decisions, link, self._page_url("timeline", page), self._page_url("graph", page)
+            )
+        if directive.name == "timeline":
+            return self.renderer.timeline(decisions, link)
+        if directive.name == "graph":
+            return self.renderer.graph(decisions, link, self._mermaid_url(page))
+        if directive.name == "compare":
+            return self._compare(directive, page)
+        return None
+
+    def _compare(self, directive: Directive, page: Page) -> str | None:
+        assert self.renderer is not None and self.collection is not None
+        reference = directive.positional[0] if directive.positional else ""
+        decision = self.collection.find(reference) if reference else None
+        if decision is None:
+            self._report_directive(directive, page, f"madr:compare: no record '{reference}'")
+            return ""
+        file = self.record_files.get(decision.key)
+        title = decision.title or decision.slug
+        html = self.renderer.comparison(decision, heading=f"Options considered in {title}")
+        if file is not None:
+            url = get_relative_url(file.url, page.url)
+            html += f'\n<p class="madr-compare__source"><a href="{_attr(url)}">Read the decision</a></p>'
+        return html
+
+    def _report_directive(self, directive: Directive, page: Page, message: str) -> None:
+        from .diagnostics import diagnostic
+
+        problem = diagnostic(Code.UNKNOWN_DIRECTIVE, page.file.src_uri, directive.line, message)
+        self._report([problem], self.docs_dir)
+
+    def _filters(self, directive: Directive) -> Filters:
+        limit = directive.options.get("limit", "")
+        return Filters(
+            statuses=directive.values("status"),
+            tags=directive.values("tag"),
+            categories=frozenset(
+                v.strip() for v in directive.options.get("category", "").split(",") if v.strip()
+            ),
+            deciders=directive.values("decider"),
+            c4=frozenset(v.strip() for v in directive.options.get("c4", "").split(",") if v.strip()),
+            limit=int(limit) if limit.isdigit() else None,
+        )
+
+    def _page_url(self, name: str, page: Page) -> str | None:
+        file = self.pages.get(name)
+        return get_relative_url(file.url, page.url) if file is not None else None
+
+    def _mermaid_url(self, page: Page) -> str:
+        if self.mermaid_local:
+            return get_relative_url(self.mermaid_uri, page.url)
+        return str(self.config.mermaid_js)
+
+    # --- serve -------------------------------------------------------------------------------
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled and not self.inside_docs:
+            server.watch(str(self.root))
+        if self.config.enabled and self.templates_dir is not None:
+            server.watch(str(self.templates_dir))
+        return server
+
+
+def _is_local(location: str) -> bool:
+    return "://" not in location and not location.startswith("//")
+
+
+def _relative(path: Path, start: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(start.resolve()).as_posix()
+    except ValueError:
+        return posixpath.relpath(Path(path).resolve().as_posix(), start.resolve().as_posix())
+
+
+def _attr(value: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(value))
+
+
+def _pages_of(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif getattr(item, "children", None):
+            pages.extend(_pages_of(item.children))
+    return pages
+
+
+def _link_parents(section: Section) -> None:
+    for child in section.children:
+        child.parent = section
+        if isinstance(child, Section):
+            _link_parents(child)
+
+
+def _link_siblings(pages: list[Page]) -> None:
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index > 0 else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None

@@ -141,7 +141,7 @@ class DiagramReader:
             self._close_braces(text, line)
         elif text.startswith("{"):
             self._report(line, "This `{` does not follow a boundary or deployment node.")
-            self._frames.append(_Frame(self._current_boundary(), line, stray=True))
+            self._open_stray(line)
         elif (title := _TITLE.match(text)) is not None:
             self.diagram.title = (title.group(1) or "").strip()
         elif _ACCESSIBILITY_BLOCK.match(text):
@@ -170,6 +170,8 @@ class DiagramReader:
                 self._report(line, f"Cannot read `{_excerpt(text)}` as a C4 statement.")
             else:
                 self._report(line, f"In `{_excerpt(text)}`: {call.message}.")
+            if text.endswith("{"):
+                self._open_stray(line)
             return
         if call.name in STYLE_MACROS:
             self._check_nothing_follows(call, line)
@@ -186,11 +188,13 @@ class DiagramReader:
             hint = spelling_hint(call.name)
             advice = f"; macro names are case-sensitive, did you mean `{hint}`?" if hint else "."
             self._report(line, f"Unknown C4 statement `{call.name}`{advice}")
+            if call.rest.startswith("{"):
+                self._open_stray(line)
 
     def _check_nothing_follows(self, call: Call, line: int) -> None:
         if call.rest == "{":
             self._report(line, f"`{call.name}` cannot open a `{{` block.")
-            self._frames.append(_Frame(self._current_boundary(), line, stray=True))
+            self._open_stray(line)
         elif call.rest:
             self._report(line, f"Unexpected text after `{call.name}(…)`: `{_excerpt(call.rest)}`.")
 
@@ -257,7 +261,7 @@ class DiagramReader:
     def _open_or_await(self, boundary: Boundary | None, call: Call, line: int) -> None:
         if call.rest.startswith("{"):
             if boundary is None:
-                self._frames.append(_Frame(self._current_boundary(), line, stray=True))
+                self._open_stray(line)
             else:
                 self._open(boundary, line)
             self._check_nothing_after_brace(call.rest, line)
@@ -301,6 +305,11 @@ class DiagramReader:
     def _open(self, boundary: Boundary, line: int) -> None:
         self._frames.append(_Frame(boundary, line))
 
+    def _open_stray(self, line: int) -> None:
+        # A `{` that cannot be attributed (already reported) still pairs with its `}`, so one
+        # mistake yields one diagnostic rather than a second "unbalanced }" further down.
+        self._frames.append(_Frame(self._current_boundary(), line, stray=True))
+
     def _current_boundary(self) -> Boundary | None:
         return self._frames[-1].boundary if self._frames else None
 
@@ -324,6 +333,7 @@ class DiagramReader:
             self._report(frame.line, f"The `{{`{owner} is never closed by `}}`.")
         if not self._header_seen:
             self._report(self.first_line, "The diagram is empty: it has no C4 header.")
+        self.diagnostics.sort(key=lambda item: item.line or 0)
 
 
 def _bind(call: Call, parameters: tuple[str, ...]) -> dict[str, str]:

@@ -279,4 +279,3 @@ def _is_top_level_paragraph(tokens: Sequence[Token], index: int) -> bool:
         and tokens[index].level == 0
         and tokens[index + 1].type == "inline"
     )
-

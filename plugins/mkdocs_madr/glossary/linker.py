@@ -46,6 +46,8 @@ _SOURCE_PRIORITY = 40
 
 _LITERAL_TAGS = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea"})
 _UNLINKED_TAGS = frozenset({"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6"})
+_RAW_PLACEHOLDER = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+_RAW_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
@@ -150,18 +152,19 @@ class _SourceRecorder(Preprocessor):  # type: ignore[misc]
 class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
     """Rewrites text nodes of one page; state lives only for one `run`."""
 
-    def __init__(
-        self, md: Markdown, extension: GlossaryExtension, source: _SourceRecorder
-    ) -> None:
+    def __init__(self, md: Markdown, extension: GlossaryExtension, source: _SourceRecorder) -> None:
         super().__init__(md)
         self.extension = extension
         self.source = source
         self.linked: set[str] = set()
         self.references_seen: dict[str, int] = {}
+        self.open_raw_tags: list[str] = []
+        """Raw inline HTML elements (`<a>`, `<code>`…) open at the current text position."""
 
     def run(self, root: etree.Element) -> None:
         self.linked = set()
         self.references_seen = {}
+        self.open_raw_tags = []
         mode = _Mode.LINK
         if self.extension.is_glossary_page:
             mark_glossary_entries(root, self.extension.glossary, self.md.htmlStash.store)
@@ -169,6 +172,8 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self._rewrite_element(root, mode)
 
     def _rewrite_element(self, element: etree.Element, mode: _Mode) -> None:
+        # Raw tags left open inside an element close with it, as a browser would close them.
+        open_raw_tags = len(self.open_raw_tags)
         originals = list(element)
         position = 0
         rewritten = self._rewrite_text(element.text, mode)
@@ -184,6 +189,7 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
             if rewritten is not None:
                 child.tail, inserted = rewritten
                 position = _insert(element, position, inserted)
+        del self.open_raw_tags[open_raw_tags:]
 
     def _rewrite_text(self, text: str | None, mode: _Mode) -> _Rewritten | None:
         """The text before the first new element and each new element with the text after it.
@@ -201,6 +207,11 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         inserted: list[tuple[etree.Element, str]] = []
         done = 0
         for match in matches:
+            if match["stash"]:
+                self._follow_raw_html(match["stash"])
+                continue
+            if self.open_raw_tags:
+                continue
             replacement = self._replacement(match, mode)
             if replacement is None:
                 continue
@@ -221,6 +232,26 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         else:
             head += text[done:]
         return head, inserted
+
+    def _follow_raw_html(self, placeholder: str) -> None:
+        """Track inline raw HTML tags whose content must stay untouched, like `<a>…</a>`."""
+        index = _RAW_PLACEHOLDER.fullmatch(placeholder)
+        stash = self.md.htmlStash.rawHtmlBlocks
+        if (
+            index is None
+            or int(index[1]) >= len(stash)
+            or not isinstance(stash[int(index[1])], str)
+        ):
+            return
+        tag = _RAW_TAG.match(stash[int(index[1])])
+        if tag is None:
+            return
+        closing, name, attributes = tag[1] == "/", tag[2].lower(), tag[3]
+        if closing and name in self.open_raw_tags:
+            last = len(self.open_raw_tags) - 1 - self.open_raw_tags[::-1].index(name)
+            del self.open_raw_tags[last:]
+        elif not closing and _is_untouchable(name, attributes):
+            self.open_raw_tags.append(name)
 
     def _replacement(self, match: re.Match[str], mode: _Mode) -> str | etree.Element | None:
         if match["explicit"]:
@@ -290,3 +321,10 @@ def _insert(
         parent.insert(position, new_element)
         position += 1
     return position
+
+
+def _is_untouchable(tag: str, attributes: str) -> bool:
+    """Whether a raw opening tag starts content that must not be linked."""
+    if attributes.rstrip().endswith("/"):
+        return False
+    return tag in _LITERAL_TAGS or tag in _UNLINKED_TAGS or "mermaid" in attributes

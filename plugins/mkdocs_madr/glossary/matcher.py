@@ -19,9 +19,7 @@ LONGEST_LINKED_SPELLING = 100
 """Longer spellings are still found by `[[…]]` references but never linked automatically."""
 
 _STASH = r"(?P<stash>\x02[^\x02\x03]*\x03)"
-_EXPLICIT = (
-    r"(?P<explicit>\[\[(?P<ref>[^\[\]|\x02\x03]+)(?:\|(?P<shown>[^\[\]\x02\x03]+))?\]\])"
-)
+_EXPLICIT = r"(?P<explicit>\[\[(?P<ref>[^\[\]|\x02\x03]+)(?:\|(?P<shown>[^\[\]\x02\x03]+))?\]\])"
 _WHITESPACE = " "
 _WORD_BEFORE = r"(?<!\w)"
 _WORD_AFTER = r"(?!\w)"

@@ -78,14 +78,15 @@ def _build_glossary(entries: Sequence[Entry], page: str) -> tuple[Glossary, list
             continue
         first = owners.get(term_key(name))
         if first is not None:
-            problems.append(_duplicate(page, entry.line, name, first))
+            problems.append(_duplicate(page, entry.line, f'The term "{name}"', first))
             continue
         term = Term(name, [], entry.definition, make_anchor(name, anchors), entry.line, entry.form)
         owners[term_key(name)] = term
         for alias in _unique([*label_aliases, *entry.aliases], name):
             first = owners.get(term_key(alias))
             if first is not None:
-                problems.append(_duplicate(page, entry.line, alias, first))
+                subject = f'The alias "{alias}" of "{name}"'
+                problems.append(_duplicate(page, entry.line, subject, first))
                 continue
             owners[term_key(alias)] = term
             term.aliases.append(alias)
@@ -106,9 +107,6 @@ def _unique(aliases: Sequence[str], name: str) -> list[str]:
     return unique
 
 
-def _duplicate(page: str, line: int, spelling: str, first: Term) -> Diagnostic:
-    message = (
-        f'"{spelling}" is already defined as "{first.name}" on line {first.line}; '
-        "this definition is ignored."
-    )
+def _duplicate(page: str, line: int, subject: str, first: Term) -> Diagnostic:
+    message = f'{subject} is already defined by "{first.name}" on line {first.line}; it is ignored.'
     return diagnostic(Code.GLOSSARY_DUPLICATE_TERM, page, line, message)

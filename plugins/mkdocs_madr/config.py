@@ -1,0 +1,76 @@
+"""The `madr` plugin's options. The attribute docstrings are the reference documentation."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .settings import (
+    DEFAULT_DECISIONS_DIR,
+    DEFAULT_NUMBER_WIDTH,
+    DEFAULT_STATUSES,
+    DEFAULT_TEMPLATE,
+)
+
+DEFAULT_MERMAID = "https://unpkg.com/mermaid@11/dist/mermaid.min.js"
+
+
+class MadrConfig(base.Config):
+    """Options of the `madr` plugin (`plugins: [madr: {...}]` in mkdocs.yml)."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing its options; the site then builds as if it were absent."""
+
+    decisions_dir = c.Type(str, default=DEFAULT_DECISIONS_DIR)
+    """Folder of decision records, relative to mkdocs.yml. It may lie outside `docs_dir`
+    (records are then published as virtual pages) or inside it (the existing pages are used)."""
+
+    url_prefix = c.Type(str, default="decisions")
+    """Where records outside `docs_dir` are published: `/<url_prefix>/<file>/`."""
+
+    index = c.Type(bool, default=True)
+    """Generate the decision index page at `/<url_prefix>/` (with timeline and graph pages)."""
+
+    index_title = c.Type(str, default="Decision log")
+    """Title of the generated index page and of the navigation section."""
+
+    timeline = c.Type(bool, default=True)
+    """Generate the timeline page at `/<url_prefix>/timeline/`."""
+
+    graph = c.Type(bool, default=True)
+    """Generate the relation graph page at `/<url_prefix>/graph/`."""
+
+    nav = c.Choice(("auto", "index", "all"), default="auto")
+    """What the navigation lists: `all` records, only the `index` pages, or `auto`: every record
+    up to `nav_threshold` records, only the index pages above it (the sidebar of every page
+    lists the whole navigation, so thousands of entries make builds quadratic)."""
+
+    nav_threshold = c.Type(int, default=100)
+    """Above this many records, `nav: auto` lists only the index pages."""
+
+    statuses = c.Type(dict, default=dict(DEFAULT_STATUSES))
+    """The status vocabulary: status keyword → CSS colour of its badge. A record whose status
+    is not listed gets the `unknown-status` diagnostic."""
+
+    diagnostics = c.Type(dict, default={})
+    """Level per diagnostic code: `warning` (fails `mkdocs build --strict`), `info` or `ignore`.
+    Example: `{missing-status: info}`. Codes are listed in the documentation."""
+
+    json_export = c.Type(bool, default=True)
+    """Publish `decisions.json` at the site root: every record, as `adr list --format json`."""
+
+    templates_dir = c.Optional(c.Type(str))
+    """A folder of template overrides, relative to mkdocs.yml; files there replace the
+    package's templates of the same name (site fragments and `adr new` templates)."""
+
+    template = c.Type(str, default=DEFAULT_TEMPLATE)
+    """Template `adr new` uses by default: madr4, madr4-minimal, madr4-bare, madr3, madr2,
+    nygard, or a path."""
+
+    number_width = c.Type(int, default=DEFAULT_NUMBER_WIDTH)
+    """Digits in new record numbers when the folder has none to copy (`0001`)."""
+
+    mermaid_js = c.Type(str, default=DEFAULT_MERMAID)
+    """Where the Mermaid script comes from for the relation graph and C4 diagrams: a URL, or a
+    path relative to `docs_dir` for offline and private sites (for example a copy of npm's
+    `mermaid/dist/mermaid.min.js`)."""

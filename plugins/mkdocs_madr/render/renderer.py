@@ -1,0 +1,74 @@
+"""One object that renders every generated fragment for a build."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..collection import Collection
+from ..model import Decision
+from .environment import make_environment
+from .graph import mermaid_graph, relation_edges
+from .views import (
+    Link,
+    StatusStyle,
+    comparison_view,
+    header_view,
+    index_view,
+    reference,
+    timeline_view,
+)
+
+
+class Renderer:
+    """HTML fragments for records, indexes, timelines and graphs; all output is escaped."""
+
+    def __init__(
+        self,
+        collection: Collection,
+        statuses: dict[str, str],
+        templates_dir: Path | None = None,
+    ) -> None:
+        self.collection = collection
+        self.style = StatusStyle(statuses)
+        self.env = make_environment(templates_dir)
+
+    def _render(self, name: str, **values: object) -> str:
+        return self.env.get_template(name).render(**values).strip()
+
+    def header(self, decision: Decision, link: Link, index_url: str | None) -> str:
+        view = header_view(decision, self.collection, self.style, link, index_url)
+        return self._render("header.html", view=view)
+
+    def comparison(self, decision: Decision, heading: str | None = None) -> str:
+        view = comparison_view(decision)
+        if view is None:
+            return ""
+        return self._render("comparison.html", view=view, heading=heading, show_drivers=True)
+
+    def index(
+        self,
+        decisions: Sequence[Decision],
+        link: Link,
+        timeline_url: str | None = None,
+        graph_url: str | None = None,
+    ) -> str:
+        view = index_view(decisions, self.style, link, timeline_url, graph_url)
+        return self._render("index.html", view=view)
+
+    def timeline(self, decisions: Sequence[Decision], link: Link) -> str:
+        return self._render("timeline.html", months=timeline_view(decisions, self.style, link))
+
+    def graph(self, decisions: Sequence[Decision], link: Link, mermaid_url: str) -> str:
+        edges = relation_edges(decisions, self.collection)
+        source, nodes = mermaid_graph(decisions, edges, self.style)
+        involved = list(nodes.values())
+        return self._render(
+            "graph.html",
+            edges=edges,
+            source=source,
+            mermaid_url=mermaid_url,
+            links={node: link(decision) for node, decision in nodes.items()},
+            urls={decision.key: link(decision) for decision in involved},
+            refs={decision.key: reference(decision) for decision in involved},
+        )

@@ -1,0 +1,318 @@
+"""View models: what each generated fragment shows, computed from the records.
+
+Nothing here builds HTML; templates do, with autoescape. URLs come from a `link` callable the
+caller provides, because only the caller knows where the current page is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..collection import Collection
+from ..model import Decision, Option, RelationKind
+from ..text import slugify
+
+Link = Callable[[Decision], str]
+
+_BANNERS: tuple[tuple[RelationKind, str], ...] = (
+    (RelationKind.SUPERSEDED_BY, "Superseded by"),
+    (RelationKind.SUPERSEDES, "Supersedes"),
+    (RelationKind.AMENDED_BY, "Amended by"),
+    (RelationKind.AMENDS, "Amends"),
+    (RelationKind.RELATES_TO, "Related to"),
+)
+_COLOUR = re.compile(
+    r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/]+\)|var\(--[\w-]+\)"
+)
+_FALLBACK_COLOUR = "#607d8b"
+
+
+def safe_colour(value: str) -> str:
+    """A CSS colour from the configuration, or a neutral grey when it is not plainly one."""
+    value = value.strip()
+    return value if _COLOUR.fullmatch(value) else _FALLBACK_COLOUR
+
+
+@dataclass(frozen=True)
+class Status:
+    """A status as shown: its keyword, label, CSS class suffix and colour."""
+
+    name: str
+    label: str
+    css: str
+    colour: str
+
+
+class StatusStyle:
+    """Labels and colours for statuses, from the configured vocabulary."""
+
+    def __init__(self, colours: dict[str, str]) -> None:
+        self.colours = {name.lower(): safe_colour(colour) for name, colour in colours.items()}
+
+    def of(self, status: str | None) -> Status:
+        if not status:
+            return Status("", "Unknown", "unknown", _FALLBACK_COLOUR)
+        colour = self.colours.get(status, _FALLBACK_COLOUR)
+        return Status(status, status[:1].upper() + status[1:], slugify(status) or "other", colour)
+
+
+def reference(decision: Decision) -> str:
+    """How a record is named in running text: `ADR-0005`, `platform ADR-0001`, or its title."""
+    if decision.number is None:
+        return decision.title or decision.slug
+    label = f"ADR-{decision.id}"
+    return f"{decision.category} {label}" if decision.category else label
+
+
+@dataclass
+class Banner:
+    kind: str
+    label: str
+    targets: list[tuple[str, str, Status, str]]  # reference, title, status, url
+
+
+@dataclass
+class Header:
+    decision: Decision
+    status: Status
+    people: list[tuple[str, list[str]]]
+    tags: list[str]
+    banners: list[Banner]
+    index_url: str | None
+
+
+def header_view(
+    decision: Decision,
+    collection: Collection,
+    style: StatusStyle,
+    link: Link,
+    index_url: str | None,
+) -> Header:
+    people = [
+        (label, names)
+        for label, names in (
+            ("Decision-makers", decision.deciders),
+            ("Consulted", decision.consulted),
+            ("Informed", decision.informed),
+        )
+        if names
+    ]
+    return Header(
+        decision=decision,
+        status=style.of(decision.status),
+        people=people,
+        tags=decision.tags,
+        banners=banners(decision, collection, style, link),
+        index_url=index_url,
+    )
+
+
+def banners(
+    decision: Decision, collection: Collection, style: StatusStyle, link: Link
+) -> list[Banner]:
+    found = []
+    for kind, label in _BANNERS:
+        targets = []
+        for key in decision.related(kind):
+            other = collection.by_key.get(key)
+            if other is not None:
+                targets.append((reference(other), other.title or "", style.of(other.status),
+                                link(other)))
+        if targets:
+            found.append(Banner(kind.value, label, targets))
+    return found
+
+
+@dataclass
+class OptionRow:
+    option: Option
+    drivers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Comparison:
+    decision: Decision
+    rows: list[OptionRow]
+    show_neutral: bool
+    drivers: list[str]
+    matrix: list[tuple[str, list[str]]]
+
+
+def comparison_view(decision: Decision) -> Comparison | None:
+    """Options side by side; None when the record considered no options."""
+    if not decision.options:
+        return None
+    rows = [OptionRow(option) for option in decision.options]
+    matrix = driver_matrix(decision)
+    return Comparison(
+        decision=decision,
+        rows=rows,
+        show_neutral=any(option.neutral for option in decision.options),
+        drivers=decision.drivers,
+        matrix=matrix,
+    )
+
+
+_KEY_SPLIT = re.compile(r"\s+[-–—:]\s+|:\s+")
+_STOP = frozenset({"the", "a", "an", "of", "for", "and", "to", "in", "on", "with", "is", "be"})
+
+
+def driver_key(driver: str) -> str:
+    """The short name a driver goes by: the part before a dash or colon, else its first words."""
+    head = _KEY_SPLIT.split(driver, maxsplit=1)[0].strip()
+    if head != driver.strip():
+        return head
+    words = [word for word in re.findall(r"[\w/+-]+", driver) if word.lower() not in _STOP]
+    return " ".join(words[:2]) if len(words) > 3 else driver.strip()
+
+
+def driver_matrix(decision: Decision) -> list[tuple[str, list[str]]]:
+    """Drivers × options: `+`, `−`, `~` (or a mix) where an option's arguments name a driver.
+
+    Shown only when at least two cells are filled, so one chance match does not make a table.
+    """
+    if not decision.drivers or not decision.options:
+        return []
+    keys = [(driver, driver_key(driver)) for driver in decision.drivers]
+    patterns = [
+        re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE) for _, key in keys
+    ]
+    matrix: list[tuple[str, list[str]]] = []
+    filled = 0
+    for (driver, _), pattern in zip(keys, patterns):
+        cells = []
+        for option in decision.options:
+            marks = ""
+            for sign, arguments in (("+", option.good), ("~", option.neutral), ("−", option.bad)):
+                if any(pattern.search(argument) for argument in arguments):
+                    marks += sign
+            filled += bool(marks)
+            cells.append(marks)
+        matrix.append((driver, cells))
+    return matrix if filled >= 2 else []
+
+
+@dataclass
+class IndexRow:
+    decision: Decision
+    ref: str
+    url: str
+    status: Status
+    chosen: str
+
+
+@dataclass
+class IndexView:
+    rows: list[IndexRow]
+    counts: list[tuple[Status, int]]
+    tags: list[str]
+    deciders: list[str]
+    categories: list[str]
+    statuses: list[Status]
+    timeline_url: str | None
+    graph_url: str | None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which records a directive shows; every given field must match."""
+
+    statuses: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    categories: frozenset[str] = frozenset()
+    deciders: frozenset[str] = frozenset()
+    c4: frozenset[str] = frozenset()
+    limit: int | None = None
+
+    def keep(self, decision: Decision) -> bool:
+        lowered_tags = {tag.lower() for tag in decision.tags}
+        return (
+            (not self.statuses or (decision.status or "") in self.statuses)
+            and (not self.tags or bool(self.tags & lowered_tags))
+            and (not self.categories or decision.category in self.categories)
+            and (not self.deciders or bool(self.deciders & {d.lower() for d in decision.deciders}))
+            and (not self.c4 or bool(self.c4 & set(decision.c4)))
+        )
+
+    def apply(self, decisions: Iterable[Decision]) -> list[Decision]:
+        kept = [decision for decision in decisions if self.keep(decision)]
+        return kept[: self.limit] if self.limit is not None else kept
+
+
+def index_view(
+    decisions: Sequence[Decision],
+    style: StatusStyle,
+    link: Link,
+    timeline_url: str | None = None,
+    graph_url: str | None = None,
+) -> IndexView:
+    rows = [
+        IndexRow(
+            decision=decision,
+            ref=reference(decision) if decision.number is not None else decision.id,
+            url=link(decision),
+            status=style.of(decision.status),
+            chosen=decision.chosen or "",
+        )
+        for decision in decisions
+    ]
+    counts = Counter(decision.status or "" for decision in decisions)
+    ordered = sorted(counts, key=lambda name: (_status_rank(name, style), name))
+    return IndexView(
+        rows=rows,
+        counts=[(style.of(name), counts[name]) for name in ordered],
+        tags=sorted({tag for d in decisions for tag in d.tags}, key=str.lower),
+        deciders=sorted({name for d in decisions for name in d.deciders}, key=str.lower),
+        categories=sorted({d.category for d in decisions if d.category}),
+        statuses=[style.of(name) for name in ordered],
+        timeline_url=timeline_url,
+        graph_url=graph_url,
+    )
+
+
+def _status_rank(name: str, style: StatusStyle) -> int:
+    names = list(style.colours)
+    return names.index(name) if name in names else len(names)
+
+
+@dataclass
+class TimelineEntry:
+    decision: Decision
+    ref: str
+    url: str
+    status: Status
+
+
+@dataclass
+class TimelineMonth:
+    label: str
+    key: str
+    entries: list[TimelineEntry]
+
+
+def timeline_view(
+    decisions: Sequence[Decision], style: StatusStyle, link: Link
+) -> list[TimelineMonth]:
+    """Records by date, newest first, grouped by month; undated ones last."""
+    dated = sorted((d for d in decisions if d.date), key=lambda d: (d.date or "", d.key),
+                   reverse=True)
+    months: list[TimelineMonth] = []
+    for decision in dated:
+        key = (decision.date or "")[:7]
+        if not months or months[-1].key != key:
+            year, month = int(key[:4]), int(key[5:7])
+            label = dt.date(year, month, 1).strftime("%B %Y")
+            months.append(TimelineMonth(label, key, []))
+        months[-1].entries.append(_entry(decision, style, link))
+    undated = [d for d in decisions if not d.date]
+    if undated:
+        months.append(TimelineMonth("Undated", "undated", [_entry(d, style, link) for d in undated]))
+    return months
+
+
+def _entry(decision: Decision, style: StatusStyle, link: Link) -> TimelineEntry:
+    return TimelineEntry(decision, reference(decision), link(decision), style.of(decision.status))
