@@ -19,7 +19,7 @@ class MadrConfig(base.Config):
     """Options of the `madr` plugin (`plugins: [madr: {...}]` in mkdocs.yml)."""
 
     enabled = c.Type(bool, default=True)
-    """Turn the plugin off without removing its options; the site then builds as if it were absent."""
+    """Turn the plugin off without removing its options; the site builds as if it were absent."""
 
     decisions_dir = c.Type(str, default=DEFAULT_DECISIONS_DIR)
     """Folder of decision records, relative to mkdocs.yml. It may lie outside `docs_dir`

@@ -29,10 +29,11 @@ class Directive:
     positional: list[str] = field(default_factory=list)
     options: dict[str, str] = field(default_factory=dict)
 
-    def values(self, key: str) -> frozenset[str]:
-        """A comma-separated option as a set of lower-case values."""
+    def values(self, key: str, *, lower: bool = True) -> frozenset[str]:
+        """A comma-separated option as a set of values (lower case unless told otherwise)."""
         raw = self.options.get(key, "")
-        return frozenset(value.strip().lower() for value in raw.split(",") if value.strip())
+        values = (value.strip() for value in raw.split(","))
+        return frozenset(value.lower() if lower else value for value in values if value)
 
 
 def find_directives(markdown: str, page: str) -> tuple[list[Directive], list[Diagnostic]]:
@@ -62,9 +63,7 @@ def find_directives(markdown: str, page: str) -> tuple[list[Directive], list[Dia
         try:
             words = shlex.split(match[2])
         except ValueError as error:
-            problems.append(
-                diagnostic(Code.UNKNOWN_DIRECTIVE, page, line, f"madr:{name}: {error}")
-            )
+            problems.append(diagnostic(Code.UNKNOWN_DIRECTIVE, page, line, f"madr:{name}: {error}"))
             continue
         directive = Directive(name, line, token.map[1])
         for word in words:

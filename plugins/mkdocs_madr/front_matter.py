@@ -40,12 +40,13 @@ def split_front_matter(text: str, file: str, problems: list[Diagnostic]) -> Fron
         return FrontMatter(body=text)
     offset = text[: len(text) - len(body)].count("\n")
     result = FrontMatter(body=body, body_offset=offset, present=True)
-    result.lines = _key_lines(raw)
+    first_line = text[: max(text.find(raw, 3), 0)].count("\n") + 1
+    result.lines = _key_lines(raw, first_line)
     try:
         loaded = _HANDLER.load(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = 2 + mark.line if mark is not None else 1
+        line = first_line + mark.line if mark is not None else 1
         reason = getattr(error, "problem", None) or type(error).__name__
         problems.append(
             diagnostic(
@@ -68,12 +69,12 @@ def split_front_matter(text: str, file: str, problems: list[Diagnostic]) -> Fron
     return result
 
 
-def _key_lines(raw: str) -> dict[str, int]:
+def _key_lines(raw: str, first_line: int) -> dict[str, int]:
     lines: dict[str, int] = {}
     for number, line in enumerate(raw.split("\n")):
         match = _KEY_LINE.match(line)
         if match and match[1] not in lines:
-            lines[match[1]] = number + 2
+            lines[match[1]] = first_line + number
     return lines
 
 

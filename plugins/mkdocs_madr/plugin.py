@@ -31,8 +31,11 @@ log = get_plugin_logger("madr")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/madr"
-_LOG_LEVELS = {Severity.ERROR: logging.WARNING, Severity.WARNING: logging.WARNING,
-               Severity.INFO: logging.INFO}
+_LOG_LEVELS = {
+    Severity.ERROR: logging.WARNING,
+    Severity.WARNING: logging.WARNING,
+    Severity.INFO: logging.INFO,
+}
 
 
 class MadrPlugin(BasePlugin[MadrConfig]):
@@ -87,9 +90,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if not self.config.enabled:
             return None
         try:
-            collection = load_collection(
-                self.root, statuses=self.config.statuses, cache=self.cache
-            )
+            collection = load_collection(self.root, statuses=self.config.statuses, cache=self.cache)
         except FolderError as error:
             raise PluginError(f"madr: {error}") from None
         self.collection = collection
@@ -192,7 +193,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         ours = {id(file) for file in [*self.record_files.values(), *self.pages.values()]}
         if any(id(page.file) in ours for page in nav.pages):
             return nav  # the author placed the decisions in the nav; respect that
-        children: list[Page | Section] = []
+        children: list[Any] = []
         for name in ("index", "timeline", "graph"):
             file = self.pages.get(name)
             if file is not None and isinstance(file.page, Page):
@@ -213,9 +214,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         count = len(self.record_files)
         return mode == "all" or (mode == "auto" and count <= self.config.nav_threshold)
 
-    def _record_entries(self) -> list[Page | Section]:
+    def _record_entries(self) -> list[Any]:
         assert self.collection is not None
-        entries: list[Page | Section] = []
+        entries: list[Any] = []
         sections: dict[str, Section] = {}
         for decision in self.collection.decisions:
             file = self.record_files.get(decision.key)
@@ -282,7 +283,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return replace_lines(markdown, replacements)
 
     def _directive_html(self, directive: Directive, page: Page) -> str | None:
-        assert self.renderer is not None and self.collection is not None
+        assert self.renderer is not None
+        assert self.collection is not None
         link = self._linker(page)
         decisions = self._filters(directive).apply(self.collection.decisions)
         if directive.name == "index":
@@ -298,7 +300,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return None
 
     def _compare(self, directive: Directive, page: Page) -> str | None:
-        assert self.renderer is not None and self.collection is not None
+        assert self.renderer is not None
+        assert self.collection is not None
         reference = directive.positional[0] if directive.positional else ""
         decision = self.collection.find(reference) if reference else None
         if decision is None:
@@ -309,7 +312,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         html = self.renderer.comparison(decision, heading=f"Options considered in {title}")
         if file is not None:
             url = get_relative_url(file.url, page.url)
-            html += f'\n<p class="madr-compare__source"><a href="{_attr(url)}">Read the decision</a></p>'
+            link = f'<a href="{_attr(url)}">Read the decision</a>'
+            html += f'\n<p class="madr-compare__source">{link}</p>'
         return html
 
     def _report_directive(self, directive: Directive, page: Page, message: str) -> None:
@@ -323,11 +327,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return Filters(
             statuses=directive.values("status"),
             tags=directive.values("tag"),
-            categories=frozenset(
-                v.strip() for v in directive.options.get("category", "").split(",") if v.strip()
-            ),
+            categories=directive.values("category", lower=False),
             deciders=directive.values("decider"),
-            c4=frozenset(v.strip() for v in directive.options.get("c4", "").split(",") if v.strip()),
+            c4=directive.values("c4", lower=False),
             limit=int(limit) if limit.isdigit() else None,
         )
 

@@ -15,9 +15,7 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
 )
-_REF_LINK = re.compile(
-    r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]"
-)
+_REF_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
@@ -26,6 +24,7 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTA
 _STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
+_SPAN = re.compile("\x00(\\d+)\x00")
 _MARKUP_CHARS = frozenset("*_`[]<>!\\&~")
 
 _PLACEHOLDER_WORDS = (
@@ -67,15 +66,25 @@ def collapse(value: str) -> str:
 
 
 def plain(value: str) -> str:
-    """Inline Markdown to plain text: links keep their text, emphasis and tags go."""
+    """Inline Markdown to plain text: links keep their text, emphasis and tags go.
+
+    Code spans are literal in Markdown, so what they hold survives as written.
+    """
     value = strip_comments(value)
     if not _MARKUP_CHARS.intersection(value):
         return collapse(value)
+    spans: list[str] = []
+    if "`" in value:
+
+        def keep(match: re.Match[str]) -> str:
+            spans.append(match.group(2).strip())
+            return f"\x00{len(spans) - 1}\x00"
+
+        value = _CODE.sub(keep, value)
     value = _IMAGE.sub(r"\1", value)
     value = _LINK.sub(r"\1", value)
     value = _REF_LINK.sub(r"\1", value)
     value = _AUTOLINK.sub(r"\1", value)
-    value = _CODE.sub(lambda m: m.group(2).strip(), value)
     value = _TAG.sub("", value)
     value = _STRONG.sub(r"\2", value)
     value = _EMPHASIS.sub(r"\2", value)
@@ -83,6 +92,8 @@ def plain(value: str) -> str:
     value = _ESCAPE.sub(r"\1", value)
     if "&" in value:
         value = html.unescape(value)
+    if spans:
+        value = _SPAN.sub(lambda match: spans[int(match.group(1))], value)
     return collapse(value)
 
 

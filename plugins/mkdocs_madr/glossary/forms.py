@@ -65,7 +65,8 @@ def definition_list_entries(
             definition, aliases = definition_and_aliases(
                 parse_inline("\n".join(line.strip() for line in group.definition_lines))
             )
-            for label, line in group.terms:
+            for source_label, line in group.terms:
+                label = plain_text(parse_inline(source_label))
                 entries.append(
                     Entry(label, definition, line, TermForm.DEFINITION_LIST, list(aliases))
                 )
@@ -239,6 +240,7 @@ def heading_entries(tokens: Sequence[Token], other_entries: Sequence[Entry]) -> 
         section_end = following.line if following else float("inf")
         if (
             heading.level < 2
+            or not heading.label
             or _ALPHABET_DIVIDER.match(heading.label)
             or (following is not None and following.level > heading.level)
             or any(heading.line < entry.line < section_end for entry in other_entries)
@@ -256,8 +258,7 @@ def _top_level_headings(tokens: Sequence[Token]) -> list[_Heading]:
         if token.type == "heading_open" and token.level == 0 and token.map is not None:
             label = clean_label(plain_text(tokens[index + 1].children or []))
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
-            if label:
-                headings.append(_Heading(index, level, label, token.map[0] + 1))
+            headings.append(_Heading(index, level, label, token.map[0] + 1))
     return headings
 
 

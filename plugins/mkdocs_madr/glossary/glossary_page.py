@@ -19,7 +19,10 @@ _PARENTHESIS_AFTER_TERM = re.compile(r"^\s*(\([^()]*\))")
 
 
 def mark_glossary_entries(
-    root: etree.Element, glossary: Glossary, store_html: Callable[[str], str]
+    root: etree.Element,
+    glossary: Glossary,
+    store_html: Callable[[str], str],
+    stash: Sequence[object] = (),
 ) -> None:
     """Set `id` to the term's anchor on each entry and add a usage placeholder after it.
 
@@ -31,12 +34,14 @@ def mark_glossary_entries(
         glossary: The glossary read from this page's source.
         store_html: Stores raw HTML and returns the placeholder text standing for it
             (Python-Markdown's `md.htmlStash.store`), so the comment survives serialising.
+        stash: The stored raw HTML so far (`md.htmlStash.rawHtmlBlocks`), to read entities
+            in labels.
     """
     marked: set[str] = set()
     for parent in root.iter():
         siblings = list(parent)
         for position, element in enumerate(siblings):
-            term = _entry_term(element, glossary)
+            term = _entry_term(element, glossary, stash)
             if term is None or term.anchor in marked:
                 continue
             marked.add(term.anchor)
@@ -45,17 +50,17 @@ def mark_glossary_entries(
             _place_after_definition(siblings, position, term.form, placeholder)
 
 
-def _entry_term(element: etree.Element, glossary: Glossary) -> Term | None:
+def _entry_term(element: etree.Element, glossary: Glossary, stash: Sequence[object]) -> Term | None:
     tag = element.tag if isinstance(element.tag, str) else ""
     form, label = None, None
     if tag == "dt":
-        form, label = TermForm.DEFINITION_LIST, visible_text(element)
+        form, label = TermForm.DEFINITION_LIST, visible_text(element, stash)
     elif tag in _HEADINGS:
-        form, label = TermForm.HEADING, visible_text(element)
+        form, label = TermForm.HEADING, visible_text(element, stash)
     elif tag == "li":
-        form, label = TermForm.BULLET, _bold_label(element)
+        form, label = TermForm.BULLET, _bold_label(element, stash)
     elif tag == "tr" and len(element) and element[0].tag == "td":
-        form, label = TermForm.TABLE, visible_text(element[0])
+        form, label = TermForm.TABLE, visible_text(element[0], stash)
     if form is None or not label:
         return None
     name, _ = split_label(label)
@@ -65,7 +70,7 @@ def _entry_term(element: etree.Element, glossary: Glossary) -> Term | None:
     return term
 
 
-def _bold_label(item: etree.Element) -> str | None:
+def _bold_label(item: etree.Element, stash: Sequence[object]) -> str | None:
     """The bold term opening a list item (tight or loose), with a parenthesis after it."""
     container = item
     if len(item) and item[0].tag == "p" and not (item.text or "").strip():
@@ -73,7 +78,7 @@ def _bold_label(item: etree.Element) -> str | None:
     if not len(container) or container[0].tag != "strong" or (container.text or "").strip():
         return None
     strong = container[0]
-    label = visible_text(strong).strip().rstrip(":")
+    label = visible_text(strong, stash).strip().rstrip(":")
     parenthesis = _PARENTHESIS_AFTER_TERM.match(strong.tail or "")
     return f"{label} {parenthesis[1]}" if parenthesis else label
 

@@ -34,6 +34,7 @@ DiagnosticSink = list[Diagnostic] | Callable[[Diagnostic], None]
 """Where problems go: a list to append to, or a callable receiving each one."""
 
 _Rewritten = tuple[str, list[tuple[etree.Element, str]]]
+"""The text before the first new element, then each new element with the text after it."""
 
 TERM_CLASS = "madr-term"
 UNKNOWN_TERM_CLASS = "madr-term-unknown"
@@ -119,6 +120,23 @@ class GlossaryExtension(Extension):  # type: ignore[misc]
         )
 
 
+class _Pieces:
+    """A text node being split around new elements."""
+
+    def __init__(self) -> None:
+        self.head = ""
+        self.elements: list[tuple[etree.Element, str]] = []
+
+    def add(self, piece: str | etree.Element) -> None:
+        if not isinstance(piece, str):
+            self.elements.append((piece, ""))
+        elif self.elements:
+            element, tail = self.elements[-1]
+            self.elements[-1] = (element, tail + piece)
+        else:
+            self.head += piece
+
+
 class _SourceRecorder(Preprocessor):  # type: ignore[misc]
     """Keeps the page's source lines so a `[[…]]` problem can name its line."""
 
@@ -167,7 +185,8 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self.open_raw_tags = []
         mode = _Mode.LINK
         if self.extension.is_glossary_page:
-            mark_glossary_entries(root, self.extension.glossary, self.md.htmlStash.store)
+            stash = self.md.htmlStash
+            mark_glossary_entries(root, self.extension.glossary, stash.store, stash.rawHtmlBlocks)
             mode = _Mode.EXPLICIT
         self._rewrite_element(root, mode)
 
@@ -192,10 +211,7 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         del self.open_raw_tags[open_raw_tags:]
 
     def _rewrite_text(self, text: str | None, mode: _Mode) -> _Rewritten | None:
-        """The text before the first new element and each new element with the text after it.
-
-        None when nothing changes.
-        """
+        """The text split around the links it gets, or None when nothing changes."""
         if not text or mode is _Mode.LITERAL or isinstance(text, AtomicString):
             return None
         matches = (
@@ -203,55 +219,43 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
             if mode is _Mode.LINK
             else self.extension.matcher.references(text)
         )
-        head = ""
-        inserted: list[tuple[etree.Element, str]] = []
+        pieces = _Pieces()
         done = 0
         for match in matches:
             if match["stash"]:
                 self._follow_raw_html(match["stash"])
                 continue
-            if self.open_raw_tags:
-                continue
-            replacement = self._replacement(match, mode)
+            replacement = None if self.open_raw_tags else self._replacement(match, mode)
             if replacement is None:
                 continue
-            before = text[done : match.start()]
+            pieces.add(text[done : match.start()])
+            pieces.add(replacement)
             done = match.end()
-            if isinstance(replacement, str):
-                before += replacement
-            if inserted:
-                inserted[-1] = (inserted[-1][0], inserted[-1][1] + before)
-            else:
-                head += before
-            if not isinstance(replacement, str):
-                inserted.append((replacement, ""))
-        if done == 0:
+        if not done:
             return None
-        if inserted:
-            inserted[-1] = (inserted[-1][0], inserted[-1][1] + text[done:])
-        else:
-            head += text[done:]
-        return head, inserted
+        pieces.add(text[done:])
+        return pieces.head, pieces.elements
 
     def _follow_raw_html(self, placeholder: str) -> None:
         """Track inline raw HTML tags whose content must stay untouched, like `<a>…</a>`."""
-        index = _RAW_PLACEHOLDER.fullmatch(placeholder)
-        stash = self.md.htmlStash.rawHtmlBlocks
-        if (
-            index is None
-            or int(index[1]) >= len(stash)
-            or not isinstance(stash[int(index[1])], str)
-        ):
-            return
-        tag = _RAW_TAG.match(stash[int(index[1])])
+        tag = _RAW_TAG.match(self._stashed_html(placeholder))
         if tag is None:
             return
         closing, name, attributes = tag[1] == "/", tag[2].lower(), tag[3]
         if closing and name in self.open_raw_tags:
-            last = len(self.open_raw_tags) - 1 - self.open_raw_tags[::-1].index(name)
-            del self.open_raw_tags[last:]
+            innermost = len(self.open_raw_tags) - 1 - self.open_raw_tags[::-1].index(name)
+            del self.open_raw_tags[innermost:]
         elif not closing and _is_untouchable(name, attributes):
             self.open_raw_tags.append(name)
+
+    def _stashed_html(self, placeholder: str) -> str:
+        """The raw HTML a placeholder stands for; empty for other kinds of placeholder."""
+        index = _RAW_PLACEHOLDER.fullmatch(placeholder)
+        stash = self.md.htmlStash.rawHtmlBlocks
+        if index is None or int(index[1]) >= len(stash):
+            return ""
+        html = stash[int(index[1])]
+        return html if isinstance(html, str) else ""
 
     def _replacement(self, match: re.Match[str], mode: _Mode) -> str | etree.Element | None:
         if match["explicit"]:

@@ -8,7 +8,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-_LINK = re.compile(r"\[([^\[\]]+)\]\(\s*(https?://[^\s()<>]+)\s*\)|(https?://[^\s()<>]+[^\s()<>.,;:!?])")
+_LINK = re.compile(
+    r"\[([^\[\]]+)\]\(\s*(https?://[^\s()<>]+)\s*\)|(https?://[^\s()<>]+[^\s()<>.,;:!?])"
+)
 
 
 def inline_links(text: str) -> Markup:

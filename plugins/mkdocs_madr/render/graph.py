@@ -78,12 +78,13 @@ def mermaid_graph(
     for decision in involved:
         status = style.of(decision.status)
         css = "st_" + status.css.replace("-", "_")
-        classes[css] = status.colour if status.colour[:1] == "#" or status.colour.isalpha() else (
-            "#607d8b"
+        classes[css] = (
+            status.colour if status.colour[:1] == "#" or status.colour.isalpha() else ("#607d8b")
         )
         title = decision.title or decision.slug
-        label = mermaid_label(f"{reference(decision)}: {title}" if decision.number is not None
-                              else title)
+        label = mermaid_label(
+            f"{reference(decision)}: {title}" if decision.number is not None else title
+        )
         lines.append(f'  {nodes[decision.key]}["{label}"]:::{css}')
     for edge in edges:
         lines.append(

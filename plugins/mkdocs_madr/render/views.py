@@ -120,8 +120,9 @@ def banners(
         for key in decision.related(kind):
             other = collection.by_key.get(key)
             if other is not None:
-                targets.append((reference(other), other.title or "", style.of(other.status),
-                                link(other)))
+                targets.append(
+                    (reference(other), other.title or "", style.of(other.status), link(other))
+                )
         if targets:
             found.append(Banner(kind.value, label, targets))
     return found
@@ -178,12 +179,10 @@ def driver_matrix(decision: Decision) -> list[tuple[str, list[str]]]:
     if not decision.drivers or not decision.options:
         return []
     keys = [(driver, driver_key(driver)) for driver in decision.drivers]
-    patterns = [
-        re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE) for _, key in keys
-    ]
+    patterns = [re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE) for _, key in keys]
     matrix: list[tuple[str, list[str]]] = []
     filled = 0
-    for (driver, _), pattern in zip(keys, patterns):
+    for (driver, _), pattern in zip(keys, patterns, strict=False):
         cells = []
         for option in decision.options:
             marks = ""
@@ -298,8 +297,9 @@ def timeline_view(
     decisions: Sequence[Decision], style: StatusStyle, link: Link
 ) -> list[TimelineMonth]:
     """Records by date, newest first, grouped by month; undated ones last."""
-    dated = sorted((d for d in decisions if d.date), key=lambda d: (d.date or "", d.key),
-                   reverse=True)
+    dated = sorted(
+        (d for d in decisions if d.date), key=lambda d: (d.date or "", d.key), reverse=True
+    )
     months: list[TimelineMonth] = []
     for decision in dated:
         key = (decision.date or "")[:7]
@@ -310,7 +310,9 @@ def timeline_view(
         months[-1].entries.append(_entry(decision, style, link))
     undated = [d for d in decisions if not d.date]
     if undated:
-        months.append(TimelineMonth("Undated", "undated", [_entry(d, style, link) for d in undated]))
+        months.append(
+            TimelineMonth("Undated", "undated", [_entry(d, style, link) for d in undated])
+        )
     return months
 
 

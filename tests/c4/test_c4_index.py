@@ -1,0 +1,204 @@
+"""C4Index: lookup by alias across pages and the duplicate-alias rules."""
+
+from __future__ import annotations
+
+from mkdocs_madr.c4 import C4Index, Diagram, Location, find_c4_diagrams, parse_c4
+from mkdocs_madr.diagnostics import Code
+
+CONTEXT_PAGE = """\
+# Context
+
+```mermaid
+C4Context
+Person(ops, "Operator")
+System(platform, "AI Platform", "Serves models")
+System_Ext(hf, "Hugging Face Hub")
+```
+"""
+
+CONTAINER_PAGE = """\
+# Containers
+
+```mermaid
+C4Container
+Person(ops, "operator")
+System_Boundary(platform, "AI  platform") {
+    Container(envoy, "Envoy Gateway", "Envoy")
+    ContainerQueue(nats, "NATS JetStream", "NATS 2.10")
+    ContainerDb(milvus, "Milvus", "Milvus 2.4")
+    Container(kserve, "KServe")
+    Container(temporal, "Temporal")
+}
+```
+
+```mermaid
+C4Deployment
+Deployment_Node(talos, "Talos cluster", "Talos 1.7") {
+    Deployment_Node(gpu_nodes, "GPU nodes") {
+        Container(kserve, "KServe", "KServe 0.13")
+    }
+    Container(flux, "Flux")
+    Container(argo, "Argo CD")
+}
+```
+"""
+
+
+def _diagrams(*pages: tuple[str, str]) -> list[Diagram]:
+    found: list[Diagram] = []
+    for path, text in pages:
+        diagrams, diagnostics = find_c4_diagrams(text, path)
+        assert diagnostics == []
+        found.extend(diagrams)
+    return found
+
+
+def _homelab() -> tuple[C4Index, list[Diagram]]:
+    diagrams = _diagrams(("arch/context.md", CONTEXT_PAGE), ("arch/containers.md", CONTAINER_PAGE))
+    index, diagnostics = C4Index.build(diagrams)
+    assert diagnostics == []
+    return index, diagrams
+
+
+def test_same_element_in_several_diagrams_is_not_a_duplicate() -> None:
+    index, _ = _homelab()
+    # `platform` is a System in the context diagram and a System_Boundary in the container
+    # diagram; `ops` differs only in case; `kserve` is drawn in two diagrams of one page.
+    assert len(index.definitions("platform")) == 2
+    assert len(index.definitions("ops")) == 2
+    assert len(index.definitions("kserve")) == 2
+
+
+def test_lookup_is_case_sensitive_with_a_fallback() -> None:
+    index, _ = _homelab()
+    nats = index.get("nats")
+    assert nats is not None
+    assert (nats.kind, nats.page, nats.line) == ("ContainerQueue", "arch/containers.md", 8)
+    assert index.get("NATS") is None
+    assert "nats" in index
+    assert "NATS" not in index
+    assert index.get_ignore_case("NATS") == nats
+    assert index.get_ignore_case("Gpu_Nodes") == index.get("gpu_nodes")
+    assert index.get_ignore_case("nothing") is None
+
+
+def test_first_definition_wins_whatever_the_input_order() -> None:
+    index, diagrams = _homelab()
+    reversed_index, _ = C4Index.build(list(reversed(diagrams)))
+    for index_ in (index, reversed_index):
+        ops = index_.get("ops")
+        assert ops is not None
+        assert (ops.page, ops.label) == ("arch/containers.md", "operator")
+    assert index.elements() == reversed_index.elements()
+    assert index.aliases() == reversed_index.aliases()
+
+
+def test_elements_are_unique_by_alias() -> None:
+    index, _ = _homelab()
+    aliases = [element.alias for element in index.elements()]
+    assert aliases == index.aliases()
+    assert len(aliases) == len(set(aliases)) == len(index)
+    assert set(aliases) == {
+        "ops",
+        "platform",
+        "envoy",
+        "nats",
+        "milvus",
+        "kserve",
+        "temporal",
+        "talos",
+        "gpu_nodes",
+        "flux",
+        "argo",
+        "hf",
+    }
+
+
+def test_locations_per_alias() -> None:
+    index, _ = _homelab()
+    assert index.locations("kserve") == [
+        Location("arch/containers.md", 0, 10),
+        Location("arch/containers.md", 1, 19),
+    ]
+    assert index.locations("hf") == [Location("arch/context.md", 0, 7)]
+    assert index.locations("missing") == []
+    mapping = index.location_map()
+    assert mapping["platform"] == [
+        Location("arch/containers.md", 0, 6),
+        Location("arch/context.md", 0, 6),
+    ]
+    assert list(mapping) == index.aliases()
+
+
+def test_returned_lists_are_copies() -> None:
+    index, _ = _homelab()
+    index.definitions("nats").clear()
+    index.diagrams.clear()
+    assert len(index.definitions("nats")) == 1
+    assert len(index.diagrams) == 3
+
+
+def test_different_family_is_a_duplicate() -> None:
+    first, _ = parse_c4('C4Context\nSystem(nats, "NATS")\n', page="a.md", first_line=10)
+    second, _ = parse_c4('C4Context\nPerson(nats, "NATS")\n', page="b.md", first_line=20)
+    _, diagnostics = C4Index.build([second, first])
+    (problem,) = diagnostics
+    assert problem.code is Code.C4_DUPLICATE_ALIAS
+    assert (problem.file, problem.line) == ("b.md", 21)
+    assert "a.md:11" in problem.message
+    assert 'Person "NATS"' in problem.message
+
+
+def test_different_label_is_a_duplicate() -> None:
+    diagram, _ = parse_c4(
+        'C4Container\nContainer(argo, "Argo CD")\nContainer(argo, "Argo Workflows")\n',
+        page="c.md",
+        first_line=1,
+    )
+    _, diagnostics = C4Index.build([diagram])
+    assert [(item.file, item.line) for item in diagnostics] == [("c.md", 3)]
+
+
+def test_label_comparison_ignores_case_whitespace_and_missing_labels() -> None:
+    diagram, _ = parse_c4(
+        "C4Container\n"
+        'Container(temporal, "Temporal  Server")\n'
+        'Container(temporal, " temporal server ")\n'
+        "Container(temporal)\n"
+        'ContainerDb_Ext(temporal, "TEMPORAL\tSERVER")\n',
+        page="d.md",
+        first_line=1,
+    )
+    _, diagnostics = C4Index.build([diagram])
+    assert diagnostics == []
+
+
+def test_boundary_families() -> None:
+    diagram, _ = parse_c4(
+        "C4Context\n"
+        'Container(serving, "Serving")\n'
+        'Container_Boundary(serving, "Serving") {\n}\n'
+        'System(platform, "Platform")\n'
+        'Enterprise_Boundary(platform, "Platform") {\n}\n',
+        page="e.md",
+        first_line=1,
+    )
+    _, diagnostics = C4Index.build([diagram])
+    assert [item.line for item in diagnostics] == [6]
+
+
+def test_every_conflicting_definition_is_reported_against_the_first() -> None:
+    diagram, _ = parse_c4(
+        'C4Container\nContainer(flux, "Flux")\nPerson(flux, "Flux")\nContainer(flux, "Flux CD")\n'
+        'Container(flux, "flux")\n',
+        page="f.md",
+        first_line=1,
+    )
+    _, diagnostics = C4Index.build([diagram])
+    assert [item.line for item in diagnostics] == [3, 4]
+
+
+def test_empty_index() -> None:
+    index, diagnostics = C4Index.build([])
+    assert (len(index), index.elements(), diagnostics) == (0, [], [])
+    assert index.get("x") is None
