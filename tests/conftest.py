@@ -53,3 +53,76 @@ def build_site(tmp_path: Path) -> Iterator[BuildSite]:
     yield run
     logger.removeHandler(collector)
     logger.setLevel(previous_level)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """A headless Chromium for the whole session; only loopback traffic is allowed."""
+    from browser_support import CHROMIUM_ARGS, chromium_path, unavailable
+
+    path = chromium_path()
+    if path is None:
+        unavailable("Chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("playwright is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def local_mermaid() -> Path:
+    from browser_support import unavailable
+    from support import mermaid_js
+
+    found = mermaid_js()
+    if found is None:
+        unavailable("no local mermaid.min.js (npm install mermaid, or set MADR_MERMAID_JS)")
+    assert found is not None
+    return found
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory, local_mermaid: Path) -> Iterator[str]:
+    """The bundled example, built strict with a local Mermaid, served on localhost."""
+    import os
+
+    from browser_support import serve
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from support import REPO
+
+    site_dir = tmp_path_factory.mktemp("example") / "site"
+    previous = os.environ.get("MADR_MERMAID_JS")
+    os.environ["MADR_MERMAID_JS"] = str(local_mermaid)
+    try:
+        config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+        config.theme["font"] = False
+        build(config)
+    finally:
+        if previous is None:
+            os.environ.pop("MADR_MERMAID_JS", None)
+        else:
+            os.environ["MADR_MERMAID_JS"] = previous
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    """A fresh browser page that may only talk to 127.0.0.1; console errors are collected."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.route(
+        "**/*",
+        lambda route: route.continue_()
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+        else route.abort(),
+    )
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()

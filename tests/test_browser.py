@@ -1,0 +1,125 @@
+"""What a reader clicks, in a real Chromium, on the bundled example site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def visible_ids(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        ".madr-index__table tbody tr:not([hidden]) td.madr-index__id",
+        "cells => cells.map(c => c.textContent.trim())",
+    )
+
+
+def test_index_sorts_by_every_column(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/")
+    ids = visible_ids(page)
+    assert ids[0] == "ADR-0001"
+    assert len(ids) == 12
+    page.click("th[data-madr-sort=date]")
+    dates = page.eval_on_selector_all(
+        ".madr-index__table tbody tr", "rows => rows.map(r => r.dataset.date)"
+    )
+    assert dates == sorted(dates)
+    page.click("th[data-madr-sort=date]")
+    assert page.get_attribute("th[data-madr-sort=date]", "aria-sort") == "descending"
+    descending = page.eval_on_selector_all(
+        ".madr-index__table tbody tr", "rows => rows.map(r => r.dataset.date)"
+    )
+    assert descending == sorted(dates, reverse=True)
+    page.click("th[data-madr-sort=title]")
+    titles = page.eval_on_selector_all(
+        ".madr-index__table tbody td.madr-index__title", "cells => cells.map(c => c.textContent)"
+    )
+    assert titles == sorted(titles, key=str.lower)
+    page.click("th[data-madr-sort=number]")
+    assert visible_ids(page)[0] == "ADR-0001"
+    assert page.errors == []
+
+
+def test_index_filters_by_status_tag_decider_and_text(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/")
+    page.select_option("select[data-madr-filter=status]", "superseded")
+    assert visible_ids(page) == ["ADR-0004"]
+    assert "Showing 1 of 12" in page.inner_text("[data-madr-summary]")
+    assert "status=superseded" in page.url
+    page.select_option("select[data-madr-filter=status]", "")
+    page.fill("input[data-madr-filter=text]", "milvus")
+    assert visible_ids(page) == ["ADR-0009"]
+    page.fill("input[data-madr-filter=text]", "")
+    page.select_option("select[data-madr-filter=tag]", "messaging")
+    tagged = visible_ids(page)
+    assert "ADR-0004" in tagged
+    assert "ADR-0002" not in tagged
+    page.select_option("select[data-madr-filter=tag]", "")
+    page.select_option("select[data-madr-filter=decider]", "Billy Davies")
+    assert "ADR-0001" not in visible_ids(page)  # the Nygard record names no decision-makers
+    assert len(visible_ids(page)) == 11
+
+
+def test_index_reads_filters_from_the_address(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/?status=proposed")
+    assert visible_ids(page) == ["ADR-0012"]
+    assert page.get_attribute("[data-madr-chip=proposed]", "aria-pressed") == "true"
+    page.click("[data-madr-chip=proposed]")
+    assert len(visible_ids(page)) == 12
+
+
+def test_index_is_a_plain_table_without_javascript(chromium: Any, example_site: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example_site + "decisions/")
+    rows = page.eval_on_selector_all(".madr-index__table tbody tr", "rows => rows.length")
+    assert rows == 12
+    assert page.is_hidden("[data-madr-filters]")
+    context.close()
+
+
+def test_superseded_banner_links_both_ways(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/0004-json-for-message-payloads/")
+    banner = page.locator(".madr-banner--superseded-by")
+    assert "Superseded by" in banner.inner_text()
+    banner.locator("a").first.click()
+    page.wait_for_url("**/decisions/0005-messagepack-for-message-encoding/")
+    back = page.locator(".madr-banner--supersedes a").first
+    assert "ADR-0004" in back.inner_text()
+    back.click()
+    page.wait_for_url("**/decisions/0004-json-for-message-payloads/")
+
+
+def test_graph_node_opens_the_decision(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/graph/")
+    page.wait_for_selector(".madr-mermaid[data-madr-rendered] svg", timeout=20000)
+    node = page.locator("[data-madr-link]", has_text="ADR-0005").first
+    node.click()
+    page.wait_for_url("**/decisions/0005-messagepack-for-message-encoding/")
+    assert page.errors == []
+
+
+def test_comparison_shows_the_chosen_option(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/0007-gitops-with-flux-cd/")
+    chosen = page.locator(".madr-compare__table tr.madr-compare__chosen")
+    assert chosen.count() == 1
+    assert "Flux CD" in chosen.inner_text()
+    assert "Chosen" in chosen.inner_text()
+    justification = page.inner_text(".madr-justification")
+    assert justification.startswith("Chosen option: Flux CD, because")
+
+
+def test_dark_mode_toggle_restyles_decision_pages(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/0007-gitops-with-flux-cd/")
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    background = page.eval_on_selector(
+        ".madr-header", "e => getComputedStyle(e).backgroundColor"
+    )
+    page.click("label.md-header__button[for^='__palette_']:visible")
+    page.wait_for_function(
+        f"document.body.getAttribute('data-md-color-scheme') !== '{scheme}'"
+    )
+    after = page.eval_on_selector(".madr-header", "e => getComputedStyle(e).backgroundColor")
+    assert after != background
