@@ -145,7 +145,9 @@ def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
                 continue
             if entry.is_dir(follow_symlinks=True):
                 real = os.path.realpath(entry.path)
-                if real in seen or _inside(real, seen):
+                if real in seen:
+                    if not entry.is_symlink():
+                        continue
                     problems.append(
                         diagnostic(
                             Code.SYMLINK_LOOP,
@@ -160,10 +162,6 @@ def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
             elif name.lower().endswith(EXTENSIONS):
                 yield path
         pending.extend(reversed(subfolders))
-
-
-def _inside(real: str, seen: set[str]) -> bool:
-    return any(real.startswith(folder + os.sep) for folder in seen if folder)
 
 
 def _parse_all(

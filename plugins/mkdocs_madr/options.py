@@ -90,7 +90,8 @@ def read_options(section: Section) -> list[Option]:
 
 
 def _option_from_item(item: Item) -> Option:
-    first, _, rest = strip_comments(item.text).partition("\n")
+    # A wrapped item is one paragraph, so one title; `**Title**: text` splits off a description.
+    first = strip_comments(item.text)
     description = ""
     match = _TITLE_SPLIT.match(first.strip())
     if match and match[3].strip():
@@ -98,7 +99,7 @@ def _option_from_item(item: Item) -> Option:
     if is_placeholder(first):
         return Option(title="", line=item.line)
     option = Option(title=plain(first), line=item.line)
-    parts = [description, rest, *item.more]
+    parts = [description, *item.more]
     option.description = collapse(" ".join(plain(part) for part in parts if part.strip()))
     for child in item.children:
         polarity, text = _argument(child.text)

@@ -103,13 +103,17 @@ SECTION_NAMES.update(dict.fromkeys(CONSEQUENCE_SECTIONS, "consequences"))
 SECTION_NAMES.update(dict.fromkeys(METADATA_SECTIONS, "metadata"))
 
 _TEMPLATE_NAMES = re.compile(r"(^|[-_])template([-_.]|$)", re.IGNORECASE)
+# `12. Title`, `ADR-0012: Title`, `ADR 12 Title`, `0012 - Title`; not `60 FPS target`.
 _TITLE_NUMBER = re.compile(
-    r"^(?:(?:ADR|RFC|DR)[-_ ]?\d+|\d+)(?:\s*[.:)]\s+|\s*[-–—:]\s+|\s+(?=[A-Z]))", re.IGNORECASE
-)
-_TITLE_STATUS = re.compile(
-    r"^\[((?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)[^\]]*)\](?:\([^)]*\))?\s*",
+    r"^(?:(?:ADR|RFC|DR)[-_ ]?\d+(?:\s*[.:)\-–—]\s*|\s+)|\d+(?:\s*[.:)]\s+|\s+[-–—:]\s+))",
     re.IGNORECASE,
 )
+_TITLE_STATUS = re.compile(
+    r"^\[((?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)[^\]]*)\]"
+    r"(?:\(\s*([^)\s]*)[^)]*\))?\s*",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCAL_TARGET = re.compile(r"^(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE)
 
 
@@ -224,7 +228,9 @@ class _Reader:
         text = strip_comments(raw).strip()
         status = _TITLE_STATUS.match(text)
         if status:
-            self.fields.setdefault("title-status", Field("status", status[1], line, "title"))
+            # `# [Superseded by ADR-0019](0019-x.md) Title`: the link's file names the successor.
+            value = f"{status[1]} [{status[1]}]({status[2]})" if status[2] else status[1]
+            self.fields.setdefault("title-status", Field("status", value, line, "title"))
             text = text[status.end() :]
         if is_placeholder(text):
             self.report(Code.PLACEHOLDER, line, "the title is an unfilled template placeholder")
@@ -307,7 +313,9 @@ class _Reader:
         story = self.fields.get("technical_story")
         if story is not None:
             text = self._as_text(story)
-            if text:
+            if text and is_placeholder(text):
+                self.report(Code.PLACEHOLDER, story.line, "the technical story is a placeholder")
+            elif text and strip_comments(text).strip():
                 decision.technical_story = collapse(strip_comments(text))
                 decision.lines["technical_story"] = story.line or 0
         self._read_number()
@@ -320,6 +328,7 @@ class _Reader:
         if reading.placeholder:
             self.report(Code.PLACEHOLDER, found.line, "the status is an unfilled placeholder")
             return
+        self._status_links(text, found.line)
         if reading.keyword is None:
             return
         self.decision.status = reading.keyword
@@ -327,6 +336,11 @@ class _Reader:
         self.decision.lines["status"] = found.line or 0
         for kind, target in reading.targets:
             self.decision.relations.append(Relation(kind, target, found.line, "status"))
+
+    def _status_links(self, text: str, line: int | None) -> None:
+        verb = leading_verb(text)
+        for label, href, _ in links(strip_comments(text)):
+            self.decision.links.append(Link(label, href, verb, line))
 
     def _read_date(self, found: Field) -> None:
         value = found.value
@@ -431,7 +445,7 @@ class _Reader:
         decision = self.decision
         parts = self.parts
         if "context" in parts:
-            decision.context = self._markdown(parts["context"]) or None
+            decision.context = self._content(parts["context"])
         elif preamble:
             prose = [
                 block.text
@@ -448,7 +462,7 @@ class _Reader:
         self._read_options()
         self._read_consequences()
         if "confirmation" in parts:
-            decision.confirmation = self._markdown(parts["confirmation"]) or None
+            decision.confirmation = self._content(parts["confirmation"])
         self._read_links()
         self._keep_other_sections()
 
@@ -566,6 +580,11 @@ class _Reader:
                 Section(plain(part.title), part.level, part.line, self._markdown(part))
             )
 
+    def _content(self, part: Part) -> str | None:
+        """A section's Markdown, or None when it is empty or an unfilled placeholder."""
+        text = self._markdown(part)
+        return None if not text or is_placeholder(text) else text
+
     def _markdown(self, part: Part) -> str:
         body = "\n".join(self.lines[part.line : part.end - 1])
         return strip_comments(body).strip()
@@ -576,6 +595,8 @@ class _Reader:
         decision = self.decision
         for found in self.relation_fields:
             kind = RelationKind(found.name)
+            if found.source == "section" and isinstance(found.value, str):
+                self._status_links(found.value, found.line)
             for target in self._relation_values(found):
                 decision.relations.append(Relation(kind, target, found.line, found.source))
 
@@ -698,15 +719,22 @@ def _logical_lines(part: Part) -> list[tuple[str, int]]:
             if block.kind == "paragraph":
                 found.extend(
                     (text, block.line + offset)
-                    for offset, text in enumerate(block.text.split("\n"))
+                    for offset, text in enumerate(_blank_comments(block.text).split("\n"))
                 )
             elif block.kind == "list":
                 stack = list(reversed(block.items))
                 while stack:
                     item = stack.pop()
-                    found.append((item.text, item.line))
+                    found.append((strip_comments(item.text), item.line))
                     stack.extend(reversed(item.children))
     return found
+
+
+def _blank_comments(text: str) -> str:
+    """Remove HTML comments but keep their line breaks, so line numbers stay right."""
+    if "<!--" not in text:
+        return text
+    return _COMMENT.sub(lambda match: "\n" * match[0].count("\n"), text)
 
 
 def _verb_kind(text: str) -> RelationKind:

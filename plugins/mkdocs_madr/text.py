@@ -109,6 +109,8 @@ def is_placeholder(value: str) -> bool:
     text = strip_comments(value).strip()
     if not text:
         return False
+    if text in ("…", "...", "[…]", "{…}", "[...]", "{...}"):
+        return True
     if text[0] == "{" and text[-1] == "}":
         return True
     if text[0] == "{" and "|" in text:
