@@ -32,8 +32,7 @@ def chromium_path() -> str | None:
     for candidate in (os.environ.get("MADR_CHROMIUM", ""), "/usr/bin/chromium"):
         if candidate and Path(candidate).is_file():
             return candidate
-    found = shutil.which("chromium")
-    return found
+    return shutil.which("chromium")
 
 
 def unavailable(reason: str) -> None:
