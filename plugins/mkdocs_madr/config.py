@@ -70,7 +70,20 @@ class MadrConfig(base.Config):
     number_width = c.Type(int, default=DEFAULT_NUMBER_WIDTH)
     """Digits in new record numbers when the folder has none to copy (`0001`)."""
 
+    glossary = c.Optional(c.Type(str))
+    """The glossary page, relative to `docs_dir`. By default `GLOSSARY.md` or `glossary.md` when
+    one exists. Its terms are linked from decisions, and each entry lists the decisions using it."""
+
+    glossary_links = c.Choice(("decisions", "all", "off"), default="decisions")
+    """Where the first use of each glossary term becomes a link with the definition as tooltip:
+    in decision pages, in `all` pages, or `off` (explicit `[[Term]]` references still link)."""
+
+    c4_coverage = c.Type(bool, default=True)
+    """Generate the architecture coverage page at `/<url_prefix>/c4-coverage/` when the site has
+    Mermaid C4 diagrams: which systems and containers no decision names yet, and vice versa."""
+
     mermaid_js = c.Type(str, default=DEFAULT_MERMAID)
     """Where the Mermaid script comes from for the relation graph and C4 diagrams: a URL, or a
-    path relative to `docs_dir` for offline and private sites (for example a copy of npm's
-    `mermaid/dist/mermaid.min.js`)."""
+    file path relative to mkdocs.yml for offline and private sites (for example npm's
+    `mermaid/dist/mermaid.min.js`); a file is published with the site and also serves
+    Material's own Mermaid diagrams."""

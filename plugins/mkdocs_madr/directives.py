@@ -1,6 +1,6 @@
-"""`<!-- madr:… -->` directives: where they are in a page and what they ask for.
+"""What the plugin expands in a page: `<!-- madr:… -->` directives and Mermaid C4 fences.
 
-Directives are found among markdown-it's block tokens, so one written inside a code block is
+Both are found among markdown-it's block tokens, so a directive written inside a code block is
 shown as code and never expanded.
 """
 
@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
+from .c4 import is_c4_source
 from .diagnostics import Code, Diagnostic, diagnostic
 
-NAMES = frozenset({"index", "compare", "timeline", "graph", "c4-coverage", "c4-elements"})
+NAMES = frozenset({"index", "compare", "timeline", "graph", "c4-coverage"})
 _DIRECTIVE = re.compile(r"^\s*<!--\s*madr:([\w-]+)(.*?)-->\s*$", re.DOTALL)
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 
@@ -36,44 +37,83 @@ class Directive:
         return frozenset(value.lower() if lower else value for value in values if value)
 
 
+@dataclass
+class Fence:
+    """A Mermaid C4 code block: its lines in the page (1-based, end inclusive) and content."""
+
+    line: int
+    end: int
+    content: str
+
+
+@dataclass
+class PageScan:
+    """What the plugin expands on a page, found in one markdown-it pass."""
+
+    directives: list[Directive] = field(default_factory=list)
+    c4_fences: list[Fence] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+def scan_page(markdown: str, page: str, *, line_offset: int = 0) -> PageScan:
+    """Directives standing alone as HTML blocks, and Mermaid C4 fences, with their lines.
+
+    Pages that mention neither skip parsing. `line_offset` shifts reported lines (front matter).
+    """
+    scan = PageScan()
+    if "madr:" not in markdown and "C4" not in markdown:
+        return scan
+    for token in _MD.parse(markdown):
+        if token.map is None:
+            continue
+        if token.type == "fence" and token.info.split(maxsplit=1)[:1] == ["mermaid"]:
+            if is_c4_source(token.content):
+                scan.c4_fences.append(Fence(token.map[0] + 1, token.map[1], token.content))
+        elif token.type == "html_block" and "madr:" in token.content:
+            _read_directive(token.content, token.map, page, line_offset, scan)
+    return scan
+
+
 def find_directives(markdown: str, page: str) -> tuple[list[Directive], list[Diagnostic]]:
     """Every directive that stands alone as an HTML block; problems as diagnostics."""
-    if "madr:" not in markdown:
-        return [], []
-    found: list[Directive] = []
-    problems: list[Diagnostic] = []
-    for token in _MD.parse(markdown):
-        if token.type != "html_block" or token.map is None or "madr:" not in token.content:
-            continue
-        match = _DIRECTIVE.match(token.content)
-        if match is None:
-            continue
-        line = token.map[0] + 1
-        name = match[1]
-        if name not in NAMES:
-            problems.append(
-                diagnostic(
-                    Code.UNKNOWN_DIRECTIVE,
-                    page,
-                    line,
-                    f"unknown directive madr:{name}; known: {', '.join(sorted(NAMES))}",
-                )
+    scan = scan_page(markdown, page)
+    return scan.directives, scan.problems
+
+
+def _read_directive(
+    content: str, span: list[int], page: str, line_offset: int, scan: PageScan
+) -> None:
+    match = _DIRECTIVE.match(content)
+    if match is None:
+        return
+    line = span[0] + 1
+    name = match[1]
+    if name not in NAMES:
+        known = ", ".join(sorted(NAMES))
+        scan.problems.append(
+            diagnostic(
+                Code.UNKNOWN_DIRECTIVE,
+                page,
+                line + line_offset,
+                f"unknown directive madr:{name}; known: {known}",
             )
-            continue
-        try:
-            words = shlex.split(match[2])
-        except ValueError as error:
-            problems.append(diagnostic(Code.UNKNOWN_DIRECTIVE, page, line, f"madr:{name}: {error}"))
-            continue
-        directive = Directive(name, line, token.map[1])
-        for word in words:
-            key, equals, value = word.partition("=")
-            if equals:
-                directive.options[key.strip().lower()] = value
-            else:
-                directive.positional.append(word)
-        found.append(directive)
-    return found, problems
+        )
+        return
+    try:
+        words = shlex.split(match[2])
+    except ValueError as error:
+        scan.problems.append(
+            diagnostic(Code.UNKNOWN_DIRECTIVE, page, line + line_offset, f"madr:{name}: {error}")
+        )
+        return
+    directive = Directive(name, line, span[1])
+    for word in words:
+        key, equals, value = word.partition("=")
+        if equals:
+            directive.options[key.strip().lower()] = value
+        else:
+            directive.positional.append(word)
+    scan.directives.append(directive)
 
 
 def replace_lines(markdown: str, replacements: list[tuple[int, int, str]]) -> str:

@@ -16,15 +16,18 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .architecture import Architecture, coverage, link_architecture
+from .c4 import C4Index, Diagram, find_c4_diagrams, parse_c4
 from .collection import Collection, FolderError, ParseCache, load_collection
 from .config import MadrConfig
-from .diagnostics import Code, Diagnostic, Severity
-from .directives import Directive, find_directives, replace_lines
+from .diagnostics import Code, Diagnostic, Severity, diagnostic
+from .directives import Directive, Fence, replace_lines, scan_page
 from .export import collection_to_dict
+from .glossary import USAGE_PLACEHOLDER, Glossary, GlossaryExtension, Term, parse_glossary
 from .model import Decision
 from .record_page import decorate
 from .render.renderer import Renderer
-from .render.views import Filters
+from .render.views import ElementLink, Filters, element_rows, kind_label
 from .settings import SettingsError, parse_levels
 
 log = get_plugin_logger("madr")
@@ -51,6 +54,19 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.records_by_src: dict[str, Decision] = {}
         self.pages: dict[str, File] = {}
         self.mermaid_uri = ""
+        self.architecture = Architecture(C4Index([]))
+        self.glossary_file: File | None = None
+        self.term_usage: dict[str, list[Decision]] = {}
+        self.current_page: Page | None = None
+        self.current_decision: Decision | None = None
+        self.rendered: dict[str, str] = {}
+        self.files: Files | None = None
+        self.glossary_extension = GlossaryExtension(
+            Glossary(page="", terms=()),
+            href_for=self._term_href,
+            on_use=self._term_used,
+            diagnostics=self._glossary_problem,
+        )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -82,6 +98,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             uri = f"{ASSET_URI}/{name}"
             if uri not in [str(entry) for entry in target]:
                 target.append(uri)
+        if self.glossary_extension not in config.markdown_extensions:
+            config.markdown_extensions.append(self.glossary_extension)
         return config
 
     # --- files and pages ---------------------------------------------------------------------
@@ -94,6 +112,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         except FolderError as error:
             raise PluginError(f"madr: {error}") from None
         self.collection = collection
+        self.files = files
+        self.rendered = {}
         self.renderer = Renderer(collection, self.config.statuses, self.templates_dir)
         self._report(collection.all_diagnostics(), self.root)
         self.record_files = {}
@@ -124,10 +144,59 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             )
             files.append(page_file)
             self.pages[name] = page_file
+        self._read_glossary(files)
+        self._read_architecture(files, config)
         self._add_assets(files, config)
         if self.config.json_export:
             files.append(File.generated(config, "decisions.json", content=self._json()))
         return files
+
+    def _read_glossary(self, files: Files) -> None:
+        self.term_usage = {}
+        self.glossary_file = None
+        wanted = self.config.glossary
+        names = [wanted] if wanted else ["GLOSSARY.md", "glossary.md", "glossary/index.md"]
+        for name in names:
+            file = files.get_file_from_path(name)
+            if file is not None:
+                self.glossary_file = file
+                break
+        if self.glossary_file is None:
+            if wanted:
+                log.warning(f"glossary: '{wanted}' is not a page in docs_dir")
+            self.glossary_extension.use_glossary(Glossary(page="", terms=()))
+            return
+        source = self.glossary_file.content_string
+        glossary, problems = parse_glossary(source, self.glossary_file.src_uri)
+        self.glossary_extension.use_glossary(glossary)
+        self._report(problems, self.docs_dir)
+
+    def _read_architecture(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.collection is not None
+        ours = {id(file) for file in self.record_files.values()}
+        diagrams: list[Diagram] = []
+        problems: list[Diagnostic] = []
+        for file in files.documentation_pages():
+            if id(file) in ours or file.generated_by is not None:
+                continue
+            source = file.content_string
+            if "C4" not in source:
+                continue
+            found, found_problems = find_c4_diagrams(source, file.src_uri)
+            diagrams += found
+            problems += found_problems
+        index, index_problems = C4Index.build(diagrams)
+        self.architecture, link_problems = link_architecture(self.collection, index)
+        self._report(problems + index_problems, self.docs_dir)
+        self._report(link_problems, self.root)
+        uri = posixpath.join(self._prefix(), "c4-coverage.md")
+        if diagrams and self.config.c4_coverage and files.get_file_from_path(uri) is None:
+            content = "# Architecture coverage\n\n<!-- madr:c4-coverage -->\n"
+            page_file = File.generated(
+                config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            files.append(page_file)
+            self.pages["coverage"] = page_file
 
     def _prefix(self) -> str:
         if self.inside_docs:
@@ -194,7 +263,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if any(id(page.file) in ours for page in nav.pages):
             return nav  # the author placed the decisions in the nav; respect that
         children: list[Any] = []
-        for name in ("index", "timeline", "graph"):
+        for name in ("index", "timeline", "graph", "coverage"):
             file = self.pages.get(name)
             if file is not None and isinstance(file.page, Page):
                 children.append(file.page)
@@ -242,10 +311,20 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if not self.config.enabled or self.renderer is None:
             return None
         decision = self.records_by_src.get(page.file.src_uri)
+        self.current_page = page
+        self.current_decision = decision
+        links = self.config.glossary_links
+        self.glossary_extension.for_page(
+            page.file.src_uri,
+            is_glossary_page=page.file is self.glossary_file,
+            auto_link=links == "all" or (links == "decisions" and decision is not None),
+        )
         if decision is not None:
             page.meta.pop("status", None)  # Material would badge it in every sidebar entry
             markdown = self._decorate(markdown, decision, page)
-        return self._expand_directives(markdown, page)
+        markdown = self._expand(markdown, page)
+        self.rendered[page.file.src_uri] = markdown
+        return markdown
 
     def _decorate(self, markdown: str, decision: Decision, page: Page) -> str:
         assert self.renderer is not None
@@ -257,9 +336,20 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         link = self._linker(page)
         index = self.pages.get("index")
         index_url = get_relative_url(index.url, page.url) if index is not None else None
-        header = self.renderer.header(decision, link, index_url)
+        elements = [self._element_link(alias, page) for alias in decision.c4]
+        header = self.renderer.header(decision, link, index_url, elements)
         comparison = self.renderer.comparison(decision)
         return decorate(markdown, decision, file_lines, header, comparison)
+
+    def _element_link(self, alias: str, page: Page) -> ElementLink:
+        element = self.architecture.element(alias)
+        if element is None:
+            return ElementLink(alias, alias, "not in any diagram", None)
+        file = self.files.get_file_from_path(element.page) if self.files is not None else None
+        url = None
+        if file is not None:
+            url = f"{get_relative_url(file.url, page.url)}#c4-{alias}"
+        return ElementLink(alias, element.label or alias, kind_label(element.kind), url)
 
     def _linker(self, page: Page) -> Any:
         files = self.record_files
@@ -270,17 +360,48 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
         return link
 
-    def _expand_directives(self, markdown: str, page: Page) -> str:
-        directives, problems = find_directives(markdown, page.file.src_uri)
-        self._report(problems, self.docs_dir)
-        if not directives:
-            return markdown
+    def _expand(self, markdown: str, page: Page) -> str:
+        """Directives and C4 diagrams of any page, replaced by generated HTML."""
+        scan = scan_page(markdown, page.file.src_uri)
+        self._report(scan.problems, self.docs_dir)
         replacements = []
-        for directive in directives:
+        for directive in scan.directives:
             html = self._directive_html(directive, page)
             if html is not None:
                 replacements.append((directive.line, directive.end, html))
-        return replace_lines(markdown, replacements)
+        anchors: set[str] = set()
+        for position, fence in enumerate(scan.c4_fences):
+            html = self._diagram_html(fence, position, page, anchors)
+            replacements.append((fence.line, fence.end, html))
+        return replace_lines(markdown, replacements) if replacements else markdown
+
+    def _diagram_html(self, fence: Fence, position: int, page: Page, anchors: set[str]) -> str:
+        assert self.renderer is not None
+        diagram, _ = parse_c4(
+            fence.content, page=page.file.src_uri, first_line=fence.line + 1, index=position
+        )
+
+        def anchor(alias: str) -> str:
+            name = f"c4-{alias}"
+            if name in anchors:
+                name = f"c4-{alias}-{position + 1}"
+            anchors.add(name)
+            return name
+
+        rows = element_rows(
+            diagram.elements,
+            self.architecture.affecting,
+            self.renderer.style,
+            self._linker(page),
+            anchor,
+        )
+        return self.renderer.c4_diagram(
+            diagram,
+            fence.content,
+            rows,
+            self._mermaid_url(page),
+            self._page_url("index", page),
+        )
 
     def _directive_html(self, directive: Directive, page: Page) -> str | None:
         assert self.renderer is not None
@@ -297,6 +418,13 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return self.renderer.graph(decisions, link, self._mermaid_url(page))
         if directive.name == "compare":
             return self._compare(directive, page)
+        if directive.name == "c4-coverage":
+            return self.renderer.coverage(
+                coverage(self.architecture),
+                [d for d in self.architecture.unnamed if d in decisions],
+                link,
+                lambda alias: self._element_link(alias, page).url,
+            )
         return None
 
     def _compare(self, directive: Directive, page: Page) -> str | None:
@@ -317,8 +445,6 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return html
 
     def _report_directive(self, directive: Directive, page: Page, message: str) -> None:
-        from .diagnostics import diagnostic
-
         problem = diagnostic(Code.UNKNOWN_DIRECTIVE, page.file.src_uri, directive.line, message)
         self._report([problem], self.docs_dir)
 
@@ -342,6 +468,47 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return get_relative_url(self.mermaid_uri, page.url)
         return str(self.config.mermaid_js)
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or page.file is not self.glossary_file:
+            return None
+        assert self.renderer is not None
+        link = self._linker(page)
+        marker = USAGE_PLACEHOLDER.split("{", 1)[0]
+        if marker not in output:
+            return None
+        for term in self.glossary_extension.glossary.terms:
+            placeholder = USAGE_PLACEHOLDER.format(anchor=term.anchor)
+            if placeholder in output:
+                used = self.term_usage.get(term.anchor, [])
+                output = output.replace(placeholder, self.renderer.term_usage(used, link))
+        return output
+
+    def _term_href(self, term: Term) -> str:
+        file = self.glossary_file
+        page = self.current_page
+        if file is None or page is None:
+            return f"#{term.anchor}"
+        # A link to the source file: MkDocs resolves it for any URL style and checks the anchor.
+        source = posixpath.relpath(file.src_uri, posixpath.dirname(page.file.src_uri) or ".")
+        return f"{source}#{term.anchor}"
+
+    def _term_used(self, term: Term) -> None:
+        decision = self.current_decision
+        if decision is None:
+            return
+        users = self.term_usage.setdefault(term.anchor, [])
+        if decision not in users:
+            users.append(decision)
+
+    def _glossary_problem(self, problem: Diagnostic) -> None:
+        page = self.current_page
+        line = problem.line
+        if page is not None and line is not None:
+            line = _source_line(page, self.rendered.get(page.file.src_uri, ""), line)
+        where = self.root if self.current_decision is not None else self.docs_dir
+        file = self.current_decision.file if self.current_decision is not None else problem.file
+        self._report([diagnostic(problem.code, file, line, problem.message)], where)
+
     # --- serve -------------------------------------------------------------------------------
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -350,6 +517,21 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if self.config.enabled and self.templates_dir is not None:
             server.watch(str(self.templates_dir))
         return server
+
+
+def _source_line(page: Page, rendered: str, line: int) -> int | None:
+    """The source-file line of `line` in the Markdown we handed MkDocs (front matter removed,
+    fragments inserted): the nearest source line with the same text."""
+    lines = rendered.split("\n")
+    if not 0 < line <= len(lines):
+        return None
+    try:
+        source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return line
+    wanted = lines[line - 1]
+    matches = [n for n, text in enumerate(source.splitlines(), start=1) if text == wanted]
+    return min(matches, key=lambda n: abs(n - line)) if matches else line
 
 
 def _is_local(location: str) -> bool:

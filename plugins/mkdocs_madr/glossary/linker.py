@@ -97,13 +97,30 @@ class GlossaryExtension(Extension):  # type: ignore[misc]
         self.page = page
         self.is_glossary_page = is_glossary_page
         self.line_offset = line_offset
+        self.auto_link = True
         self.matcher = TermMatcher(glossary)
 
-    def for_page(self, page: str, *, is_glossary_page: bool = False, line_offset: int = 0) -> None:
-        """Point a shared extension at the next page to render."""
+    def for_page(
+        self,
+        page: str,
+        *,
+        is_glossary_page: bool = False,
+        line_offset: int = 0,
+        auto_link: bool = True,
+    ) -> None:
+        """Point a shared extension at the next page to render.
+
+        With `auto_link=False` only explicit `[[Term]]` references link on that page.
+        """
         self.page = page
         self.is_glossary_page = is_glossary_page
         self.line_offset = line_offset
+        self.auto_link = auto_link
+
+    def use_glossary(self, glossary: Glossary) -> None:
+        """Replace the terms (the glossary page is read after the extension is registered)."""
+        self.glossary = glossary
+        self.matcher = TermMatcher(glossary)
 
     def report(self, problem: Diagnostic) -> None:
         """Hand a diagnostic to the configured sink."""
@@ -180,10 +197,17 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         """Raw inline HTML elements (`<a>`, `<code>`…) open at the current text position."""
 
     def run(self, root: etree.Element) -> None:
+        extension = self.extension
+        if (
+            not extension.glossary.terms
+            and not extension.is_glossary_page
+            and not any("[[" in line for line in self.source.lines)
+        ):
+            return
         self.linked = set()
         self.references_seen = {}
         self.open_raw_tags = []
-        mode = _Mode.LINK
+        mode = _Mode.LINK if self.extension.auto_link else _Mode.EXPLICIT
         if self.extension.is_glossary_page:
             stash = self.md.htmlStash
             mark_glossary_entries(root, self.extension.glossary, stash.store, stash.rawHtmlBlocks)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..architecture import CoverageRow
+from ..c4 import Diagram
 from ..collection import Collection
 from ..model import Decision
 from .environment import make_environment
 from .graph import mermaid_graph, relation_edges
 from .views import (
+    ElementLink,
+    ElementRow,
     Link,
     StatusStyle,
     comparison_view,
+    coverage_lines,
+    entries,
     header_view,
     index_view,
     reference,
@@ -36,8 +42,14 @@ class Renderer:
     def _render(self, name: str, **values: object) -> str:
         return self.env.get_template(name).render(**values).strip()
 
-    def header(self, decision: Decision, link: Link, index_url: str | None) -> str:
-        view = header_view(decision, self.collection, self.style, link, index_url)
+    def header(
+        self,
+        decision: Decision,
+        link: Link,
+        index_url: str | None,
+        elements: Sequence[ElementLink] = (),
+    ) -> str:
+        view = header_view(decision, self.collection, self.style, link, index_url, elements)
         return self._render("header.html", view=view)
 
     def comparison(self, decision: Decision, heading: str | None = None) -> str:
@@ -72,3 +84,43 @@ class Renderer:
             urls={decision.key: link(decision) for decision in involved},
             refs={decision.key: reference(decision) for decision in involved},
         )
+
+    def c4_diagram(
+        self,
+        diagram: Diagram,
+        source: str,
+        rows: Sequence[ElementRow],
+        mermaid_url: str,
+        index_url: str | None,
+    ) -> str:
+        """The diagram, drawn by Mermaid in the page, and its elements as a table below it."""
+        shapes = [{"alias": r.alias, "label": r.label, "url": f"#{r.anchor}"} for r in rows]
+        return self._render(
+            "c4_diagram.html",
+            diagram=diagram,
+            source=source,
+            rows=rows,
+            shapes=shapes,
+            mermaid_url=mermaid_url,
+            index_url=index_url,
+        )
+
+    def coverage(
+        self,
+        rows: Sequence[CoverageRow],
+        unnamed: Sequence[Decision],
+        link: Link,
+        element_url: Callable[[str], str | None],
+    ) -> str:
+        lines = coverage_lines(rows, self.style, link, element_url)
+        return self._render(
+            "coverage.html",
+            rows=lines,
+            covered=sum(1 for line in lines if line.decisions),
+            unnamed=entries(unnamed, self.style, link),
+        )
+
+    def term_usage(self, decisions: Sequence[Decision], link: Link) -> str:
+        if not decisions:
+            return ""
+        return self._render("term_usage.html", entries=entries(decisions, self.style, link))

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..collection import Collection
 from ..model import Decision, Option, RelationKind
@@ -75,6 +76,16 @@ class Banner:
     targets: list[tuple[str, str, Status, str]]  # reference, title, status, url
 
 
+@dataclass(frozen=True)
+class ElementLink:
+    """An architecture element a record names: its label, kind and place on a diagram page."""
+
+    alias: str
+    label: str
+    kind: str
+    url: str | None
+
+
 @dataclass
 class Header:
     decision: Decision
@@ -83,6 +94,7 @@ class Header:
     tags: list[str]
     banners: list[Banner]
     index_url: str | None
+    elements: Sequence[ElementLink] = ()
 
 
 def header_view(
@@ -91,6 +103,7 @@ def header_view(
     style: StatusStyle,
     link: Link,
     index_url: str | None,
+    elements: Sequence[ElementLink] = (),
 ) -> Header:
     people = [
         (label, names)
@@ -108,6 +121,7 @@ def header_view(
         tags=decision.tags,
         banners=banners(decision, collection, style, link),
         index_url=index_url,
+        elements=elements,
     )
 
 
@@ -318,3 +332,97 @@ def timeline_view(
 
 def _entry(decision: Decision, style: StatusStyle, link: Link) -> TimelineEntry:
     return TimelineEntry(decision, reference(decision), link(decision), style.of(decision.status))
+
+
+_KIND_WORDS = {
+    "Person": "Person",
+    "System": "System",
+    "Container": "Container",
+    "Component": "Component",
+    "Deployment_Node": "Deployment node",
+    "Node": "Deployment node",
+    "Node_L": "Deployment node",
+    "Node_R": "Deployment node",
+    "Boundary": "Boundary",
+    "Enterprise_Boundary": "Enterprise boundary",
+    "System_Boundary": "System boundary",
+    "Container_Boundary": "Container boundary",
+}
+
+
+def kind_label(kind: str) -> str:
+    """`ContainerQueue_Ext` → `External container (queue)`."""
+    base = kind.removesuffix("_Ext")
+    flavour = ""
+    for suffix, word in (("Db", "database"), ("Queue", "queue")):
+        if base.endswith(suffix) and base != suffix:
+            base, flavour = base[: -len(suffix)], word
+    label = _KIND_WORDS.get(base, base.replace("_", " "))
+    if kind.endswith("_Ext"):
+        label = f"External {label[:1].lower()}{label[1:]}"
+    return f"{label} ({flavour})" if flavour else label
+
+
+@dataclass
+class ElementRow:
+    alias: str
+    anchor: str
+    label: str
+    kind: str
+    technology: str
+    description: str
+    decisions: list[TimelineEntry]
+
+
+def element_rows(
+    elements: Iterable[Any],
+    affecting: Callable[[str], list[Decision]],
+    style: StatusStyle,
+    link: Link,
+    anchor: Callable[[str], str],
+) -> list[ElementRow]:
+    """One row per element of a diagram, with the decisions that name it."""
+    return [
+        ElementRow(
+            alias=element.alias,
+            anchor=anchor(element.alias),
+            label=element.label or element.alias,
+            kind=kind_label(element.kind),
+            technology=element.technology,
+            description=element.description,
+            decisions=[_entry(d, style, link) for d in affecting(element.alias)],
+        )
+        for element in elements
+    ]
+
+
+@dataclass
+class CoverageLine:
+    alias: str
+    label: str
+    kind: str
+    url: str | None
+    decisions: list[TimelineEntry]
+
+
+def coverage_lines(
+    rows: Iterable[Any],
+    style: StatusStyle,
+    link: Link,
+    element_url: Callable[[str], str | None],
+) -> list[CoverageLine]:
+    return [
+        CoverageLine(
+            alias=row.element.alias,
+            label=row.element.label or row.element.alias,
+            kind=kind_label(row.element.kind),
+            url=element_url(row.element.alias),
+            decisions=[_entry(d, style, link) for d in row.decisions],
+        )
+        for row in rows
+    ]
+
+
+def entries(decisions: Iterable[Decision], style: StatusStyle, link: Link) -> list[TimelineEntry]:
+    """Records as linked references with their status, for short lists."""
+    return [_entry(decision, style, link) for decision in decisions]
