@@ -67,6 +67,7 @@ def base_config(**plugin: Any) -> dict[str, Any]:
         "repo_url": "https://github.com/example/repo",
         "edit_uri": "edit/main/docs/",
         "theme": {"name": "material", "font": False, "features": ["content.action.edit"]},
+        "markdown_extensions": ["def_list", "attr_list", "tables"],
         "plugins": ["search", {"madr": plugin}],
     }
 

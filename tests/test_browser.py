@@ -114,12 +114,52 @@ def test_comparison_shows_the_chosen_option(page: Any, example_site: str) -> Non
 def test_dark_mode_toggle_restyles_decision_pages(page: Any, example_site: str) -> None:
     page.goto(example_site + "decisions/0007-gitops-with-flux-cd/")
     scheme = page.get_attribute("body", "data-md-color-scheme")
-    background = page.eval_on_selector(
-        ".madr-header", "e => getComputedStyle(e).backgroundColor"
-    )
+    background = page.eval_on_selector(".madr-header", "e => getComputedStyle(e).backgroundColor")
     page.click("label.md-header__button[for^='__palette_']:visible")
-    page.wait_for_function(
-        f"document.body.getAttribute('data-md-color-scheme') !== '{scheme}'"
-    )
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{scheme}'")
     after = page.eval_on_selector(".madr-header", "e => getComputedStyle(e).backgroundColor")
     assert after != background
+
+
+def test_clicking_nats_in_the_container_diagram_lands_on_its_decisions(
+    page: Any, example_site: str
+) -> None:
+    page.goto(example_site + "diagrams/c4-container/")
+    page.wait_for_selector(".madr-mermaid[data-madr-rendered] svg", timeout=20000)
+    shape = page.locator("svg [data-madr-alias=nats]")
+    assert "NATS JetStream" in shape.text_content()
+    shape.click()
+    page.wait_for_url("**/diagrams/c4-container/#c4-nats")
+    row = page.locator("tr#c4-nats")
+    assert row.is_visible()
+    decisions = row.locator("td a").all_inner_texts()
+    assert "ADR-0003" in decisions
+    assert "ADR-0005" in decisions
+    row.locator("a", has_text="ADR-0003").click()
+    page.wait_for_url("**/decisions/0003-nats-jetstream-as-message-bus/")
+    assert page.errors == []
+
+
+def test_nats_decision_links_back_to_the_diagram(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/0003-nats-jetstream-as-message-bus/")
+    element = page.locator(".madr-elements a.madr-element", has_text="NATS JetStream")
+    element.click()
+    page.wait_for_url("**/diagrams/c4-container/#c4-nats")
+
+
+def test_hovering_a_glossary_term_shows_its_definition(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/0003-nats-jetstream-as-message-bus/")
+    term = page.locator("article a.madr-term", has_text="NATS JetStream").first
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tooltip = page.locator(".md-tooltip2", has_text="persistence layer")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "streams, consumers" in tooltip.inner_text()
+
+
+def test_glossary_page_lists_the_decisions_using_a_term(page: Any, example_site: str) -> None:
+    page.goto(example_site + "GLOSSARY/")
+    usage = page.locator("#term-nats-jetstream + dd .madr-term-usage")
+    assert "ADR-0003" in usage.inner_text()
+    usage.locator("a", has_text="ADR-0003").click()
+    page.wait_for_url("**/decisions/0003-nats-jetstream-as-message-bus/")

@@ -23,7 +23,14 @@ from .config import MadrConfig
 from .diagnostics import Code, Diagnostic, Severity, diagnostic
 from .directives import Directive, Fence, replace_lines, scan_page
 from .export import collection_to_dict
-from .glossary import USAGE_PLACEHOLDER, Glossary, GlossaryExtension, Term, parse_glossary
+from .glossary import (
+    USAGE_PLACEHOLDER,
+    Glossary,
+    GlossaryExtension,
+    Term,
+    TermForm,
+    parse_glossary,
+)
 from .model import Decision
 from .record_page import decorate
 from .render.renderer import Renderer
@@ -98,6 +105,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             uri = f"{ASSET_URI}/{name}"
             if uri not in [str(entry) for entry in target]:
                 target.append(uri)
+        self.def_list = any(str(name).endswith("def_list") for name in config.markdown_extensions)
         if self.glossary_extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.glossary_extension)
         return config
@@ -170,6 +178,13 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         glossary, problems = parse_glossary(source, self.glossary_file.src_uri)
         self.glossary_extension.use_glossary(glossary)
         self._report(problems, self.docs_dir)
+        lists = [term for term in glossary.terms if term.form is TermForm.DEFINITION_LIST]
+        if lists and not self.def_list:
+            log.warning(
+                f"{_relative(Path(self.glossary_file.abs_src_path or ''), self.base)}: the "
+                "glossary is written as definition lists, but the def_list Markdown extension "
+                "is off, so its terms get no anchors; add `def_list` to markdown_extensions"
+            )
 
     def _read_architecture(self, files: Files, config: MkDocsConfig) -> None:
         assert self.collection is not None

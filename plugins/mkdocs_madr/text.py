@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_WIKI = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
@@ -81,6 +82,7 @@ def plain(value: str) -> str:
             return f"\x00{len(spans) - 1}\x00"
 
         value = _CODE.sub(keep, value)
+    value = _WIKI.sub(lambda match: match[2] or match[1], value)
     value = _IMAGE.sub(r"\1", value)
     value = _LINK.sub(r"\1", value)
     value = _REF_LINK.sub(r"\1", value)
