@@ -524,3 +524,15 @@ def test_bundled_example_builds_strict(tmp_path: Path) -> None:
     config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
     build(config)
     assert (tmp_path / "site/decisions/index.html").is_file()
+
+
+def test_every_option_and_code_is_documented() -> None:
+    from mkdocs_madr.config import MadrConfig
+    from mkdocs_madr.diagnostics import CODE_INFO
+
+    configuration = (REPO / "docs/using/configuration.md").read_text(encoding="utf-8")
+    for name, _ in MadrConfig._schema:
+        assert f"| `{name}` |" in configuration, name
+    diagnostics = (REPO / "docs/using/diagnostics.md").read_text(encoding="utf-8")
+    for code, (severity, meaning) in CODE_INFO.items():
+        assert f"| `{code.value}` | {severity.value} | {meaning} |" in diagnostics, code

@@ -102,7 +102,7 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.C4_UNKNOWN_ELEMENT: (_W, "A decision names a C4 element that no diagram defines."),
     Code.C4_DUPLICATE_ALIAS: (_W, "One alias is defined with different meanings in two diagrams."),
     Code.GLOSSARY_DUPLICATE_TERM: (_W, "A term (or alias) is defined twice in the glossary."),
-    Code.GLOSSARY_UNKNOWN_TERM: (_W, "An explicit [[term]] reference names no glossary entry."),
+    Code.GLOSSARY_UNKNOWN_TERM: (_W, "An explicit `[[Term]]` reference names no glossary entry."),
     Code.UNKNOWN_DIRECTIVE: (_W, "A <!-- madr:… --> directive is unknown or has bad arguments."),
 }
 
