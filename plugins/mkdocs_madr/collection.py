@@ -66,6 +66,13 @@ class Collection:
     _index: _Index | None = field(default=None, repr=False)
     _by_file: tuple[int, dict[str, list[Diagnostic]]] | None = field(default=None, repr=False)
 
+    @property
+    def by_file(self) -> dict[str, Decision]:
+        """Records by their path relative to the folder."""
+        if self._index is None:
+            self._index = _Index(self.decisions)
+        return self._index.files
+
     def find(self, reference: str, category: str = "") -> Decision | None:
         """Look a record up as a user writes it: `5`, `0005`, `ADR-0005`, `cat/0005`, a stem."""
         reference = reference.strip()
@@ -105,11 +112,29 @@ def load_collection(
 
     A missing or unreadable `root` is the caller's to report (see `FolderError`).
     """
+    paths, problems = scan_folder(root)
+    decisions = _parse_all(root, paths, cache, workers)
+    return build_collection(root, decisions, problems, statuses=statuses)
+
+
+def scan_folder(root: Path) -> tuple[list[str], list[Diagnostic]]:
+    """The Markdown files under `root` (relative POSIX paths, sorted), and problems met."""
     if not root.is_dir():
         raise FolderError(f"{root}: the decisions folder does not exist")
-    collection = Collection(root=root)
-    paths = list(_scan(root, collection.diagnostics))
-    for decision in _parse_all(root, paths, cache, workers):
+    problems: list[Diagnostic] = []
+    return list(_scan(root, problems)), problems
+
+
+def build_collection(
+    root: Path,
+    parsed: Iterable[Decision],
+    problems: Iterable[Diagnostic] = (),
+    *,
+    statuses: Iterable[str] = KNOWN_STATUSES,
+) -> Collection:
+    """Join parsed files into a collection: keys, relations both ways, cross-record checks."""
+    collection = Collection(root=root, diagnostics=list(problems))
+    for decision in parsed:
         (collection.decisions if decision.is_record else collection.skipped).append(decision)
     collection.decisions.sort(key=_order)
     _assign_keys(collection)

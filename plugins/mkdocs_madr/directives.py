@@ -17,6 +17,8 @@ from .diagnostics import Code, Diagnostic, diagnostic
 
 NAMES = frozenset({"index", "compare", "timeline", "graph", "c4-coverage"})
 _DIRECTIVE = re.compile(r"^\s*<!--\s*madr:([\w-]+)(.*?)-->\s*$", re.DOTALL)
+_DIRECTIVE_START = re.compile(r"<!--\s*madr:")
+_MERMAID_FENCE = re.compile(r"^[ \t>*+-]*(?:```|~~~)\s*mermaid", re.MULTILINE)
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 
 
@@ -61,7 +63,7 @@ def scan_page(markdown: str, page: str, *, line_offset: int = 0) -> PageScan:
     Pages that mention neither skip parsing. `line_offset` shifts reported lines (front matter).
     """
     scan = PageScan()
-    if "madr:" not in markdown and "C4" not in markdown:
+    if _DIRECTIVE_START.search(markdown) is None and _MERMAID_FENCE.search(markdown) is None:
         return scan
     for token in _MD.parse(markdown):
         if token.map is None:

@@ -112,11 +112,12 @@ class Section:
     markdown: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Decision:
     """One architecture decision record.
 
     `id` is unique within a category; `key` (category and id) is unique within a collection.
+    Records compare by identity: two files are two records even when they say the same.
     Relations are stated ones in `relations`; the resolved, two-way view is in `links_out`,
     filled by the collection.
     """

@@ -1,4 +1,10 @@
-"""The `madr` MkDocs plugin: a thin layer that feeds MkDocs pages from the pure core."""
+"""The `madr` MkDocs plugin: a thin layer that feeds MkDocs pages from the pure core.
+
+Order of work in a build: `on_files` lists the records (from their names alone) and starts
+parsing them in the background; `on_page_markdown` marks where generated fragments go;
+`on_env`, once every page is rendered, joins the parsed records into a collection; the marks are
+filled in `on_page_context` (what search should index) and `on_post_page` (the rest).
+"""
 
 from __future__ import annotations
 
@@ -16,12 +22,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .architecture import Architecture, coverage, link_architecture
-from .c4 import C4Index, Diagram, find_c4_diagrams, parse_c4
-from .collection import Collection, FolderError, ParseCache, load_collection
+from .architecture import Architecture, link_architecture
+from .background import FragmentCache, ParseJob
+from .c4 import C4Index, Diagram, find_c4_diagrams
+from .collection import Collection, FolderError, ParseCache, build_collection, scan_folder
 from .config import MadrConfig
-from .diagnostics import Code, Diagnostic, Severity, diagnostic
-from .directives import Directive, Fence, replace_lines, scan_page
+from .diagnostics import Diagnostic, Severity, diagnostic
+from .directives import replace_lines, scan_page
 from .export import collection_to_dict
 from .glossary import (
     USAGE_PLACEHOLDER,
@@ -31,16 +38,27 @@ from .glossary import (
     TermForm,
     parse_glossary,
 )
+from .identity import identify
 from .model import Decision
+from .prerender import PagePlan
 from .record_page import decorate
 from .render.renderer import Renderer
-from .render.views import ElementLink, Filters, element_rows, kind_label
+from .render.views import kind_label
 from .settings import SettingsError, parse_levels
+from .site_content import SiteContent, Urls
+from .slots import Slot, Slots
 
 log = get_plugin_logger("madr")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URI = "assets/madr"
+GENERATED = {
+    "index": "index.md",
+    "timeline": "timeline.md",
+    "graph": "graph.md",
+    "coverage": "c4-coverage.md",
+}
+_NOT_RECORDS = frozenset({"readme", "index"})
 _LOG_LEVELS = {
     Severity.ERROR: logging.WARNING,
     Severity.WARNING: logging.WARNING,
@@ -53,21 +71,22 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
     def __init__(self) -> None:
         self.cache = ParseCache()
+        self.fragment_cache = FragmentCache()
+        self.slots = Slots()
+        self.job: ParseJob | None = None
+        self.scan_problems: list[Diagnostic] = []
         self.collection: Collection | None = None
-        self.renderer: Renderer | None = None
-        self.levels: dict[Code, str] = {}
-        self.root = Path()
-        self.record_files: dict[str, File] = {}
-        self.records_by_src: dict[str, Decision] = {}
-        self.pages: dict[str, File] = {}
-        self.mermaid_uri = ""
+        self.content: SiteContent | None = None
         self.architecture = Architecture(C4Index([]))
+        self.record_files: dict[str, File] = {}
+        self.record_sources: dict[str, str] = {}
+        self.pages: dict[str, File] = {}
         self.glossary_file: File | None = None
-        self.term_usage: dict[str, list[Decision]] = {}
+        self.term_usage: dict[str, list[str]] = {}
+        self._glossary_paths: dict[str, str] = {}
         self.current_page: Page | None = None
-        self.current_decision: Decision | None = None
+        self.current_record: str | None = None
         self.rendered: dict[str, str] = {}
-        self.files: Files | None = None
         self.glossary_extension = GlossaryExtension(
             Glossary(page="", terms=()),
             href_for=self._term_href,
@@ -81,10 +100,13 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # MkDocs keeps this instance between builds (see on_startup): start each one clean.
+        self._reset()
+        self.job = None
         if not self.config.enabled:
             return None
-        base = Path(config.config_file_path or ".").parent
-        self.root = (base / self.config.decisions_dir).resolve()
+        self.base = Path(config.config_file_path or ".").parent
+        self.root = (self.base / self.config.decisions_dir).resolve()
         if not self.root.is_dir():
             raise PluginError(
                 f"madr: decisions_dir '{self.config.decisions_dir}' is not a folder "
@@ -94,12 +116,13 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             self.levels = parse_levels(self.config.diagnostics, "mkdocs.yml")
         except SettingsError as error:
             raise PluginError(str(error)) from None
-        self.base = base
         self.docs_dir = Path(config.docs_dir).resolve()
         self.inside_docs = self.root == self.docs_dir or self.docs_dir in self.root.parents
         templates = self.config.templates_dir
-        self.templates_dir = (base / templates).resolve() if templates else None
-        self.mermaid_local = _is_local(self.config.mermaid_js)
+        self.templates_dir = (self.base / templates).resolve() if templates else None
+        self.mermaid_local = "://" not in self.config.mermaid_js and not str(
+            self.config.mermaid_js
+        ).startswith("//")
         self.mermaid_uri = f"{ASSET_URI}/mermaid.min.js" if self.mermaid_local else ""
         for name, target in (("madr.css", config.extra_css), ("madr.js", config.extra_javascript)):
             uri = f"{ASSET_URI}/{name}"
@@ -110,154 +133,409 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             config.markdown_extensions.append(self.glossary_extension)
         return config
 
-    # --- files and pages ---------------------------------------------------------------------
+    # --- files -------------------------------------------------------------------------------
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
         try:
-            collection = load_collection(self.root, statuses=self.config.statuses, cache=self.cache)
+            paths, self.scan_problems = scan_folder(self.root)
         except FolderError as error:
             raise PluginError(f"madr: {error}") from None
-        self.collection = collection
-        self.files = files
-        self.rendered = {}
-        self.renderer = Renderer(collection, self.config.statuses, self.templates_dir)
-        self._report(collection.all_diagnostics(), self.root)
-        self.record_files = {}
-        self.records_by_src = {}
-        for decision in collection.decisions:
-            file = self._record_file(decision, files, config)
+        for path in sorted(paths, key=_file_order):
+            file = self._record_file(path, files, config)
             if file is not None:
-                self.record_files[decision.key] = file
-                self.records_by_src[file.src_uri] = decision
-        self.pages = {}
-        prefix = self._prefix()
-        title = self.config.index_title
-        generated = {
-            "index": (self.config.index, f"# {title}\n\n<!-- madr:index -->\n"),
-            "timeline": (self.config.timeline, "# Timeline\n\n<!-- madr:timeline -->\n"),
-            "graph": (self.config.graph, "# Relation graph\n\n<!-- madr:graph -->\n"),
-        }
-        for name, (wanted, content) in generated.items():
-            uri = posixpath.join(prefix, f"{name}.md")
-            if not wanted:
-                continue
-            existing = files.get_file_from_path(uri)
-            if existing is not None:
-                self.pages[name] = existing
-                continue
-            page_file = File.generated(
-                config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
-            )
-            files.append(page_file)
-            self.pages[name] = page_file
+                self.record_files[path] = file
+                self.record_sources[file.src_uri] = path
         self._read_glossary(files)
-        self._read_architecture(files, config)
+        diagrams = self._read_diagrams(files)
+        for name, target in GENERATED.items():
+            wanted = (
+                self.config.c4_coverage and bool(diagrams)
+                if name == "coverage"
+                else (bool(getattr(self.config, name)))
+            )
+            if wanted:
+                self._generated_page(name, target, files, config)
+        plan = self._plan(files)
+        self.job = ParseJob(self.root, paths, self.cache, plan=plan, rendered=self.fragment_cache)
+        count, parsed = len(paths), len(self.job.parsed)
+        log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
         self._add_assets(files, config)
-        if self.config.json_export:
-            files.append(File.generated(config, "decisions.json", content=self._json()))
         return files
 
-    def _read_glossary(self, files: Files) -> None:
-        self.term_usage = {}
-        self.glossary_file = None
-        wanted = self.config.glossary
-        names = [wanted] if wanted else ["GLOSSARY.md", "glossary.md", "glossary/index.md"]
-        for name in names:
-            file = files.get_file_from_path(name)
-            if file is not None:
-                self.glossary_file = file
-                break
-        if self.glossary_file is None:
-            if wanted:
-                log.warning(f"glossary: '{wanted}' is not a page in docs_dir")
-            self.glossary_extension.use_glossary(Glossary(page="", terms=()))
-            return
-        source = self.glossary_file.content_string
-        glossary, problems = parse_glossary(source, self.glossary_file.src_uri)
-        self.glossary_extension.use_glossary(glossary)
-        self._report(problems, self.docs_dir)
-        lists = [term for term in glossary.terms if term.form is TermForm.DEFINITION_LIST]
-        if lists and not self.def_list:
-            log.warning(
-                f"{_relative(Path(self.glossary_file.abs_src_path or ''), self.base)}: the "
-                "glossary is written as definition lists, but the def_list Markdown extension "
-                "is off, so its terms get no anchors; add `def_list` to markdown_extensions"
-            )
+    def _plan(self, files: Files) -> PagePlan:
+        """What workers need to render each record's own header and comparison."""
+        elements = {}
+        for element in self.architecture.index.elements():
+            page = files.get_file_from_path(element.page)
+            label = element.label or element.alias
+            elements[element.alias] = (label, kind_label(element.kind), page.url if page else None)
+        index = self.pages.get("index")
+        return PagePlan(
+            statuses=tuple((str(k), str(v)) for k, v in self.config.statuses.items()),
+            templates_dir=self.templates_dir,
+            pages={path: file.url for path, file in self.record_files.items()},
+            index_url=index.url if index is not None else None,
+            elements=elements,
+        )
 
-    def _read_architecture(self, files: Files, config: MkDocsConfig) -> None:
-        assert self.collection is not None
-        ours = {id(file) for file in self.record_files.values()}
-        diagrams: list[Diagram] = []
-        problems: list[Diagnostic] = []
-        for file in files.documentation_pages():
-            if id(file) in ours or file.generated_by is not None:
-                continue
-            source = file.content_string
-            if "C4" not in source:
-                continue
-            found, found_problems = find_c4_diagrams(source, file.src_uri)
-            diagrams += found
-            problems += found_problems
-        index, index_problems = C4Index.build(diagrams)
-        self.architecture, link_problems = link_architecture(self.collection, index)
-        self._report(problems + index_problems, self.docs_dir)
-        self._report(link_problems, self.root)
-        uri = posixpath.join(self._prefix(), "c4-coverage.md")
-        if diagrams and self.config.c4_coverage and files.get_file_from_path(uri) is None:
-            content = "# Architecture coverage\n\n<!-- madr:c4-coverage -->\n"
-            page_file = File.generated(
-                config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
-            )
-            files.append(page_file)
-            self.pages["coverage"] = page_file
+    def _reset(self) -> None:
+        self.slots = Slots()
+        self.collection = None
+        self.content = None
+        self.record_files = {}
+        self.record_sources = {}
+        self.pages = {}
+        self.term_usage = {}
+        self._glossary_paths = {}
+        self.rendered = {}
 
     def _prefix(self) -> str:
         if self.inside_docs:
-            return self.root.relative_to(self.docs_dir).as_posix().strip(".") or ""
-        return self.config.url_prefix.strip("/")
+            return self.root.relative_to(self.docs_dir).as_posix().strip(".")
+        return str(self.config.url_prefix).strip("/")
 
-    def _record_file(self, decision: Decision, files: Files, config: MkDocsConfig) -> File | None:
-        path = self.root / decision.file
+    def _record_file(self, path: str, files: Files, config: MkDocsConfig) -> File | None:
+        stem = posixpath.basename(path).rsplit(".", 1)[0].lower()
+        if stem in _NOT_RECORDS or "template" in stem:
+            return None
+        source = self.root / path
         if self.inside_docs:
-            src_uri = path.relative_to(self.docs_dir).as_posix()
-            existing = files.get_file_from_path(src_uri)
+            existing = files.get_file_from_path(source.relative_to(self.docs_dir).as_posix())
             if existing is not None:
                 existing.inclusion = InclusionLevel.NOT_IN_NAV
             return existing
-        src_uri = posixpath.join(self._prefix(), decision.file)
+        src_uri = posixpath.join(self._prefix(), path)
         if files.get_file_from_path(src_uri) is not None:
             log.warning(
-                f"{src_uri}: a page in docs_dir has the address of the record "
-                f"{decision.file}; the record is not published (change url_prefix)"
+                f"{src_uri}: a page in docs_dir has the address of the record {path}; "
+                "the record is not published (change url_prefix)"
             )
             return None
         file = File.generated(
-            config, src_uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV
+            config, src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV
         )
-        file.edit_uri = Path(_relative(path, self.docs_dir)).as_posix()
+        # Relative to docs_dir, so `edit_uri` + this resolves to the real file in the repository.
+        file.edit_uri = posixpath.relpath(source.as_posix(), self.docs_dir.as_posix())
         files.append(file)
         return file
 
+    def _generated_page(self, name: str, target: str, files: Files, config: MkDocsConfig) -> None:
+        uri = posixpath.join(self._prefix(), target)
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            self.pages[name] = existing  # the author's own page wins
+            return
+        title = {
+            "index": str(self.config.index_title),
+            "timeline": "Timeline",
+            "graph": "Relation graph",
+            "coverage": "Architecture coverage",
+        }[name]
+        directive = "c4-coverage" if name == "coverage" else name
+        # Summaries repeat what the records say; keeping them out of search keeps it sharp.
+        content = f"---\nsearch:\n  exclude: true\n---\n\n# {title}\n\n<!-- madr:{directive} -->\n"
+        page_file = File.generated(
+            config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        files.append(page_file)
+        self.pages[name] = page_file
+
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for name in ("madr.css", "madr.js"):
-            files.append(
-                File.generated(config, f"{ASSET_URI}/{name}", abs_src_path=str(ASSETS / name))
-            )
+            uri = f"{ASSET_URI}/{name}"
+            files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         if self.mermaid_local:
             source = (self.base / self.config.mermaid_js).resolve()
             if not source.is_file():
                 raise PluginError(f"madr: mermaid_js '{self.config.mermaid_js}' is not a file")
             files.append(File.generated(config, self.mermaid_uri, abs_src_path=str(source)))
 
-    def _json(self) -> str:
+    def _read_glossary(self, files: Files) -> None:
+        self.glossary_file = None
+        wanted = self.config.glossary
+        for name in [wanted] if wanted else ["GLOSSARY.md", "glossary.md", "glossary/index.md"]:
+            self.glossary_file = files.get_file_from_path(name)
+            if self.glossary_file is not None:
+                break
+        if self.glossary_file is None:
+            if wanted:
+                log.warning(f"glossary: '{wanted}' is not a page in docs_dir")
+            self.glossary_extension.use_glossary(Glossary(page="", terms=()))
+            return
+        glossary, problems = parse_glossary(
+            self.glossary_file.content_string, self.glossary_file.src_uri
+        )
+        self.glossary_extension.use_glossary(glossary)
+        self._report(problems, self.docs_dir)
+        if not self.def_list and any(t.form is TermForm.DEFINITION_LIST for t in glossary.terms):
+            log.warning(
+                f"{_relative(self.docs_dir / self.glossary_file.src_uri, self.base)}: the glossary "
+                "is written as definition lists, but the def_list Markdown extension is off, so "
+                "its terms get no anchors; add `def_list` to markdown_extensions"
+            )
+
+    def _read_diagrams(self, files: Files) -> list[Diagram]:
+        records = {id(file) for file in self.record_files.values()}
+        diagrams: list[Diagram] = []
+        problems: list[Diagnostic] = []
+        for file in files.documentation_pages():
+            if id(file) in records or file.generated_by is not None:
+                continue
+            source = file.content_string
+            if "C4" in source and "mermaid" in source:
+                found, found_problems = find_c4_diagrams(source, file.src_uri)
+                diagrams += found
+                problems += found_problems
+        index, index_problems = C4Index.build(diagrams)
+        self.architecture = Architecture(index)
+        self._report(problems + index_problems, self.docs_dir)
+        return diagrams
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        ours = {id(file) for file in [*self.record_files.values(), *self.pages.values()]}
+        if any(id(page.file) in ours for page in nav.pages):
+            return nav  # the author placed the decisions in the nav; respect that
+        children: list[Any] = [
+            file.page for file in self.pages.values() if isinstance(file.page, Page)
+        ]
+        mode, count = self.config.nav, len(self.record_files)
+        if mode == "all" or (mode == "auto" and count <= self.config.nav_threshold):
+            children += self._record_entries()
+        if children:
+            section = Section(str(self.config.index_title), children)
+            nav.items.append(section)
+            _link_parents(section)
+            nav.pages = _pages_of(nav.items)
+            _link_siblings(nav.pages)
+        return nav
+
+    def _record_entries(self) -> list[Any]:
+        entries: list[Any] = []
+        sections: dict[str, Section] = {}
+        for path, file in self.record_files.items():
+            if not isinstance(file.page, Page):
+                continue
+            category = posixpath.dirname(path)
+            if not category:
+                entries.append(file.page)
+                continue
+            if category not in sections:
+                title = category.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+                sections[category] = Section(title, [])
+                entries.append(sections[category])
+            sections[category].children.append(file.page)
+        return entries
+
+    # --- page content ---------------------------------------------------------------------
+
+    @event_priority(-50)  # late: plugins that evaluate templates (macros) never see our marks
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        src = page.file.src_uri
+        record = self._record_path(page)
+        self.current_page, self.current_record = page, record
+        links = self.config.glossary_links
+        self.glossary_extension.for_page(
+            src,
+            is_glossary_page=page.file is self.glossary_file,
+            auto_link=links == "all" or (links == "decisions" and record is not None),
+        )
+        self.slots.clear(src)
+        decision = self.job.result(record) if record is not None and self.job else None
+        if decision is not None and decision.is_record:
+            page.meta.pop("status", None)  # Material would badge it in every sidebar entry
+            markdown = self._mark_record(markdown, decision, src)
+        markdown = self._mark_page(markdown, page)
+        self.rendered[src] = markdown
+        return markdown
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Records are read here so that bytes which are not UTF-8 or an unreadable file give
+        a page and a diagnostic instead of stopping the build."""
+        path = self._record_path(page) if self.config.enabled else None
+        if path is None:
+            return None
+        try:
+            data = (self.root / path).read_bytes()
+        except OSError as error:
+            return f"# {path}\n\nThis record could not be read: {error.strerror}.\n"
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return data.decode("utf-8", errors="replace")
+
+    def _record_path(self, page: Page) -> str | None:
+        path = self.record_sources.get(page.file.src_uri)
+        return path if path is not None and self.record_files[path] is page.file else None
+
+    def _mark_record(self, markdown: str, decision: Decision, src: str) -> str:
+        try:
+            text = (self.root / decision.file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return markdown
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        header = self.slots.add(src, "header", decision.file)
+        compare = self.slots.add(src, "compare", decision.file) if decision.options else ""
+        return decorate(markdown, decision, lines, header, compare)
+
+    def _mark_page(self, markdown: str, page: Page) -> str:
+        src = page.file.src_uri
+        scan = scan_page(markdown, src)
+        for problem in scan.problems:
+            line = _source_line(page, markdown, problem.line) if problem.line else None
+            self._report([diagnostic(problem.code, src, line, problem.message)], self.docs_dir)
+        replacements = []
+        for directive in scan.directives:
+            replacements.append(
+                (directive.line, directive.end, self.slots.add(src, "directive", directive))
+            )
+        for position, fence in enumerate(scan.c4_fences):
+            marker = self.slots.add(src, "diagram", (fence.content, position))
+            replacements.append((fence.line, fence.end, marker))
+        return replace_lines(markdown, replacements) if replacements else markdown
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if not self.config.enabled or self.job is None:
+            return env
+        parsed = self.job.results()
+        collection = build_collection(
+            self.root, parsed, self.scan_problems, statuses=self.config.statuses
+        )
+        self.collection = collection
+        self.architecture, link_problems = link_architecture(collection, self.architecture.index)
+        self._report(collection.all_diagnostics() + link_problems, self.root)
+        by_file = {decision.file: decision for decision in collection.decisions}
+        urls = Urls(
+            records={
+                by_file[path].key: file.url
+                for path, file in self.record_files.items()
+                if path in by_file
+            },
+            pages={name: file.url for name, file in self.pages.items()},
+            source=lambda src: found.url if (found := files.get_file_from_path(src)) else None,
+            relative=get_relative_url,
+            mermaid=self.mermaid_uri if self.mermaid_local else str(self.config.mermaid_js),
+            mermaid_local=self.mermaid_local,
+        )
+        renderer = Renderer(collection, self.config.statuses, self.templates_dir)
+        self.content = SiteContent(collection, self.architecture, renderer, urls)
+        return env
+
+    @event_priority(50)  # before search, so record headers and diagram tables are indexed
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        if self.content is not None and page.content:
+            src, url, anchors = page.file.src_uri, page.url, set[str]()
+            page.content = self.slots.fill(
+                src, page.content, lambda slot: self._early(slot, src, url, anchors)
+            )
+        return context
+
+    def _early(self, slot: Slot, src: str, page_url: str, anchors: set[str]) -> str | None:
+        assert self.content is not None
+        if slot.kind == "header":
+            decision = self._decision(slot.data)
+            if decision is None:
+                return ""
+            fragments = self.job.fragments_of(slot.data) if self.job is not None else None
+            return self.content.header(decision, page_url, fragments.header if fragments else None)
+        if slot.kind == "diagram":
+            source, position = slot.data
+            return self.content.diagram(source, position, src, page_url, anchors)
+        return None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.content is None:
+            return None
+        src, url = page.file.src_uri, page.url
+        output = self.slots.fill(src, output, lambda slot: self._late(slot, src, url))
+        if page.file is self.glossary_file:
+            output = self._usage_lists(output, url)
+        return output
+
+    def _late(self, slot: Slot, src: str, page_url: str) -> str | None:
+        assert self.content is not None
+        if slot.kind == "compare":
+            decision = self._decision(slot.data)
+            if decision is None:
+                return ""
+            fragments = self.job.fragments_of(slot.data) if self.job is not None else None
+            return self.content.comparison(decision, fragments.comparison if fragments else None)
+        if slot.kind == "directive":
+            html, problems = self.content.directive(slot.data, page_url, src)
+            self._report(problems, self.docs_dir)
+            return html
+        return None
+
+    def _decision(self, file: str) -> Decision | None:
         assert self.collection is not None
+        return self.collection.by_file.get(file)
+
+    def _usage_lists(self, output: str, page_url: str) -> str:
+        assert self.content is not None
+        for term in self.glossary_extension.glossary.terms:
+            placeholder = USAGE_PLACEHOLDER.format(anchor=term.anchor)
+            if placeholder in output:
+                found = (self._decision(path) for path in self.term_usage.get(term.anchor, []))
+                used = [decision for decision in found if decision is not None]
+                output = output.replace(placeholder, self.content.term_usage(used, page_url))
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.collection is None or not self.config.json_export:
+            return
         data = collection_to_dict(self.collection)
         for entry in data["decisions"]:
-            file = self.record_files.get(entry["key"])
+            file = self.record_files.get(entry["file"])
             entry["url"] = file.url if file is not None else None
-        return json.dumps(data, ensure_ascii=False, indent=1)
+        target = Path(config.site_dir) / "decisions.json"
+        target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.job is not None:
+            self.job.close()
+
+    # --- glossary callbacks -------------------------------------------------------------------
+
+    def _term_href(self, term: Term) -> str:
+        file, page = self.glossary_file, self.current_page
+        if file is None or page is None:
+            return f"#{term.anchor}"
+        # A link to the source file: MkDocs resolves it for any URL style and checks the anchor.
+        folder = posixpath.dirname(page.file.src_uri) or "."
+        source = self._glossary_paths.get(folder)
+        if source is None:
+            source = self._glossary_paths[folder] = posixpath.relpath(file.src_uri, folder)
+        return f"{source}#{term.anchor}"
+
+    def _term_used(self, term: Term) -> None:
+        if self.current_record is None or self.job is None:
+            return
+        users = self.term_usage.setdefault(term.anchor, [])
+        if self.current_record not in users:
+            users.append(self.current_record)
+
+    def _glossary_problem(self, problem: Diagnostic) -> None:
+        page, line = self.current_page, problem.line
+        if page is not None and line is not None:
+            line = _source_line(page, self.rendered.get(page.file.src_uri, ""), line)
+        if self.current_record is not None:
+            found = diagnostic(problem.code, self.current_record, line, problem.message)
+            self._report([found], self.root)
+        else:
+            self._report(
+                [diagnostic(problem.code, problem.file, line, problem.message)], self.docs_dir
+            )
 
     def _report(self, diagnostics: list[Diagnostic], where: Path) -> None:
         for found in diagnostics:
@@ -269,261 +547,6 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             line = f":{found.line}" if found.line is not None else ""
             log.log(_LOG_LEVELS[severity], f"{path}{line}: {found.code.value}: {found.message}")
 
-    # --- navigation ---------------------------------------------------------------------------
-
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if not self.config.enabled or self.collection is None:
-            return None
-        ours = {id(file) for file in [*self.record_files.values(), *self.pages.values()]}
-        if any(id(page.file) in ours for page in nav.pages):
-            return nav  # the author placed the decisions in the nav; respect that
-        children: list[Any] = []
-        for name in ("index", "timeline", "graph", "coverage"):
-            file = self.pages.get(name)
-            if file is not None and isinstance(file.page, Page):
-                children.append(file.page)
-        if self._list_records():
-            children += self._record_entries()
-        if not children:
-            return nav
-        section = Section(self.config.index_title, children)
-        nav.items.append(section)
-        _link_parents(section)
-        nav.pages = _pages_of(nav.items)
-        _link_siblings(nav.pages)
-        return nav
-
-    def _list_records(self) -> bool:
-        mode = self.config.nav
-        count = len(self.record_files)
-        return mode == "all" or (mode == "auto" and count <= self.config.nav_threshold)
-
-    def _record_entries(self) -> list[Any]:
-        assert self.collection is not None
-        entries: list[Any] = []
-        sections: dict[str, Section] = {}
-        for decision in self.collection.decisions:
-            file = self.record_files.get(decision.key)
-            if file is None or not isinstance(file.page, Page):
-                continue
-            if not decision.category:
-                entries.append(file.page)
-                continue
-            section = sections.get(decision.category)
-            if section is None:
-                title = decision.category.rsplit("/", 1)[-1].replace("-", " ").capitalize()
-                section = sections[decision.category] = Section(title, [])
-                entries.append(section)
-            section.children.append(file.page)
-        return entries
-
-    # --- page content ------------------------------------------------------------------------
-
-    @event_priority(-50)  # late: plugins that evaluate templates (macros) never see our HTML
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        if not self.config.enabled or self.renderer is None:
-            return None
-        decision = self.records_by_src.get(page.file.src_uri)
-        self.current_page = page
-        self.current_decision = decision
-        links = self.config.glossary_links
-        self.glossary_extension.for_page(
-            page.file.src_uri,
-            is_glossary_page=page.file is self.glossary_file,
-            auto_link=links == "all" or (links == "decisions" and decision is not None),
-        )
-        if decision is not None:
-            page.meta.pop("status", None)  # Material would badge it in every sidebar entry
-            markdown = self._decorate(markdown, decision, page)
-        markdown = self._expand(markdown, page)
-        self.rendered[page.file.src_uri] = markdown
-        return markdown
-
-    def _decorate(self, markdown: str, decision: Decision, page: Page) -> str:
-        assert self.renderer is not None
-        try:
-            text = (self.root / decision.file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return markdown
-        file_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        link = self._linker(page)
-        index = self.pages.get("index")
-        index_url = get_relative_url(index.url, page.url) if index is not None else None
-        elements = [self._element_link(alias, page) for alias in decision.c4]
-        header = self.renderer.header(decision, link, index_url, elements)
-        comparison = self.renderer.comparison(decision)
-        return decorate(markdown, decision, file_lines, header, comparison)
-
-    def _element_link(self, alias: str, page: Page) -> ElementLink:
-        element = self.architecture.element(alias)
-        if element is None:
-            return ElementLink(alias, alias, "not in any diagram", None)
-        file = self.files.get_file_from_path(element.page) if self.files is not None else None
-        url = None
-        if file is not None:
-            url = f"{get_relative_url(file.url, page.url)}#c4-{alias}"
-        return ElementLink(alias, element.label or alias, kind_label(element.kind), url)
-
-    def _linker(self, page: Page) -> Any:
-        files = self.record_files
-
-        def link(decision: Decision) -> str:
-            file = files.get(decision.key)
-            return get_relative_url(file.url, page.url) if file is not None else "#"
-
-        return link
-
-    def _expand(self, markdown: str, page: Page) -> str:
-        """Directives and C4 diagrams of any page, replaced by generated HTML."""
-        scan = scan_page(markdown, page.file.src_uri)
-        self._report(scan.problems, self.docs_dir)
-        replacements = []
-        for directive in scan.directives:
-            html = self._directive_html(directive, page)
-            if html is not None:
-                replacements.append((directive.line, directive.end, html))
-        anchors: set[str] = set()
-        for position, fence in enumerate(scan.c4_fences):
-            html = self._diagram_html(fence, position, page, anchors)
-            replacements.append((fence.line, fence.end, html))
-        return replace_lines(markdown, replacements) if replacements else markdown
-
-    def _diagram_html(self, fence: Fence, position: int, page: Page, anchors: set[str]) -> str:
-        assert self.renderer is not None
-        diagram, _ = parse_c4(
-            fence.content, page=page.file.src_uri, first_line=fence.line + 1, index=position
-        )
-
-        def anchor(alias: str) -> str:
-            name = f"c4-{alias}"
-            if name in anchors:
-                name = f"c4-{alias}-{position + 1}"
-            anchors.add(name)
-            return name
-
-        rows = element_rows(
-            diagram.elements,
-            self.architecture.affecting,
-            self.renderer.style,
-            self._linker(page),
-            anchor,
-        )
-        return self.renderer.c4_diagram(
-            diagram,
-            fence.content,
-            rows,
-            self._mermaid_url(page),
-            self._page_url("index", page),
-        )
-
-    def _directive_html(self, directive: Directive, page: Page) -> str | None:
-        assert self.renderer is not None
-        assert self.collection is not None
-        link = self._linker(page)
-        decisions = self._filters(directive).apply(self.collection.decisions)
-        if directive.name == "index":
-            return self.renderer.index(
-                decisions, link, self._page_url("timeline", page), self._page_url("graph", page)
-            )
-        if directive.name == "timeline":
-            return self.renderer.timeline(decisions, link)
-        if directive.name == "graph":
-            return self.renderer.graph(decisions, link, self._mermaid_url(page))
-        if directive.name == "compare":
-            return self._compare(directive, page)
-        if directive.name == "c4-coverage":
-            return self.renderer.coverage(
-                coverage(self.architecture),
-                [d for d in self.architecture.unnamed if d in decisions],
-                link,
-                lambda alias: self._element_link(alias, page).url,
-            )
-        return None
-
-    def _compare(self, directive: Directive, page: Page) -> str | None:
-        assert self.renderer is not None
-        assert self.collection is not None
-        reference = directive.positional[0] if directive.positional else ""
-        decision = self.collection.find(reference) if reference else None
-        if decision is None:
-            self._report_directive(directive, page, f"madr:compare: no record '{reference}'")
-            return ""
-        file = self.record_files.get(decision.key)
-        title = decision.title or decision.slug
-        html = self.renderer.comparison(decision, heading=f"Options considered in {title}")
-        if file is not None:
-            url = get_relative_url(file.url, page.url)
-            link = f'<a href="{_attr(url)}">Read the decision</a>'
-            html += f'\n<p class="madr-compare__source">{link}</p>'
-        return html
-
-    def _report_directive(self, directive: Directive, page: Page, message: str) -> None:
-        problem = diagnostic(Code.UNKNOWN_DIRECTIVE, page.file.src_uri, directive.line, message)
-        self._report([problem], self.docs_dir)
-
-    def _filters(self, directive: Directive) -> Filters:
-        limit = directive.options.get("limit", "")
-        return Filters(
-            statuses=directive.values("status"),
-            tags=directive.values("tag"),
-            categories=directive.values("category", lower=False),
-            deciders=directive.values("decider"),
-            c4=directive.values("c4", lower=False),
-            limit=int(limit) if limit.isdigit() else None,
-        )
-
-    def _page_url(self, name: str, page: Page) -> str | None:
-        file = self.pages.get(name)
-        return get_relative_url(file.url, page.url) if file is not None else None
-
-    def _mermaid_url(self, page: Page) -> str:
-        if self.mermaid_local:
-            return get_relative_url(self.mermaid_uri, page.url)
-        return str(self.config.mermaid_js)
-
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or page.file is not self.glossary_file:
-            return None
-        assert self.renderer is not None
-        link = self._linker(page)
-        marker = USAGE_PLACEHOLDER.split("{", 1)[0]
-        if marker not in output:
-            return None
-        for term in self.glossary_extension.glossary.terms:
-            placeholder = USAGE_PLACEHOLDER.format(anchor=term.anchor)
-            if placeholder in output:
-                used = self.term_usage.get(term.anchor, [])
-                output = output.replace(placeholder, self.renderer.term_usage(used, link))
-        return output
-
-    def _term_href(self, term: Term) -> str:
-        file = self.glossary_file
-        page = self.current_page
-        if file is None or page is None:
-            return f"#{term.anchor}"
-        # A link to the source file: MkDocs resolves it for any URL style and checks the anchor.
-        source = posixpath.relpath(file.src_uri, posixpath.dirname(page.file.src_uri) or ".")
-        return f"{source}#{term.anchor}"
-
-    def _term_used(self, term: Term) -> None:
-        decision = self.current_decision
-        if decision is None:
-            return
-        users = self.term_usage.setdefault(term.anchor, [])
-        if decision not in users:
-            users.append(decision)
-
-    def _glossary_problem(self, problem: Diagnostic) -> None:
-        page = self.current_page
-        line = problem.line
-        if page is not None and line is not None:
-            line = _source_line(page, self.rendered.get(page.file.src_uri, ""), line)
-        where = self.root if self.current_decision is not None else self.docs_dir
-        file = self.current_decision.file if self.current_decision is not None else problem.file
-        self._report([diagnostic(problem.code, file, line, problem.message)], where)
-
     # --- serve -------------------------------------------------------------------------------
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -534,9 +557,15 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return server
 
 
+def _file_order(path: str) -> tuple[str, int, str]:
+    identity = identify(path)
+    number = identity.number if identity.number is not None else 1 << 62
+    return posixpath.dirname(path), number, path
+
+
 def _source_line(page: Page, rendered: str, line: int) -> int | None:
     """The source-file line of `line` in the Markdown we handed MkDocs (front matter removed,
-    fragments inserted): the nearest source line with the same text."""
+    marks inserted): the nearest source line with the same text."""
     lines = rendered.split("\n")
     if not 0 < line <= len(lines):
         return None
@@ -549,21 +578,12 @@ def _source_line(page: Page, rendered: str, line: int) -> int | None:
     return min(matches, key=lambda n: abs(n - line)) if matches else line
 
 
-def _is_local(location: str) -> bool:
-    return "://" not in location and not location.startswith("//")
-
-
 def _relative(path: Path, start: Path) -> str:
+    resolved, base = Path(path).resolve(), start.resolve()
     try:
-        return Path(path).resolve().relative_to(start.resolve()).as_posix()
+        return resolved.relative_to(base).as_posix()
     except ValueError:
-        return posixpath.relpath(Path(path).resolve().as_posix(), start.resolve().as_posix())
-
-
-def _attr(value: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(value))
+        return posixpath.relpath(resolved.as_posix(), base.as_posix())
 
 
 def _pages_of(items: list[Any]) -> list[Page]:

@@ -1,7 +1,7 @@
 """The `adr` command: a click group whose commands load their work lazily.
 
-`adr new` must start fast, so this module imports only click; each command imports what it
-needs when it runs.
+`adr new` must start fast, so this module imports only click (and the completion callbacks,
+which load settings only when completing); each command imports what it needs when it runs.
 """
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .. import __version__
+from .completion import complete_record, complete_template
 from .errors import CliError, Interrupted
 
 DIR_HELP = "Folder of decision records (default: decisions_dir from ./mkdocs.yml, else decisions/)."
@@ -20,11 +22,28 @@ CONFIG_HELP = "mkdocs.yml to read settings from (default: ./mkdocs.yml if presen
 
 
 class _Group(click.Group):
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as error:
+            raise CliError(f"{error.format_message()} (see 'adr --help')") from None
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except CliError:
             raise
+        except click.UsageError as error:  # one line too, with a pointer to the help
+            command = f" {ctx.invoked_subcommand}" if ctx.invoked_subcommand else ""
+            raise CliError(f"{error.format_message()} (see 'adr{command} --help')") from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
@@ -44,9 +63,15 @@ def cli() -> None:
 
     \b
     Examples:
-      adr list
+      adr init
       adr new "Use NATS JetStream as the message bus"
+      adr list
       adr lint --strict
+
+    \b
+    Shell completion (record ids too), e.g. in ~/.bashrc:
+      eval "$(_ADR_COMPLETE=bash_source adr)"
+    (zsh_source and fish_source for zsh and fish.)
     """
 
 
@@ -74,7 +99,7 @@ def list_command(
 
 
 @cli.command("show")
-@click.argument("record")
+@click.argument("record", shell_complete=complete_record)
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
@@ -115,6 +140,216 @@ def lint_command(
     from .read_commands import run_lint
 
     raise SystemExit(run_lint(directory, config_file, strict, output))
+
+
+@cli.command("new")
+@click.argument("title")
+@click.option(
+    "--template",
+    shell_complete=complete_template,
+    help="madr4, madr4-minimal, madr4-bare, madr3, madr2, nygard, a name in "
+    "<templates_dir>/records/, or a file path (default: template from mkdocs.yml, else madr4).",
+)
+@click.option("--status", help="Status of the new record.  [default: proposed]")
+@click.option(
+    "--supersedes",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete_record,
+    help="A record this one supersedes; its status becomes superseded (repeatable).",
+)
+@click.option("--deciders", multiple=True, help="Who decides, comma-separated (repeatable).")
+@click.option("--tags", multiple=True, help="Tags, comma-separated (repeatable).")
+@click.option(
+    "--c4", multiple=True, metavar="ALIAS,...", help="C4 element aliases the decision affects."
+)
+@click.option("--edit", is_flag=True, help="Open the new record in $VISUAL or $EDITOR.")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+def new_command(
+    title: str,
+    template: str | None,
+    status: str | None,
+    supersedes: tuple[str, ...],
+    deciders: tuple[str, ...],
+    tags: tuple[str, ...],
+    c4: tuple[str, ...],
+    edit: bool,
+    directory: Path | None,
+    config_file: Path | None,
+) -> None:
+    """Create the next record from a template and print its path.
+
+    The number follows the highest in the folder, padded like the existing files
+    (log4brains folders get today's date); the file name is the title as a slug.
+
+    \b
+    Examples:
+      adr new "Use NATS JetStream as the message bus"
+      adr new "Move to Postgres 16" --supersedes 7 --deciders "Ana, Ben" --edit
+      adr new "Cache sessions in Redis" --template nygard --c4 webApp,sessionStore
+    """
+    from .new_command import NewRecord, run_new
+
+    run_new(
+        NewRecord(
+            title,
+            template=template,
+            status=status,
+            supersedes=supersedes,
+            deciders=deciders,
+            tags=tags,
+            c4=c4,
+            edit=edit,
+            directory=directory,
+            config_file=config_file,
+        )
+    )
+
+
+@cli.command("status")
+@click.argument("record", shell_complete=complete_record)
+@click.argument("value")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+def status_command(
+    record: str, value: str, directory: Path | None, config_file: Path | None
+) -> None:
+    """Set a record's status, written in the record's own format.
+
+    Only the status line changes. A status outside the configured vocabulary is written
+    with a warning.
+
+    \b
+    Examples:
+      adr status 7 accepted
+      adr status ADR-0012 deprecated
+    """
+    from .edit_commands import run_status
+
+    run_status(record, value, directory, config_file)
+
+
+@cli.command("supersede")
+@click.argument("old", shell_complete=complete_record)
+@click.argument("new", shell_complete=complete_record)
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+def supersede_command(old: str, new: str, directory: Path | None, config_file: Path | None) -> None:
+    """Mark OLD as superseded by NEW, and make NEW say it supersedes OLD.
+
+    \b
+    Example:
+      adr supersede 3 12
+    """
+    from .edit_commands import run_supersede
+
+    run_supersede(old, new, directory, config_file)
+
+
+@cli.command("link")
+@click.argument("source", shell_complete=complete_record)
+@click.argument("link")
+@click.argument("target", shell_complete=complete_record)
+@click.argument("reverse", required=False)
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+def link_command(
+    source: str,
+    link: str,
+    target: str,
+    reverse: str | None,
+    directory: Path | None,
+    config_file: Path | None,
+) -> None:
+    """Link two records: "LINK TARGET" in SOURCE, "REVERSE SOURCE" in TARGET.
+
+    REVERSE defaults to the usual pair: Amends / Amended by, Relates to / Relates to,
+    anything else / Linked from. "Supersedes" and "Superseded by" also change the
+    older record's status (as `adr supersede` does).
+
+    \b
+    Examples:
+      adr link 14 Amends 12
+      adr link 9 "Relates to" 4
+      adr link 15 Clarifies 12 "Clarified by"
+    """
+    from .edit_commands import run_link
+
+    run_link(source, link, target, reverse, directory, config_file)
+
+
+@cli.command("index")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Markdown file to write the log into, between <!-- adr-index:start --> and "
+    "<!-- adr-index:end --> (added at the end if missing). Default: print it.",
+)
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+def index_command(output: Path | None, directory: Path | None, config_file: Path | None) -> None:
+    """Write the decision log as a Markdown table (id, title, status, date).
+
+    For GitHub readers and sites built without the plugin; only the lines between the
+    markers change.
+
+    \b
+    Examples:
+      adr index
+      adr index --output decisions/README.md
+    """
+    from .log_commands import run_index
+
+    run_index(output, directory, config_file)
+
+
+@cli.command("graph")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["mermaid", "dot"]),
+    default="mermaid",
+    show_default=True,
+)
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+def graph_command(output: str, directory: Path | None, config_file: Path | None) -> None:
+    """Print the relation graph (supersedes, amends, relates to).
+
+    \b
+    Examples:
+      adr graph > decisions.mmd
+      adr graph --format dot | dot -Tsvg > decisions.svg
+    """
+    from .log_commands import run_graph
+
+    run_graph(output, directory, config_file)
+
+
+@cli.command("init")
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--template", shell_complete=complete_template, help="Template of the first record.")
+@click.option(
+    "--config-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="mkdocs.yml to add the plugin to (default: ./mkdocs.yml, created if missing).",
+)
+def init_command(directory: Path | None, template: str | None, config_file: Path | None) -> None:
+    """Create the decisions folder, its first record, and add the madr plugin to mkdocs.yml.
+
+    DIRECTORY defaults to decisions_dir from mkdocs.yml, else decisions/. The rest of
+    mkdocs.yml is left as written. Refuses a folder that already holds records.
+
+    \b
+    Examples:
+      adr init
+      adr init docs/decisions --template madr3
+    """
+    from .init_command import run_init
+
+    run_init(directory, config_file, template)
 
 
 def main() -> None:

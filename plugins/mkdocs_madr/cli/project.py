@@ -1,15 +1,22 @@
-"""Opening the project the CLI works on: settings from mkdocs.yml, then the folder."""
+"""Opening the project the CLI works on: settings from mkdocs.yml, then the folder.
+
+The reader (parser, markdown-it) is imported only when a command reads records, so that
+`adr new` starts fast.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..collection import Collection, FolderError, load_collection
 from ..diagnostics import Diagnostic
 from ..settings import Settings, SettingsError, load_settings
 from .errors import CliError
+
+if TYPE_CHECKING:
+    from ..collection import Collection
 
 
 @dataclass
@@ -37,14 +44,21 @@ def open_project(directory: Path | None, config_file: Path | None) -> Project:
     return Project(settings, root)
 
 
-def read_collection(project: Project) -> Collection:
-    root = project.root
+def check_folder(root: Path) -> None:
+    """The decisions folder must exist and be readable."""
     if not root.exists():
         raise CliError(f"{root}: no such folder (set decisions_dir in mkdocs.yml or pass --dir)")
     if not root.is_dir():
         raise CliError(f"{root}: not a folder")
     if not os.access(root, os.R_OK | os.X_OK):
         raise CliError(f"{root}: permission denied")
+
+
+def read_collection(project: Project) -> Collection:
+    from ..collection import FolderError, load_collection
+
+    root = project.root
+    check_folder(root)
     try:
         return load_collection(root, statuses=project.settings.statuses)
     except FolderError as error:

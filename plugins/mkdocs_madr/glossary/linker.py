@@ -99,6 +99,7 @@ class GlossaryExtension(Extension):  # type: ignore[misc]
         self.line_offset = line_offset
         self.auto_link = True
         self.matcher = TermMatcher(glossary)
+        self._tooltips: dict[str, str] = {}
 
     def for_page(
         self,
@@ -121,6 +122,14 @@ class GlossaryExtension(Extension):  # type: ignore[misc]
         """Replace the terms (the glossary page is read after the extension is registered)."""
         self.glossary = glossary
         self.matcher = TermMatcher(glossary)
+        self._tooltips = {}
+
+    def tooltip(self, term: Term) -> str:
+        """The definition as one line, for the link's title."""
+        found = self._tooltips.get(term.anchor)
+        if found is None:
+            found = self._tooltips[term.anchor] = collapse(term.definition)
+        return found
 
     def report(self, problem: Diagnostic) -> None:
         """Hand a diagnostic to the configured sink."""
@@ -238,6 +247,10 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         """The text split around the links it gets, or None when nothing changes."""
         if not text or mode is _Mode.LITERAL or isinstance(text, AtomicString):
             return None
+        if mode is not _Mode.LINK and "[[" not in text and "\x02" not in text:
+            return None  # only references and raw-HTML placeholders matter here
+        if text.isspace():
+            return None
         matches = (
             self.extension.matcher.all_matches(text)
             if mode is _Mode.LINK
@@ -309,7 +322,7 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
 
     def _link(self, term: Term, text: str) -> etree.Element:
         link = etree.Element("a", {"class": TERM_CLASS, "href": self.extension.href_for(term)})
-        tooltip = collapse(term.definition)
+        tooltip = self.extension.tooltip(term)
         if tooltip:
             link.set("title", tooltip)
         link.text = text

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..architecture import CoverageRow
 from ..c4 import Diagram
 from ..collection import Collection
@@ -16,6 +18,7 @@ from .views import (
     ElementRow,
     Link,
     StatusStyle,
+    banners,
     comparison_view,
     coverage_lines,
     entries,
@@ -31,7 +34,7 @@ class Renderer:
 
     def __init__(
         self,
-        collection: Collection,
+        collection: Collection | None,
         statuses: dict[str, str],
         templates_dir: Path | None = None,
     ) -> None:
@@ -45,12 +48,20 @@ class Renderer:
     def header(
         self,
         decision: Decision,
-        link: Link,
         index_url: str | None,
         elements: Sequence[ElementLink] = (),
+        banners: str = "",
     ) -> str:
-        view = header_view(decision, self.collection, self.style, link, index_url, elements)
-        return self._render("header.html", view=view)
+        """The record's own header; `banners` (HTML, from `banners`) goes inside it."""
+        view = header_view(decision, self.style, index_url, elements)
+        return self._render("header.html", view=view, banners=Markup(banners))
+
+    def banners(self, decision: Decision, link: Link) -> str:
+        """Superseded by / Supersedes / Amends … banners; empty without relations."""
+        if self.collection is None or not any(decision.resolved.values()):
+            return ""
+        found = banners(decision, self.collection, self.style, link)
+        return self._render("banners.html", banners=found) if found else ""
 
     def comparison(self, decision: Decision, heading: str | None = None) -> str:
         view = comparison_view(decision)
@@ -72,6 +83,7 @@ class Renderer:
         return self._render("timeline.html", months=timeline_view(decisions, self.style, link))
 
     def graph(self, decisions: Sequence[Decision], link: Link, mermaid_url: str) -> str:
+        assert self.collection is not None, "the graph needs the whole collection"
         edges = relation_edges(decisions, self.collection)
         source, nodes = mermaid_graph(decisions, edges, self.style)
         involved = list(nodes.values())

@@ -92,19 +92,17 @@ class Header:
     status: Status
     people: list[tuple[str, list[str]]]
     tags: list[str]
-    banners: list[Banner]
     index_url: str | None
     elements: Sequence[ElementLink] = ()
 
 
 def header_view(
     decision: Decision,
-    collection: Collection,
     style: StatusStyle,
-    link: Link,
     index_url: str | None,
     elements: Sequence[ElementLink] = (),
 ) -> Header:
+    """What a record's header shows about the record itself (relations come separately)."""
     people = [
         (label, names)
         for label, names in (
@@ -119,7 +117,6 @@ def header_view(
         status=style.of(decision.status),
         people=people,
         tags=decision.tags,
-        banners=banners(decision, collection, style, link),
         index_url=index_url,
         elements=elements,
     )

@@ -1,0 +1,269 @@
+"""Benchmarks: the plugin against plain MkDocs, the CLI at scale, and serve rebuilds.
+
+For each N, the same generated records are built (a) as plain Markdown pages in a Material site
+without the plugin and (b) through the plugin, with the same navigation shape (the records are
+not listed in the sidebar in either). Runs alternate a, b, a, b… and report the median wall
+time, the peak RSS of the build process and the ratio b/a from the same run.
+
+    python benchmarks/run.py                      # N = 100, 1000, 5000; 3 runs each
+    python benchmarks/run.py --sizes 1000 --repeats 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate import generate
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+BIN = Path(sys.executable).parent
+
+PLAIN = """site_name: Plain
+theme:
+  name: material
+  font: false
+markdown_extensions: [def_list, tables, attr_list]
+plugins: [search]
+not_in_nav: |
+  /decisions/0*.md
+nav:
+  - index.md
+  - GLOSSARY.md
+  - architecture/containers.md
+  - Decision log:
+      - decisions/index.md
+"""
+
+WITH_PLUGIN = """site_name: Plugin
+theme:
+  name: material
+  font: false
+markdown_extensions: [def_list, tables, attr_list]
+plugins:
+  - search
+  - madr
+nav:
+  - index.md
+  - GLOSSARY.md
+  - architecture/containers.md
+"""
+
+
+def prepare(count: int, workdir: Path) -> tuple[Path, Path]:
+    """Two sites over the same records: plain pages in docs/, and the plugin's decisions/."""
+    plugin_site = workdir / f"plugin-{count}"
+    plain_site = workdir / f"plain-{count}"
+    for site in (plugin_site, plain_site):
+        shutil.rmtree(site, ignore_errors=True)
+    generate(count, plugin_site)
+    (plugin_site / "mkdocs.yml").write_text(WITH_PLUGIN, encoding="utf-8")
+    shutil.copytree(plugin_site / "docs", plain_site / "docs")
+    shutil.copytree(plugin_site / "decisions", plain_site / "docs" / "decisions")
+    (plain_site / "docs" / "decisions" / "index.md").write_text(
+        "# Decision log\n\nThe records of this site.\n", encoding="utf-8"
+    )
+    (plain_site / "mkdocs.yml").write_text(PLAIN, encoding="utf-8")
+    return plain_site, plugin_site
+
+
+def build(site: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one `mkdocs build` in a fresh process."""
+    out = site / "site"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [str(BIN / "mkdocs"), "build", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(out)]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    errors = process.stderr.read().decode() if process.stderr else ""
+    if status != 0:
+        raise SystemExit(f"build of {site} failed:\n{errors}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def timed(command: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=ENV, cwd=cwd, check=False, capture_output=True)
+    return time.perf_counter() - start
+
+
+def bench_builds(sizes: list[int], repeats: int, workdir: Path) -> list[dict[str, float]]:
+    rows = []
+    for count in sizes:
+        plain, plugin = prepare(count, workdir)
+        times: dict[str, list[float]] = {"a": [], "b": []}
+        memory: dict[str, list[float]] = {"a": [], "b": []}
+        for _ in range(repeats):
+            for name, site in (("a", plain), ("b", plugin)):
+                elapsed, rss = build(site)
+                times[name].append(elapsed)
+                memory[name].append(rss)
+        row = {
+            "n": count,
+            "plain_s": statistics.median(times["a"]),
+            "plugin_s": statistics.median(times["b"]),
+            "plain_mib": max(memory["a"]),
+            "plugin_mib": max(memory["b"]),
+        }
+        row["ratio"] = row["plugin_s"] / row["plain_s"]
+        row["memory_ratio"] = row["plugin_mib"] / row["plain_mib"]
+        rows.append(row)
+        print(
+            f"N={count}: plain {row['plain_s']:.2f} s, plugin {row['plugin_s']:.2f} s, "
+            f"ratio {row['ratio']:.3f}; RSS {row['plain_mib']:.0f} / {row['plugin_mib']:.0f} MiB",
+            flush=True,
+        )
+    return rows
+
+
+def bench_cli(count: int, workdir: Path, repeats: int) -> dict[str, float]:
+    site = workdir / f"plugin-{count}"
+    if not (site / "decisions").is_dir():
+        generate(count, site)
+    decisions = str(site / "decisions")
+    adr = str(BIN / "adr")
+    results = {
+        "list_json_s": statistics.median(
+            timed([adr, "list", "--format", "json", "--dir", decisions]) for _ in range(repeats)
+        ),
+        "lint_s": statistics.median(
+            timed([adr, "lint", "--dir", decisions]) for _ in range(repeats)
+        ),
+    }
+    folder = Path(tempfile.mkdtemp(dir=workdir))
+    for path in sorted((site / "decisions").iterdir())[:200]:
+        shutil.copy(path, folder / path.name)
+    latencies = [timed([adr, "new", "--dir", str(folder), f"Benchmark {i}"]) for i in range(20)]
+    results["new_ms"] = statistics.median(latencies) * 1000
+    results["new_max_ms"] = max(latencies) * 1000
+    print(
+        f"CLI at N={count}: list --format json {results['list_json_s']:.2f} s, "
+        f"lint {results['lint_s']:.2f} s; adr new median {results['new_ms']:.0f} ms "
+        f"(max {results['new_max_ms']:.0f} ms)",
+        flush=True,
+    )
+    return results
+
+
+def bench_serve(count: int, workdir: Path) -> dict[str, float]:
+    """Edit one record under `mkdocs serve` and time the rebuild; count what was re-parsed."""
+    site = workdir / f"plugin-{count}"
+    if not (site / "decisions").is_dir():
+        generate(count, site)
+    port = 8700 + count % 100
+    command = [
+        str(BIN / "mkdocs"),
+        "serve",
+        "-v",
+        "-f",
+        str(site / "mkdocs.yml"),
+        "-a",
+        f"127.0.0.1:{port}",
+    ]
+    process = subprocess.Popen(
+        command, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    lines: list[tuple[float, str]] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append((time.perf_counter(), line))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        first = _wait_for(lines, 0, "Serving on", timeout=600)
+        target = sorted((site / "decisions").iterdir())[count // 2]
+        time.sleep(1.5)
+        start_index = len(lines)
+        edited = time.perf_counter()
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write("\nEdited by the benchmark.\n")
+        built_at, _ = _wait_for(lines, start_index, "Documentation built in", timeout=600)
+        parsed = [text for _, text in lines[start_index:] if "records (" in text]
+        match = re.search(r"\((\d+) parsed", parsed[-1]) if parsed else None
+        result = {
+            "first_build_s": first[0] - lines[0][0] if lines else 0.0,
+            "rebuild_s": built_at - edited,
+            "reparsed": float(match[1]) if match else -1.0,
+        }
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    print(
+        f"serve at N={count}: rebuild after one edit {result['rebuild_s']:.2f} s, "
+        f"records re-parsed: {int(result['reparsed'])}",
+        flush=True,
+    )
+    return result
+
+
+def _wait_for(
+    lines: list[tuple[float, str]], start: int, needle: str, timeout: float
+) -> tuple[float, str]:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        for stamp, text in lines[start:]:
+            if needle in text:
+                return stamp, text
+        time.sleep(0.05)
+    raise SystemExit(f"timed out waiting for {needle!r}")
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    out = [
+        "| N | plain MkDocs | with mkdocs-madr | ratio b/a "
+        "| peak RSS plain | peak RSS plugin | RSS ratio |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        out.append(
+            f"| {int(row['n']):,} | {row['plain_s']:.2f} s | {row['plugin_s']:.2f} s | "
+            f"{row['ratio']:.3f} | {row['plain_mib']:.0f} MiB | {row['plugin_mib']:.0f} MiB | "
+            f"{row['memory_ratio']:.2f} |"
+        )
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "madr-bench")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["builds", "cli", "serve"])
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    if "builds" not in args.skip:
+        rows = bench_builds(args.sizes, args.repeats, args.workdir)
+        results["builds"] = rows
+        if len(rows) >= 2 and rows[-1]["n"] == 5 * rows[-2]["n"]:
+            growth = rows[-1]["plugin_s"] / rows[-2]["plugin_s"]
+            results["growth_5x"] = growth
+            print(f"growth from N={int(rows[-2]['n'])} to N={int(rows[-1]['n'])}: {growth:.2f}x")
+        print()
+        print(table(rows))
+    if "cli" not in args.skip:
+        results["cli"] = bench_cli(max(args.sizes), args.workdir, args.repeats)
+    if "serve" not in args.skip:
+        results["serve"] = bench_serve(1000 if 1000 in args.sizes else args.sizes[0], args.workdir)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""Parsing records in the background while MkDocs renders pages.
+
+A MkDocs build uses one core. A `ParseJob` parses records, and renders their own fragments, in
+worker processes on the other cores, in the order pages will ask for them; by the time a
+record's page is rendered its parse is usually done and the build never waits for the folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .collection import ParseCache, read_record
+from .model import Decision
+from .prerender import Fragments, PagePlan, prerender
+
+CHUNK = 64
+"""Records per task: large enough to amortise the round trip, small enough to start early."""
+INLINE_LIMIT = 48
+"""Fewer uncached records than this are parsed in the build process itself."""
+
+Parsed = tuple[Decision, Fragments | None]
+
+
+@dataclass
+class FragmentCache:
+    """Rendered fragments kept between serve rebuilds, valid for one file state and plan."""
+
+    entries: dict[str, tuple[int, int, tuple[object, ...], Fragments]] = field(default_factory=dict)
+
+
+class ParseJob:
+    """Parses `paths` under `root`, cached ones excepted, and hands results out by path."""
+
+    def __init__(
+        self,
+        root: Path,
+        paths: Sequence[str],
+        cache: ParseCache | None = None,
+        *,
+        plan: PagePlan | None = None,
+        rendered: FragmentCache | None = None,
+        workers: int | None = None,
+    ) -> None:
+        self.root = root
+        self.paths = list(paths)
+        self.cache = cache
+        self.plan = plan
+        self.rendered = rendered
+        self.done: dict[str, Decision] = {}
+        self.fragments: dict[str, Fragments | None] = {}
+        self.pending: dict[str, Future[list[Parsed]]] = {}
+        self.pool: ProcessPoolExecutor | None = None
+        self._stats: dict[str, os.stat_result] = {}
+        todo = [path for path in self.paths if not self._from_cache(path)]
+        self.parsed = todo
+        count = workers if workers is not None else max(1, (os.cpu_count() or 1) - 1)
+        if len(todo) < INLINE_LIMIT or count < 1:
+            for path in todo:
+                self._keep(_read(root, path, plan))
+            return
+        self.pool = ProcessPoolExecutor(max_workers=count)
+        for start in range(0, len(todo), CHUNK):
+            chunk = todo[start : start + CHUNK]
+            future = self.pool.submit(_read_chunk, root, chunk, plan)
+            for path in chunk:
+                self.pending[path] = future
+
+    def _from_cache(self, path: str) -> bool:
+        try:
+            stat = os.stat(self.root / path)
+        except OSError:
+            return False  # read_record turns the error into a diagnostic
+        self._stats[path] = stat
+        cached = self.cache.get(str(self.root / path), stat) if self.cache is not None else None
+        if cached is None:
+            return False
+        self.done[path] = cached
+        entry = self.rendered.entries.get(path) if self.rendered is not None else None
+        if (
+            entry is not None
+            and self.plan is not None
+            and entry[:3]
+            == (
+                stat.st_size,
+                stat.st_mtime_ns,
+                self.plan.fingerprint(),
+            )
+        ):
+            self.fragments[path] = entry[3]
+        return True
+
+    def result(self, path: str) -> Decision | None:
+        """The parse of one record, waiting for it if a worker is still on it."""
+        if path in self.done:
+            return self.done[path]
+        future = self.pending.get(path)
+        if future is None:
+            return None
+        for parsed in future.result():
+            self._keep(parsed)
+        return self.done.get(path)
+
+    def fragments_of(self, path: str) -> Fragments | None:
+        """The record's pre-rendered header and comparison (rendered here if not yet)."""
+        decision = self.result(path)
+        if decision is None or self.plan is None:
+            return None
+        if path not in self.fragments:
+            self._remember(path, prerender(decision, self.plan))
+        return self.fragments[path]
+
+    def results(self) -> list[Decision]:
+        """Every parse, in the order of `paths`; shuts the workers down."""
+        for path in self.paths:
+            self.result(path)
+        self.close()
+        return [self.done[path] for path in self.paths if path in self.done]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def _keep(self, parsed: Parsed) -> None:
+        decision, fragments = parsed
+        path = decision.file
+        self.done[path] = decision
+        self.pending.pop(path, None)
+        stat = self._stats.get(path)
+        if self.cache is not None and stat is not None:
+            self.cache.put(str(self.root / path), stat, decision)
+        if self.plan is not None:
+            self._remember(path, fragments)
+
+    def _remember(self, path: str, fragments: Fragments | None) -> None:
+        self.fragments[path] = fragments
+        stat = self._stats.get(path)
+        if self.rendered is not None and self.plan is not None and fragments and stat:
+            key = (stat.st_size, stat.st_mtime_ns, self.plan.fingerprint())
+            self.rendered.entries[path] = (*key, fragments)
+
+
+def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:
+    decision = read_record(root, path)
+    return decision, prerender(decision, plan) if plan is not None else None
+
+
+def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None) -> list[Parsed]:
+    return [_read(root, path, plan) for path in paths]

@@ -1,0 +1,92 @@
+"""Shell completion of record ids (`_ADR_COMPLETE=bash_source adr`), from file names only.
+
+Imported by every `adr` run, so the settings reader is only loaded when completing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+from click.shell_completion import CompletionItem
+
+from ..identity import identify
+
+EXTENSIONS = (".md", ".markdown")
+
+
+def complete_record(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Ids of the records in the folder (`0005`, `platform/0002`), the slug as help text.
+
+    Typing the start of a slug (`use-re`) offers the id of the matching records.
+    """
+    from ..settings import SettingsError
+
+    try:
+        folder = _folder(ctx)
+    except (SettingsError, OSError):
+        return []
+    items: list[CompletionItem] = []
+    for category, name in _names(folder):
+        identity = identify(name)
+        if identity.number is None and _not_a_record(identity.slug):
+            continue
+        key = f"{category}/{identity.id}" if category else identity.id
+        words = identity.slug.removeprefix(identity.id).lstrip("-_ ")
+        by_slug = incomplete[:1].isalpha() and words.startswith(incomplete)
+        if key.startswith(incomplete) or by_slug:
+            items.append(CompletionItem(key, help=identity.slug))
+    return items
+
+
+def complete_template(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    from ..settings import SettingsError, load_settings
+    from .record_templates import BUILTIN
+
+    names = list(BUILTIN)
+    try:
+        settings = load_settings(_param(ctx, "config_file"))
+        if settings.templates_dir is not None:
+            records = settings.templates_dir / "records"
+            names += [path.stem for path in records.glob("*.md") if path.stem not in names]
+    except (SettingsError, OSError):
+        pass
+    return [CompletionItem(name) for name in names if name.startswith(incomplete)]
+
+
+def _not_a_record(stem: str) -> bool:
+    lowered = stem.lower()
+    return lowered in ("readme", "index") or "template" in lowered
+
+
+def _param(ctx: click.Context, name: str) -> Path | None:
+    value = ctx.params.get(name)
+    return Path(value) if value else None
+
+
+def _folder(ctx: click.Context) -> Path:
+    from ..settings import load_settings
+
+    directory = _param(ctx, "directory")
+    if directory is not None:
+        return directory
+    return load_settings(_param(ctx, "config_file")).decisions_dir
+
+
+def _names(folder: Path) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith((".", "_")))
+        category = os.path.relpath(root, folder).replace(os.sep, "/")
+        category = "" if category == "." else category
+        found += [
+            (category, name)
+            for name in sorted(files)
+            if name.lower().endswith(EXTENSIONS) and not name.startswith((".", "_"))
+        ]
+    return found

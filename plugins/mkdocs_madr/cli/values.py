@@ -1,0 +1,57 @@
+"""Checking what the user typed before anything is written."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import click
+
+from ..edits.markdown_text import one_line
+from ..settings import Settings
+from .errors import CliError
+
+
+def clean_title(title: str) -> str:
+    """One line of text: control characters become spaces, whitespace collapses."""
+    cleaned = one_line(title)
+    if not cleaned:
+        raise CliError("the title is empty")
+    return cleaned
+
+
+def clean_status(value: str) -> str:
+    """A status is one line of text; control characters are refused, not silently changed."""
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in value):
+        raise CliError(f"invalid status {value!r}: a status is one line without control characters")
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise CliError("the status is empty")
+    from ..status import read_status
+
+    if read_status(cleaned).placeholder:
+        raise CliError(f"invalid status '{cleaned}': it reads as a template placeholder")
+    return cleaned
+
+
+def split_values(values: tuple[str, ...]) -> list[str]:
+    """`--tags a,b --tags c` → [a, b, c]; blanks dropped, duplicates kept once."""
+    found: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            item = one_line(part)
+            if item and item not in found:
+                found.append(item)
+    return found
+
+
+def warn_unknown_status(status: str, settings: Settings) -> None:
+    """A status outside the configured vocabulary is written, with a warning on stderr."""
+    from ..status import read_status
+
+    keyword = read_status(status).keyword
+    if keyword is not None and keyword not in settings.statuses:
+        known = ", ".join(settings.statuses)
+        click.echo(
+            f"adr: warning: status '{status}' is not one of the configured statuses ({known})",
+            err=True,
+        )

@@ -1,0 +1,372 @@
+"""Setting a record's status in its own dialect, changing only the line(s) that state it.
+
+Where a status is written decides how it is rewritten:
+
+* front matter (MADR 3/4): the value of `status:`, keeping its quoting and any `# comment`;
+  MADR 4 names a successor by identifier only (`"superseded by ADR-0005"`), MADR 3 by link;
+* a metadata line or bullet (`* Status:`, `- Status:`, `**Status**:`): only the value, keeping
+  the bullet, the key's spelling, bold, `<!-- comments -->` and trailing spaces;
+* a metadata table row: only the value cell;
+* a Nygard `## Status` section: the status line (`Superseded by [5. Title](0005-x.md)`);
+* a status badge in the title (`# [Superseded by ADR-0019](…) Title`): the badge.
+
+A record that states no status gets one line (or a front-matter block) in its dialect's place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..metadata import split_key_value
+from ..model import Decision, Dialect
+from ..status import read_status, relation_verb
+from ..text import heading_key, plain, strip_comments
+from .document import Document, section_end
+from .layout import (
+    EditError,
+    body_start,
+    find_section,
+    first_section,
+    is_comment_line,
+    split_metadata_line,
+    split_value,
+    title_heading,
+)
+from .markdown_text import link_text, one_line
+from .references import Reference
+from .yaml_text import KeyLine, quoted, scalar, single_quoted, split_key_line
+
+_BADGE = re.compile(
+    r"^(?P<lead> {0,3}#{1,6}[ \t]+| {0,3})"
+    r"(?P<badge>\[(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)[^\]]*\]"
+    r"(?:\([^)]*\))?)(?P<gap>[ \t]*)",
+    re.IGNORECASE,
+)
+_BADGE_WORDS = re.compile(
+    r"^(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
+)
+_WRAPPER = re.compile(r"^(\*\*|__|\*|_|`)(.+)\1$")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"'`*_]+", re.UNICODE)
+_TABLE_PIPE = re.compile(r"(?<!\\)\|")
+_SECTION_LINE = re.compile(r"^(?P<prefix>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>.*)$")
+_STATUS_SECTIONS = {"status"}
+
+
+@dataclass(frozen=True)
+class NewStatus:
+    """The status to write: free text, or "superseded by" a successor."""
+
+    text: str
+    successor: Reference | None = None
+
+    @property
+    def keyword(self) -> str | None:
+        return "superseded" if self.successor else read_status(self.text).keyword
+
+
+def set_status(document: Document, decision: Decision, status: NewStatus) -> list[int]:
+    """Write `status` into `document` (the text `decision` was parsed from).
+
+    Returns the 0-based indexes of the lines changed or inserted. Raises `EditError` when the
+    status is written in a way that cannot be changed one line at a time.
+    """
+    writer = _StatusWriter(document, decision, status)
+    changed = writer.write()
+    verify_status(document, decision, status)
+    return changed
+
+
+def verify_status(document: Document, decision: Decision, status: NewStatus) -> None:
+    """Parse the edited text again; the edit stands only if the parser reads what was meant."""
+    from ..parser import parse_decision
+
+    again = parse_decision(document.to_bytes(), decision.file)
+    if again.status != status.keyword:
+        raise EditError(
+            f"the status would read as {again.status!r}, not {status.keyword!r}; set it by hand",
+            decision.lines.get("status"),
+        )
+
+
+class _StatusWriter:
+    def __init__(self, document: Document, decision: Decision, status: NewStatus) -> None:
+        self.document = document
+        self.decision = decision
+        self.status = status
+        self.nygard = decision.dialect is Dialect.NYGARD
+
+    def write(self) -> list[int]:
+        changed: list[int] = []
+        title = title_heading(self.document, self.decision)
+        for index in self._places():
+            if title is None or index != title.index:
+                self._rewrite(index)
+                changed.append(index)
+        stated = bool(changed)
+        if title is not None and _BADGE.match(self.document.lines[title.index]):
+            stated = self._rewrite_badge(title.index) or stated
+            changed.append(title.index)
+        if not stated:
+            inserted = self._insert()
+            shift = len(inserted) if inserted[0] <= min(changed, default=inserted[0]) else 0
+            changed = [index + shift for index in changed] + inserted
+        return sorted(changed)
+
+    # --- finding the status -------------------------------------------------------------
+
+    def _places(self) -> list[int]:
+        line = self.decision.lines.get("status")
+        if line is not None:
+            return [line - 1]
+        found = self._unread_status()
+        return [] if found is None else [found]
+
+    def _unread_status(self) -> int | None:
+        """A status line the parser skipped: empty, a placeholder, or a template leftover."""
+        document = self.document
+        front = document.front_matter()
+        if front is not None:
+            for index in range(front[0] + 1, front[1]):
+                key = split_key_line(document.lines[index])
+                if key is not None and key.key.lower() == "status":
+                    return index
+        start = body_start(document, self.decision)
+        code = document.code_lines()
+        for index in range(start, first_section(document, start)):
+            if not code[index] and _states_status(document.lines[index]):
+                return index
+        section = find_section(document, _STATUS_SECTIONS)
+        if section is not None:
+            end = section_end(document, document.headings(), section)
+            for index in range(section.last + 1, end):
+                text = document.lines[index]
+                if text.strip() and not is_comment_line(text) and relation_verb(text) is None:
+                    return index
+        return None
+
+    # --- rewriting one line ---------------------------------------------------------------
+
+    def _rewrite(self, index: int) -> None:
+        document = self.document
+        line = document.lines[index]
+        front = document.front_matter()
+        if front is not None and front[0] < index < front[1]:
+            document.replace(index, self._front_matter_line(index))
+        elif _table_status(line):
+            document.replace(index, self._table_line(line))
+        elif (pair := split_key_value(_unbullet(line))) is not None and pair[0] == "status":
+            parts = split_metadata_line(line)
+            if parts is None:
+                raise EditError("the status line has a form adr cannot rewrite", index + 1)
+            value = self._styled(parts.value, self._text())
+            document.replace(index, parts.prefix + value + parts.suffix)
+        else:
+            match = _SECTION_LINE.match(line)
+            assert match is not None
+            value, suffix = split_value(match["rest"])
+            document.replace(index, match["prefix"] + self._styled(value, self._text()) + suffix)
+
+    def _front_matter_line(self, index: int) -> str:
+        line = self.document.lines[index]
+        key = split_key_line(line)
+        if key is None or line[:1].isspace():
+            raise EditError("the status in front matter is not a simple `status:` line", index + 1)
+        if _continues(key, self.document, index):
+            raise EditError(
+                "the status in front matter spans several lines; set it by hand", index + 1
+            )
+        text = self._styled(_unquote(key), self._front_matter_text(), markdown=False)
+        if key.style == '"':
+            value = quoted(text)
+        elif key.style == "'":
+            value = single_quoted(text)
+        elif self.decision.dialect is Dialect.MADR4:
+            value = quoted(text)  # MADR 4 quotes the status
+        else:
+            value = scalar(text)
+        prefix = key.prefix if key.prefix[-1:].isspace() else key.prefix + " "
+        suffix = key.suffix if not key.suffix or key.suffix[0].isspace() else " " + key.suffix
+        return prefix + value + suffix
+
+    def _table_line(self, line: str) -> str:
+        pipes = [match.start() for match in _TABLE_PIPE.finditer(line)]
+        lead = line[: pipes[0]].strip() == ""
+        start = pipes[1] if lead else pipes[0]
+        following = pipes[2] if lead else pipes[1] if len(pipes) > 1 else None
+        end = following if following is not None else len(line.rstrip(" \t"))
+        cell = line[start + 1 : end]
+        inner = cell.strip()
+        left = cell[: len(cell) - len(cell.lstrip())] or " "
+        right = cell[len(cell.rstrip()) :] or (" " if following is not None else "")
+        value = self._styled(inner, self._text()).replace("|", "\\|")
+        return line[: start + 1] + left + value + right + line[end:]
+
+    def _rewrite_badge(self, index: int) -> bool:
+        """Rewrite the title's status badge; False when the new status cannot be one."""
+        line = self.document.lines[index]
+        match = _BADGE.match(line)
+        assert match is not None
+        badge = self._badge()
+        rest = line[match.end() :]
+        if badge:
+            self.document.replace(index, match["lead"] + badge + match["gap"] + rest)
+            return True
+        self.document.replace(index, match["lead"] + rest)
+        return False
+
+    def _badge(self) -> str:
+        successor = self.status.successor
+        if successor is not None:
+            return f"[Superseded by {successor.label}]({successor.href})"
+        text = one_line(self.status.text)
+        if _BADGE_WORDS.match(text) and "]" not in text:
+            return f"[{_capitalised(text)}]"
+        return ""
+
+    # --- the value, in the form each place wants ------------------------------------------
+
+    def _text(self) -> str:
+        successor = self.status.successor
+        if successor is None:
+            return one_line(self.status.text)
+        if self.nygard:
+            return f"Superseded by [{link_text(successor.numbered_title)}]({successor.href})"
+        return f"superseded by [{link_text(successor.label)}]({successor.href})"
+
+    def _front_matter_text(self) -> str:
+        successor = self.status.successor
+        if successor is None:
+            return one_line(self.status.text)
+        if self.decision.dialect is Dialect.MADR4 and successor.identifier:
+            return f"superseded by {successor.identifier}"
+        return f"superseded by [{link_text(successor.label)}]({successor.href})"
+
+    def _styled(self, old: str, new: str, *, markdown: bool = True) -> str:
+        """`new` dressed like `old`: same bold or code wrapper, same capital first letter."""
+        inner = old.strip()
+        wrapper = ""
+        match = _WRAPPER.match(inner) if markdown else None
+        if match and not inner.startswith("[") and "](" not in inner:
+            wrapper, inner = match[1], match[2]
+        words = _LEADING_SYMBOLS.sub("", plain(strip_comments(inner)))
+        letter = next((char for char in words if char.isalpha()), "")
+        capital = letter.isupper() if letter else self.nygard
+        first_word = new.split(" ", 1)[0]
+        if capital and first_word == first_word.lower():
+            new = _capitalised(new)
+        return f"{wrapper}{new}{wrapper}"
+
+    # --- a record without a status --------------------------------------------------------
+
+    def _insert(self) -> list[int]:
+        document = self.document
+        dialect = self.decision.dialect
+        front = document.front_matter()
+        if front is not None:
+            value = self._front_matter_value()
+            document.insert(front[0] + 1, [f"status: {value}"])
+            return [front[0] + 1]
+        if dialect in (Dialect.MADR2, Dialect.LOG4BRAINS, Dialect.MADR1):
+            return self._insert_bullet()
+        if dialect is Dialect.NYGARD:
+            return self._insert_status_section()
+        document.insert(0, ["---", f"status: {self._front_matter_value()}", "---"])
+        return [0, 1, 2]
+
+    def _front_matter_value(self) -> str:
+        text = self._front_matter_text()
+        return quoted(text) if self.decision.dialect is Dialect.MADR4 else scalar(text)
+
+    def _insert_bullet(self) -> list[int]:
+        document = self.document
+        start = body_start(document, self.decision)
+        code = document.code_lines()
+        marker = "-" if self.decision.dialect is Dialect.LOG4BRAINS else "*"
+        for index in range(start, first_section(document, start)):
+            line = document.lines[index]
+            if code[index] or split_key_value(_unbullet(line)) is None:
+                continue
+            if _unbullet(line) != line:
+                bullet = line[: len(line) - len(_unbullet(line))]
+                document.insert(index, [f"{bullet}Status: {self._styled('', self._text())}"])
+                return [index]
+        line = f"{marker} Status: {self._styled('', self._text())}"
+        if start == 0:
+            document.insert(0, [line, ""])
+            return [0, 1]
+        document.insert(start, ["", line])
+        return [start, start + 1]
+
+    def _insert_status_section(self) -> list[int]:
+        document = self.document
+        value = self._styled("", self._text())
+        section = find_section(document, _STATUS_SECTIONS)
+        if section is not None:
+            at = section.last + 1
+            lines = ["", value]
+            if at < len(document) and not document.is_blank(at):
+                lines.append("")
+            document.insert(at, lines)
+            return list(range(at, at + len(lines)))
+        return insert_section(document, self.decision, "Status", [value])
+
+
+def insert_section(
+    document: Document, decision: Decision, title: str, body: list[str]
+) -> list[int]:
+    """A new `## title` section before the first section after the title (or at the end)."""
+    start = body_start(document, decision)
+    at = first_section(document, start)
+    if at == len(document):
+        lines = ["", f"## {title}", "", *body]
+        if at == 0 or document.is_blank(at - 1):
+            lines = lines[1:]
+    else:
+        lines = [f"## {title}", "", *body, ""]
+        if at > 0 and not document.is_blank(at - 1):
+            lines.insert(0, "")
+    document.insert(at, lines)
+    return list(range(at, at + len(lines)))
+
+
+def _states_status(line: str) -> bool:
+    if _table_status(line):
+        return True
+    pair = split_key_value(_unbullet(line))
+    return pair is not None and pair[0] == "status"
+
+
+def _table_status(line: str) -> bool:
+    if "|" not in line:
+        return False
+    cells = [cell.strip() for cell in _TABLE_PIPE.split(line.strip().strip("|"))]
+    return len(cells) >= 2 and heading_key(cells[0]) == "status"
+
+
+def _unbullet(line: str) -> str:
+    return re.sub(r"^[ \t]*[-*+][ \t]+", "", line)
+
+
+def _unquote(key: KeyLine) -> str:
+    value = key.value
+    if key.style in ('"', "'") and len(value) >= 2:
+        return value[1:-1]
+    return value
+
+
+def _continues(key: KeyLine, document: Document, index: int) -> bool:
+    """True for `status: |`, `status: >-` or `status:` followed by an indented block."""
+    if key.style == "plain" and key.value[:1] in "|>":
+        return True
+    if key.style == "plain" and key.value[:1] in "[{":
+        opener, closer = key.value[0], "]" if key.value[0] == "[" else "}"
+        return key.value.count(opener) > key.value.count(closer)
+    if key.style == "empty" and index + 1 < len(document):
+        following = document.lines[index + 1]
+        return bool(following.strip()) and (following[:1].isspace() or following[:1] == "-")
+    return False
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

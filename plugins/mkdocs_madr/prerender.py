@@ -1,0 +1,82 @@
+"""A record's own fragments, rendered where it is parsed (in a worker during a build).
+
+The header (without relation banners, which need the other records) and the option comparison
+depend only on the record, on where its page is published and on the C4 elements. Rendering
+them next to the parse keeps the templates off the build's critical path.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Decision
+from .render.renderer import Renderer
+from .render.views import ElementLink
+from .urls import relative_url
+
+BANNERS = "<!--madr-banners-->"
+"""Marks the place of relation banners in a pre-rendered header."""
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """What rendering a record's fragments needs to know, in a form a worker can receive.
+
+    Attributes:
+        statuses: Status vocabulary and colours.
+        templates_dir: The user's template overrides, if any.
+        pages: Record path → site-relative URL of its page.
+        index_url: Site-relative URL of the decision log, if there is one.
+        elements: C4 alias → (label, kind, site-relative URL of its diagram page or None).
+    """
+
+    statuses: tuple[tuple[str, str], ...]
+    templates_dir: Path | None = None
+    pages: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    index_url: str | None = None
+    elements: dict[str, tuple[str, str, str | None]] = field(
+        default_factory=dict, hash=False, compare=False
+    )
+
+    def fingerprint(self) -> tuple[object, ...]:
+        """Equal for plans that render the same fragments (for the serve cache)."""
+        return (
+            self.statuses,
+            str(self.templates_dir),
+            self.index_url,
+            tuple(sorted(self.elements.items())),
+        )
+
+
+@dataclass
+class Fragments:
+    header: str
+    comparison: str
+
+
+def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
+    """The header (with `BANNERS` where relations go) and the comparison of one record."""
+    page = plan.pages.get(decision.file)
+    if page is None or not decision.is_record:
+        return None
+    renderer = _renderer(plan.statuses, plan.templates_dir)
+    index = relative_url(plan.index_url, page) if plan.index_url is not None else None
+    elements = [element_link(alias, plan, page) for alias in decision.c4]
+    header = renderer.header(decision, index, elements, banners=BANNERS)
+    return Fragments(header, renderer.comparison(decision))
+
+
+def element_link(alias: str, plan: PagePlan, page: str) -> ElementLink:
+    found = plan.elements.get(alias)
+    if found is None:
+        return ElementLink(alias, alias, "not in any diagram", None)
+    label, kind, url = found
+    href = f"{relative_url(url, page)}#c4-{alias}" if url is not None else None
+    return ElementLink(alias, label, kind, href)
+
+
+@functools.lru_cache(maxsize=4)
+def _renderer(statuses: tuple[tuple[str, str], ...], templates_dir: Path | None) -> Renderer:
+    return Renderer(None, dict(statuses), templates_dir)

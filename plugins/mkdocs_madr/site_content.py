@@ -1,0 +1,191 @@
+"""The HTML the site shows for records, directives, diagrams and glossary entries.
+
+Pure: it knows the records, the architecture and where pages are published (`Urls`), and
+returns HTML fragments. The plugin decides when each fragment goes into which page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+from .architecture import Architecture, coverage
+from .c4 import parse_c4
+from .collection import Collection
+from .diagnostics import Code, Diagnostic, diagnostic
+from .directives import Directive
+from .model import Decision
+from .prerender import BANNERS
+from .render.renderer import Renderer
+from .render.views import ElementLink, Filters, Link, element_rows, kind_label
+
+
+@dataclass
+class Urls:
+    """Where things are published, as site-relative URLs, and how to point from one to another.
+
+    Attributes:
+        records: Record key → URL of its page.
+        pages: Generated page name ("index", "timeline", "graph", "coverage") → URL.
+        source: Docs source path → URL of its page, or None.
+        relative: `relative(target, page)`: the link from page URL `page` to URL `target`.
+        mermaid: Where Mermaid comes from: a full URL, or a site-relative one when local.
+        mermaid_local: Whether `mermaid` is site-relative.
+    """
+
+    records: dict[str, str]
+    pages: dict[str, str]
+    source: Callable[[str], str | None]
+    relative: Callable[[str, str], str]
+    mermaid: str
+    mermaid_local: bool
+
+
+class SiteContent:
+    """Renders fragments for one build, relative to the page they go into."""
+
+    def __init__(
+        self,
+        collection: Collection,
+        architecture: Architecture,
+        renderer: Renderer,
+        urls: Urls,
+    ) -> None:
+        self.collection = collection
+        self.architecture = architecture
+        self.renderer = renderer
+        self.urls = urls
+
+    def link(self, page_url: str) -> Link:
+        records = self.urls.records
+        relative = self.urls.relative
+
+        def to(decision: Decision) -> str:
+            url = records.get(decision.key)
+            return relative(url, page_url) if url is not None else "#"
+
+        return to
+
+    def page(self, name: str, page_url: str) -> str | None:
+        url = self.urls.pages.get(name)
+        return self.urls.relative(url, page_url) if url is not None else None
+
+    def mermaid(self, page_url: str) -> str:
+        urls = self.urls
+        return urls.relative(urls.mermaid, page_url) if urls.mermaid_local else urls.mermaid
+
+    # --- record pages ---------------------------------------------------------------------
+
+    def header(self, decision: Decision, page_url: str, prerendered: str | None = None) -> str:
+        """The record's header with its relation banners; `prerendered` saves the rest."""
+        banners = self.renderer.banners(decision, self.link(page_url))
+        if prerendered is not None:
+            return prerendered.replace(BANNERS, banners)
+        elements = [self.element_link(alias, page_url) for alias in decision.c4]
+        return self.renderer.header(decision, self.page("index", page_url), elements, banners)
+
+    def comparison(self, decision: Decision, prerendered: str | None = None) -> str:
+        return prerendered if prerendered is not None else self.renderer.comparison(decision)
+
+    def element_link(self, alias: str, page_url: str) -> ElementLink:
+        element = self.architecture.element(alias)
+        if element is None:
+            return ElementLink(alias, alias, "not in any diagram", None)
+        url = self.urls.source(element.page)
+        href = f"{self.urls.relative(url, page_url)}#c4-{alias}" if url is not None else None
+        return ElementLink(alias, element.label or alias, kind_label(element.kind), href)
+
+    # --- directives -------------------------------------------------------------------------
+
+    def directive(
+        self, directive: Directive, page_url: str, page: str
+    ) -> tuple[str, list[Diagnostic]]:
+        """The HTML of one directive, and problems with its arguments."""
+        renderer = self.renderer
+        link = self.link(page_url)
+        decisions = filters_of(directive).apply(self.collection.decisions)
+        if directive.name == "index":
+            return renderer.index(
+                decisions, link, self.page("timeline", page_url), self.page("graph", page_url)
+            ), []
+        if directive.name == "timeline":
+            return renderer.timeline(decisions, link), []
+        if directive.name == "graph":
+            return renderer.graph(decisions, link, self.mermaid(page_url)), []
+        if directive.name == "c4-coverage":
+            wanted = {id(decision) for decision in decisions}
+            unnamed = [d for d in self.architecture.unnamed if id(d) in wanted]
+            return renderer.coverage(
+                coverage(self.architecture),
+                unnamed,
+                link,
+                lambda alias: self.element_link(alias, page_url).url,
+            ), []
+        return self._compare(directive, page_url, page)
+
+    def _compare(
+        self, directive: Directive, page_url: str, page: str
+    ) -> tuple[str, list[Diagnostic]]:
+        reference = directive.positional[0] if directive.positional else ""
+        decision = self.collection.find(reference) if reference else None
+        if decision is None:
+            problem = diagnostic(
+                Code.UNKNOWN_DIRECTIVE,
+                page,
+                directive.line,
+                f"madr:compare: no record '{reference}'",
+            )
+            return "", [problem]
+        title = decision.title or decision.slug
+        html = self.renderer.comparison(decision, heading=f"Options considered in {title}")
+        url = self.urls.records.get(decision.key)
+        if url is not None:
+            target = escape(self.urls.relative(url, page_url))
+            html += (
+                f'\n<p class="madr-compare__source"><a href="{target}">Read the decision</a></p>'
+            )
+        return html, []
+
+    # --- diagrams and glossary ------------------------------------------------------------
+
+    def diagram(
+        self, source: str, position: int, page: str, page_url: str, anchors: set[str]
+    ) -> str:
+        """A C4 diagram drawn in the page, with its element table; anchors stay unique."""
+        diagram, _ = parse_c4(source, page=page, first_line=1, index=position)
+
+        def anchor(alias: str) -> str:
+            name = f"c4-{alias}"
+            if name in anchors:
+                name = f"c4-{alias}-{position + 1}"
+            anchors.add(name)
+            return name
+
+        rows = element_rows(
+            diagram.elements,
+            self.architecture.affecting,
+            self.renderer.style,
+            self.link(page_url),
+            anchor,
+        )
+        return self.renderer.c4_diagram(
+            diagram, source, rows, self.mermaid(page_url), self.page("index", page_url)
+        )
+
+    def term_usage(self, decisions: Iterable[Decision], page_url: str) -> str:
+        return self.renderer.term_usage(list(decisions), self.link(page_url))
+
+
+def filters_of(directive: Directive) -> Filters:
+    """The record filters a directive's options ask for."""
+    limit = directive.options.get("limit", "")
+    return Filters(
+        statuses=directive.values("status"),
+        tags=directive.values("tag"),
+        categories=directive.values("category", lower=False),
+        deciders=directive.values("decider"),
+        c4=directive.values("c4", lower=False),
+        limit=int(limit) if limit.isdigit() else None,
+    )
