@@ -125,7 +125,7 @@ def test_diagram_is_replaced_by_a_drawing_and_an_element_table(build_site: Build
 def test_record_header_links_each_element_to_its_diagram(build_site: BuildSite) -> None:
     site = build_site(site_files())
     page = site.html("decisions/0003-use-milvus/")
-    block = re.search(r'madr-elements">.*?</dd>', page, re.S)[0]
+    block = re.search(r'madr-elements">.*?</p>', page, re.S)[0]
     assert '<a class="madr-element" href="../../diagrams/containers/#c4-milvus"' in block
     assert "Container (database)" in block
     assert 'madr-element--unknown" title="not in any diagram">redis<' in block

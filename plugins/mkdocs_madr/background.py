@@ -18,7 +18,9 @@ from .model import Decision
 from .prerender import Fragments, PagePlan, prerender
 
 CHUNK = 64
-"""Records per task: large enough to amortise the round trip, small enough to start early."""
+"""Records per task: large enough to amortise the round trip."""
+FIRST_CHUNK = 4
+"""The first tasks are small, so the first record page waits as little as possible."""
 INLINE_LIMIT = 48
 """Fewer uncached records than this are parsed in the build process itself."""
 
@@ -63,11 +65,13 @@ class ParseJob:
                 self._keep(_read(root, path, plan))
             return
         self.pool = ProcessPoolExecutor(max_workers=count)
-        for start in range(0, len(todo), CHUNK):
-            chunk = todo[start : start + CHUNK]
+        start, size = 0, FIRST_CHUNK
+        while start < len(todo):
+            chunk = todo[start : start + size]
             future = self.pool.submit(_read_chunk, root, chunk, plan)
             for path in chunk:
                 self.pending[path] = future
+            start, size = start + size, min(CHUNK, size * 2)
 
     def _from_cache(self, path: str) -> bool:
         try:

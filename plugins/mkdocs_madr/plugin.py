@@ -72,6 +72,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
         self.fragment_cache = FragmentCache()
+        self.command = "build"
         self.slots = Slots()
         self.job: ParseJob | None = None
         self.scan_problems: list[Diagnostic] = []
@@ -158,7 +159,14 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             if wanted:
                 self._generated_page(name, target, files, config)
         plan = self._plan(files)
-        self.job = ParseJob(self.root, paths, self.cache, plan=plan, rendered=self.fragment_cache)
+        serving = self.command == "serve"  # caches only pay off across serve rebuilds
+        self.job = ParseJob(
+            self.root,
+            paths,
+            self.cache if serving else None,
+            plan=plan,
+            rendered=self.fragment_cache if serving else None,
+        )
         count, parsed = len(paths), len(self.job.parsed)
         log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
         self._add_assets(files, config)
@@ -355,7 +363,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             page.meta.pop("status", None)  # Material would badge it in every sidebar entry
             markdown = self._mark_record(markdown, decision, src)
         markdown = self._mark_page(markdown, page)
-        self.rendered[src] = markdown
+        self.rendered = {src: markdown}  # only the page being rendered can report lines
         return markdown
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -444,11 +452,10 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def _early(self, slot: Slot, src: str, page_url: str, anchors: set[str]) -> str | None:
         assert self.content is not None
         if slot.kind == "header":
+            # Search gets a one-line summary now; the header replaces the mark after indexing,
+            # since every tag in it would cost the search plugin's HTML parser on every page.
             decision = self._decision(slot.data)
-            if decision is None:
-                return ""
-            fragments = self.job.fragments_of(slot.data) if self.job is not None else None
-            return self.content.header(decision, page_url, fragments.header if fragments else None)
+            return "" if decision is None else self.content.summary(decision) + slot.marker
         if slot.kind == "diagram":
             source, position = slot.data
             return self.content.diagram(source, position, src, page_url, anchors)
@@ -465,6 +472,12 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
     def _late(self, slot: Slot, src: str, page_url: str) -> str | None:
         assert self.content is not None
+        if slot.kind == "header":
+            decision = self._decision(slot.data)
+            if decision is None:
+                return ""
+            fragments = self.job.fragments_of(slot.data) if self.job is not None else None
+            return self.content.header(decision, page_url, fragments.header if fragments else None)
         if slot.kind == "compare":
             decision = self._decision(slot.data)
             if decision is None:
@@ -488,7 +501,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             if placeholder in output:
                 found = (self._decision(path) for path in self.term_usage.get(term.anchor, []))
                 used = [decision for decision in found if decision is not None]
-                output = output.replace(placeholder, self.content.term_usage(used, page_url))
+                output = output.replace(
+                    placeholder, self.content.term_usage(used, page_url, term.name)
+                )
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

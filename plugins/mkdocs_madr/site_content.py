@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markupsafe import escape
 
@@ -85,6 +86,22 @@ class SiteContent:
             return prerendered.replace(BANNERS, banners)
         elements = [self.element_link(alias, page_url) for alias in decision.c4]
         return self.renderer.header(decision, self.page("index", page_url), elements, banners)
+
+    def summary(self, decision: Decision) -> str:
+        """The header's facts as one hidden line of text, for the search index."""
+        facts = [f"Status: {decision.status or 'unknown'}"]
+        if decision.date:
+            facts.append(f"Date: {decision.date}")
+        for label, names in (
+            ("Decision-makers", decision.deciders),
+            ("Consulted", decision.consulted),
+            ("Informed", decision.informed),
+            ("Tags", decision.tags),
+            ("Architecture elements", decision.c4),
+        ):
+            if names:
+                facts.append(f"{label}: {', '.join(names)}")
+        return f'<p class="madr-summary" hidden>{escape(" · ".join(facts))}</p>'
 
     def comparison(self, decision: Decision, prerendered: str | None = None) -> str:
         return prerendered if prerendered is not None else self.renderer.comparison(decision)
@@ -174,8 +191,10 @@ class SiteContent:
             diagram, source, rows, self.mermaid(page_url), self.page("index", page_url)
         )
 
-    def term_usage(self, decisions: Iterable[Decision], page_url: str) -> str:
-        return self.renderer.term_usage(list(decisions), self.link(page_url))
+    def term_usage(self, decisions: Iterable[Decision], page_url: str, term: str) -> str:
+        index = self.page("index", page_url)
+        more = f"{index}?q={quote(term)}" if index is not None else None
+        return self.renderer.term_usage(list(decisions), self.link(page_url), more)
 
 
 def filters_of(directive: Directive) -> Filters:

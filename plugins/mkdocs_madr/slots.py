@@ -19,6 +19,7 @@ class Slot:
 
     kind: str
     data: Any = None
+    marker: str = ""
 
 
 @dataclass
@@ -31,8 +32,9 @@ class Slots:
     def add(self, page: str, kind: str, data: Any = None) -> str:
         """Register a slot on `page`; returns the Markdown line that marks its place."""
         slots = self.pages.setdefault(page, [])
-        slots.append(Slot(kind, data))
-        return f"<!--madr-slot:{self.token}:{len(slots) - 1}-->"
+        marker = f"<!--madr-slot:{self.token}:{len(slots)}-->"
+        slots.append(Slot(kind, data, marker))
+        return marker
 
     def clear(self, page: str) -> None:
         self.pages.pop(page, None)

@@ -208,11 +208,11 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
     def run(self, root: etree.Element) -> None:
         extension = self.extension
         if (
-            not extension.glossary.terms
+            (not extension.glossary.terms or not extension.auto_link)
             and not extension.is_glossary_page
             and not any("[[" in line for line in self.source.lines)
         ):
-            return
+            return  # nothing to link, and no explicit reference to resolve
         self.linked = set()
         self.references_seen = {}
         self.open_raw_tags = []

@@ -29,6 +29,19 @@ def inline_links(text: str) -> Markup:
     return Markup("".join(parts))
 
 
+def badge(status: object) -> Markup:
+    """A status badge; a filter rather than a macro because pages show thousands of them."""
+    name = getattr(status, "name", "")
+    css = getattr(status, "css", "unknown")
+    colour = getattr(status, "colour", "")
+    label = getattr(status, "label", "")
+    return Markup(
+        f'<span class="madr-status madr-status--{escape(css)}" '
+        f'style="--madr-status-color: {escape(colour)}" '
+        f'data-madr-status="{escape(name)}">{escape(label)}</span>'
+    )
+
+
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     """An environment that escapes everything it renders and never evaluates record content.
 
@@ -47,4 +60,5 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["inline_links"] = inline_links
+    env.filters["badge"] = badge
     return env

@@ -28,6 +28,9 @@ from .views import (
     timeline_view,
 )
 
+USAGE_LIMIT = 12
+"""Decisions listed under a glossary term before the list links to the decision log instead."""
+
 
 class Renderer:
     """HTML fragments for records, indexes, timelines and graphs; all output is escaped."""
@@ -132,7 +135,21 @@ class Renderer:
             unnamed=entries(unnamed, self.style, link),
         )
 
-    def term_usage(self, decisions: Sequence[Decision], link: Link) -> str:
+    def term_usage(
+        self,
+        decisions: Sequence[Decision],
+        link: Link,
+        more_url: str | None = None,
+        limit: int = USAGE_LIMIT,
+    ) -> str:
+        """The decisions using a term, newest first; past `limit`, a link to the rest."""
         if not decisions:
             return ""
-        return self._render("term_usage.html", entries=entries(decisions, self.style, link))
+        newest = sorted(decisions, key=lambda d: d.date or "", reverse=True)
+        shown = newest if more_url is None else newest[:limit]
+        return self._render(
+            "term_usage.html",
+            entries=entries(shown, self.style, link),
+            more=len(newest) - len(shown),
+            more_url=more_url,
+        )
