@@ -34,6 +34,8 @@ _ISO_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 _MONTH_NAME_FIRST = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+_YEAR_MONTH_NAME_DAY = re.compile(r"(\d{4})[-/ ]([A-Za-z]+)\.?[-/ ](\d{1,2})")
+_DAY_MONTH_NAME_YEAR = re.compile(r"(\d{1,2})[-/]([A-Za-z]+)\.?[-/](\d{4})")
 _PARTIAL_MONTH = re.compile(r"(\d{4})[-/](\d{1,2})|([A-Za-z]+)\.?\s+(\d{4})")
 _YEAR = re.compile(r"\d{4}")
 
@@ -95,6 +97,12 @@ def _read_text(text: str) -> DateReading:
     if match and match[1].lower() in _MONTHS:
         return _checked(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
     match = _DAY_MONTH_NAME.fullmatch(text)
+    if match and match[2].lower() in _MONTHS:
+        return _checked(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
+    match = _YEAR_MONTH_NAME_DAY.fullmatch(text)
+    if match and match[2].lower() in _MONTHS:
+        return _checked(int(match[1]), _MONTHS[match[2].lower()], int(match[3]))
+    match = _DAY_MONTH_NAME_YEAR.fullmatch(text)
     if match and match[2].lower() in _MONTHS:
         return _checked(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
     match = _ISO.match(text)

@@ -32,15 +32,18 @@ def split_front_matter(text: str, file: str, problems: list[Diagnostic]) -> Fron
     Invalid YAML (as in MADR 3's unedited template, where `{…}` is a flow mapping) is reported
     and then read key by key, so one bad value does not hide the status or the date.
     """
+    start = _after_leading_comments(text)
+    head, text = text[:start], text[start:]
     if not text.startswith("---") or not _HANDLER.detect(text):
-        return FrontMatter(body=text)
+        return FrontMatter(body=head + text)
     try:
         raw, body = _HANDLER.split(text)
     except ValueError:
-        return FrontMatter(body=text)
-    offset = text[: len(text) - len(body)].count("\n")
+        return FrontMatter(body=head + text)
+    lead = head.count("\n")
+    offset = lead + text[: len(text) - len(body)].count("\n")
     result = FrontMatter(body=body, body_offset=offset, present=True)
-    first_line = text[: max(text.find(raw, 3), 0)].count("\n") + 1
+    first_line = lead + text[: max(text.find(raw, 3), 0)].count("\n") + 1
     result.lines = _key_lines(raw, first_line)
     try:
         loaded = _HANDLER.load(raw)
@@ -67,6 +70,19 @@ def split_front_matter(text: str, file: str, problems: list[Diagnostic]) -> Fron
         return result
     result.data = {str(key): value for key, value in loaded.items()}
     return result
+
+
+def _after_leading_comments(text: str) -> int:
+    """Where front matter may start: after licence headers and other leading HTML comments."""
+    position = 0
+    while True:
+        stripped = len(text) - len(text[position:].lstrip())
+        if not text.startswith("<!--", stripped):
+            return stripped if text.startswith("---", stripped) and position else 0
+        end = text.find("-->", stripped)
+        if end == -1:
+            return 0
+        position = end + 3
 
 
 def _key_lines(raw: str, first_line: int) -> dict[str, int]:

@@ -6,7 +6,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_NUMBERED = re.compile(r"^(?:adr|rfc|dr|decision)?[-_ ]?(\d+)(?=$|[-_. ])", re.IGNORECASE)
+# `0005-x`, else `ADR-0005-x`, `adr_5`, `ODH-ADR-0003-x` (letters before the ADR prefix only).
+_NUMBERED = re.compile(
+    r"^(\d+)(?=$|[-_. ])|^(?:[a-z]+[-_])*?(?:adr|rfc|dr|decision)[-_ ]?(\d+)(?=$|[-_. ])",
+    re.IGNORECASE,
+)
+_DASHED_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[-_. ])")
 
 
 @dataclass(frozen=True)
@@ -24,10 +29,13 @@ def identify(path: str) -> FileIdentity:
     """Read the identity of a record from its path (only the last component counts)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     stem = name.rsplit(".", 1)[0] if "." in name else name
+    dated = _DASHED_DATE.match(stem)
+    if dated is not None and _is_date("".join(dated.groups())):
+        return FileIdentity(dated[0], int("".join(dated.groups())), stem, True, date_named=True)
     match = _NUMBERED.match(stem)
     if match is None:
         return FileIdentity(stem, None, stem, from_name=False, date_named=False)
-    digits = match[1]
+    digits = match[1] or match[2]
     return FileIdentity(digits, int(digits), stem, from_name=True, date_named=_is_date(digits))
 
 

@@ -24,6 +24,14 @@ FIELD_NAMES: dict[str, str] = {
     "date decided": "date",
     "last updated": "date",
     "updated": "date",
+    "updated on": "date",
+    "last modified": "date",
+    "last-modified": "date",
+    "modified": "date",
+    "created": "date_created",
+    "created on": "date_created",
+    "date created": "date_created",
+    "creation date": "date_created",
     "deciders": "deciders",
     "decider": "deciders",
     "decision-makers": "deciders",
@@ -75,9 +83,7 @@ FIELD_NAMES: dict[str, str] = {
 }
 
 # Keys that only count in front matter or as bullets, never as a stray prose line.
-_PROSE_UNSAFE = frozenset(
-    {"title", "id", "number", "issue", "story", "state", "updated", "elements"}
-)
+_PROSE_UNSAFE = frozenset({"title", "id", "number"})
 
 _KEY_VALUE = re.compile(
     r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?:\s+|$)(.*)$",
@@ -129,7 +135,7 @@ def fields_from_blocks(blocks: list[Block], source_lines: list[str]) -> list[Fie
         elif block.kind == "paragraph":
             for offset, line in enumerate(block.text.split("\n")):
                 pair = split_key_value(line)
-                if pair is not None and (pair[0] not in _PROSE_UNSAFE or offset == 0):
+                if pair is not None and pair[0] not in _PROSE_UNSAFE:
                     found.append(Field(pair[0], pair[1], block.line + offset, "line"))
         elif block.kind == "table":
             found.extend(_fields_from_table(block))

@@ -50,18 +50,41 @@ _LABEL_POLARITY = {
     "neutral": "neutral",
 }
 _CHOSEN = re.compile(
-    r"\bchosen\s+(?:option|alternative|solution|approach)s?\b\s*(?:\*\*|__)?\s*(?::|is\b|was\b)?",
+    r"\bchosen\s+(?:(?:option|alternative|solution|approach)s?\b\s*(?:\*\*|__)?\s*"
+    r"(?::|is\b|was\b)?|[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:)",
     re.IGNORECASE,
 )
 _BECAUSE = re.compile(r"[,;]?\s*(?:\*\*|__)?\s*\bbecause\b", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`", "«": "»", "„": "“"}
+_AFTER_TITLE = re.compile(
+    r"\s*(?:\*\*|__)?\s*(?:(?:[,;.:]\s*)?(?:\*\*|__)?\s*(?:because\b|$|\n|\(|is\b|was\b|-|–)"
+    r"|\.(?:\s|$))",
+    re.IGNORECASE,
+)
+_CHOSEN_NUMBER = re.compile(r"^(?:option\s*)?\d+\s*[-:.)–]\s*(?=[\"“'`])", re.IGNORECASE)
+_CHOSEN_AFTER = re.compile(
+    r"^\s*[\"“](?P<title>[^\"”]+)[\"”]\s+(?:is|was)\s+(?:the\s+)?chosen\b"
+    r"(?:\s+(?:option|alternative|solution|approach))?[,.]?\s*(?:because\b\s*(?P<why>.*))?",
+    re.IGNORECASE | re.DOTALL,
+)
 _OPTION_PREFIX = re.compile(
     r"^(?:option|alternative|variant|choice)\s*(?:\d+|[a-z])\b\s*[:.)\-–—]?\s*", re.IGNORECASE
 )
 _NUMBER_PREFIX = re.compile(r"^\(?(?:\d+|[a-z])[.)]\s+", re.IGNORECASE)
 _OPTION_NUMBER = re.compile(r"^(?:option|alternative)\s*(\d+)$", re.IGNORECASE)
-_TITLE_SPLIT = re.compile(r"^(\*\*|__)(.+?)\1\s*(?:[:\-–—]\s*)?(.*)$", re.DOTALL)
+# `**Title**: description` (separator optional) or `*Title*: description`.
+_TITLE_SPLIT = re.compile(
+    r"^(?:(\*\*|__)(?P<bold>.+?)\1\s*(?:[:\-–—]\s*)?|(\*|_)(?P<em>[^\s*_].*?)\3\s*[:\-–—]\s*)"
+    r"(?P<rest>.+)$",
+    re.DOTALL,
+)
 _NORMALISE = re.compile(r"[^\w]+", re.UNICODE)
+_BARE_BULLET = re.compile(r"\n[*+-]\n")
+_NOT_AN_OPTION = re.compile(
+    r"^(?:n/?a|none|tbd|todo|-+|additional(?: notes| information)?|notes?|summary|"
+    r"comparison|more information)\.?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -75,18 +98,42 @@ class Chosen:
 
 def read_options(section: Section) -> list[Option]:
     """Considered options: the section's list items, else its sub-headings."""
-    options = [_option_from_item(item) for item in section.items() if plain(item.text)]
-    options = [option for option in options if option.title]
+    options = [_option_from_item(item) for item in _option_items(section)]
+    options = [
+        option for option in options if option.title and not _NOT_AN_OPTION.match(option.title)
+    ]
     if options:
         return options
     found: list[Option] = []
     for child in section.children:
         title = plain(child.title)
-        if title and not is_placeholder(child.title):
+        if title and not is_placeholder(child.title) and not _NOT_AN_OPTION.match(title):
             option = Option(title=title, line=child.line)
             read_arguments(child, option)
             found.append(option)
     return found
+
+
+def _option_items(section: Section) -> list[Item]:
+    """List items, where a bullet alone on its line takes the paragraph that follows it."""
+    items: list[Item] = []
+    waiting: Item | None = None
+    for block in section.blocks:
+        if block.kind == "list":
+            for item in block.items:
+                if plain(item.text):
+                    items.append(item)
+            last = block.items[-1] if block.items else None
+            waiting = last if last is not None and not plain(last.text) else None
+        elif block.kind == "paragraph" and waiting is not None:
+            # Later bare bullets cannot interrupt the paragraph, so they sit inside its text.
+            for offset, part in enumerate(_BARE_BULLET.split(block.text)):
+                if part.strip():
+                    items.append(Item(part, block.line + offset))
+            waiting = None
+        else:
+            waiting = None
+    return items
 
 
 def _option_from_item(item: Item) -> Option:
@@ -94,8 +141,8 @@ def _option_from_item(item: Item) -> Option:
     first = strip_comments(item.text)
     description = ""
     match = _TITLE_SPLIT.match(first.strip())
-    if match and match[3].strip():
-        first, description = match[2], match[3]
+    if match and match["rest"].strip():
+        first, description = match["bold"] or match["em"], match["rest"]
     if is_placeholder(first):
         return Option(title="", line=item.line)
     option = Option(title=plain(first), line=item.line)
@@ -182,6 +229,10 @@ def read_chosen(section: Section) -> Chosen | None:
         texts = [(block.text, block.line)] if block.kind == "paragraph" else []
         texts += [(item.text, item.line) for item in block.items] if block.kind == "list" else []
         for text, line in texts:
+            after = _CHOSEN_AFTER.match(plain(text)) if "chosen" in text.lower() else None
+            if after is not None:
+                why = collapse(after["why"] or "").rstrip(".") or None
+                return Chosen(title=after["title"].strip(), justification=why, line=line)
             match = _CHOSEN.search(text)
             if match is None:
                 continue
@@ -211,17 +262,20 @@ def _split_chosen(rest: str, line: int) -> Chosen | None:
 
 
 def _cut_title(rest: str) -> tuple[str, str]:
+    rest = _CHOSEN_NUMBER.sub("", rest, count=1)
     opener = rest[:1]
     closer = _QUOTES.get(opener)
     if closer is not None:
-        because = _BECAUSE.search(rest)
-        limit = because.start() if because else len(rest)
-        end = rest.rfind(closer, 1, limit + 1)
-        if end > 0:
+        # The title ends at the first closing quote that "because" (or the end) follows, so
+        # quotes and even "because" inside the title survive.
+        end = rest.find(closer, 1)
+        while end != -1:
             after = rest[end + 1 :]
-            because_after = _BECAUSE.search(after)
-            justification = after[because_after.end() :] if because_after else ""
-            return _clean_title(rest[1:end]), justification
+            if _AFTER_TITLE.match(after):
+                because_after = _BECAUSE.search(after)
+                justification = after[because_after.end() :] if because_after else ""
+                return _clean_title(rest[1:end]), justification
+            end = rest.find(closer, end + 1)
     because = _BECAUSE.search(rest)
     if because is not None:
         return _clean_title(rest[: because.start()]), rest[because.end() :]

@@ -108,11 +108,10 @@ _TITLE_NUMBER = re.compile(
     r"^(?:(?:ADR|RFC|DR)[-_ ]?\d+(?:\s*[.:)\-–—]\s*|\s+)|\d+(?:\s*[.:)]\s+|\s+[-–—:]\s+))",
     re.IGNORECASE,
 )
-_TITLE_STATUS = re.compile(
-    r"^\[((?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)[^\]]*)\]"
-    r"(?:\(\s*([^)\s]*)[^)]*\))?\s*",
-    re.IGNORECASE,
+_BANNER_STATUS = re.compile(
+    r"^\s*(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
 )
+_SUPERSEDED_LINE = re.compile(r"\bsuper[sc]e+ded\s+by\b", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCAL_TARGET = re.compile(r"^(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE)
 
@@ -220,18 +219,17 @@ class _Reader:
         front_title = front.data.get("title")
         usable = isinstance(front_title, str) and front_title.strip()
         if usable and not is_placeholder(str(front_title)) and decision.title is None:
-            decision.title = plain(str(front_title))
+            title = plain(str(front_title))
+            decision.title = _TITLE_NUMBER.sub("", title, count=1).strip() or title
             decision.lines.setdefault("title", front.lines.get("title", 1))
         return preamble
 
     def _set_title(self, raw: str, line: int) -> None:
         text = strip_comments(raw).strip()
-        status = _TITLE_STATUS.match(text)
-        if status:
-            # `# [Superseded by ADR-0019](0019-x.md) Title`: the link's file names the successor.
-            value = f"{status[1]} [{status[1]}]({status[2]})" if status[2] else status[1]
+        banner = _title_status(text)
+        if banner is not None:
+            value, text = banner
             self.fields.setdefault("title-status", Field("status", value, line, "title"))
-            text = text[status.end() :]
         if is_placeholder(text):
             self.report(Code.PLACEHOLDER, line, "the title is an unfilled template placeholder")
             return
@@ -261,6 +259,7 @@ class _Reader:
     def _collect_fields(self, front: FrontMatter, preamble: list[Block]) -> None:
         collected = fields_from_front_matter(front.data, front.lines)
         collected += fields_from_blocks(preamble, self.lines)
+        collected += _preamble_lines(preamble)
         for part in self.root.walk():
             if SECTION_NAMES.get(heading_key(part.title)) == "metadata":
                 collected += self._section_fields(part)
@@ -301,7 +300,7 @@ class _Reader:
         status = self.fields.get("status")
         if status is not None:
             self._read_status(status)
-        date = self.fields.get("date")
+        date = self.fields.get("date") or self.fields.get("date_created")
         if date is not None:
             self._read_date(date)
         for name in ("deciders", "consulted", "informed", "tags", "c4"):
@@ -710,6 +709,54 @@ class _Reader:
             self.report(Code.MISSING_TITLE, 1, "no H1 title and no `title` in front matter")
         if decision.status is None:
             self.report(Code.MISSING_STATUS, decision.lines.get("title", 1), "no status is stated")
+
+
+def _preamble_lines(preamble: list[Block]) -> list[Field]:
+    """Unlabelled facts above the first section: a line that is only a date, and a banner
+    such as `**This ADR is superseded by [ADR 9](…)**`. They count only when nothing else
+    states them, as fields found earlier win."""
+    found: list[Field] = []
+    for block in preamble:
+        if block.kind != "paragraph" or "\n" in block.text.strip():
+            continue
+        text = plain(block.text)
+        if _SUPERSEDED_LINE.search(text) and links(block.text):
+            found.append(Field("status", block.text, block.line, "line"))
+        elif 6 <= len(text) <= 30 and any(c.isdigit() for c in text):
+            reading = read_date(text)
+            if reading.iso is not None and reading.problem is None:
+                found.append(Field("date", text, block.line, "line"))
+    return found
+
+
+def _title_status(text: str) -> tuple[str, str] | None:
+    """`# [Superseded by [ADR-9](9-x.md)] Title` → (status value, title); brackets may nest."""
+    end = _closing_bracket(text)
+    if end is None:
+        return None
+    inner, rest = text[1:end], text[end + 1 :]
+    if not _BANNER_STATUS.match(plain(inner)):
+        return None
+    href = ""
+    if rest.startswith("(") and ")" in rest:
+        close = rest.index(")")
+        href = rest[1:close].split()[0] if rest[1:close].split() else ""
+        rest = rest[close + 1 :]
+    # The link around the banner names the successor when the banner's text does not.
+    value = f"{inner} [{plain(inner)}]({href})" if href and "](" not in inner else inner
+    return value, rest.strip()
+
+
+def _closing_bracket(text: str) -> int | None:
+    """The index of the `]` that closes the `[` at the start of `text`."""
+    if not text.startswith("["):
+        return None
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "[") - (char == "]")
+        if depth == 0:
+            return index
+    return None
 
 
 def _logical_lines(part: Part) -> list[tuple[str, int]]:

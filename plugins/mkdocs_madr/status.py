@@ -10,6 +10,7 @@ from .text import is_placeholder, links, plain, strip_comments, strip_symbols
 
 _SUPERSEDED = re.compile(r"^super[sc]e+ded\b", re.IGNORECASE)
 _KEYWORD = re.compile(r"^([a-z]+)\b")
+_SPELLINGS = {"depreciated": "deprecated", "accept": "accepted", "propose": "proposed"}
 _ADR_REF = re.compile(r"\b(?:ADR|RFC|DR)[-_ #]?\d+\b|#\d+\b|\b\d{3,}\b", re.IGNORECASE)
 
 _VERBS: tuple[tuple[re.Pattern[str], RelationKind], ...] = (
@@ -52,7 +53,7 @@ def read_status(raw: str) -> StatusReading:
         targets.extend((RelationKind.SUPERSEDED_BY, target) for target in relation_targets(tail))
     else:
         match = _KEYWORD.match(lowered)
-        word = match[1] if match else ""
+        word = _SPELLINGS.get(match[1], match[1]) if match else ""
         keyword = word if word in KNOWN_STATUSES else lowered
     return StatusReading(keyword, clean, targets=targets)
 

@@ -34,6 +34,9 @@ _PLACEHOLDER_WORDS = (
     "option 1",
     "option 2",
     "option 3",
+    "alternative 1",
+    "alternative 2",
+    "alternative 3",
     "list everyone",
     "yyyy-mm-dd",
     "when the decision was",
@@ -109,6 +112,8 @@ def links(value: str) -> list[tuple[str, str, int]]:
 def is_placeholder(value: str) -> bool:
     """True for unfilled template text: `{…}`, `[a | b]`, or known template phrases."""
     text = strip_comments(value).strip()
+    if len(text) > 2 and text[0] == text[-1] and text[0] in "*_":
+        text = text.strip("*_").strip()  # `_[alternative 1]_`
     if not text:
         return False
     if text in ("…", "...", "[…]", "{…}", "[...]", "{...}"):
@@ -120,9 +125,7 @@ def is_placeholder(value: str) -> bool:
     if text[0] == "[" and text[-1] == "]" and _LINK.fullmatch(text) is None:
         inner = text[1:-1].lower()
         return "|" in inner or "…" in inner or "..." in inner or _has_template_words(inner)
-    if text[0] == "[" and "|" in text and text.count("[") > text.count("]"):
-        return True
-    return _has_template_words(text.lower()) and ("[" in text or "{" in text)
+    return text[0] == "[" and "|" in text and text.count("[") > text.count("]")
 
 
 def _has_template_words(lowered: str) -> bool:
@@ -141,10 +144,19 @@ _PEOPLE_SPLIT = re.compile(r"\s*(?:[,;]|\s&\s|\band\b)\s*", re.IGNORECASE)
 
 
 def split_list(value: str) -> list[str]:
-    """Split a written list of people or tags: commas, semicolons, "and", "&"."""
+    """Split a written list of people: commas, semicolons, "and", "&", never in parentheses."""
     text = plain(unbracket(value))
-    parts = (part.strip(" .`'\"") for part in _PEOPLE_SPLIT.split(text))
-    return [part for part in parts if part]
+    parts: list[str] = []
+    start = 0
+    for match in _PEOPLE_SPLIT.finditer(text):
+        before = text[start : match.start()]
+        if before.count("(") > before.count(")"):
+            continue  # "Bob (and others, I forget who)" is one name
+        parts.append(before)
+        start = match.end()
+    parts.append(text[start:])
+    cleaned = (part.strip(" .`'\"") for part in parts)
+    return [part for part in cleaned if part]
 
 
 def split_tags(value: str) -> list[str]:

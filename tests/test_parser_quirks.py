@@ -1,0 +1,137 @@
+"""Quirks met in real decision records, each as a minimal record of our own writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from mkdocs_madr.export import record_fields
+from mkdocs_madr.parser import parse_decision
+
+CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "comment before front matter": (
+        "<!-- SPDX-License-Identifier: CC0-1.0 -->\n\n---\nstatus: accepted\ndate: 2024-01-02\n"
+        "---\n# Pick a queue\n\n## Considered Options\n\n* Alpha\n* Beta\n",
+        {"title": "Pick a queue", "status": "accepted", "date": "2024-01-02"},
+    ),
+    "status banner with a nested link in the title": (
+        "# [Superseded by [ADR-0009](0009-new.md)] Keep logs forever\n\nText.\n",
+        {
+            "title": "Keep logs forever",
+            "status": "superseded",
+            "relations": [{"kind": "superseded-by", "target": "0009-new.md", "line": 1}],
+        },
+    ),
+    "number prefix in a front-matter title": (
+        "---\ntitle: 'ADR007: Prefer named exports'\nstatus: accepted\n---\n\n"
+        "## Context\n\nText.\n",
+        {"title": "Prefer named exports"},
+    ),
+    "because inside the quoted choice": (
+        "# Wording\n\n## Considered Options\n\n* Meh, because it is short\n* Other\n\n"
+        '## Decision Outcome\n\nChosen option: "Meh, because it is short", '
+        "because it reads well.\n",
+        {"chosen": "Meh, because it is short", "justification": "it reads well."},
+    ),
+    "option number before a quoted choice": (
+        "# Pick\n\n## Considered Options\n\n1. Alpha - the first\n1. Beta\n\n"
+        '## Decision Outcome\n\nChosen option: 1 - "Alpha - the first".\n',
+        {"chosen": "Alpha - the first"},
+    ),
+    "quoted choice followed by another sentence": (
+        "# Pick\n\n## Considered Options\n\n* disallow `x` by default\n* allow `x`\n\n"
+        '## Decision Outcome\n\nChosen option: "disallow `x` by default". Allow it case by case.\n',
+        {"chosen": "disallow x by default"},
+    ),
+    "placeholders in italics": (
+        "# Pick\n\n## Considered Alternatives\n\n- _[alternative 1]_\n- _[alternative 2]_\n\n"
+        "## Decision Outcome\n\n- Chosen Alternative: _[alternative 1]_\n",
+        {"options": [], "chosen": None},
+    ),
+    "brackets inside code are not placeholders": (
+        "# Pick\n\n## Considered Options\n\n* Repeat names\n* Use ids, e.g., `[A] Use gradle`\n",
+        {"options": [{"title": "Repeat names"}, {"title": "Use ids, e.g., [A] Use gradle"}]},
+    ),
+    "bare bullets with the text on the next line": (
+        "# Pick\n\n## Considered Options\n\n*\nAlpha\nplan\n*\nBeta\nplan\n",
+        {"options": [{"title": "Alpha plan"}, {"title": "Beta plan"}]},
+    ),
+    "people in parentheses stay one name": (
+        "# Pick\n\n* Status: accepted\n* Deciders: Ann, Bob (and others, I forget who)\n",
+        {"deciders": ["Ann", "Bob (and others, I forget who)"]},
+    ),
+    "created date and prose date formats": (
+        "# 3. Pick\n\nCreated: March 21, 2019\n\n## Status\n\nAccepted\n",
+        {"date": "2019-03-21", "status": "accepted"},
+    ),
+    "a date alone under the title": (
+        "# 3. Pick\n\nJuly 19, 2018\n\n## Status\n\nAccepted\n",
+        {"date": "2018-07-19"},
+    ),
+    "month names in dashed dates": (
+        "# Pick\n\n* Status: proposed\n* Date: 2020-Dec-02\n",
+        {"date": "2020-12-02", "status": "proposed"},
+    ),
+    "last modified wins over created": (
+        "# Pick\n\n- **Status:** Accepted\n- **Created:** 2022-01-01\n"
+        "- **Last Modified:** 2023-07-19\n",
+        {"date": "2023-07-19"},
+    ),
+    "misspelt deprecated": ("# 3. Pick\n\n## Status\n\nDepreciated.\n", {"status": "deprecated"}),
+    "chosen with another noun": (
+        "# Pick\n\n## Considered Options\n\n- REST\n- RPC\n\n## Decision Outcome\n\n"
+        "Chosen protocol: REST, because it is common.\n",
+        {"chosen": "REST", "options": [{"title": "REST", "chosen": True}, {"title": "RPC"}]},
+    ),
+    "quoted title before is the chosen option": (
+        "# Pick\n\n## Considered Options\n\n* Alpha\n* Beta\n\n## Decision Outcome\n\n"
+        '"Alpha" is the chosen option, because it is short.\n',
+        {"chosen": "Alpha", "justification": "it is short"},
+    ),
+    "superseded banner above the first section": (
+        "# Use tool A\n\n**This is superseded by [ADR 0009 Use tool B](0009-use-tool-b.md)**\n\n"
+        "## Considered Alternatives\n\n* A\n* B\n",
+        {
+            "status": "superseded",
+            "relations": [{"kind": "superseded-by", "target": "0009-use-tool-b.md", "line": 3}],
+        },
+    ),
+    "N/A is not an option": ("# Pick\n\n## Alternatives\n\n- N/A\n", {"options": []}),
+    "notes headings are not options": (
+        "# Pick\n\n## Considered Options\n\n### first way\n\nText.\n\n### second way\n\nText.\n\n"
+        "### Additional\n\nWe also discussed something else.\n",
+        {"options": [{"title": "first way"}, {"title": "second way"}]},
+    ),
+    "italic lead of an option": (
+        "# Pick\n\n## Considered Alternatives\n\n* *Relative Paths*: longer description\n"
+        "* *Absolute Paths*: another description\n",
+        {
+            "options": [
+                {"title": "Relative Paths", "description": "longer description"},
+                {"title": "Absolute Paths"},
+            ]
+        },
+    ),
+}
+
+
+def subset(expected: Any, actual: Any) -> bool:
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(
+            subset(v, actual.get(k)) for k, v in expected.items()
+        )
+    if isinstance(expected, list):
+        return (
+            isinstance(actual, list)
+            and len(expected) == len(actual)
+            and all(subset(e, a) for e, a in zip(expected, actual, strict=True))
+        )
+    return bool(expected == actual)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_quirk(name: str) -> None:
+    text, expected = CASES[name]
+    fields = record_fields(parse_decision(text.encode(), "0003-pick.md"))
+    for key, value in expected.items():
+        assert subset(value, fields[key]), f"{name}: {key}: expected {value!r}, got {fields[key]!r}"
