@@ -13,7 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .collection import ParseCache, read_record
+from .collection import ParseCache, no_gc, read_record
 from .model import Decision
 from .prerender import Fragments, PagePlan, prerender
 
@@ -154,4 +154,5 @@ def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:
 
 
 def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None) -> list[Parsed]:
-    return [_read(root, path, plan) for path in paths]
+    with no_gc():
+        return [_read(root, path, plan) for path in paths]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections.abc import Callable
+from typing import Any, TextIO
 
 from .collection import Collection
 from .model import Decision, RelationKind
@@ -93,3 +95,20 @@ def collection_to_dict(
         "decisions": [decision_to_dict(decision, collection) for decision in chosen],
         "diagnostics": [d.to_dict() for d in collection.all_diagnostics()],
     }
+
+
+def write_json(
+    collection: Collection,
+    out: TextIO,
+    extra: Callable[[Decision], dict[str, Any]] | None = None,
+) -> None:
+    """Write `collection_to_dict` as JSON one record at a time, so thousands of records never
+    sit in memory as one document; `extra` adds fields per record (such as its URL)."""
+    out.write(f'{{"version": {SCHEMA_VERSION}, "decisions": [')
+    for index, decision in enumerate(collection.decisions):
+        entry = decision_to_dict(decision, collection)
+        if extra is not None:
+            entry.update(extra(decision))
+        out.write(("," if index else "") + json.dumps(entry, ensure_ascii=False))
+    diagnostics = [d.to_dict() for d in collection.all_diagnostics()]
+    out.write(f'], "diagnostics": {json.dumps(diagnostics, ensure_ascii=False)}}}\n')

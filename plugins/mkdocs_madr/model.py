@@ -56,7 +56,7 @@ _INVERSE = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Option:
     """A considered option, with the arguments from its Pros and Cons section."""
 
@@ -69,7 +69,7 @@ class Option:
     chosen: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Consequences:
     good: list[str] = field(default_factory=list)
     neutral: list[str] = field(default_factory=list)
@@ -79,7 +79,7 @@ class Consequences:
         return bool(self.good or self.neutral or self.bad)
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     """A link from the Links / More Information list or a status line.
 
@@ -92,7 +92,7 @@ class Link:
     line: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A relation as stated in the file; `target` is the raw reference (file, id or "ADR-5")."""
 
@@ -102,7 +102,7 @@ class Relation:
     label: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A part of the body the model does not interpret, kept as Markdown."""
 
@@ -112,7 +112,7 @@ class Section:
     markdown: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Decision:
     """One architecture decision record.
 

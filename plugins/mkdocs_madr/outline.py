@@ -13,16 +13,19 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-
-def _block_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
-    # The inline rules are not needed for structure, and `reference` definitions are left as
-    # paragraphs; both cost time on every record.
-    md.disable(["inline", "text_join", "reference"])
-    return md
+from .text import heading_key
 
 
-_MD = _block_parser()
+def _block_parser(tables: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"maxNesting": 40})
+    # Structure needs neither inline parsing nor reference definitions, thematic breaks or
+    # block quotes (their text stays paragraphs); each rule costs time on every line.
+    md.disable(["inline", "text_join", "reference", "hr", "blockquote"])
+    return md.enable("table") if tables else md
+
+
+_MD = _block_parser(tables=False)
+_MD_TABLES = _block_parser(tables=True)
 
 
 @dataclass(slots=True)
@@ -65,6 +68,8 @@ class Section:
     end: int
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    key: str = ""
+    """The heading normalised for matching (see `text.heading_key`)."""
 
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, in document order."""
@@ -82,7 +87,9 @@ class Section:
 
 def parse_outline(body: str, line_offset: int = 0) -> Section:
     """Parse `body` into a section tree; `line_offset` shifts lines (front matter above)."""
-    tokens = _MD.parse(body)
+    # Tables only matter above the first section, where some records keep their metadata.
+    head = body[: body.find("\n## ")] if "\n## " in body else body
+    tokens = (_MD_TABLES if "|" in head else _MD).parse(body)
     total = body.count("\n") + 1
     root = Section("", 0, 1 + line_offset, total + line_offset + 1)
     stack = [root]
@@ -94,7 +101,8 @@ def parse_outline(body: str, line_offset: int = 0) -> Section:
             line = _line(token, line_offset)
             while stack[-1].level >= level:
                 stack.pop().end = line
-            section = Section(tokens[index + 1].content, level, line, total + line_offset + 1)
+            title = tokens[index + 1].content
+            section = Section(title, level, line, total + line_offset + 1, key=heading_key(title))
             stack[-1].children.append(section)
             stack.append(section)
             index += 3

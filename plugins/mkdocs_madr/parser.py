@@ -46,7 +46,6 @@ from .outline import Section as Part
 from .status import leading_verb, read_status, relation_targets, relation_verb
 from .text import (
     collapse,
-    heading_key,
     is_placeholder,
     links,
     plain,
@@ -207,7 +206,7 @@ class _Reader:
         if (first is not None and first.level == 1) or (
             first is not None
             and not any(part.level == 1 for part in root.children)
-            and heading_key(first.title) not in SECTION_NAMES
+            and first.key not in SECTION_NAMES
             and not isinstance(front.data.get("title"), str)
         ):
             title_part = first
@@ -244,7 +243,7 @@ class _Reader:
         for part in root.walk():
             if part is root or part is self.title_part:
                 continue
-            name = SECTION_NAMES.get(heading_key(part.title))
+            name = SECTION_NAMES.get(part.key)
             if name is None or name in self.parts:
                 if name == "consequences":
                     self.parts.setdefault(f"consequences@{part.line}", part)
@@ -261,7 +260,7 @@ class _Reader:
         collected += fields_from_blocks(preamble, self.lines)
         collected += _preamble_lines(preamble)
         for part in self.root.walk():
-            if SECTION_NAMES.get(heading_key(part.title)) == "metadata":
+            if SECTION_NAMES.get(part.key) == "metadata":
                 collected += self._section_fields(part)
         for found in collected:
             if found.name in ("supersedes", "superseded-by", "amends", "amended-by", "relates-to"):
@@ -276,7 +275,7 @@ class _Reader:
 
     def _section_fields(self, part: Part) -> list[Field]:
         """A `## Status` section (Nygard) holds the status and relation lines; others a value."""
-        name = METADATA_SECTIONS[heading_key(part.title)]
+        name = METADATA_SECTIONS[part.key]
         found: list[Field] = []
         has_value = False
         for text, line in section_lines(part):
@@ -533,7 +532,7 @@ class _Reader:
         consequences = Consequences()
         for key, part in self.parts.items():
             if key.startswith("consequences@"):
-                polarity = CONSEQUENCE_SECTIONS.get(heading_key(part.title))
+                polarity = CONSEQUENCE_SECTIONS.get(part.key)
                 read_consequences(part, polarity, consequences)
                 self.decision.lines.setdefault("consequences", part.line)
         outcome = self.parts.get("outcome")
@@ -573,7 +572,7 @@ class _Reader:
         candidates = list(self.title_part.children) if self.title_part else []
         candidates += [part for part in self.root.children if part is not self.title_part]
         for part in candidates:
-            if id(part) in known or SECTION_NAMES.get(heading_key(part.title)) is not None:
+            if id(part) in known or SECTION_NAMES.get(part.key) is not None:
                 continue
             self.decision.sections.append(
                 Section(plain(part.title), part.level, part.line, self._markdown(part))
@@ -655,7 +654,7 @@ class _Reader:
         return "status-section" in self.decision.lines and found.source != "bullet"
 
     def _headings(self) -> set[str]:
-        return {heading_key(part.title) for part in self.root.walk() if part is not self.root}
+        return {part.key for part in self.root.walk() if part is not self.root}
 
     def _written_keys(self) -> set[str]:
         keys: set[str] = set()

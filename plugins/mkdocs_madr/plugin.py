@@ -8,7 +8,6 @@ filled in `on_page_context` (what search should index) and `on_post_page` (the r
 
 from __future__ import annotations
 
-import json
 import logging
 import posixpath
 from pathlib import Path
@@ -29,7 +28,7 @@ from .collection import Collection, FolderError, ParseCache, build_collection, s
 from .config import MadrConfig
 from .diagnostics import Diagnostic, Severity, diagnostic
 from .directives import replace_lines, scan_page
-from .export import collection_to_dict
+from .export import write_json
 from .glossary import (
     USAGE_PLACEHOLDER,
     Glossary,
@@ -509,12 +508,15 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.collection is None or not self.config.json_export:
             return
-        data = collection_to_dict(self.collection)
-        for entry in data["decisions"]:
-            file = self.record_files.get(entry["file"])
-            entry["url"] = file.url if file is not None else None
+        files = self.record_files
+
+        def url(decision: Decision) -> dict[str, Any]:
+            file = files.get(decision.file)
+            return {"url": file.url if file is not None else None}
+
         target = Path(config.site_dir) / "decisions.json"
-        target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with target.open("w", encoding="utf-8") as out:
+            write_json(self.collection, out, url)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.job is not None:

@@ -8,6 +8,7 @@ them next to the parse keeps the templates off the build's critical path.
 from __future__ import annotations
 
 import functools
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,10 +51,25 @@ class PagePlan:
         )
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Fragments:
-    header: str
-    comparison: str
+    """A record's pre-rendered header and comparison, kept compressed: a build holds them for
+    every record between rendering the pages and writing them."""
+
+    packed_header: bytes
+    packed_comparison: bytes
+
+    @classmethod
+    def pack(cls, header: str, comparison: str) -> Fragments:
+        return cls(zlib.compress(header.encode(), 1), zlib.compress(comparison.encode(), 1))
+
+    @property
+    def header(self) -> str:
+        return zlib.decompress(self.packed_header).decode()
+
+    @property
+    def comparison(self) -> str:
+        return zlib.decompress(self.packed_comparison).decode()
 
 
 def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
@@ -65,7 +81,7 @@ def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
     index = relative_url(plan.index_url, page) if plan.index_url is not None else None
     elements = [element_link(alias, plan, page) for alias in decision.c4]
     header = renderer.header(decision, index, elements, banners=BANNERS)
-    return Fragments(header, renderer.comparison(decision))
+    return Fragments.pack(header, renderer.comparison(decision))
 
 
 def element_link(alias: str, plan: PagePlan, page: str) -> ElementLink:

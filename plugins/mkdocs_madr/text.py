@@ -66,7 +66,8 @@ def strip_comments(value: str) -> str:
 
 
 def collapse(value: str) -> str:
-    return _SPACE.sub(" ", value).strip()
+    """Runs of whitespace as one space, none at the ends."""
+    return " ".join(value.split())
 
 
 def plain(value: str) -> str:

@@ -31,7 +31,7 @@ def run_list(
         data["diagnostics"] = [
             d.to_dict() for d in effective(collection.all_diagnostics(), project.settings)
         ]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         return
     _print_table(chosen)
 
