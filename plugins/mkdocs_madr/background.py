@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .collection import ParseCache, no_gc, read_record
 from .model import Decision
-from .prerender import Fragments, PagePlan, prerender
+from .prerender import Fragments, PagePlan, prerender, slim
 
 CHUNK = 64
 """Records per task: large enough to amortise the round trip."""
@@ -82,18 +82,13 @@ class ParseJob:
         cached = self.cache.get(str(self.root / path), stat) if self.cache is not None else None
         if cached is None:
             return False
-        self.done[path] = cached
         entry = self.rendered.entries.get(path) if self.rendered is not None else None
-        if (
-            entry is not None
-            and self.plan is not None
-            and entry[:3]
-            == (
-                stat.st_size,
-                stat.st_mtime_ns,
-                self.plan.fingerprint(),
-            )
-        ):
+        fingerprint = self.plan.fingerprint() if self.plan is not None else None
+        valid = entry is not None and entry[:3] == (stat.st_size, stat.st_mtime_ns, fingerprint)
+        if cached.slim and not valid:
+            return False  # its body was dropped and its fragments are stale: parse it again
+        self.done[path] = cached
+        if valid and entry is not None:
             self.fragments[path] = entry[3]
         return True
 
@@ -150,7 +145,10 @@ class ParseJob:
 
 def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:
     decision = read_record(root, path)
-    return decision, prerender(decision, plan) if plan is not None else None
+    if plan is None:
+        return decision, None
+    fragments = prerender(decision, plan)
+    return (slim(decision) if fragments is not None else decision), fragments
 
 
 def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None) -> list[Parsed]:

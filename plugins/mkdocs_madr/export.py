@@ -14,18 +14,19 @@ SCHEMA_VERSION = 1
 
 def decision_to_dict(decision: Decision, collection: Collection) -> dict[str, Any]:
     """One record as plain JSON-ready data; `file` is relative to the decisions folder."""
-    data = record_fields(decision)
-    data.update(
-        {
-            "supersedes": decision.related(RelationKind.SUPERSEDES),
-            "superseded_by": decision.related(RelationKind.SUPERSEDED_BY),
-            "amends": decision.related(RelationKind.AMENDS),
-            "amended_by": decision.related(RelationKind.AMENDED_BY),
-            "relates_to": decision.related(RelationKind.RELATES_TO),
-            "diagnostics": [d.to_dict() for d in collection.diagnostics_for(decision)],
-        }
-    )
-    return data
+    return {**record_fields(decision), **cross_fields(decision, collection)}
+
+
+def cross_fields(decision: Decision, collection: Collection) -> dict[str, Any]:
+    """What only the whole collection knows about a record: relations both ways, diagnostics."""
+    return {
+        "supersedes": decision.related(RelationKind.SUPERSEDES),
+        "superseded_by": decision.related(RelationKind.SUPERSEDED_BY),
+        "amends": decision.related(RelationKind.AMENDS),
+        "amended_by": decision.related(RelationKind.AMENDED_BY),
+        "relates_to": decision.related(RelationKind.RELATES_TO),
+        "diagnostics": [d.to_dict() for d in collection.diagnostics_for(decision)],
+    }
 
 
 def record_fields(decision: Decision) -> dict[str, Any]:
@@ -101,14 +102,21 @@ def write_json(
     collection: Collection,
     out: TextIO,
     extra: Callable[[Decision], dict[str, Any]] | None = None,
+    own_fields: Callable[[Decision], str] | None = None,
 ) -> None:
     """Write `collection_to_dict` as JSON one record at a time, so thousands of records never
-    sit in memory as one document; `extra` adds fields per record (such as its URL)."""
+    sit in memory as one document; `extra` adds fields per record (such as its URL), and
+    `own_fields` may supply `record_fields` already encoded (a JSON object)."""
     out.write(f'{{"version": {SCHEMA_VERSION}, "decisions": [')
     for index, decision in enumerate(collection.decisions):
-        entry = decision_to_dict(decision, collection)
+        added = cross_fields(decision, collection)
         if extra is not None:
-            entry.update(extra(decision))
-        out.write(("," if index else "") + json.dumps(entry, ensure_ascii=False))
+            added.update(extra(decision))
+        if own_fields is None:
+            text = json.dumps({**record_fields(decision), **added}, ensure_ascii=False)
+        else:
+            own = own_fields(decision).rstrip()
+            text = own[:-1] + ", " + json.dumps(added, ensure_ascii=False)[1:]
+        out.write(("," if index else "") + text)
     diagnostics = [d.to_dict() for d in collection.all_diagnostics()]
     out.write(f'], "diagnostics": {json.dumps(diagnostics, ensure_ascii=False)}}}\n')

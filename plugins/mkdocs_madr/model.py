@@ -153,6 +153,9 @@ class Decision:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     is_record: bool = True
     resolved: dict[RelationKind, list[str]] = field(default_factory=dict)
+    slim: bool = False
+    """True when the body (arguments, consequences, context, sections) was dropped after the
+    record's fragments were rendered; see `prerender.slim`."""
 
     @property
     def key(self) -> str:

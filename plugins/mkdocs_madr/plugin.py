@@ -8,6 +8,7 @@ filled in `on_page_context` (what search should index) and `on_post_page` (the r
 
 from __future__ import annotations
 
+import json
 import logging
 import posixpath
 from pathlib import Path
@@ -28,7 +29,7 @@ from .collection import Collection, FolderError, ParseCache, build_collection, s
 from .config import MadrConfig
 from .diagnostics import Diagnostic, Severity, diagnostic
 from .directives import replace_lines, scan_page
-from .export import write_json
+from .export import record_fields, write_json
 from .glossary import (
     USAGE_PLACEHOLDER,
     Glossary,
@@ -87,12 +88,15 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.current_page: Page | None = None
         self.current_record: str | None = None
         self.rendered: dict[str, str] = {}
+        self.source: tuple[str, str] = ("", "")
         self.glossary_extension = GlossaryExtension(
             Glossary(page="", terms=()),
             href_for=self._term_href,
             on_use=self._term_used,
             diagnostics=self._glossary_problem,
         )
+        # After MkDocs' own link resolution (priority 0): term links need no checking.
+        self.glossary_extension.link_priority = -10
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -376,19 +380,20 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         except OSError as error:
             return f"# {path}\n\nThis record could not be read: {error.strerror}.\n"
         try:
-            return data.decode("utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            return data.decode("utf-8", errors="replace")
+            text = data.decode("utf-8", errors="replace")
+        self.source = (path, text)
+        return text
 
     def _record_path(self, page: Page) -> str | None:
         path = self.record_sources.get(page.file.src_uri)
         return path if path is not None and self.record_files[path] is page.file else None
 
     def _mark_record(self, markdown: str, decision: Decision, src: str) -> str:
-        try:
-            text = (self.root / decision.file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return markdown
+        if self.source[0] != decision.file:
+            return markdown  # read_source did not run for it: another plugin supplied the text
+        text = self.source[1]
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         header = self.slots.add(src, "header", decision.file)
         compare = self.slots.add(src, "compare", decision.file) if decision.options else ""
@@ -434,7 +439,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             mermaid_local=self.mermaid_local,
         )
         renderer = Renderer(collection, self.config.statuses, self.templates_dir)
-        self.content = SiteContent(collection, self.architecture, renderer, urls)
+        self.content = SiteContent(
+            collection, self.architecture, renderer, urls, self._prerendered_comparison
+        )
         return env
 
     @event_priority(50)  # before search, so record headers and diagram tables are indexed
@@ -516,7 +523,17 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
         target = Path(config.site_dir) / "decisions.json"
         with target.open("w", encoding="utf-8") as out:
-            write_json(self.collection, out, url)
+            write_json(self.collection, out, url, self._own_fields)
+
+    def _prerendered_comparison(self, decision: Decision) -> str | None:
+        fragments = self.job.fragments_of(decision.file) if self.job is not None else None
+        return fragments.comparison if fragments is not None else None
+
+    def _own_fields(self, decision: Decision) -> str:
+        fragments = self.job.fragments_of(decision.file) if self.job is not None else None
+        if fragments is not None:
+            return fragments.record_json
+        return json.dumps(record_fields(decision), ensure_ascii=False)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.job is not None:
@@ -528,12 +545,11 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         file, page = self.glossary_file, self.current_page
         if file is None or page is None:
             return f"#{term.anchor}"
-        # A link to the source file: MkDocs resolves it for any URL style and checks the anchor.
-        folder = posixpath.dirname(page.file.src_uri) or "."
-        source = self._glossary_paths.get(folder)
-        if source is None:
-            source = self._glossary_paths[folder] = posixpath.relpath(file.src_uri, folder)
-        return f"{source}#{term.anchor}"
+        # Linking runs after MkDocs resolved the page's links, so the URL must be final.
+        target = self._glossary_paths.get(page.url)
+        if target is None:
+            target = self._glossary_paths[page.url] = get_relative_url(file.url, page.url)
+        return f"{target}#{term.anchor}"
 
     def _term_used(self, term: Term) -> None:
         if self.current_record is None or self.job is None:

@@ -8,11 +8,13 @@ them next to the parse keeps the templates off the build's critical path.
 from __future__ import annotations
 
 import functools
+import json
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Decision
+from .export import record_fields
+from .model import Consequences, Decision, Option
 from .render.renderer import Renderer
 from .render.views import ElementLink
 from .urls import relative_url
@@ -58,10 +60,16 @@ class Fragments:
 
     packed_header: bytes
     packed_comparison: bytes
+    packed_json: bytes
 
     @classmethod
-    def pack(cls, header: str, comparison: str) -> Fragments:
-        return cls(zlib.compress(header.encode(), 1), zlib.compress(comparison.encode(), 1))
+    def pack(cls, header: str, comparison: str, record_json: str) -> Fragments:
+        return cls(*(zlib.compress(text.encode(), 1) for text in (header, comparison, record_json)))
+
+    @property
+    def record_json(self) -> str:
+        """The record's own fields (`export.record_fields`) as a JSON object."""
+        return zlib.decompress(self.packed_json).decode()
 
     @property
     def header(self) -> str:
@@ -81,7 +89,23 @@ def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
     index = relative_url(plan.index_url, page) if plan.index_url is not None else None
     elements = [element_link(alias, plan, page) for alias in decision.c4]
     header = renderer.header(decision, index, elements, banners=BANNERS)
-    return Fragments.pack(header, renderer.comparison(decision))
+    record_json = json.dumps(record_fields(decision), ensure_ascii=False)
+    return Fragments.pack(header, renderer.comparison(decision), record_json)
+
+
+def slim(decision: Decision) -> Decision:
+    """Drop the body a build no longer needs once the fragments exist: a site of thousands of
+    records then holds their metadata, not their text, until the pages are written."""
+    decision.options = [
+        Option(title=option.title, line=option.line, chosen=option.chosen)
+        for option in decision.options
+    ]
+    decision.context = decision.confirmation = None
+    decision.drivers, decision.links, decision.sections = [], [], []
+    decision.consequences = Consequences()
+    decision.front_matter = {}
+    decision.slim = True
+    return decision
 
 
 def element_link(alias: str, plan: PagePlan, page: str) -> ElementLink:

@@ -53,7 +53,10 @@ class SiteContent:
         architecture: Architecture,
         renderer: Renderer,
         urls: Urls,
+        comparisons: Callable[[Decision], str | None] = lambda decision: None,
     ) -> None:
+        """`comparisons` gives a record's pre-rendered comparison, when there is one."""
+        self.comparisons = comparisons
         self.collection = collection
         self.architecture = architecture
         self.renderer = renderer
@@ -104,7 +107,10 @@ class SiteContent:
         return f'<p class="madr-summary" hidden>{escape(" · ".join(facts))}</p>'
 
     def comparison(self, decision: Decision, prerendered: str | None = None) -> str:
-        return prerendered if prerendered is not None else self.renderer.comparison(decision)
+        if prerendered is not None:
+            return prerendered
+        assert not decision.slim, "a slim record is compared from its pre-rendered fragments"
+        return self.renderer.comparison(decision)
 
     def element_link(self, alias: str, page_url: str) -> ElementLink:
         element = self.architecture.element(alias)
@@ -155,8 +161,11 @@ class SiteContent:
                 f"madr:compare: no record '{reference}'",
             )
             return "", [problem]
-        title = decision.title or decision.slug
-        html = self.renderer.comparison(decision, heading=f"Options considered in {title}")
+        title = escape(decision.title or decision.slug)
+        heading = (
+            f'<p class="madr-compare__title"><strong>Options considered in {title}</strong></p>'
+        )
+        html = heading + "\n" + self.comparison(decision, self.comparisons(decision))
         url = self.urls.records.get(decision.key)
         if url is not None:
             target = escape(self.urls.relative(url, page_url))

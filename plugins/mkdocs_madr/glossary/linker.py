@@ -42,6 +42,9 @@ UNKNOWN_TERM_CLASS = "madr-term-unknown"
 # After attr_list (8) and abbr (7), so explicit ids are set and abbreviations already wrapped;
 # before smarty (6) and toc (5), so headings get their ids from the cleaned text.
 _TREEPROCESSOR_PRIORITY = 6.5
+LINK_PRIORITY = 6.4
+"""Where linking runs by default. A host that resolves links itself can run it after that
+(MkDocs: below 0, with final URLs from `href_for`), so its resolver never sees term links."""
 # Before every preprocessor that rewrites lines, so lines are the page's own source.
 _SOURCE_PRIORITY = 40
 
@@ -98,6 +101,7 @@ class GlossaryExtension(Extension):  # type: ignore[misc]
         self.is_glossary_page = is_glossary_page
         self.line_offset = line_offset
         self.auto_link = True
+        self.link_priority = LINK_PRIORITY
         self.matcher = TermMatcher(glossary)
         self._tooltips: dict[str, str] = {}
 
@@ -142,7 +146,10 @@ class GlossaryExtension(Extension):  # type: ignore[misc]
         source = _SourceRecorder(md)
         md.preprocessors.register(source, "madr_glossary_source", _SOURCE_PRIORITY)
         md.treeprocessors.register(
-            GlossaryTreeprocessor(md, self, source), "madr_glossary", _TREEPROCESSOR_PRIORITY
+            GlossaryAnchors(md, self), "madr_glossary_anchors", _TREEPROCESSOR_PRIORITY
+        )
+        md.treeprocessors.register(
+            GlossaryTreeprocessor(md, self, source), "madr_glossary", self.link_priority
         )
 
 
@@ -216,11 +223,11 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self.linked = set()
         self.references_seen = {}
         self.open_raw_tags = []
-        mode = _Mode.LINK if self.extension.auto_link else _Mode.EXPLICIT
-        if self.extension.is_glossary_page:
-            stash = self.md.htmlStash
-            mark_glossary_entries(root, self.extension.glossary, stash.store, stash.rawHtmlBlocks)
-            mode = _Mode.EXPLICIT
+        mode = (
+            _Mode.EXPLICIT
+            if self.extension.is_glossary_page or not extension.auto_link
+            else (_Mode.LINK)
+        )
         self._rewrite_element(root, mode)
 
     def _rewrite_element(self, element: etree.Element, mode: _Mode) -> None:
@@ -342,6 +349,22 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self.extension.report(
             diagnostic(Code.GLOSSARY_UNKNOWN_TERM, self.extension.page, line, message)
         )
+
+
+class GlossaryAnchors(Treeprocessor):  # type: ignore[misc]
+    """On the glossary page, gives each entry its anchor and a usage placeholder.
+
+    Runs before MkDocs collects the page's anchors, so links to `GLOSSARY.md#term-…` from any
+    page validate; linking itself runs later (see `LINK_PRIORITY`)."""
+
+    def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        if self.extension.is_glossary_page:
+            stash = self.md.htmlStash
+            mark_glossary_entries(root, self.extension.glossary, stash.store, stash.rawHtmlBlocks)
 
 
 def _child_mode(child: etree.Element, mode: _Mode) -> _Mode:
