@@ -537,3 +537,47 @@ def test_every_option_and_code_is_documented() -> None:
     diagnostics = (REPO / "docs/using/diagnostics.md").read_text(encoding="utf-8")
     for code, (severity, meaning) in CODE_INFO.items():
         assert f"| `{code.value}` | {severity.value} | {meaning} |" in diagnostics, code
+
+
+def test_serve_rebuild_parses_only_the_edited_record(tmp_path: Path) -> None:
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    write_tree(tmp_path, {**records(), "docs/index.md": "# Home\n"})
+    for number in range(4, 70):  # enough records for the background workers to start
+        write_tree(
+            tmp_path,
+            {f"decisions/{number:04d}-more.md": f"# More {number}\n\n* Status: accepted\n"},
+        )
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins: [madr]\n", encoding="utf-8")
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs.plugins.madr")
+    handler, level = Collect(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        for attempt in range(2):
+            config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+            if attempt == 0:
+                config.plugins.on_startup(command="serve", dirty=False)
+            else:
+                edited = tmp_path / "decisions/0001-use-json.md"
+                edited.write_text(OLD.replace("every service speaks it", "it is everywhere"))
+            build(config)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    counts = [m for m in messages if "records (" in m]
+    assert counts[0].endswith("(69 parsed, 0 from cache)"), counts
+    assert counts[1].endswith("(1 parsed, 68 from cache)"), counts
+    page = (tmp_path / "site/decisions/0001-use-json/index.html").read_text(encoding="utf-8")
+    assert "because it is everywhere" in page
+    other = (tmp_path / "site/decisions/0002-use-messagepack/index.html").read_text()
+    assert 'class="madr-compare"' in other

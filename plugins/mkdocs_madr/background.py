@@ -7,6 +7,7 @@ record's page is rendered its parse is usually done and the build never waits fo
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,7 +32,9 @@ Parsed = tuple[Decision, Fragments | None]
 class FragmentCache:
     """Rendered fragments kept between serve rebuilds, valid for one file state and plan."""
 
-    entries: dict[str, tuple[int, int, tuple[object, ...], Fragments]] = field(default_factory=dict)
+    entries: dict[str, tuple[int, int, tuple[object, ...], str | None, Fragments]] = field(
+        default_factory=dict
+    )
 
 
 class ParseJob:
@@ -68,7 +71,7 @@ class ParseJob:
         start, size = 0, FIRST_CHUNK
         while start < len(todo):
             chunk = todo[start : start + size]
-            future = self.pool.submit(_read_chunk, root, chunk, plan)
+            future = self.pool.submit(_read_chunk, root, chunk, _for_chunk(plan, chunk))
             for path in chunk:
                 self.pending[path] = future
             start, size = start + size, min(CHUNK, size * 2)
@@ -83,13 +86,19 @@ class ParseJob:
         if cached is None:
             return False
         entry = self.rendered.entries.get(path) if self.rendered is not None else None
-        fingerprint = self.plan.fingerprint() if self.plan is not None else None
-        valid = entry is not None and entry[:3] == (stat.st_size, stat.st_mtime_ns, fingerprint)
+        plan = self.plan
+        key = (
+            stat.st_size,
+            stat.st_mtime_ns,
+            plan.fingerprint if plan is not None else None,
+            plan.pages.get(path) if plan is not None else None,
+        )
+        valid = entry is not None and entry[:4] == key
         if cached.slim and not valid:
             return False  # its body was dropped and its fragments are stale: parse it again
         self.done[path] = cached
         if valid and entry is not None:
-            self.fragments[path] = entry[3]
+            self.fragments[path] = entry[4]
         return True
 
     def result(self, path: str) -> Decision | None:
@@ -138,9 +147,25 @@ class ParseJob:
     def _remember(self, path: str, fragments: Fragments | None) -> None:
         self.fragments[path] = fragments
         stat = self._stats.get(path)
-        if self.rendered is not None and self.plan is not None and fragments and stat:
-            key = (stat.st_size, stat.st_mtime_ns, self.plan.fingerprint())
-            self.rendered.entries[path] = (*key, fragments)
+        plan = self.plan
+        if self.rendered is not None and plan is not None and fragments and stat:
+            page = plan.pages.get(path)
+            self.rendered.entries[path] = (
+                stat.st_size,
+                stat.st_mtime_ns,
+                plan.fingerprint,
+                page,
+                fragments,
+            )
+
+
+def _for_chunk(plan: PagePlan | None, chunk: list[str]) -> PagePlan | None:
+    """The plan with only the chunk's pages, so each task stays small to send."""
+    if plan is None:
+        return None
+    return dataclasses.replace(
+        plan, pages={path: plan.pages[path] for path in chunk if path in plan.pages}
+    )
 
 
 def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:

@@ -43,8 +43,9 @@ class PagePlan:
         default_factory=dict, hash=False, compare=False
     )
 
+    @functools.cached_property
     def fingerprint(self) -> tuple[object, ...]:
-        """Equal for plans that render the same fragments (for the serve cache)."""
+        """Equal for plans that render the same fragments, page URLs aside (serve cache)."""
         return (
             self.statuses,
             str(self.templates_dir),
