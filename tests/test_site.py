@@ -581,3 +581,22 @@ def test_serve_rebuild_parses_only_the_edited_record(tmp_path: Path) -> None:
     assert "because it is everywhere" in page
     other = (tmp_path / "site/decisions/0002-use-messagepack/index.html").read_text()
     assert 'class="madr-compare"' in other
+
+
+def test_every_golden_fixture_builds_into_one_site(build_site: BuildSite, tmp_path: Path) -> None:
+    """All dialects and quirks at once, as categories: the build finishes, every record is in
+    the index, and broken ones are diagnostics, not failures."""
+    import shutil
+
+    from mkdocs_madr.collection import load_collection
+    from support import FIXTURES
+
+    root = tmp_path / "project"
+    shutil.copytree(
+        FIXTURES / "records", root / "decisions", ignore=shutil.ignore_patterns("*.json")
+    )
+    expected = len(load_collection(root / "decisions").decisions)
+    site = build_site({}, root=root)
+    rows = re.findall(r"<tr data-status=", site.html("decisions/"))
+    assert len(rows) == expected > 50
+    assert not [m for level, m in site.messages if level >= 40]  # no errors

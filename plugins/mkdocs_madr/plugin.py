@@ -83,7 +83,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.record_sources: dict[str, str] = {}
         self.pages: dict[str, File] = {}
         self.glossary_file: File | None = None
-        self.term_usage: dict[str, list[str]] = {}
+        self.term_usage: dict[str, dict[str, None]] = {}  # term → record paths, in order
         self._glossary_paths: dict[str, str] = {}
         self.current_page: Page | None = None
         self.current_record: str | None = None
@@ -505,7 +505,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         for term in self.glossary_extension.glossary.terms:
             placeholder = USAGE_PLACEHOLDER.format(anchor=term.anchor)
             if placeholder in output:
-                found = (self._decision(path) for path in self.term_usage.get(term.anchor, []))
+                found = (self._decision(path) for path in self.term_usage.get(term.anchor, {}))
                 used = [decision for decision in found if decision is not None]
                 output = output.replace(
                     placeholder, self.content.term_usage(used, page_url, term.name)
@@ -554,9 +554,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def _term_used(self, term: Term) -> None:
         if self.current_record is None or self.job is None:
             return
-        users = self.term_usage.setdefault(term.anchor, [])
-        if self.current_record not in users:
-            users.append(self.current_record)
+        self.term_usage.setdefault(term.anchor, {})[self.current_record] = None
 
     def _glossary_problem(self, problem: Diagnostic) -> None:
         page, line = self.current_page, problem.line

@@ -19,6 +19,7 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,7 @@ def replace_file(snapshot: Snapshot, data: bytes) -> None:
             os.fsync(output.fileno())
         os.chmod(temporary, snapshot.mode & 0o7777)
         _keep_owner(temporary, snapshot.owner)
+        _test_pause_before_replace(path)
         if not unchanged(snapshot):
             raise CliError(f"{path}: changed on disk since adr read it; nothing written, try again")
         os.replace(temporary, path)
@@ -96,6 +98,27 @@ def replace_file(snapshot: Snapshot, data: bytes) -> None:
             os.unlink(temporary)
         raise
     _sync_folder(folder)
+
+
+TEST_PAUSE_VARIABLE = "ADR_TEST_PAUSE_BEFORE_REPLACE"
+TEST_PAUSE_MARKER = "adr-test: paused before replace: "
+
+
+def _test_pause_before_replace(path: Path) -> None:
+    """TEST-ONLY fault-injection seam (tests/test_cli_stress.py); unset in normal use.
+
+    With `ADR_TEST_PAUSE_BEFORE_REPLACE=<seconds>` (0 or more) in the environment, every
+    replacement writes `adr-test: paused before replace: <path>` to stderr once the temporary
+    file is complete (written, fsynced, mode set), then sleeps that long before the final check
+    and `os.replace`, so a test can SIGKILL the process at exactly that point. When the variable
+    is unset this costs one environment lookup per replaced file.
+    """
+    value = os.environ.get(TEST_PAUSE_VARIABLE)
+    if value is None:
+        return
+    sys.stderr.write(f"{TEST_PAUSE_MARKER}{path}\n")
+    sys.stderr.flush()
+    time.sleep(max(0.0, float(value)))
 
 
 def _keep_owner(path: str, owner: tuple[int, int]) -> None:
