@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-
+from .host import base
+from .host import config_options as c
 from .settings import (
     DEFAULT_DECISIONS_DIR,
     DEFAULT_NUMBER_WIDTH,

@@ -14,14 +14,6 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-
 from .architecture import Architecture, link_architecture
 from .background import FragmentCache, ParseJob
 from .c4 import C4Index, Diagram, find_c4_diagrams
@@ -37,6 +29,20 @@ from .glossary import (
     Term,
     TermForm,
     parse_glossary,
+)
+from .host import (
+    BasePlugin,
+    File,
+    Files,
+    InclusionLevel,
+    MkDocsConfig,
+    Navigation,
+    Page,
+    PluginError,
+    Section,
+    event_priority,
+    get_plugin_logger,
+    get_relative_url,
 )
 from .identity import identify
 from .model import Decision

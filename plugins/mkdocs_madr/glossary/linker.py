@@ -26,7 +26,7 @@ from markdown.util import AtomicString
 
 from ..diagnostics import Code, Diagnostic, diagnostic
 from .glossary_page import mark_glossary_entries
-from .matcher import TermMatcher
+from .matcher import TermMatch, TermMatcher
 from .model import Glossary, Term
 from .plaintext import collapse
 
@@ -301,8 +301,11 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         html = stash[int(index[1])]
         return html if isinstance(html, str) else ""
 
-    def _replacement(self, match: re.Match[str], mode: _Mode) -> str | etree.Element | None:
+    def _replacement(
+        self, match: re.Match[str] | TermMatch, mode: _Mode
+    ) -> str | etree.Element | None:
         if match["explicit"]:
+            assert isinstance(match, re.Match)  # references only come from the full pattern
             return self._reference(match, mode)
         spelling = match.groupdict().get("term")
         if not spelling:

@@ -46,14 +46,49 @@ class TermMatcher:
             alternatives.append(f"{_WORD_BEFORE}(?P<term>{_trie_pattern(spellings)})")
         self._everything = re.compile("|".join(alternatives), re.IGNORECASE)
         self._references = re.compile(f"{_STASH}|{_EXPLICIT}")
+        lowered = [spelling.lower() for spelling in spellings]
+        # Case-folded text against case-folded terms is much cheaper than IGNORECASE, and most
+        # text holds neither placeholders nor references.
+        self._terms = (
+            re.compile(f"{_WORD_BEFORE}(?P<term>{_trie_pattern(lowered)})") if lowered else None
+        )
 
-    def all_matches(self, text: str) -> Iterator[re.Match[str]]:
+    def all_matches(self, text: str) -> Iterator[re.Match[str] | TermMatch]:
         """Placeholders, references and terms in `text`, left to right, not overlapping."""
-        return self._everything.finditer(text)
+        if self._terms is None or "\x02" in text or "[[" in text:
+            return self._everything.finditer(text)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lowered
+            return self._everything.finditer(text)
+        return (
+            TermMatch(text, found.start(), found.end()) for found in self._terms.finditer(lowered)
+        )
 
     def references(self, text: str) -> Iterator[re.Match[str]]:
         """Placeholders and `[[…]]` references only."""
         return self._references.finditer(text)
+
+
+class TermMatch:
+    """A term found in case-folded text, read back from the original: the `re.Match` calls
+    the linker uses (`m["term"]`, `groupdict()`, `start()`, `end()`)."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def __getitem__(self, group: str) -> str | None:
+        return self._text[self._start : self._end] if group == "term" else None
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {"stash": None, "explicit": None, "term": self._text[self._start : self._end]}
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 def _linkable(spelling: str) -> bool:
