@@ -102,23 +102,28 @@ def replace_file(snapshot: Snapshot, data: bytes) -> None:
 
 TEST_PAUSE_VARIABLE = "ADR_TEST_PAUSE_BEFORE_REPLACE"
 TEST_PAUSE_MARKER = "adr-test: paused before replace: "
+_test_replaces = [0]  # how many replacements this process has paused before (test seam only)
 
 
 def _test_pause_before_replace(path: Path) -> None:
     """TEST-ONLY fault-injection seam (tests/test_cli_stress.py); unset in normal use.
 
-    With `ADR_TEST_PAUSE_BEFORE_REPLACE=<seconds>` (0 or more) in the environment, every
-    replacement writes `adr-test: paused before replace: <path>` to stderr once the temporary
-    file is complete (written, fsynced, mode set), then sleeps that long before the final check
-    and `os.replace`, so a test can SIGKILL the process at exactly that point. When the variable
-    is unset this costs one environment lookup per replaced file.
+    With `ADR_TEST_PAUSE_BEFORE_REPLACE=<seconds>[,<seconds>...]` in the environment, each
+    replacement writes `adr-test: paused before replace: <path>` to stderr once its temporary
+    file is complete (written, fsynced, mode set), then sleeps before the final check and
+    `os.replace`, so a test can SIGKILL the process at exactly that point. The n-th value is
+    the pause before the n-th replacement (the last one repeats): `0,30` lets the first file
+    be replaced and holds before the second. Unset, this costs one environment lookup.
     """
     value = os.environ.get(TEST_PAUSE_VARIABLE)
     if value is None:
         return
+    pauses = [float(item) for item in value.split(",")]
+    pause = pauses[min(_test_replaces[0], len(pauses) - 1)]
+    _test_replaces[0] += 1
     sys.stderr.write(f"{TEST_PAUSE_MARKER}{path}\n")
     sys.stderr.flush()
-    time.sleep(max(0.0, float(value)))
+    time.sleep(max(0.0, pause))
 
 
 def _keep_owner(path: str, owner: tuple[int, int]) -> None:
@@ -132,11 +137,16 @@ def _keep_owner(path: str, owner: tuple[int, int]) -> None:
 
 
 def create_file(path: Path, data: bytes) -> bool:
-    """Write a new file; False (and nothing written) when the name is already taken."""
+    """Write a new file; False (and nothing written) when the name is already taken.
+
+    The bytes go to a hidden temporary file first, which is then hard-linked to the final
+    name: the link fails if the name exists, so creation stays exclusive, and the name never
+    points at a half-written file, even if the process is killed.
+    """
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
-    except FileExistsError:
-        return False
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
     except OSError as error:
         raise CliError(f"{path}: cannot create: {describe(error)}") from None
     try:
@@ -144,12 +154,43 @@ def create_file(path: Path, data: bytes) -> bool:
             output.write(data)
             output.flush()
             os.fsync(output.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        except OSError:
+            return _create_exclusively(path, data)  # no hard links here (some network shares)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
         raise CliError(f"{path}: cannot write: {describe(error)}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
     _sync_folder(path.parent)
     return True
+
+
+def _create_exclusively(path: Path, data: bytes) -> bool:
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as output:
+            output.write(data)
+            output.flush()
+            os.fsync(output.fileno())
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 _BINARY = getattr(os, "O_BINARY", 0)
