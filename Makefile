@@ -1,12 +1,13 @@
 # Two commands do all set-up on a fresh machine with Python 3.10+:
 #   make serve   - the bundled example site at http://127.0.0.1:8000
 #   make test    - lint, type-check and the whole test suite
+# and CI's second job: make properdocs - the example site and the site tests under ProperDocs
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test lint bench fuzz clean
+.PHONY: serve build test lint bench fuzz properdocs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,5 +34,9 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	MADR_FUZZ_EXAMPLES=$${MADR_FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest tests/test_fuzz.py -q
 
+# The ProperDocs job of CI (.ci/properdocs); $(STAMP) gives it MkDocs' site to compare with.
+properdocs: $(STAMP)
+	PYTHON=$(PYTHON) MKDOCS_VENV=$(VENV) bash .ci/properdocs
+
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-properdocs site .pytest_cache .mypy_cache .ruff_cache

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import BuildSite, Site, _Collector, base_config, write_tree
+from support import HOST, BuildSite, Site, _Collector, base_config, write_tree
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def build_site(tmp_path: Path) -> Iterator[BuildSite]:
     from mkdocs.config import load_config
 
     collector = _Collector()
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(HOST)  # the host's root logger
     logger.addHandler(collector)
     previous_level = logger.level
     logger.setLevel(logging.DEBUG)

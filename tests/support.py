@@ -13,6 +13,15 @@ from typing import Any
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+HOST = os.environ.get("MADR_HOST", "mkdocs")
+"""The host the tests build with: `mkdocs`, or `properdocs` (MADR_HOST=properdocs)."""
+if HOST == "properdocs":
+    # As `properdocs build` does: every `mkdocs.*` import now gets the `properdocs.*` module, so
+    # the tests' own `from mkdocs... import` lines and the plugin both use ProperDocs.
+    import properdocs.replacement  # noqa: F401
+elif HOST != "mkdocs":
+    raise RuntimeError(f"MADR_HOST={HOST!r}: expected mkdocs or properdocs")
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

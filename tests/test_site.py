@@ -558,7 +558,9 @@ def test_serve_rebuild_parses_only_the_edited_record(tmp_path: Path) -> None:
         def emit(self, record: logging.LogRecord) -> None:
             messages.append(record.getMessage())
 
-    logger = logging.getLogger("mkdocs.plugins.madr")
+    from mkdocs_madr.plugin import log
+
+    logger = log.logger
     handler, level = Collect(), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
