@@ -13,6 +13,9 @@ import logging
 import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
+
+from markupsafe import escape
 
 from .architecture import Architecture, link_architecture
 from .background import FragmentCache, ParseJob
@@ -139,6 +142,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             if uri not in [str(entry) for entry in target]:
                 target.append(uri)
         self.def_list = any(str(name).endswith("def_list") for name in config.markdown_extensions)
+        # Material's improved tooltips read `title` as HTML: definitions must then be escaped.
+        features = config.theme.get("features") or []
+        self.glossary_extension.tooltip_markup = "content.tooltips" in features
         if self.glossary_extension not in config.markdown_extensions:
             config.markdown_extensions.append(self.glossary_extension)
         return config
@@ -234,7 +240,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             config, src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV
         )
         # Relative to docs_dir, so `edit_uri` + this resolves to the real file in the repository.
-        file.edit_uri = posixpath.relpath(source.as_posix(), self.docs_dir.as_posix())
+        file.edit_uri = quote(posixpath.relpath(source.as_posix(), self.docs_dir.as_posix()))
         files.append(file)
         return file
 
@@ -325,7 +331,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if mode == "all" or (mode == "auto" and count <= self.config.nav_threshold):
             children += self._record_entries()
         if children:
-            section = Section(str(self.config.index_title), children)
+            section = Section(str(escape(self.config.index_title)), children)
             nav.items.append(section)
             _link_parents(section)
             nav.pages = _pages_of(nav.items)
@@ -344,7 +350,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
                 continue
             if category not in sections:
                 title = category.rsplit("/", 1)[-1].replace("-", " ").capitalize()
-                sections[category] = Section(title, [])
+                sections[category] = Section(str(escape(title)), [])  # themes print titles raw
                 entries.append(sections[category])
             sections[category].children.append(file.page)
         return entries
@@ -370,6 +376,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         decision = self.job.result(record) if record is not None and self.job else None
         if decision is not None and decision.is_record:
             page.meta.pop("status", None)  # Material would badge it in every sidebar entry
+            if "title" not in page.meta and "title" not in decision.lines:
+                # Without an H1, MkDocs titles the page after its file name, unescaped.
+                page.meta["title"] = str(escape(decision.title or decision.slug))
             markdown = self._mark_record(markdown, decision, src)
         markdown = self._mark_page(markdown, page)
         self.rendered = {src: markdown}  # only the page being rendered can report lines

@@ -14,6 +14,7 @@ On the glossary page nothing is linked automatically; each entry gets its anchor
 from __future__ import annotations
 
 import enum
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
@@ -102,6 +103,8 @@ class GlossaryExtension(Extension):  # type: ignore[misc]
         self.line_offset = line_offset
         self.auto_link = True
         self.link_priority = LINK_PRIORITY
+        self.tooltip_markup = False
+        """True when the theme shows `title` as HTML (Material's `content.tooltips`)."""
         self.matcher = TermMatcher(glossary)
         self._tooltips: dict[str, str] = {}
 
@@ -132,7 +135,11 @@ class GlossaryExtension(Extension):  # type: ignore[misc]
         """The definition as one line, for the link's title."""
         found = self._tooltips.get(term.anchor)
         if found is None:
-            found = self._tooltips[term.anchor] = collapse(term.definition)
+            text = collapse(term.definition)
+            # Python-Markdown leaves entities in attributes alone, so text meant to be shown as
+            # HTML is escaped twice: the attribute then decodes to escaped text, not tags.
+            found = html.escape(html.escape(text)) if self.tooltip_markup else text
+            self._tooltips[term.anchor] = found
         return found
 
     def report(self, problem: Diagnostic) -> None:

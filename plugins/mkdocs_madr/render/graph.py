@@ -49,6 +49,7 @@ def mermaid_label(text: str) -> str:
     """Text made safe inside a quoted Mermaid label: entity codes for what Mermaid would parse."""
     replaced = (
         text.replace("#", "#35;")
+        .replace("%", "#37;")  # `%%{init: …}%%` would reconfigure Mermaid
         .replace('"', "#quot;")
         .replace("<", "#lt;")
         .replace(">", "#gt;")
