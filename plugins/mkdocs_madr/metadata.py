@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import read_date
 from .outline import Block, Section
+from .text import links, plain
 
 # Written key (normalised) → canonical field name.
 FIELD_NAMES: dict[str, str] = {
@@ -85,6 +87,7 @@ FIELD_NAMES: dict[str, str] = {
 # Keys that only count in front matter or as bullets, never as a stray prose line.
 _PROSE_UNSAFE = frozenset({"title", "id", "number"})
 
+SUPERSEDED_LINE = re.compile(r"\bsuper[sc]e+ded\s+by\b", re.IGNORECASE)
 _KEY_VALUE = re.compile(
     r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?:\s+|$)(.*)$",
     re.DOTALL,
@@ -185,3 +188,25 @@ def section_lines(section: Section) -> list[tuple[str, int]]:
         elif block.kind == "list":
             lines.extend((item.text, item.line) for item in block.items if item.text.strip())
     return lines
+
+
+def preamble_facts(preamble: list[Block]) -> list[Field]:
+    """Unlabelled facts above the first section: a line that is only a date, and a banner
+    such as `**This ADR is superseded by [ADR 9](…)**`. They count only when nothing else
+    states them, as fields found earlier win."""
+    found: list[Field] = []
+    for block in preamble:
+        if block.kind != "paragraph" or "\n" in block.text.strip():
+            continue
+        text = plain(block.text)
+        if SUPERSEDED_LINE.search(text) and links(block.text):
+            found.append(Field("status", block.text, block.line, "line"))
+        elif 6 <= len(text) <= 30 and any(c.isdigit() for c in text):
+            reading = read_date(text)
+            if reading.iso is not None and reading.problem is None:
+                found.append(Field("date", text, block.line, "line"))
+    return found
+
+
+def is_metadata_paragraph(text: str) -> bool:
+    return all(split_key_value(line) is not None for line in text.split("\n") if line.strip())

@@ -18,6 +18,8 @@ from .metadata import (
     Field,
     fields_from_blocks,
     fields_from_front_matter,
+    is_metadata_paragraph,
+    preamble_facts,
     section_lines,
     split_key_value,
 )
@@ -43,6 +45,7 @@ from .options import (
 )
 from .outline import Block, parse_outline
 from .outline import Section as Part
+from .sections import SECTION_NAMES
 from .status import leading_verb, read_status, relation_targets, relation_verb
 from .text import (
     collapse,
@@ -53,64 +56,12 @@ from .text import (
     split_tags,
     strip_comments,
 )
+from .titles import strip_number, title_banner
 
 MAX_CHARS = 1_000_000
 """Above this size only the head of a file is parsed (its metadata and first sections)."""
 
-SECTION_NAMES: dict[str, str] = {
-    "context and problem statement": "context",
-    "context & problem statement": "context",
-    "context and problem": "context",
-    "context": "context",
-    "problem statement": "context",
-    "problem": "context",
-    "background": "context",
-    "context and motivation": "context",
-    "motivation": "context",
-    "decision drivers": "drivers",
-    "drivers": "drivers",
-    "decision criteria": "drivers",
-    "decision factors": "drivers",
-    "forces": "drivers",
-    "considered options": "options",
-    "considered alternatives": "options",
-    "options considered": "options",
-    "alternatives considered": "options",
-    "options": "options",
-    "alternatives": "options",
-    "considered solutions": "options",
-    "decision outcome": "outcome",
-    "decision": "outcome",
-    "outcome": "outcome",
-    "the decision": "outcome",
-    "validation": "confirmation",
-    "confirmation": "confirmation",
-    "pros and cons of the options": "pros",
-    "pros and cons of the alternatives": "pros",
-    "pros and cons of options": "pros",
-    "pros and cons": "pros",
-    "pros and cons of the considered options": "pros",
-    "links": "links",
-    "references": "links",
-    "related decisions": "links",
-    "related adrs": "links",
-    "see also": "links",
-    "more information": "more",
-    "additional information": "more",
-}
-SECTION_NAMES.update(dict.fromkeys(CONSEQUENCE_SECTIONS, "consequences"))
-SECTION_NAMES.update(dict.fromkeys(METADATA_SECTIONS, "metadata"))
-
 _TEMPLATE_NAMES = re.compile(r"(^|[-_])template([-_.]|$)", re.IGNORECASE)
-# `12. Title`, `ADR-0012: Title`, `ADR 12 Title`, `0012 - Title`; not `60 FPS target`.
-_TITLE_NUMBER = re.compile(
-    r"^(?:(?:ADR|RFC|DR)[-_ ]?\d+(?:\s*[.:)\-–—]\s*|\s+)|\d+(?:\s*[.:)]\s+|\s+[-–—:]\s+))",
-    re.IGNORECASE,
-)
-_BANNER_STATUS = re.compile(
-    r"^\s*(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
-)
-_SUPERSEDED_LINE = re.compile(r"\bsuper[sc]e+ded\s+by\b", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCAL_TARGET = re.compile(r"^(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE)
 
@@ -218,14 +169,13 @@ class _Reader:
         front_title = front.data.get("title")
         usable = isinstance(front_title, str) and front_title.strip()
         if usable and not is_placeholder(str(front_title)) and decision.title is None:
-            title = plain(str(front_title))
-            decision.title = _TITLE_NUMBER.sub("", title, count=1).strip() or title
+            decision.title = strip_number(plain(str(front_title)))
             decision.lines.setdefault("title", front.lines.get("title", 1))
         return preamble
 
     def _set_title(self, raw: str, line: int) -> None:
         text = strip_comments(raw).strip()
-        banner = _title_status(text)
+        banner = title_banner(text)
         if banner is not None:
             value, text = banner
             self.fields.setdefault("title-status", Field("status", value, line, "title"))
@@ -233,7 +183,7 @@ class _Reader:
             self.report(Code.PLACEHOLDER, line, "the title is an unfilled template placeholder")
             return
         title = plain(text)
-        stripped = _TITLE_NUMBER.sub("", title, count=1).strip()
+        stripped = strip_number(title)
         if stripped and stripped != title:
             self.fields.setdefault("title-number", Field("number", title, line, "title"))
             title = stripped
@@ -258,7 +208,7 @@ class _Reader:
     def _collect_fields(self, front: FrontMatter, preamble: list[Block]) -> None:
         collected = fields_from_front_matter(front.data, front.lines)
         collected += fields_from_blocks(preamble, self.lines)
-        collected += _preamble_lines(preamble)
+        collected += preamble_facts(preamble)
         for part in self.root.walk():
             if SECTION_NAMES.get(part.key) == "metadata":
                 collected += self._section_fields(part)
@@ -448,7 +398,7 @@ class _Reader:
             prose = [
                 block.text
                 for block in preamble
-                if block.kind == "paragraph" and not _is_metadata_paragraph(block.text)
+                if block.kind == "paragraph" and not is_metadata_paragraph(block.text)
             ]
             decision.context = "\n\n".join(prose).strip() or None
         if "drivers" in parts:
@@ -710,54 +660,6 @@ class _Reader:
             self.report(Code.MISSING_STATUS, decision.lines.get("title", 1), "no status is stated")
 
 
-def _preamble_lines(preamble: list[Block]) -> list[Field]:
-    """Unlabelled facts above the first section: a line that is only a date, and a banner
-    such as `**This ADR is superseded by [ADR 9](…)**`. They count only when nothing else
-    states them, as fields found earlier win."""
-    found: list[Field] = []
-    for block in preamble:
-        if block.kind != "paragraph" or "\n" in block.text.strip():
-            continue
-        text = plain(block.text)
-        if _SUPERSEDED_LINE.search(text) and links(block.text):
-            found.append(Field("status", block.text, block.line, "line"))
-        elif 6 <= len(text) <= 30 and any(c.isdigit() for c in text):
-            reading = read_date(text)
-            if reading.iso is not None and reading.problem is None:
-                found.append(Field("date", text, block.line, "line"))
-    return found
-
-
-def _title_status(text: str) -> tuple[str, str] | None:
-    """`# [Superseded by [ADR-9](9-x.md)] Title` → (status value, title); brackets may nest."""
-    end = _closing_bracket(text)
-    if end is None:
-        return None
-    inner, rest = text[1:end], text[end + 1 :]
-    if not _BANNER_STATUS.match(plain(inner)):
-        return None
-    href = ""
-    if rest.startswith("(") and ")" in rest:
-        close = rest.index(")")
-        href = rest[1:close].split()[0] if rest[1:close].split() else ""
-        rest = rest[close + 1 :]
-    # The link around the banner names the successor when the banner's text does not.
-    value = f"{inner} [{plain(inner)}]({href})" if href and "](" not in inner else inner
-    return value, rest.strip()
-
-
-def _closing_bracket(text: str) -> int | None:
-    """The index of the `]` that closes the `[` at the start of `text`."""
-    if not text.startswith("["):
-        return None
-    depth = 0
-    for index, char in enumerate(text):
-        depth += (char == "[") - (char == "]")
-        if depth == 0:
-            return index
-    return None
-
-
 def _logical_lines(part: Part) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for section in part.walk():
@@ -786,10 +688,6 @@ def _blank_comments(text: str) -> str:
 def _verb_kind(text: str) -> RelationKind:
     verb = relation_verb(text)
     return verb[0] if verb else RelationKind.RELATES_TO
-
-
-def _is_metadata_paragraph(text: str) -> bool:
-    return all(split_key_value(line) is not None for line in text.split("\n") if line.strip())
 
 
 __all__ = ["MAX_CHARS", "Diagnostic", "parse_decision"]
