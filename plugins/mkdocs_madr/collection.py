@@ -186,7 +186,15 @@ def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
                 seen.add(real)
                 subfolders.append(path)
             elif name.lower().endswith(EXTENSIONS):
-                yield path
+                if entry.is_file(follow_symlinks=True):
+                    yield path
+                elif not entry.is_symlink() or os.path.exists(entry.path):
+                    # A named pipe would block the read for ever; a socket cannot be read.
+                    problems.append(
+                        diagnostic(Code.UNREADABLE_FILE, path, None, "not a regular file")
+                    )
+                else:
+                    yield path  # a dangling link: reading it reports the missing target
         pending.extend(reversed(subfolders))
 
 

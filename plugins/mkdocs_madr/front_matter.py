@@ -11,6 +11,25 @@ from frontmatter.default_handlers import YAMLHandler
 from .diagnostics import Code, Diagnostic, diagnostic
 
 _HANDLER = YAMLHandler()
+_SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SAFE):  # type: ignore[valid-type,misc]
+    """Safe loading, where an impossible date such as 2025-02-30 stays text (and is then
+    reported as an invalid date) instead of failing the whole front matter."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except (ValueError, AttributeError, TypeError):
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+# Besides syntax errors, PyYAML's safe constructors raise plain exceptions on some values:
+# `date: 2025-02-30` (ValueError), `!!timestamp soon` (AttributeError), deep nesting.
+_LOAD_ERRORS = (yaml.YAMLError, ValueError, TypeError, AttributeError, RecursionError)
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w.-]*(?: [\w.-]+)*)\s*:(?:\s+(.*)|\s*)$")
 _LIST_LINE = re.compile(r"^\s+-\s+(.*)$")
 
@@ -46,11 +65,11 @@ def split_front_matter(text: str, file: str, problems: list[Diagnostic]) -> Fron
     first_line = lead + text[: max(text.find(raw, 3), 0)].count("\n") + 1
     result.lines = _key_lines(raw, first_line)
     try:
-        loaded = _HANDLER.load(raw)
-    except yaml.YAMLError as error:
+        loaded = _HANDLER.load(raw, Loader=_Loader)
+    except _LOAD_ERRORS as error:
         mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else 1
-        reason = getattr(error, "problem", None) or type(error).__name__
+        line = first_line + mark.line if mark is not None else _failing_line(raw, first_line)
+        reason = getattr(error, "problem", None) or _reason(error)
         problems.append(
             diagnostic(
                 Code.INVALID_FRONT_MATTER,
@@ -70,6 +89,24 @@ def split_front_matter(text: str, file: str, problems: list[Diagnostic]) -> Fron
         return result
     result.data = {str(key): value for key, value in loaded.items()}
     return result
+
+
+def _failing_line(raw: str, first_line: int) -> int:
+    """The line of the first key whose value the loader rejects (errors without a position)."""
+    for number, line in enumerate(raw.split("\n")):
+        match = _KEY_LINE.match(line)
+        if match and match[2]:
+            try:
+                yaml.load(match[2], Loader=_Loader)  # a safe loader
+            except _LOAD_ERRORS:
+                return first_line + number
+    return first_line
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    return f"{type(error).__name__}: {error}"
 
 
 def _after_leading_comments(text: str) -> int:
@@ -114,8 +151,10 @@ def _salvage(raw: str) -> dict[str, object]:
 
 def _load_scalar(value: str) -> object:
     try:
-        return yaml.safe_load(value)
-    except yaml.YAMLError:
+        return yaml.load(value, Loader=_Loader)  # a safe loader
+    except _LOAD_ERRORS:
+        if value.startswith("!"):
+            return None  # a tag the safe loader refuses: no value is read from it
         if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
             return value[1:-1]
         return value

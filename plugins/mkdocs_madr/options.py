@@ -270,10 +270,9 @@ def _cut_title(rest: str) -> tuple[str, str]:
         # quotes and even "because" inside the title survive.
         end = rest.find(closer, 1)
         while end != -1:
-            after = rest[end + 1 :]
-            if _AFTER_TITLE.match(after):
-                because_after = _BECAUSE.search(after)
-                justification = after[because_after.end() :] if because_after else ""
+            if _AFTER_TITLE.match(rest, end + 1):
+                because_after = _BECAUSE.search(rest, end + 1)
+                justification = rest[because_after.end() :] if because_after else ""
                 return _clean_title(rest[1:end]), justification
             end = rest.find(closer, end + 1)
     because = _BECAUSE.search(rest)

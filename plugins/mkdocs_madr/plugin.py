@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -625,7 +626,8 @@ def _source_line(page: Page, rendered: str, line: int) -> int | None:
 
 
 def _relative(path: Path, start: Path) -> str:
-    resolved, base = Path(path).resolve(), start.resolve()
+    # abspath, not resolve: a diagnostic about a symbolic link must name the link.
+    resolved, base = Path(os.path.abspath(path)), Path(os.path.abspath(start))
     try:
         return resolved.relative_to(base).as_posix()
     except ValueError:

@@ -27,6 +27,8 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
 _SPAN = re.compile("\x00(\\d+)\x00")
 _MARKUP_CHARS = frozenset("*_`[]<>!\\&~")
+LONG_TEXT = 2000
+"""Longer strings get a cheap markup removal in `plain` instead of the exact one."""
 
 _PLACEHOLDER_WORDS = (
     "short title",
@@ -78,6 +80,10 @@ def plain(value: str) -> str:
     value = strip_comments(value)
     if not _MARKUP_CHARS.intersection(value):
         return collapse(value)
+    if len(value) > LONG_TEXT:
+        # Emphasis and link patterns backtrack on long runs of `*` or `[`; such text is prose,
+        # never a title or name, so markers are dropped without pairing them.
+        return collapse(html.unescape(_TAG.sub("", value)).replace("*", "").replace("`", ""))
     spans: list[str] = []
     if "`" in value:
 
@@ -105,8 +111,8 @@ def plain(value: str) -> str:
 
 def links(value: str) -> list[tuple[str, str, int]]:
     """The inline links in a string: (plain text, href, offset of the link)."""
-    if "](" not in value:
-        return []
+    if "](" not in value or len(value) > LONG_TEXT:
+        return []  # see LONG_TEXT: a relation is never written in such a line
     return [(plain(m.group(1)), m.group(2), m.start()) for m in _LINK.finditer(value)]
 
 
