@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collection import ParseCache, no_gc, read_record
+from .export import slim
 from .model import Decision
-from .prerender import Fragments, PagePlan, prerender, slim
+from .prerender import Fragments, PagePlan, prerender
 
 CHUNK = 64
 """Records per task: large enough to amortise the round trip."""

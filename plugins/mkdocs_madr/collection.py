@@ -12,7 +12,7 @@ import gc
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +27,9 @@ PARALLEL_THRESHOLD = 400
 """Below this many files a process pool costs more than it saves."""
 
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site"})
+AfterParse = Callable[[Decision], str]
+"""Work done on each record right after its parse, where it was parsed (a module-level
+function, so worker processes can receive it)."""
 _DIGITS = re.compile(r"\d+")
 
 
@@ -64,6 +67,8 @@ class Collection:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     by_key: dict[str, Decision] = field(default_factory=dict)
     links: list[tuple[Decision, Relation, Decision]] = field(default_factory=list)
+    extras: dict[str, str] = field(default_factory=dict)
+    """What `load_collection(after_parse=…)` returned for each record, by file."""
     _index: _Index | None = field(default=None, repr=False)
     _by_file: tuple[int, dict[str, list[Diagnostic]]] | None = field(default=None, repr=False)
 
@@ -108,14 +113,20 @@ def load_collection(
     statuses: Iterable[str] = KNOWN_STATUSES,
     cache: ParseCache | None = None,
     workers: int | None = None,
+    after_parse: AfterParse | None = None,
 ) -> Collection:
     """Read every record under `root` and cross-check them; never raises on content.
 
-    A missing or unreadable `root` is the caller's to report (see `FolderError`).
+    `after_parse` runs where each record is parsed (in a worker process for large folders);
+    what it returns is kept in `Collection.extras` by file. A missing or unreadable `root` is
+    the caller's to report (see `FolderError`).
     """
     paths, problems = scan_folder(root)
-    decisions = _parse_all(root, paths, cache, workers)
-    return build_collection(root, decisions, problems, statuses=statuses)
+    extras: dict[str, str] = {}
+    decisions = _parse_all(root, paths, cache, workers, after_parse, extras)
+    collection = build_collection(root, decisions, problems, statuses=statuses)
+    collection.extras = extras
+    return collection
 
 
 def scan_folder(root: Path) -> tuple[list[str], list[Diagnostic]]:
@@ -199,7 +210,12 @@ def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
 
 
 def _parse_all(
-    root: Path, paths: Sequence[str], cache: ParseCache | None, workers: int | None
+    root: Path,
+    paths: Sequence[str],
+    cache: ParseCache | None,
+    workers: int | None,
+    after_parse: AfterParse | None = None,
+    extras: dict[str, str] | None = None,
 ) -> list[Decision]:
     results: dict[str, Decision] = {}
     todo: list[str] = []
@@ -216,28 +232,35 @@ def _parse_all(
             todo.append(path)
     if cache is not None:
         cache.parsed = list(todo)
-    for decision in _parse_paths(root, todo, workers):
+    for decision, extra in _parse_paths(root, todo, workers, after_parse):
         results[decision.file] = decision
+        if extras is not None and extra is not None:
+            extras[decision.file] = extra
         if cache is not None:
             with contextlib.suppress(OSError):
                 cache.put(str(root / decision.file), os.stat(root / decision.file), decision)
     return [results[path] for path in paths if path in results]
 
 
-def _parse_paths(root: Path, paths: Sequence[str], workers: int | None) -> list[Decision]:
+def _parse_paths(
+    root: Path, paths: Sequence[str], workers: int | None, after_parse: AfterParse | None
+) -> list[tuple[Decision, str | None]]:
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return _read_chunk(root, paths)
+        return _read_chunk(root, paths, after_parse)
     size = max(16, len(paths) // (count * 16))  # small tasks keep both workers busy to the end
     chunks = [list(paths[start : start + size]) for start in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=count) as pool:
-        parts = pool.map(_read_chunk, [root] * len(chunks), chunks)
-        return [decision for part in parts for decision in part]
+        parts = pool.map(_read_chunk, [root] * len(chunks), chunks, [after_parse] * len(chunks))
+        return [parsed for part in parts for parsed in part]
 
 
-def _read_chunk(root: Path, paths: Sequence[str]) -> list[Decision]:
+def _read_chunk(
+    root: Path, paths: Sequence[str], after_parse: AfterParse | None = None
+) -> list[tuple[Decision, str | None]]:
     with no_gc():
-        return [read_record(root, path) for path in paths]
+        parsed = [read_record(root, path) for path in paths]
+        return [(d, after_parse(d) if after_parse else None) for d in parsed]
 
 
 @contextlib.contextmanager

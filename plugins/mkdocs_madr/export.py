@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from .collection import Collection
-from .model import Decision, RelationKind
+from .diagnostics import Diagnostic
+from .model import Consequences, Decision, Option, RelationKind
 
 SCHEMA_VERSION = 1
 
@@ -103,12 +104,16 @@ def write_json(
     out: TextIO,
     extra: Callable[[Decision], dict[str, Any]] | None = None,
     own_fields: Callable[[Decision], str] | None = None,
+    decisions: Sequence[Decision] | None = None,
+    diagnostics: Sequence[Diagnostic] | None = None,
 ) -> None:
     """Write `collection_to_dict` as JSON one record at a time, so thousands of records never
     sit in memory as one document; `extra` adds fields per record (such as its URL), and
-    `own_fields` may supply `record_fields` already encoded (a JSON object)."""
+    `own_fields` may supply `record_fields` already encoded (a JSON object). `decisions` and
+    `diagnostics` default to all of the collection's."""
     out.write(f'{{"version": {SCHEMA_VERSION}, "decisions": [')
-    for index, decision in enumerate(collection.decisions):
+    chosen = collection.decisions if decisions is None else decisions
+    for index, decision in enumerate(chosen):
         added = cross_fields(decision, collection)
         if extra is not None:
             added.update(extra(decision))
@@ -116,7 +121,38 @@ def write_json(
             text = json.dumps({**record_fields(decision), **added}, ensure_ascii=False)
         else:
             own = own_fields(decision).rstrip()
-            text = own[:-1] + ", " + json.dumps(added, ensure_ascii=False)[1:]
+            text = _merge_objects(own, json.dumps(added, ensure_ascii=False)) if added else own
         out.write(("," if index else "") + text)
-    diagnostics = [d.to_dict() for d in collection.all_diagnostics()]
-    out.write(f'], "diagnostics": {json.dumps(diagnostics, ensure_ascii=False)}}}\n')
+    found = collection.all_diagnostics() if diagnostics is None else diagnostics
+    listed = json.dumps([d.to_dict() for d in found], ensure_ascii=False)
+    out.write(f'], "diagnostics": {listed}}}\n')
+
+
+def _merge_objects(first: str, second: str) -> str:
+    """Two encoded JSON objects as one, without decoding them."""
+    if first == "{}":
+        return second
+    return first[:-1] + ", " + second[1:]
+
+
+def encode_and_slim(decision: Decision) -> str:
+    """`record_fields` as JSON, then `slim` the record: for `load_collection(after_parse=…)`,
+    so records are encoded where they are parsed and travel back small."""
+    encoded = json.dumps(record_fields(decision), ensure_ascii=False)
+    slim(decision)
+    return encoded
+
+
+def slim(decision: Decision) -> Decision:
+    """Drop the body once it has been rendered or encoded: thousands of records then take
+    their metadata, not their text, to the code that joins them."""
+    decision.options = [
+        Option(title=option.title, line=option.line, chosen=option.chosen)
+        for option in decision.options
+    ]
+    decision.context = decision.confirmation = None
+    decision.drivers, decision.links, decision.sections = [], [], []
+    decision.consequences = Consequences()
+    decision.front_matter = {}
+    decision.slim = True
+    return decision

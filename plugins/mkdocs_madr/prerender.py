@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .export import record_fields
-from .model import Consequences, Decision, Option
+from .model import Decision
 from .render.renderer import Renderer
 from .render.views import ElementLink
 from .urls import relative_url
@@ -92,21 +92,6 @@ def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
     header = renderer.header(decision, index, elements, banners=BANNERS)
     record_json = json.dumps(record_fields(decision), ensure_ascii=False)
     return Fragments.pack(header, renderer.comparison(decision), record_json)
-
-
-def slim(decision: Decision) -> Decision:
-    """Drop the body a build no longer needs once the fragments exist: a site of thousands of
-    records then holds their metadata, not their text, until the pages are written."""
-    decision.options = [
-        Option(title=option.title, line=option.line, chosen=option.chosen)
-        for option in decision.options
-    ]
-    decision.context = decision.confirmation = None
-    decision.drivers, decision.links, decision.sections = [], [], []
-    decision.consequences = Consequences()
-    decision.front_matter = {}
-    decision.slim = True
-    return decision
 
 
 def element_link(alias: str, plan: PagePlan, page: str) -> ElementLink:

@@ -16,7 +16,7 @@ from ..settings import Settings, SettingsError, load_settings
 from .errors import CliError
 
 if TYPE_CHECKING:
-    from ..collection import Collection
+    from ..collection import AfterParse, Collection
 
 
 @dataclass
@@ -54,13 +54,13 @@ def check_folder(root: Path) -> None:
         raise CliError(f"{root}: permission denied")
 
 
-def read_collection(project: Project) -> Collection:
+def read_collection(project: Project, after_parse: AfterParse | None = None) -> Collection:
     from ..collection import FolderError, load_collection
 
     root = project.root
     check_folder(root)
     try:
-        return load_collection(root, statuses=project.settings.statuses)
+        return load_collection(root, statuses=project.settings.statuses, after_parse=after_parse)
     except FolderError as error:
         raise CliError(str(error)) from None
 

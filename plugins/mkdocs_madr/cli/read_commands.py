@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Code, Severity
-from ..export import collection_to_dict, decision_to_dict
+from ..export import decision_to_dict, encode_and_slim, write_json
 from ..model import Decision, RelationKind
 from .errors import NotFound
 from .project import Project, effective, open_project, read_collection
@@ -22,16 +22,19 @@ def run_list(
     directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
 ) -> None:
     project = open_project(directory, config_file)
-    collection = read_collection(project)
+    # JSON: each record is encoded where it is parsed, so only its metadata travels back.
+    collection = read_collection(project, encode_and_slim if output == "json" else None)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
     _report_stoppers(project, collection.all_diagnostics())
     if output == "json":
-        data = collection_to_dict(collection, chosen)
-        data["diagnostics"] = [
-            d.to_dict() for d in effective(collection.all_diagnostics(), project.settings)
-        ]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        write_json(
+            collection,
+            sys.stdout,
+            own_fields=lambda decision: collection.extras[decision.file],
+            decisions=chosen,
+            diagnostics=effective(collection.all_diagnostics(), project.settings),
+        )
         return
     _print_table(chosen)
 
