@@ -27,6 +27,7 @@ NOT_RECORDS = {
     "empty-file": "an empty file has no status to set",
     "not-utf8": "not UTF-8: adr refuses to edit it (tested below)",
     "readme-not-a-record": "a README is not a decision record",
+    "notes-not-a-record": "meeting notes are not a decision record",
 }
 CASES = sorted(path.name for path in RECORDS.iterdir() if path.is_dir())
 _STATUS_WORD = re.compile(rb"(?i)status")

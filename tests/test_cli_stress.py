@@ -218,7 +218,7 @@ def assert_lint_runs(root: Path) -> list[str]:
     assert result.code in (0, 1), result
     assert "Traceback" not in result.stderr
     assert "internal error" not in result.stderr
-    assert result.stderr.strip().endswith("warnings"), result.stderr
+    assert result.stderr.strip().rstrip("s").endswith("warning"), result.stderr
     return result.stdout.splitlines()
 
 

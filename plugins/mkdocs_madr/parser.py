@@ -61,7 +61,10 @@ from .titles import strip_number, title_banner
 MAX_CHARS = 1_000_000
 """Above this size only the head of a file is parsed (its metadata and first sections)."""
 
-_TEMPLATE_NAMES = re.compile(r"(^|[-_])template([-_.]|$)", re.IGNORECASE)
+_TEMPLATE_NAME = re.compile(r"^(?:0+[-_])?(?:adr[-_])?template(?:[-_.].*)?$", re.IGNORECASE)
+"""`template`, `adr-template-minimal`, `0000-template` are templates; `0017-…-template` is not."""
+_FOLDER_PAGES = frozenset({"readme", "index"})
+"""The folder's own index page, which adr-tools, log4brains and `adr index` write."""
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCAL_TARGET = re.compile(r"^(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE)
 
@@ -624,8 +627,9 @@ class _Reader:
 
     def _decide_if_record(self, front: FrontMatter) -> None:
         decision = self.decision
-        name = decision.file.rsplit("/", 1)[-1]
-        if _TEMPLATE_NAMES.search(name.rsplit(".", 1)[0]):
+        stem = decision.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        expected = _TEMPLATE_NAME.match(stem) is not None or stem.lower() in _FOLDER_PAGES
+        if expected:
             decision.is_record = False
         elif self._has_identity(front):
             decision.is_record = True
@@ -636,6 +640,7 @@ class _Reader:
             )
         if not decision.is_record:
             self.problems.clear()
+        if not decision.is_record and not expected:
             self.report(
                 Code.NOT_A_RECORD,
                 None,

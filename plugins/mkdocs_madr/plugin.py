@@ -20,11 +20,12 @@ from markupsafe import escape
 
 from .architecture import Architecture, link_architecture
 from .background import FragmentCache, ParseJob
-from .c4 import C4Index, Diagram, find_c4_diagrams
+from .c4 import C4Index, Diagram
 from .collection import Collection, FolderError, ParseCache, build_collection, scan_folder
 from .config import MadrConfig
 from .diagnostics import Diagnostic, Severity, diagnostic
 from .directives import replace_lines, scan_page
+from .doc_checks import GLOSSARY_PAGES, DocPage, read_architecture
 from .export import record_fields, write_json
 from .glossary import (
     USAGE_PLACEHOLDER,
@@ -279,7 +280,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def _read_glossary(self, files: Files) -> None:
         self.glossary_file = None
         wanted = self.config.glossary
-        for name in [wanted] if wanted else ["GLOSSARY.md", "glossary.md", "glossary/index.md"]:
+        for name in [wanted] if wanted else GLOSSARY_PAGES:
             self.glossary_file = files.get_file_from_path(name)
             if self.glossary_file is not None:
                 break
@@ -302,20 +303,15 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
     def _read_diagrams(self, files: Files) -> list[Diagram]:
         records = {id(file) for file in self.record_files.values()}
-        diagrams: list[Diagram] = []
-        problems: list[Diagnostic] = []
-        for file in files.documentation_pages():
-            if id(file) in records or file.generated_by is not None:
-                continue
-            source = file.content_string
-            if "C4" in source and "mermaid" in source:
-                found, found_problems = find_c4_diagrams(source, file.src_uri)
-                diagrams += found
-                problems += found_problems
-        index, index_problems = C4Index.build(diagrams)
+        pages = (
+            DocPage(file.src_uri, file.src_uri, file.content_string)
+            for file in files.documentation_pages()
+            if id(file) not in records and file.generated_by is None
+        )
+        index, problems = read_architecture(pages)
         self.architecture = Architecture(index)
-        self._report(problems + index_problems, self.docs_dir)
-        return diagrams
+        self._report(problems, self.docs_dir)
+        return index.diagrams
 
     # --- navigation -----------------------------------------------------------------------
 

@@ -46,6 +46,9 @@ class Settings:
     number_width: int = DEFAULT_NUMBER_WIDTH
     templates_dir: Path | None = None
     levels: dict[Code, str] = field(default_factory=dict)
+    docs_dir: Path | None = None
+    """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
+    glossary: str | None = None
 
     def severity(self, code: Code) -> Severity | None:
         """The severity the project wants for `code`; None when it is ignored."""
@@ -107,8 +110,10 @@ def load_settings(config_file: Path | None = None, *, cwd: Path | None = None) -
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise SettingsError(f"{where}: not valid YAML") from error
-    options = plugin_options(loaded)
-    return settings_from_options(options, path)
+    settings = settings_from_options(plugin_options(loaded), path)
+    docs_dir = loaded.get("docs_dir", "docs") if isinstance(loaded, dict) else "docs"
+    settings.docs_dir = path.parent / str(docs_dir)
+    return settings
 
 
 def plugin_options(config: object) -> dict[str, Any]:
@@ -146,6 +151,8 @@ def settings_from_options(options: dict[str, Any], config_file: Path) -> Setting
     templates = options.get("templates_dir")
     if templates:
         settings.templates_dir = base / str(templates)
+    glossary = options.get("glossary")
+    settings.glossary = str(glossary) if glossary else None
     levels = options.get("diagnostics") or {}
     if not isinstance(levels, dict):
         raise SettingsError(f"{config_file}: madr.diagnostics must map codes to levels")

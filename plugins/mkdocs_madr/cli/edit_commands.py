@@ -41,7 +41,7 @@ def find_record(project: Project, collection: Collection, reference_text: str) -
         if (same_number or identity.slug == reference_text) and skipped.diagnostics:
             problem = skipped.diagnostics[0]
             raise CliError(f"{project.root / skipped.file}: {problem.message}")
-    raise NotFound(f"{project.root}: no record '{reference_text}'")
+    raise NotFound(f"{project.display()}: no record '{reference_text}'")
 
 
 def run_status(record: str, value: str, directory: Path | None, config_file: Path | None) -> None:

@@ -123,12 +123,21 @@ def show_command(
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one `file:line: code: message` per problem; json: a list of diagnostics.",
+)
 def lint_command(
     directory: Path | None, config_file: Path | None, strict: bool, output: str
 ) -> None:
     """Check every record and print `path:line: code: message` for each problem.
 
+    With a mkdocs.yml, the pages of its docs_dir are checked too, as a build would: C4
+    elements the records name, the glossary and its [[Term]] references, madr directives.
     Exits 1 when there is an error (or, with --strict, a warning), else 0.
     Levels per code come from `diagnostics:` in the madr plugin's options.
 

@@ -139,7 +139,7 @@ def _superseded(project: Project, references: tuple[str, ...]) -> list[Decision]
     for reference in references:
         decision = collection.find(reference)
         if decision is None:
-            raise NotFound(f"{project.root}: no record '{reference}' to supersede")
+            raise NotFound(f"{project.display()}: no record '{reference}' to supersede")
         if decision not in found:
             found.append(decision)
     return found

@@ -24,13 +24,17 @@ class Project:
     settings: Settings
     root: Path
 
-    def display(self, file: str) -> str:
-        """A record's path as the user can open it from the current folder."""
-        path = self.root / file
-        try:
-            return os.path.relpath(path)
-        except ValueError:  # another drive on Windows
-            return str(path)
+    def display(self, file: str = "") -> str:
+        """A record's path (or the folder's) as the user can open it from the current folder."""
+        return shown(self.root / file if file else self.root)
+
+
+def shown(path: Path) -> str:
+    """`path` relative to the current folder, the way the user would type it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
 
 
 def open_project(directory: Path | None, config_file: Path | None) -> Project:
@@ -47,11 +51,14 @@ def open_project(directory: Path | None, config_file: Path | None) -> Project:
 def check_folder(root: Path) -> None:
     """The decisions folder must exist and be readable."""
     if not root.exists():
-        raise CliError(f"{root}: no such folder (set decisions_dir in mkdocs.yml or pass --dir)")
+        raise CliError(
+            f"{shown(root)}: no such folder (run `adr init`, set decisions_dir in mkdocs.yml "
+            "or pass --dir)"
+        )
     if not root.is_dir():
-        raise CliError(f"{root}: not a folder")
+        raise CliError(f"{shown(root)}: not a folder")
     if not os.access(root, os.R_OK | os.X_OK):
-        raise CliError(f"{root}: permission denied")
+        raise CliError(f"{shown(root)}: permission denied")
 
 
 def read_collection(project: Project, after_parse: AfterParse | None = None) -> Collection:

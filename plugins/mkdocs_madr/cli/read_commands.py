@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Code, Severity
+from ..doc_checks import check_documentation
 from ..export import decision_to_dict, encode_and_slim, write_json
 from ..model import Decision, RelationKind
 from .errors import NotFound
@@ -34,6 +35,14 @@ def run_list(
             own_fields=lambda decision: collection.extras[decision.file],
             decisions=chosen,
             diagnostics=effective(collection.all_diagnostics(), project.settings),
+        )
+        return
+    if not chosen and collection.decisions and wanted:
+        in_use = sorted({d.status or "(none)" for d in collection.decisions})
+        click.echo(
+            f"no records with status {', '.join(sorted(wanted))} "
+            f"(statuses in use: {', '.join(in_use)})",
+            err=True,
         )
         return
     _print_table(chosen)
@@ -65,7 +74,7 @@ def run_show(record: str, directory: Path | None, config_file: Path | None, outp
     collection = read_collection(project)
     decision = collection.find(record)
     if decision is None:
-        raise NotFound(f"no record '{record}' in {project.root}")
+        raise NotFound(f"{project.display()}: no record '{record}'")
     if output == "json":
         data = decision_to_dict(decision, collection)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -123,9 +132,17 @@ def _describe(decision: Decision, project: Project) -> list[str]:
 def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
     project = open_project(directory, config_file)
     collection = read_collection(project)
-    found = effective(collection.all_diagnostics(), project.settings)
+    settings = project.settings
+    beyond = check_documentation(
+        settings.docs_dir, collection, glossary=settings.glossary, shown_from=project.root
+    )
+    found = sorted(
+        effective(collection.all_diagnostics() + beyond, settings),
+        key=lambda d: (project.display(d.file), d.line or 0),
+    )
     if output == "json":
-        sys.stdout.write(json.dumps([d.to_dict() for d in found], indent=1) + "\n")
+        listed = [{**d.to_dict(), "file": project.display(d.file)} for d in found]
+        sys.stdout.write(json.dumps(listed, indent=1) + "\n")
     else:
         for problem in found:
             where = project.display(problem.file)
@@ -134,6 +151,10 @@ def run_lint(directory: Path | None, config_file: Path | None, strict: bool, out
     errors = sum(1 for d in found if d.severity is Severity.ERROR)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
     records = len(collection.decisions)
-    summary = f"{records} records: {errors} errors, {warnings} warnings"
-    click.echo(summary, err=True)
+    counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    click.echo(f"{_count(records, 'record')}: {counts}", err=True)
     return 1 if errors or (strict and warnings) else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -20,6 +20,8 @@ LONGEST_LINKED_SPELLING = 100
 
 _STASH = r"(?P<stash>\x02[^\x02\x03]*\x03)"
 _EXPLICIT = r"(?P<explicit>\[\[(?P<ref>[^\[\]|\x02\x03]+)(?:\|(?P<shown>[^\[\]\x02\x03]+))?\]\])"
+EXPLICIT_REFERENCE = re.compile(_EXPLICIT)
+"""`[[Term]]` or `[[Term|shown text]]`."""
 _WHITESPACE = " "
 _WORD_BEFORE = r"(?<!\w)"
 _WORD_AFTER = r"(?!\w)"

@@ -1,0 +1,171 @@
+"""Checks that need the documentation around the records: C4 diagrams, the glossary, directives.
+
+The plugin makes these checks while it builds; `adr lint` makes them here, from the files, so
+that lint fails wherever `mkdocs build --strict` would. Pure core: no MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from .architecture import link_architecture
+from .c4 import C4Index, find_c4_diagrams
+from .collection import Collection
+from .diagnostics import Code, Diagnostic, diagnostic
+from .directives import scan_page
+from .glossary import Glossary, parse_glossary
+from .glossary.matcher import EXPLICIT_REFERENCE
+from .glossary.plaintext import collapse
+
+GLOSSARY_PAGES = ("GLOSSARY.md", "glossary.md", "glossary/index.md")
+"""Where the glossary is looked for when the `glossary` option does not name it."""
+
+_MD = MarkdownIt("commonmark")
+_PIECES = {"code_inline": "\x02", "softbreak": "\n", "hardbreak": "\n"}
+_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
+
+
+@dataclass(frozen=True)
+class DocPage:
+    """A Markdown page of the documentation: its path in docs_dir, where to report, its text."""
+
+    uri: str
+    shown: str
+    text: str
+
+
+def read_architecture(pages: Iterable[DocPage]) -> tuple[C4Index, list[Diagnostic]]:
+    """The C4 index of every diagram in `pages`, with the problems found reading them."""
+    diagrams, problems = [], []
+    for page in pages:
+        if "C4" in page.text and "mermaid" in page.text:
+            found, found_problems = find_c4_diagrams(page.text, page.shown)
+            diagrams += found
+            problems += found_problems
+    index, index_problems = C4Index.build(diagrams)
+    return index, problems + index_problems
+
+
+def check_documentation(
+    docs_dir: Path | None,
+    collection: Collection,
+    *,
+    glossary: str | None = None,
+    shown_from: Path | None = None,
+) -> list[Diagnostic]:
+    """What a build would report beyond the records themselves.
+
+    Pages are read from `docs_dir` (the records' own files excepted); each diagnostic names
+    its page relative to `shown_from` (default: the current folder). Without a `docs_dir`
+    only the records are checked: their C4 elements against no diagrams are not reported,
+    since there is nowhere they could be defined.
+    """
+    records = {(collection.root / decision.file).resolve() for decision in collection.decisions}
+    pages = list(_read_pages(docs_dir, records, shown_from)) if docs_dir is not None else []
+    problems: list[Diagnostic] = []
+    if pages:
+        index, c4_problems = read_architecture(pages)
+        problems += c4_problems
+        problems += link_architecture(collection, index)[1]
+    glossary_page = _find_glossary(pages, glossary)
+    if glossary_page is not None:
+        terms, glossary_problems = parse_glossary(glossary_page.text, glossary_page.shown)
+        problems += glossary_problems
+    else:
+        terms = Glossary(page="", terms=())
+    for page in pages:
+        problems += _directive_problems(page, collection)
+        problems += _unknown_references(page.text, page.shown, terms)
+    for decision in collection.decisions:
+        path = collection.root / decision.file
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # already reported as a record problem
+        problems += _unknown_references(text, decision.file, terms)
+    return problems
+
+
+def _read_pages(docs_dir: Path, records: set[Path], shown_from: Path | None) -> Iterator[DocPage]:
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if not name.endswith(".md"):
+                continue
+            path = Path(folder) / name
+            if path.resolve() in records:
+                continue
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue  # MkDocs itself reports pages it cannot read
+            uri = path.relative_to(docs_dir).as_posix()
+            yield DocPage(uri, os.path.relpath(path, shown_from or Path.cwd()), text)
+
+
+def _find_glossary(pages: list[DocPage], wanted: str | None) -> DocPage | None:
+    by_uri = {page.uri: page for page in pages}
+    for name in [wanted] if wanted else GLOSSARY_PAGES:
+        if name in by_uri:
+            return by_uri[name]
+    return None
+
+
+def _directive_problems(page: DocPage, collection: Collection) -> list[Diagnostic]:
+    if "madr:" not in page.text:
+        return []
+    scan = scan_page(page.text, page.shown)
+    problems = list(scan.problems)
+    for directive in scan.directives:
+        if directive.name != "compare":
+            continue
+        reference = directive.positional[0] if directive.positional else ""
+        if not reference or collection.find(reference) is None:
+            problems.append(
+                diagnostic(
+                    Code.UNKNOWN_DIRECTIVE,
+                    page.shown,
+                    directive.line,
+                    f"madr:compare: no record '{reference}'",
+                )
+            )
+    return problems
+
+
+def _unknown_references(text: str, shown: str, glossary: Glossary) -> list[Diagnostic]:
+    """`[[Term]]` references the glossary does not define, outside code."""
+    if "[[" not in text:
+        return []
+    problems = []
+    for first_line, prose in _prose(text):
+        for match in EXPLICIT_REFERENCE.finditer(prose):
+            name = collapse(match["ref"])
+            if name and glossary.find(name) is None:
+                line = first_line + prose.count("\n", 0, match.start())
+                problems.append(
+                    diagnostic(
+                        Code.GLOSSARY_UNKNOWN_TERM,
+                        shown,
+                        line,
+                        f'"{name}" is not in the glossary; the reference is shown as plain text.',
+                    )
+                )
+    return problems
+
+
+def _prose(text: str) -> Iterator[tuple[int, str]]:
+    """The text of each inline run with its first line; code spans cannot hold a reference."""
+    for token in _MD.parse(text):
+        if token.type != "inline" or token.map is None or "[[" not in token.content:
+            continue
+        pieces = [
+            _PIECES.get(child.type, child.content)
+            for child in token.children or []
+            if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+        ]
+        yield token.map[0] + 1, "".join(pieces)
