@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Material prints an end-of-life notice on every build; the example site knows.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint bench fuzz properdocs clean
 

@@ -101,6 +101,21 @@ def test_graph_node_opens_the_decision(page: Any, example_site: str) -> None:
     assert page.errors == []
 
 
+def test_without_mermaid_the_reader_is_told_and_keeps_the_relations(
+    page: Any, example_site: str
+) -> None:
+    page.route("**/mermaid*.js", lambda route: route.abort())
+    page.goto(example_site + "decisions/graph/")
+    note = page.wait_for_selector(".madr-mermaid__error", timeout=20000)
+    assert "could not be drawn" in note.inner_text()
+    assert page.locator(".madr-graph__list[open] li").count() > 0
+    page.goto(example_site + "diagrams/c4-container/")
+    page.wait_for_selector(".madr-mermaid[data-madr-error] .madr-mermaid__error", timeout=20000)
+    source = page.locator(".madr-mermaid[data-madr-error] .madr-mermaid__source").first
+    assert source.is_visible()
+    assert "C4Container" in source.inner_text()
+
+
 def test_comparison_shows_the_chosen_option(page: Any, example_site: str) -> None:
     page.goto(example_site + "decisions/0007-gitops-with-flux-cd/")
     chosen = page.locator(".madr-compare__table tr.madr-compare__chosen")

@@ -261,7 +261,17 @@
         if (list) list.open = false;
       });
     }).catch(function (error) {
-      container.setAttribute("data-madr-error", String(error && error.message || error));
+      var message = String(error && error.message || error);
+      container.setAttribute("data-madr-error", message);
+      var note = container.querySelector(".madr-mermaid__error");
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "madr-mermaid__error";
+        container.insertBefore(note, container.firstChild);
+      }
+      var fallback = container.getAttribute("data-madr-mermaid") === "graph"
+        ? "the relations are listed below" : "its source is shown instead";
+      note.textContent = "This diagram could not be drawn (" + message + "); " + fallback + ".";
     });
   }
 
