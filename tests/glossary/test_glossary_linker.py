@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
-from glossary_helpers import fixture_text, line_of, render
+from glossary_helpers import STANDARD_EXTENSIONS, fixture_text, line_of, render
 from mkdocs_madr.diagnostics import Code, Diagnostic
 from mkdocs_madr.glossary import Glossary, GlossaryExtension, Term
 from pymdownx.superfences import fence_code_format
@@ -48,6 +50,23 @@ class TestAutomaticLinks:
         assert rendered.html.count(">KServe<") == 1
         assert rendered.html.count("KServe scales") == 1
         assert "Again KServe." in rendered.html
+
+    def test_terms_in_included_snippets_are_linked(
+        self, glossary: Glossary, tmp_path: Path
+    ) -> None:
+        (tmp_path / "part.md").write_text("Models are served by KServe.\n", encoding="utf-8")
+        rendered = render(
+            'Intro.\n\n--8<-- "part.md"\n',
+            glossary,
+            extensions=[*STANDARD_EXTENSIONS, "pymdownx.snippets"],
+            extension_configs={"pymdownx.snippets": {"base_path": [str(tmp_path)]}},
+        )
+        assert rendered.link_texts == ["KServe"]
+
+    def test_matching_stops_once_every_term_of_the_page_is_linked(self, glossary: Glossary) -> None:
+        rest = "\n\n".join(f"Paragraph {n} about Milvus and NATS." for n in range(50))
+        rendered = render(f"Milvus and NATS first.\n\n{rest}\n\nThen KServe.\n", glossary)
+        assert rendered.link_texts == ["Milvus", "NATS", "KServe"]
 
     def test_link_carries_class_href_and_tooltip(self, glossary: Glossary) -> None:
         rendered = render("Deploy with KServe.\n", glossary)

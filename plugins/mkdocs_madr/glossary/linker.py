@@ -48,6 +48,7 @@ LINK_PRIORITY = 6.4
 (MkDocs: below 0, with final URLs from `href_for`), so its resolver never sees term links."""
 # Before every preprocessor that rewrites lines, so lines are the page's own source.
 _SOURCE_PRIORITY = 40
+_SNIPPET = "--8<--"
 
 _LITERAL_TAGS = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea"})
 _UNLINKED_TAGS = frozenset({"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -218,6 +219,8 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self.references_seen: dict[str, int] = {}
         self.open_raw_tags: list[str] = []
         """Raw inline HTML elements (`<a>`, `<code>`…) open at the current text position."""
+        self.wanted: set[str] | None = None
+        """Anchors of the terms this page can link; None when that is not known up front."""
 
     def run(self, root: etree.Element) -> None:
         extension = self.extension
@@ -235,10 +238,39 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
             if self.extension.is_glossary_page or not extension.auto_link
             else (_Mode.LINK)
         )
+        self.wanted = None
+        if mode is _Mode.LINK:
+            self.wanted = self._terms_in_source()
+            if self.wanted == set():
+                return
         self._rewrite_element(root, mode)
+
+    def _terms_in_source(self) -> set[str] | None:
+        """Anchors of the terms the page's source mentions; None when it has references.
+
+        Each term is linked once per page, so once all of them are linked the rest of the page
+        needs no matching: on a long page that is most of it. Entities and backslash escapes
+        are undone first, so `R&amp;D` in the source still counts as `R&D`.
+        """
+        source = "\n".join(self.source.lines)
+        if "[[" in source or _SNIPPET in source:  # snippets are included after the recording
+            return None
+        readable = (
+            html.unescape(source).replace("\\", "") if "&" in source or "\\" in source else source
+        )
+        glossary = self.extension.glossary
+        found = (
+            glossary.find(spelling) for spelling in self.extension.matcher.spellings_in(readable)
+        )
+        return {term.anchor for term in found if term is not None}
+
+    def _all_linked(self) -> bool:
+        return self.wanted is not None and self.wanted <= self.linked
 
     def _rewrite_element(self, element: etree.Element, mode: _Mode) -> None:
         # Raw tags left open inside an element close with it, as a browser would close them.
+        if self._all_linked():
+            return
         open_raw_tags = len(self.open_raw_tags)
         originals = list(element)
         position = 0
@@ -247,6 +279,8 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
             element.text, inserted = rewritten
             position = _insert(element, 0, inserted)
         for child in originals:
+            if self._all_linked():
+                break
             child_mode = _child_mode(child, mode)
             if child_mode is not _Mode.LITERAL:
                 self._rewrite_element(child, child_mode)

@@ -66,6 +66,15 @@ class TermMatcher:
             TermMatch(text, found.start(), found.end()) for found in self._terms.finditer(lowered)
         )
 
+    def spellings_in(self, text: str) -> set[str]:
+        """The glossary spellings that occur in `text`, case-folded."""
+        if self._terms is None:
+            return set()
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return {m["term"].lower() for m in self._everything.finditer(text) if m["term"]}
+        return {found["term"] for found in self._terms.finditer(lowered)}
+
     def references(self, text: str) -> Iterator[re.Match[str]]:
         """Placeholders and `[[…]]` references only."""
         return self._references.finditer(text)
