@@ -186,9 +186,9 @@ def render(entry: dict[str, object], names: dict[int, str]) -> str:
             "",
             status.capitalize()
             if not superseded
-            else f"Superseded by [{superseded}. Successor]({names[int(superseded)]})",
+            else f"Superseded by [{superseded}. Successor]({names[int(str(superseded))]})",
             "",
-        ]  # type: ignore[call-overload]
+        ]
         if entry["supersedes"]:
             target = int(entry["supersedes"])  # type: ignore[call-overload]
             lines += [f"Supercedes [{target}. Older]({names[target]})", ""]

@@ -194,6 +194,17 @@ def test_first_use_of_a_term_links_to_the_glossary(build_site: BuildSite) -> Non
     assert "madr-term" not in heading
 
 
+def test_search_indexes_term_text_and_the_page_keeps_its_links(build_site: BuildSite) -> None:
+    site = build_site(site_files())
+    assert '<a class="madr-term"' in site.html("decisions/0002-use-nats/")
+    index = site.json("search/search_index.json")
+    texts = [
+        d["text"] for d in index["docs"] if d["location"].startswith("decisions/0002-use-nats/")
+    ]
+    assert any("NATS JetStream in code stays as is" in text for text in texts)
+    assert any("NATS JetStream" in text.replace("NATS JetStream in code", "") for text in texts)
+
+
 def test_explicit_references_and_unknown_terms(build_site: BuildSite) -> None:
     site = build_site(site_files())
     page = site.html("decisions/0002-use-nats/")

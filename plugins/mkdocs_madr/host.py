@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from mkdocs.config import base, config_options
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import PluginError
-    from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+    from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
     from mkdocs.structure.files import File, Files, InclusionLevel
     from mkdocs.structure.nav import Navigation, Section
     from mkdocs.structure.pages import Page
@@ -72,6 +72,7 @@ else:
     PluginError = _load("exceptions").PluginError
     _plugins = _load("plugins")
     BasePlugin = _plugins.BasePlugin
+    CombinedEvent = _plugins.CombinedEvent
     event_priority = _plugins.event_priority
     get_plugin_logger = _plugins.get_plugin_logger
     _files = _load("structure.files")
@@ -85,6 +86,7 @@ __all__ = [
     "HOST",
     "HOSTS",
     "BasePlugin",
+    "CombinedEvent",
     "File",
     "Files",
     "InclusionLevel",

@@ -34,9 +34,11 @@ from .glossary import (
     Term,
     TermForm,
     parse_glossary,
+    without_term_links,
 )
 from .host import (
     BasePlugin,
+    CombinedEvent,
     File,
     Files,
     InclusionLevel,
@@ -99,6 +101,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.current_page: Page | None = None
         self.current_record: str | None = None
         self.rendered: dict[str, str] = {}
+        self.linked_content: str | None = None
         self.source: tuple[str, str] = ("", "")
         self.glossary_extension = GlossaryExtension(
             Glossary(page="", terms=()),
@@ -457,7 +460,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return env
 
     @event_priority(50)  # before search, so record headers and diagram tables are indexed
-    def on_page_context(
+    def _before_search(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
         if self.content is not None and page.content:
@@ -465,7 +468,21 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             page.content = self.slots.fill(
                 src, page.content, lambda slot: self._early(slot, src, url, anchors)
             )
+            # Search indexes a term's text, never its link: each link tag would cost its HTML
+            # parser on every page. The links come back once search has read the page.
+            self.linked_content = page.content
+            page.content = without_term_links(page.content)
         return context
+
+    @event_priority(-100)  # after search
+    def _after_search(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        if self.linked_content is not None:
+            page.content, self.linked_content = self.linked_content, None
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def _early(self, slot: Slot, src: str, page_url: str, anchors: set[str]) -> str | None:
         assert self.content is not None

@@ -7,7 +7,7 @@ extension that links terms on each page and anchors the entries on the glossary 
 from __future__ import annotations
 
 from .glossary_page import USAGE_PLACEHOLDER
-from .linker import TERM_CLASS, UNKNOWN_TERM_CLASS, GlossaryExtension
+from .linker import TERM_CLASS, UNKNOWN_TERM_CLASS, GlossaryExtension, without_term_links
 from .model import Glossary, Term, TermForm
 from .parser import parse_glossary
 
@@ -20,4 +20,5 @@ __all__ = [
     "Term",
     "TermForm",
     "parse_glossary",
+    "without_term_links",
 ]

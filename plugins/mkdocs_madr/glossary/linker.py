@@ -40,6 +40,14 @@ _Rewritten = tuple[str, list[tuple[etree.Element, str]]]
 TERM_CLASS = "madr-term"
 UNKNOWN_TERM_CLASS = "madr-term-unknown"
 
+_TERM_LINK = re.compile(f'<a class="{TERM_CLASS}"[^>]*>([^<]*)</a>')
+
+
+def without_term_links(html: str) -> str:
+    """`html` with each term link replaced by its text (what a search index needs of it)."""
+    return _TERM_LINK.sub(r"\1", html) if TERM_CLASS in html else html
+
+
 # After attr_list (8) and abbr (7), so explicit ids are set and abbreviations already wrapped;
 # before smarty (6) and toc (5), so headings get their ids from the cleaned text.
 _TREEPROCESSOR_PRIORITY = 6.5
