@@ -172,6 +172,19 @@ def test_a_record_named_after_a_template_is_still_a_record(tmp_path: Path) -> No
     assert created.code == 0, created
     assert "Adopt a pull request template" in adr("show", "2", cwd=tmp_path).stdout
     assert adr("lint", "--strict", cwd=tmp_path).code == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    page = tmp_path / "site" / "decisions" / "0002-adopt-a-pull-request-template" / "index.html"
+    assert "Adopt a pull request template" in page.read_text(encoding="utf-8")
+    index = (tmp_path / "site" / "decisions" / "index.html").read_text(encoding="utf-8")
+    assert "0002-adopt-a-pull-request-template/" in index
 
 
 def test_the_folder_readme_written_by_adr_index_is_not_reported(tmp_path: Path) -> None:

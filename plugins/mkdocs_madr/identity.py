@@ -13,6 +13,17 @@ _NUMBERED = re.compile(
 )
 _DASHED_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[-_. ])")
 
+_TEMPLATE_NAME = re.compile(r"^(?:0+[-_])?(?:adr[-_])?template(?:[-_.].*)?$", re.IGNORECASE)
+"""`template`, `adr-template-minimal`, `0000-template` are templates; `0017-…-template` is not."""
+_FOLDER_PAGES = frozenset({"readme", "index"})
+"""The folder's own index page, which adr-tools, log4brains and `adr index` write."""
+
+
+def is_folder_file(path: str) -> bool:
+    """The folder's README or index page, or a record template: never a record."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return stem.lower() in _FOLDER_PAGES or _TEMPLATE_NAME.match(stem) is not None
+
 
 @dataclass(frozen=True)
 class FileIdentity:

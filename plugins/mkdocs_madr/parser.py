@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from .dates import DateProblem, read_date
 from .diagnostics import Code, Diagnostic, diagnostic
 from .front_matter import FrontMatter, split_front_matter
-from .identity import FileIdentity, identify
+from .identity import FileIdentity, identify, is_folder_file
 from .metadata import (
     METADATA_SECTIONS,
     Field,
@@ -61,10 +61,6 @@ from .titles import strip_number, title_banner
 MAX_CHARS = 1_000_000
 """Above this size only the head of a file is parsed (its metadata and first sections)."""
 
-_TEMPLATE_NAME = re.compile(r"^(?:0+[-_])?(?:adr[-_])?template(?:[-_.].*)?$", re.IGNORECASE)
-"""`template`, `adr-template-minimal`, `0000-template` are templates; `0017-…-template` is not."""
-_FOLDER_PAGES = frozenset({"readme", "index"})
-"""The folder's own index page, which adr-tools, log4brains and `adr index` write."""
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCAL_TARGET = re.compile(r"^(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE)
 
@@ -627,8 +623,7 @@ class _Reader:
 
     def _decide_if_record(self, front: FrontMatter) -> None:
         decision = self.decision
-        stem = decision.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        expected = _TEMPLATE_NAME.match(stem) is not None or stem.lower() in _FOLDER_PAGES
+        expected = is_folder_file(decision.file)
         if expected:
             decision.is_record = False
         elif self._has_identity(front):

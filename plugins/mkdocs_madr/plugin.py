@@ -51,7 +51,7 @@ from .host import (
     get_plugin_logger,
     get_relative_url,
 )
-from .identity import identify
+from .identity import identify, is_folder_file
 from .model import Decision
 from .prerender import PagePlan
 from .record_page import decorate
@@ -71,7 +71,6 @@ GENERATED = {
     "graph": "graph.md",
     "coverage": "c4-coverage.md",
 }
-_NOT_RECORDS = frozenset({"readme", "index"})
 _LOG_LEVELS = {
     Severity.ERROR: logging.WARNING,
     Severity.WARNING: logging.WARNING,
@@ -225,8 +224,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return str(self.config.url_prefix).strip("/")
 
     def _record_file(self, path: str, files: Files, config: MkDocsConfig) -> File | None:
-        stem = posixpath.basename(path).rsplit(".", 1)[0].lower()
-        if stem in _NOT_RECORDS or "template" in stem:
+        if is_folder_file(path):
             return None
         source = self.root / path
         if self.inside_docs:

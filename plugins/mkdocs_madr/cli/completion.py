@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 from click.shell_completion import CompletionItem
 
-from ..identity import identify
+from ..identity import identify, is_folder_file
 
 EXTENSIONS = (".md", ".markdown")
 
@@ -32,7 +32,7 @@ def complete_record(
     items: list[CompletionItem] = []
     for category, name in _names(folder):
         identity = identify(name)
-        if identity.number is None and _not_a_record(identity.slug):
+        if is_folder_file(name):
             continue
         key = f"{category}/{identity.id}" if category else identity.id
         words = identity.slug.removeprefix(identity.id).lstrip("-_ ")
@@ -57,11 +57,6 @@ def complete_template(
     except (SettingsError, OSError):
         pass
     return [CompletionItem(name) for name in names if name.startswith(incomplete)]
-
-
-def _not_a_record(stem: str) -> bool:
-    lowered = stem.lower()
-    return lowered in ("readme", "index") or "template" in lowered
 
 
 def _param(ctx: click.Context, name: str) -> Path | None:
