@@ -3,7 +3,7 @@
 For each N, the same generated records are built (a) as plain Markdown pages in a Material site
 without the plugin and (b) through the plugin, with the same navigation shape (the records are
 not listed in the sidebar in either). Runs alternate a, b, a, b… and report the median wall
-time, the peak RSS of the build process and the ratio b/a from the same run.
+time, the peak memory (PSS, build and workers) and the ratio b/a from the same run.
 
     python benchmarks/run.py                      # N = 100, 1000, 5000; 3 runs each
     python benchmarks/run.py --sizes 1000 --repeats 5
@@ -93,8 +93,9 @@ def prepare(count: int, workdir: Path) -> tuple[Path, Path]:
 def build(site: Path) -> tuple[float, float]:
     """Wall seconds and peak memory (MiB) of one `mkdocs build` in a fresh process.
 
-    Memory is the peak of the summed RSS of the build and its worker processes, sampled every
-    20 ms (the plugin parses in a second process; `ru_maxrss` would count only the largest).
+    Memory is the peak of the summed proportional set size (PSS) of the build and its worker
+    processes, sampled every 50 ms: the plugin parses in a forked second process, whose shared
+    pages PSS counts once, where `ru_maxrss` would count only the largest process.
     """
     out = site / "site"
     shutil.rmtree(out, ignore_errors=True)
@@ -109,11 +110,11 @@ def build(site: Path) -> tuple[float, float]:
     errors = process.stderr.read().decode() if process.stderr else ""
     if status != 0:
         raise SystemExit(f"build of {site} failed:\n{errors}")
-    return elapsed, max(sampler.peak_kib, usage.ru_maxrss) / 1024
+    return elapsed, (sampler.peak_kib or usage.ru_maxrss) / 1024
 
 
 class TreeMemory(threading.Thread):
-    """Samples the summed resident memory of a process and its descendants (Linux /proc)."""
+    """Samples the summed PSS of a process and its descendants (Linux /proc)."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -122,8 +123,8 @@ class TreeMemory(threading.Thread):
         self._done = threading.Event()
 
     def run(self) -> None:
-        while not self._done.wait(0.02):
-            self.peak_kib = max(self.peak_kib, sum(_rss_kib(pid) for pid in _tree(self.pid)))
+        while not self._done.wait(0.05):
+            self.peak_kib = max(self.peak_kib, sum(_pss_kib(pid) for pid in _tree(self.pid)))
 
     def stop(self) -> None:
         self._done.set()
@@ -147,10 +148,10 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _rss_kib(pid: int) -> int:
+def _pss_kib(pid: int) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 return int(line.split()[1])
     except OSError:
         pass
@@ -186,7 +187,7 @@ def bench_builds(sizes: list[int], repeats: int, workdir: Path) -> list[dict[str
         rows.append(row)
         print(
             f"N={count}: plain {row['plain_s']:.2f} s, plugin {row['plugin_s']:.2f} s, "
-            f"ratio {row['ratio']:.3f}; RSS {row['plain_mib']:.0f} / {row['plugin_mib']:.0f} MiB",
+            f"ratio {row['ratio']:.3f}; PSS {row['plain_mib']:.0f} / {row['plugin_mib']:.0f} MiB",
             flush=True,
         )
     return rows
@@ -289,7 +290,7 @@ def _wait_for(
 def table(rows: list[dict[str, float]]) -> str:
     out = [
         "| N | plain MkDocs | with mkdocs-madr | ratio b/a "
-        "| peak RSS plain | peak RSS plugin | RSS ratio |",
+        "| peak memory plain | peak memory plugin | memory ratio |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
