@@ -46,13 +46,13 @@ from .host import (
     Navigation,
     Page,
     PluginError,
-    Section,
     event_priority,
     get_plugin_logger,
     get_relative_url,
 )
 from .identity import identify, is_folder_file
 from .model import Decision
+from .navigation import add_decision_log
 from .prerender import PagePlan
 from .record_page import decorate
 from .render.renderer import Renderer
@@ -322,36 +322,11 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         ours = {id(file) for file in [*self.record_files.values(), *self.pages.values()]}
         if any(id(page.file) in ours for page in nav.pages):
             return nav  # the author placed the decisions in the nav; respect that
-        children: list[Any] = [
-            file.page for file in self.pages.values() if isinstance(file.page, Page)
-        ]
         mode, count = self.config.nav, len(self.record_files)
-        if mode == "all" or (mode == "auto" and count <= self.config.nav_threshold):
-            children += self._record_entries()
-        if children:
-            section = Section(str(escape(self.config.index_title)), children)
-            nav.items.append(section)
-            _link_parents(section)
-            nav.pages = _pages_of(nav.items)
-            _link_siblings(nav.pages)
+        listed = mode == "all" or (mode == "auto" and count <= self.config.nav_threshold)
+        records = self.record_files if listed else {}
+        add_decision_log(nav, str(self.config.index_title), list(self.pages.values()), records)
         return nav
-
-    def _record_entries(self) -> list[Any]:
-        entries: list[Any] = []
-        sections: dict[str, Section] = {}
-        for path, file in self.record_files.items():
-            if not isinstance(file.page, Page):
-                continue
-            category = posixpath.dirname(path)
-            if not category:
-                entries.append(file.page)
-                continue
-            if category not in sections:
-                title = category.rsplit("/", 1)[-1].replace("-", " ").capitalize()
-                sections[category] = Section(str(escape(title)), [])  # themes print titles raw
-                entries.append(sections[category])
-            sections[category].children.append(file.page)
-        return entries
 
     # --- page content ---------------------------------------------------------------------
 
@@ -643,26 +618,3 @@ def _relative(path: Path, start: Path) -> str:
         return resolved.relative_to(base).as_posix()
     except ValueError:
         return posixpath.relpath(resolved.as_posix(), base.as_posix())
-
-
-def _pages_of(items: list[Any]) -> list[Page]:
-    pages: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            pages.append(item)
-        elif getattr(item, "children", None):
-            pages.extend(_pages_of(item.children))
-    return pages
-
-
-def _link_parents(section: Section) -> None:
-    for child in section.children:
-        child.parent = section
-        if isinstance(child, Section):
-            _link_parents(child)
-
-
-def _link_siblings(pages: list[Page]) -> None:
-    for index, page in enumerate(pages):
-        page.previous_page = pages[index - 1] if index > 0 else None
-        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
