@@ -401,6 +401,20 @@ def test_relation_to_a_missing_record(build_site: BuildSite, root: Path) -> None
     assert_intact(site, {**GOOD_TITLES, "0003-amend": "Amend the log"})
 
 
+def test_numbers_too_long_to_convert(build_site: BuildSite, root: Path) -> None:
+    """Python refuses int() of more than 4,300 digits; such a number names no record."""
+    digits = "7" * 5000
+    files: dict[str, str | bytes] = {
+        "decisions/0003-amend.md": record("Amend the log", front=f'supersedes: ["{digits}"]\n'),
+        "docs/index.md": f"# Home\n\n<!-- madr:index limit={digits} -->\n\n"
+        f"<!-- madr:compare {digits} -->\n",
+    }
+    site = build_checked(build_site, root, files)
+    assert_reported(site, "unresolved-relation", "decisions/0003-amend.md", line=4)
+    assert "Amend the log" in site.html("")
+    assert_intact(site, {**GOOD_TITLES, "0003-amend": "Amend the log"})
+
+
 # --- 8. a symlink loop inside the decisions folder -------------------------------------------
 
 

@@ -21,6 +21,7 @@ from .diagnostics import Code, Diagnostic, diagnostic
 from .identity import identify
 from .model import KNOWN_STATUSES, Decision, Relation, RelationKind
 from .parser import parse_decision
+from .text import small_number
 
 EXTENSIONS = (".md", ".markdown")
 PARALLEL_THRESHOLD = 400
@@ -365,9 +366,10 @@ class _Index:
         if stem in self.stems:
             return _prefer(self.stems[stem], category)
         digits = _DIGITS.findall(reference)
-        if len(digits) != 1 or int(digits[0]) not in self.numbers:
+        number = small_number(digits[0]) if len(digits) == 1 else None
+        if number is None or number not in self.numbers:
             return None
-        return _prefer(self.numbers[int(digits[0])], category)
+        return _prefer(self.numbers[number], category)
 
     def resolve(self, decision: Decision, target: str, collection: Collection) -> Decision | None:
         target = target.strip().strip("<>")

@@ -26,7 +26,17 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 
+def _int(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    # `0x…` with thousands of digits loads, but str() of it raises past Python's 4,300-digit
+    # limit; such a number is kept as the text it was written as.
+    value = yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)  # type: ignore[arg-type]
+    return value if value.bit_length() < _LONGEST_INT_BITS else loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_LONGEST_INT_BITS = 4_000 * 3  # far below 4,300 decimal digits (about 14,000 bits)
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
 # Besides syntax errors, PyYAML's safe constructors raise plain exceptions on some values:
 # `date: 2025-02-30` (ValueError), `!!timestamp soon` (AttributeError), deep nesting.
 _LOAD_ERRORS = (yaml.YAMLError, ValueError, TypeError, AttributeError, RecursionError)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .model import Consequences, Option
 from .outline import Block, Item, Section
-from .text import collapse, is_placeholder, plain, strip_comments
+from .text import collapse, is_placeholder, plain, small_number, strip_comments
 
 _ARGUMENT = re.compile(
     r"^\s*(?:\*\*|__)?(good|neutral|bad|pro|pros|con|cons|positive|negative|plus|minus)"
@@ -314,9 +314,10 @@ def match_option(name: str, titles: list[str]) -> int | None:
     found = _match(norm(_strip_prefix(plain(name))), stripped)
     if found is not None:
         return found
-    number = _OPTION_NUMBER.match(wanted)
-    if number and 1 <= int(number[1]) <= len(titles):
-        return int(number[1]) - 1
+    found_number = _OPTION_NUMBER.match(wanted)
+    number = small_number(found_number[1]) if found_number else None
+    if number is not None and 1 <= number <= len(titles):
+        return number - 1
     return None
 
 

@@ -52,6 +52,7 @@ from .text import (
     is_placeholder,
     links,
     plain,
+    small_number,
     split_list,
     split_tags,
     strip_comments,
@@ -328,8 +329,9 @@ class _Reader:
             if not text:
                 continue
             decision.id = text if name == "id" else decision.id
-            if digits:
-                decision.number = int(digits[0])
+            number = small_number(digits[0]) if digits else None
+            if number is not None:
+                decision.number = number
                 if name == "number":
                     decision.id = text
             return

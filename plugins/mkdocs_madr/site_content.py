@@ -21,6 +21,7 @@ from .model import Decision
 from .prerender import BANNERS
 from .render.renderer import Renderer
 from .render.views import ElementLink, Filters, Link, element_rows, kind_label
+from .text import small_number
 
 
 @dataclass
@@ -215,5 +216,5 @@ def filters_of(directive: Directive) -> Filters:
         categories=directive.values("category", lower=False),
         deciders=directive.values("decider"),
         c4=directive.values("c4", lower=False),
-        limit=int(limit) if limit.isdigit() else None,
+        limit=small_number(limit),
     )

@@ -60,6 +60,12 @@ _PLACEHOLDER_WORDS = (
 )
 
 
+def small_number(digits: str) -> int | None:
+    """`digits` as a number when it is a plausible one (up to 18 decimal digits), else None:
+    Python refuses to convert strings of more than 4,300 digits, and none names a record."""
+    return int(digits) if 0 < len(digits) <= 18 and digits.isdecimal() else None
+
+
 def strip_comments(value: str) -> str:
     """Remove HTML comments, including an unclosed one that runs to the end."""
     if "<!--" not in value:
