@@ -68,6 +68,31 @@ class TestAutomaticLinks:
         rendered = render(f"Milvus and NATS first.\n\n{rest}\n\nThen KServe.\n", glossary)
         assert rendered.link_texts == ["Milvus", "NATS", "KServe"]
 
+    @pytest.mark.parametrize(
+        "before",
+        [
+            "## Milvus\n\n",  # a heading: never linked, so not waited for
+            "`Milvus` in code.\n\n",
+            "<a href='#'>Milvus</a> in a raw link.\n\n",
+            "<div>Milvus in raw HTML</div>\n\n",
+            "<!-- a comment -->\n\n",
+            "Already linked: NATS. And NATS.\n\n",
+        ],
+    )
+    def test_blocks_skipped_by_the_prefilter_do_not_hide_later_terms(
+        self, glossary: Glossary, before: str
+    ) -> None:
+        source = f"NATS first.\n\n{before}* a list\n    * with Milvus nested\n\nKServe [[ADR]].\n"
+        rendered = render(source, glossary)
+        assert rendered.link_texts == ["NATS", "Milvus", "KServe", "ADR"]
+
+    def test_a_reference_after_every_term_is_linked_still_resolves(
+        self, glossary: Glossary
+    ) -> None:
+        rendered = render("KServe.\n\nMore KServe.\n\nSee [[NATS|the bus]].\n", glossary)
+        assert rendered.link_texts == ["KServe", "the bus"]
+        assert "[[" not in rendered.html
+
     def test_link_carries_class_href_and_tooltip(self, glossary: Glossary) -> None:
         rendered = render("Deploy with KServe.\n", glossary)
         assert (

@@ -56,7 +56,6 @@ LINK_PRIORITY = 6.4
 (MkDocs: below 0, with final URLs from `href_for`), so its resolver never sees term links."""
 # Before every preprocessor that rewrites lines, so lines are the page's own source.
 _SOURCE_PRIORITY = 40
-_SNIPPET = "--8<--"
 
 _LITERAL_TAGS = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea"})
 _UNLINKED_TAGS = frozenset({"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -229,6 +228,10 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         """Raw inline HTML elements (`<a>`, `<code>`…) open at the current text position."""
         self.wanted: set[str] | None = None
         """Anchors of the terms this page can link; None when that is not known up front."""
+        self.mentions: dict[int, frozenset[str] | None] = {}
+        """What each top-level block mentions (see `_mentioned`), by `id()` of the block."""
+        self.prefilter = False
+        """True where blocks that mention no unlinked term are skipped (automatic linking)."""
 
     def run(self, root: etree.Element) -> None:
         extension = self.extension
@@ -246,31 +249,51 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
             if self.extension.is_glossary_page or not extension.auto_link
             else (_Mode.LINK)
         )
+        self.mentions = {}
         self.wanted = None
+        self.prefilter = mode is _Mode.LINK
         if mode is _Mode.LINK:
-            self.wanted = self._terms_in_source()
+            self.wanted = self._terms_mentioned(root)
             if self.wanted == set():
                 return
         self._rewrite_element(root, mode)
 
-    def _terms_in_source(self) -> set[str] | None:
-        """Anchors of the terms the page's source mentions; None when it has references.
+    def _terms_mentioned(self, root: etree.Element) -> set[str] | None:
+        """Anchors of the terms the page mentions; None when a block must be walked anyway.
 
         Each term is linked once per page, so once all of them are linked the rest of the page
-        needs no matching: on a long page that is most of it. Entities and backslash escapes
-        are undone first, so `R&amp;D` in the source still counts as `R&D`.
+        needs no matching: on a long page that is most of it. What each top-level block
+        mentions is kept for `_may_change`, so the page's text is matched once.
         """
-        source = "\n".join(self.source.lines)
-        if "[[" in source or _SNIPPET in source:  # snippets are included after the recording
+        wanted: set[str] | None = set()
+        loose = [root.text or "", *(child.tail or "" for child in root)]
+        for element, mentioned in [
+            *((child, self._mentioned(child, _child_mode(child, _Mode.LINK))) for child in root),
+            (None, self._mentioned_in("\n".join(loose))),
+        ]:
+            if element is not None:
+                self.mentions[id(element)] = mentioned
+            if mentioned is None:
+                wanted = None
+            elif wanted is not None:
+                wanted |= mentioned
+        return wanted
+
+    def _mentioned(self, element: etree.Element, mode: _Mode) -> frozenset[str] | None:
+        if mode is _Mode.LITERAL:
+            return frozenset()
+        # A separator, so that words never join across nodes.
+        mentioned = self._mentioned_in("\n".join(element.itertext()))
+        # A term in a heading is never linked, so it is not one the page waits for.
+        return mentioned if mode is _Mode.LINK or mentioned is None else frozenset()
+
+    def _mentioned_in(self, text: str) -> frozenset[str] | None:
+        """Anchors of the terms `text` mentions; None when it has `[[…]]` references, which
+        are resolved wherever they are. (Raw HTML tags opened in a block close with it, so a
+        block without terms needs no walking even to follow them.)"""
+        if "[[" in text:
             return None
-        readable = (
-            html.unescape(source).replace("\\", "") if "&" in source or "\\" in source else source
-        )
-        glossary = self.extension.glossary
-        found = (
-            glossary.find(spelling) for spelling in self.extension.matcher.spellings_in(readable)
-        )
-        return {term.anchor for term in found if term is not None}
+        return frozenset(self.extension.matcher.anchors_in(text))
 
     def _all_linked(self) -> bool:
         return self.wanted is not None and self.wanted <= self.linked
@@ -290,7 +313,7 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
             if self._all_linked():
                 break
             child_mode = _child_mode(child, mode)
-            if child_mode is not _Mode.LITERAL:
+            if child_mode is not _Mode.LITERAL and self._may_change(child, child_mode):
                 self._rewrite_element(child, child_mode)
             position += 1
             rewritten = self._rewrite_text(child.tail, mode)
@@ -298,6 +321,19 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
                 child.tail, inserted = rewritten
                 position = _insert(element, position, inserted)
         del self.open_raw_tags[open_raw_tags:]
+
+    def _may_change(self, element: etree.Element, mode: _Mode) -> bool:
+        """False when walking `element` could change nothing: it mentions no term still to
+        link. One pass over its joined text is far cheaper than visiting each node, and most
+        blocks of a long page only repeat terms linked above them."""
+        if not self.prefilter:
+            return True  # only references on this page: every node may hold one
+        key = id(element)
+        if key in self.mentions:
+            mentioned = self.mentions.pop(key)
+        else:
+            mentioned = self._mentioned(element, mode)
+        return mentioned is None or not mentioned <= self.linked
 
     def _rewrite_text(self, text: str | None, mode: _Mode) -> _Rewritten | None:
         """The text split around the links it gets, or None when nothing changes."""

@@ -42,6 +42,8 @@ class TermMatcher:
     """
 
     def __init__(self, glossary: Glossary) -> None:
+        self._glossary = glossary
+        self._anchors: dict[str, str | None] = {}
         spellings = [s for s in glossary.names() if _linkable(s)]
         alternatives = [_STASH, _EXPLICIT]
         if spellings:
@@ -73,7 +75,19 @@ class TermMatcher:
         lowered = text.lower()
         if len(lowered) != len(text):
             return {m["term"].lower() for m in self._everything.finditer(text) if m["term"]}
-        return {found["term"] for found in self._terms.finditer(lowered)}
+        return set(self._terms.findall(lowered))  # the only capturing group is the term
+
+    def anchors_in(self, text: str) -> set[str]:
+        """The anchors of the terms that occur in `text`."""
+        anchors = set()
+        for spelling in self.spellings_in(text):
+            if spelling not in self._anchors:
+                term = self._glossary.find(spelling)
+                self._anchors[spelling] = term.anchor if term is not None else None
+            anchor = self._anchors[spelling]
+            if anchor is not None:
+                anchors.add(anchor)
+        return anchors
 
     def references(self, text: str) -> Iterator[re.Match[str]]:
         """Placeholders and `[[…]]` references only."""
