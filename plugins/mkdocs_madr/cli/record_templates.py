@@ -2,8 +2,9 @@
 
 Templates produce Markdown, so autoescape is off; values only ever reach a template as data,
 never as template source, so a title holding `{{ }}` is written as typed. Filters put values
-into YAML and Markdown safely (`yaml`, `yaml_quoted`, `yaml_list`, `inline`); blocks are
-trimmed (`trim_blocks`, `lstrip_blocks`), so a `{% if %}` line leaves no blank line behind.
+into YAML and Markdown safely (`yaml`, `yaml_quoted`, `yaml_list`, `inline`, `inline_list`);
+blocks are trimmed (`trim_blocks`, `lstrip_blocks`), so a `{% if %}` line leaves no blank line
+behind.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..edits.markdown_text import inline
+from ..edits.markdown_text import inline, inline_list
 from ..edits.yaml_text import flow_list, quoted, scalar
 from .errors import CliError
 
@@ -68,6 +69,7 @@ def render(template: Template, values: dict[str, Any]) -> str:
         yaml_quoted=lambda value: quoted(str(value)),
         yaml_list=lambda values: flow_list([str(value) for value in values or []]),
         inline=lambda value: inline(str(value)),
+        inline_list=lambda values: inline_list([str(value) for value in values or []]),
         capitalize_first=lambda value: str(value)[:1].upper() + str(value)[1:],
     )
     try:

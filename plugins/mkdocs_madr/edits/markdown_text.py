@@ -33,6 +33,13 @@ def inline(value: str) -> str:
     return _TRAILING_HASHES.sub(lambda match: match.group(1) + "\\" + match.group(2), text)
 
 
+def inline_list(values: list[str]) -> str:
+    """Values for a `Key: a, b` metadata line. A line that opens with `[` reads as a YAML-style
+    list or a template placeholder, so that bracket is escaped."""
+    text = inline(", ".join(values))
+    return "\\" + text if text.startswith("[") else text
+
+
 def link_text(value: str) -> str:
     """Text inside `[...]`: brackets, backslashes, `<` and backticks escaped."""
     return _LINK_TEXT_SPECIAL.sub(r"\\\1", one_line(value))
