@@ -1268,13 +1268,13 @@ def test_huge_yaml_ints_are_read_as_text(key: str, value: str, file: str) -> Non
     assert decision.number is None or decision.number < 10**18
 
 
-
 @pytest.mark.parametrize("template", ["madr2", "nygard"])
 @pytest.mark.parametrize("values", [["[|"], ["[x]"], ["[a, b]"], ["[", "y"]], ids=repr)
 def test_list_values_that_open_with_a_bracket_read_back(template: str, values: list[str]) -> None:
     """Found by this file: a `C4: [x]` line read as a YAML-style list, `[|` as a placeholder."""
     name, text = render_record(template, {"title": "T", "status": "accepted", "c4": values})
     assert parse_checked(text, name).c4 == split_values(tuple(values))
+
 
 # --- known failures: each pinned by examples, so fixing one shows up as an XPASS ----------------
 
