@@ -98,3 +98,14 @@ def test_every_case_has_expectations() -> None:
     for case in CASES:
         source_file(case)
         assert (case / "expected.json").is_file(), f"{case.name}: no expected.json"
+
+
+def test_the_users_flux_record_keeps_its_configuration_section() -> None:
+    """The seed record's own section, with its sub-sections and code, stays readable content."""
+    path = RECORDS / "seed-flux-madr2" / "gitops-with-flux-cd.md"
+    decision = parse_decision(path.read_text(encoding="utf-8"), path.name)
+    [section] = decision.sections
+    assert (section.title, section.level, section.line) == ("Configuration", 2, 48)
+    for part in ("### Repository Structure", "### Multi-Repository Sync", "kind: GitRepository"):
+        assert part in section.markdown
+    assert "## Pros and Cons" not in section.markdown
