@@ -40,7 +40,7 @@ theme:
 markdown_extensions: [def_list, tables, attr_list]
 plugins: [search]
 not_in_nav: |
-  /decisions/0*.md
+  /decisions/*.md
 nav:
   - index.md
   - GLOSSARY.md
@@ -51,6 +51,9 @@ nav:
       - decisions/graph.md
       - decisions/c4-coverage.md
 """
+NAV_THRESHOLD = 100
+"""The plugin's default `nav_threshold`: up to this many records, its sidebar lists each one,
+so the plain site's does too."""
 PLAIN_NAV_PAGES = {
     "index.md": "Decision log",
     "timeline.md": "Timeline",
@@ -88,7 +91,10 @@ def prepare(count: int, workdir: Path) -> tuple[Path, Path]:
         (plain_site / "docs" / "decisions" / name).write_text(
             f"# {title}\n\nThe records of this site.\n", encoding="utf-8"
         )
-    (plain_site / "mkdocs.yml").write_text(PLAIN, encoding="utf-8")
+    records = sorted(path.name for path in (plugin_site / "decisions").glob("*.md"))
+    listed = "".join(f"      - decisions/{name}\n" for name in records)
+    config = PLAIN + listed if count <= NAV_THRESHOLD else PLAIN
+    (plain_site / "mkdocs.yml").write_text(config, encoding="utf-8")
     return plain_site, plugin_site
 
 
