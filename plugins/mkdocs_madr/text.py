@@ -98,16 +98,26 @@ def plain(value: str) -> str:
             return f"\x00{len(spans) - 1}\x00"
 
         value = _CODE.sub(keep, value)
-    value = _WIKI.sub(lambda match: match[2] or match[1], value)
-    value = _IMAGE.sub(r"\1", value)
-    value = _LINK.sub(r"\1", value)
-    value = _REF_LINK.sub(r"\1", value)
-    value = _AUTOLINK.sub(r"\1", value)
-    value = _TAG.sub("", value)
-    value = _STRONG.sub(r"\2", value)
-    value = _EMPHASIS.sub(r"\2", value)
-    value = _STRIKE.sub(r"\1", value)
-    value = _ESCAPE.sub(r"\1", value)
+    # Each pattern needs a literal the `in` test looks for; the test is far cheaper than a
+    # search that fails, and most values hold one or two kinds of markup.
+    if "[[" in value:
+        value = _WIKI.sub(lambda match: match[2] or match[1], value)
+    if "![" in value:
+        value = _IMAGE.sub(r"\1", value)
+    if "](" in value:
+        value = _LINK.sub(r"\1", value)
+    if "][" in value:
+        value = _REF_LINK.sub(r"\1", value)
+    if "<" in value:
+        value = _TAG.sub("", _AUTOLINK.sub(r"\1", value))
+    if "**" in value or "__" in value:
+        value = _STRONG.sub(r"\2", value)
+    if "*" in value or "_" in value:
+        value = _EMPHASIS.sub(r"\2", value)
+    if "~~" in value:
+        value = _STRIKE.sub(r"\1", value)
+    if "\\" in value:
+        value = _ESCAPE.sub(r"\1", value)
     if "&" in value:
         value = html.unescape(value)
     if spans:
