@@ -65,8 +65,10 @@ def check_documentation(
     only the records are checked: their C4 elements against no diagrams are not reported,
     since there is nowhere they could be defined.
     """
-    records = {(collection.root / decision.file).resolve() for decision in collection.decisions}
-    pages = list(_read_pages(docs_dir, records, shown_from)) if docs_dir is not None else []
+    pages: list[DocPage] = []
+    if docs_dir is not None:
+        records = {(collection.root / d.file).resolve() for d in collection.decisions}
+        pages = list(_read_pages(docs_dir, records, shown_from))
     problems: list[Diagnostic] = []
     if pages:
         index, c4_problems = read_architecture(pages)
@@ -82,9 +84,11 @@ def check_documentation(
         problems += _directive_problems(page, collection)
         problems += _unknown_references(page.text, page.shown, terms)
     for decision in collection.decisions:
-        path = collection.root / decision.file
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            data = (collection.root / decision.file).read_bytes()
+            if b"[[" not in data:
+                continue  # most records hold no reference: nothing to decode
+            text = data.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue  # already reported as a record problem
         problems += _unknown_references(text, decision.file, terms)
