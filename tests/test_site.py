@@ -300,6 +300,28 @@ def test_navigation_gets_a_decisions_section(build_site: BuildSite) -> None:
     assert titles.index("Use JSON for messages") < titles.index("Use MessagePack for messages")
 
 
+def test_navigation_titles_drop_the_number_of_a_nygard_heading(build_site: BuildSite) -> None:
+    files = records()
+    files["decisions/0004-use-nats.md"] = (
+        "# 4. Use NATS & JetStream\n\nDate: 2025-03-01\n\n## Status\n\nAccepted\n\n"
+        "## Context\n\nx\n\n## Decision\n\ny\n"
+    )
+    site = build_site(files)
+    page = site.html("decisions/0004-use-nats/")
+    nav = page[page.index('class="md-nav md-nav--primary"') : page.index('class="md-content"')]
+    assert "Use NATS &amp; JetStream" in nav
+    assert "4. Use NATS" not in nav
+    assert "<title>Use NATS &amp; JetStream" in page
+    assert ">4. Use NATS &amp; JetStream</h1>" in page  # the heading stays as written
+
+
+def test_generated_pages_hide_the_empty_table_of_contents(build_site: BuildSite) -> None:
+    site = build_site(records())
+    assert 'data-md-component="toc"' in site.html("decisions/0001-use-json/")
+    for path in ("decisions/", "decisions/timeline/", "decisions/graph/"):
+        assert 'data-md-component="toc"' not in site.html(path), path
+
+
 def test_explicit_nav_with_decisions_is_respected(build_site: BuildSite) -> None:
     config = base_config()
     config["nav"] = ["index.md", {"Why": "decisions/0002-use-messagepack.md"}]

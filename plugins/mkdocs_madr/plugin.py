@@ -261,7 +261,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         }[name]
         directive = "c4-coverage" if name == "coverage" else name
         # Summaries repeat what the records say; keeping them out of search keeps it sharp.
-        content = f"---\nsearch:\n  exclude: true\n---\n\n# {title}\n\n<!-- madr:{directive} -->\n"
+        # They have no headings, so Material's table of contents would only narrow the table.
+        front = "search:\n  exclude: true\nhide:\n  - toc\n"
+        content = f"---\n{front}---\n\n# {title}\n\n<!-- madr:{directive} -->\n"
         page_file = File.generated(
             config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
         )
@@ -349,8 +351,10 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         decision = self.job.result(record) if record is not None and self.job else None
         if decision is not None and decision.is_record:
             page.meta.pop("status", None)  # Material would badge it in every sidebar entry
-            if "title" not in page.meta and "title" not in decision.lines:
-                # Without an H1, MkDocs titles the page after its file name, unescaped.
+            if "title" not in page.meta and (decision.title or "title" not in decision.lines):
+                # The record's title without its number ("1. Use X" in Nygard's style), as the
+                # log shows it; MkDocs would take the H1 as written, or without one the file
+                # name, and use the text unescaped.
                 page.meta["title"] = str(escape(decision.title or decision.slug))
             markdown = self._mark_record(markdown, decision, src)
         markdown = self._mark_page(markdown, page)
