@@ -58,6 +58,10 @@ class MadrConfig(base.Config):
     json_export = c.Type(bool, default=True)
     """Publish `decisions.json` at the site root: every record, as `adr list --format json`."""
 
+    feed = c.Type(bool, default=True)
+    """Publish `decisions.atom` at the site root, an Atom feed of the 30 newest dated records,
+    and link it from the timeline. Feed readers need absolute links, so it needs `site_url`."""
+
     templates_dir = c.Optional(c.Type(str))
     """A folder of template overrides, relative to mkdocs.yml; files there replace the
     package's templates of the same name (site fragments and `adr new` templates)."""

@@ -55,8 +55,9 @@ from .model import Decision
 from .navigation import add_decision_log
 from .prerender import PagePlan
 from .record_page import decorate
+from .render.feed import FEED_FILE, atom_feed
 from .render.renderer import Renderer
-from .render.views import kind_label
+from .render.views import StatusStyle, kind_label
 from .settings import SettingsError, parse_levels
 from .site_content import SiteContent, Urls
 from .slots import Slot, Slots
@@ -264,6 +265,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         # They have no headings, so Material's table of contents would only narrow the table.
         front = "search:\n  exclude: true\nhide:\n  - toc\n"
         content = f"---\n{front}---\n\n# {title}\n\n<!-- madr:{directive} -->\n"
+        feed = self._feed_url(config) if name == "timeline" else None
+        if feed is not None:
+            content += f"\n[Follow new decisions: Atom feed]({feed})\n"
         page_file = File.generated(
             config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
         )
@@ -519,8 +523,30 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.collection is None or not self.config.json_export:
+        if self.collection is None:
             return
+        if self.config.json_export:
+            self._write_json(self.collection, config)
+        if self._feed_url(config) is not None:
+            self._write_feed(self.collection, config)
+
+    def _feed_url(self, config: MkDocsConfig) -> str | None:
+        if not self.config.feed or not config.site_url:
+            return None
+        return config.site_url.rstrip("/") + "/" + FEED_FILE
+
+    def _write_feed(self, collection: Collection, config: MkDocsConfig) -> None:
+        style, files = StatusStyle(self.config.statuses), self.record_files
+        text = atom_feed(
+            collection.decisions,
+            site_url=str(config.site_url),
+            title=f"{config.site_name}: decisions",
+            url_of=lambda decision: found.url if (found := files.get(decision.file)) else None,
+            status_label=lambda decision: style.of(decision.status).label,
+        )
+        (Path(config.site_dir) / FEED_FILE).write_text(text, encoding="utf-8")
+
+    def _write_json(self, collection: Collection, config: MkDocsConfig) -> None:
         files = self.record_files
 
         def url(decision: Decision) -> dict[str, Any]:
@@ -529,7 +555,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
         target = Path(config.site_dir) / "decisions.json"
         with target.open("w", encoding="utf-8") as out:
-            write_json(self.collection, out, url, self._own_fields)
+            write_json(collection, out, url, self._own_fields)
 
     def _prerendered_comparison(self, decision: Decision) -> str | None:
         fragments = self.job.fragments_of(decision.file) if self.job is not None else None

@@ -1,0 +1,71 @@
+"""`decisions.atom`: the newest dated records as an Atom feed, for sites with a `site_url`."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from support import BuildSite, base_config
+from test_site import records
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feed_config(**plugin: object) -> dict[str, object]:
+    config = base_config(**plugin)
+    config["site_url"] = "https://adr.example.org/docs/"
+    return config
+
+
+def test_feed_lists_dated_records_newest_first(build_site: BuildSite) -> None:
+    site = build_site(records(), feed_config())
+    feed = etree.fromstring((site.site_dir / "decisions.atom").read_bytes())
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.findtext(f"{ATOM}id") == "https://adr.example.org/docs/decisions.atom"
+    assert feed.findtext(f"{ATOM}updated") == "2025-05-01T00:00:00Z"
+    entries = feed.findall(f"{ATOM}entry")
+    titles = [entry.findtext(f"{ATOM}title") for entry in entries]
+    assert titles == [
+        "ADR-0003: Adopt an event catalogue",
+        "ADR-0002: Use MessagePack for messages",
+        "ADR-0001: Use JSON for messages",
+    ]
+    newest, middle = entries[0], entries[1]
+    link = newest.find(f"{ATOM}link")
+    assert link is not None
+    assert link.get("href") == "https://adr.example.org/docs/decisions/0003-event-catalogue/"
+    assert [c.get("term") for c in middle.findall(f"{ATOM}category")] == [
+        "Accepted",
+        "messaging",
+        "encoding",
+    ]
+    assert [a.findtext(f"{ATOM}name") for a in middle.findall(f"{ATOM}author")] == ["Ada"]
+    assert middle.findtext(f"{ATOM}summary") == "Status: Accepted. Chosen option: MessagePack."
+
+
+def test_timeline_links_the_feed(build_site: BuildSite) -> None:
+    site = build_site(records(), feed_config())
+    assert 'href="https://adr.example.org/docs/decisions.atom"' in site.html("decisions/timeline/")
+
+
+def test_no_feed_without_a_site_url_or_when_turned_off(build_site: BuildSite) -> None:
+    site = build_site(records())
+    assert not (site.site_dir / "decisions.atom").exists()
+    assert "decisions.atom" not in site.html("decisions/timeline/")
+    site = build_site(records(), feed_config(feed=False))
+    assert not (site.site_dir / "decisions.atom").exists()
+
+
+def test_feed_text_is_escaped_and_stays_well_formed(build_site: BuildSite) -> None:
+    files = records()
+    files["decisions/0004-hostile.md"] = (
+        "---\nstatus: accepted\ndate: 2025-06-01\ntags: ['<b>x</b>', 'a\"b']\n---\n"
+        "# Use <script>alert(1)</script> & ]]> \x01 here\n\nText.\n"
+    )
+    site = build_site(files, feed_config())
+    raw = (site.site_dir / "decisions.atom").read_text(encoding="utf-8")
+    assert "<script>" not in raw
+    assert "<b>" not in raw
+    entry = etree.fromstring(raw.encode()).findall(f"{ATOM}entry")[0]
+    title = entry.findtext(f"{ATOM}title") or ""
+    assert " ".join(title.split()) == "ADR-0004: Use alert(1) & ]]> here"  # as the log shows it
+    assert [c.get("term") for c in entry.findall(f"{ATOM}category")][1:] == ["x", 'a"b']
