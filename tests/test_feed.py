@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from pathlib import Path
 
 from support import BuildSite, base_config
 from test_site import records
@@ -69,3 +70,32 @@ def test_feed_text_is_escaped_and_stays_well_formed(build_site: BuildSite) -> No
     title = entry.findtext(f"{ATOM}title") or ""
     assert " ".join(title.split()) == "ADR-0004: Use alert(1) & ]]> here"  # as the log shows it
     assert [c.get("term") for c in entry.findall(f"{ATOM}category")][1:] == ["x", 'a"b']
+
+
+def entry_titles(site_dir: Path) -> list[str]:
+    feed = etree.fromstring((site_dir / "decisions.atom").read_bytes())
+    return [entry.findtext(f"{ATOM}title") or "" for entry in feed.findall(f"{ATOM}entry")]
+
+
+def test_one_entry_per_address(build_site: BuildSite) -> None:
+    """Two files at one address (reported as duplicate-url) make one page, so one entry: Atom
+    ids, which are the addresses, must be unique."""
+    files = records()
+    body = "---\nstatus: accepted\ndate: 2025-07-01\n---\n# Use Redis {n}\n\nText.\n"
+    files["decisions/use-redis.md"] = body.format(n=1)
+    files["decisions/use-redis.markdown"] = body.format(n=2)
+    site = build_site(files, feed_config())
+    titles = entry_titles(site.site_dir)
+    assert len([title for title in titles if "Use Redis" in title]) == 1
+    assert len(titles) == 4
+
+
+def test_a_record_without_a_page_is_left_out(build_site: BuildSite) -> None:
+    """A docs page at a record's address wins; the record is not published, so not in the feed."""
+    files = records()
+    files["docs/decisions/0003-event-catalogue.md"] = "# The catalogue, by hand\n\nText.\n"
+    site = build_site(files, feed_config())
+    assert entry_titles(site.site_dir) == [
+        "ADR-0002: Use MessagePack for messages",
+        "ADR-0001: Use JSON for messages",
+    ]

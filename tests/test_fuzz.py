@@ -1266,12 +1266,17 @@ def test_huge_yaml_ints_are_read_as_text(key: str, value: str, file: str) -> Non
     decision = parse_checked(f"---\n{key}: {value}\n---\n# Title\n", file)
     assert decision.title == "Title"
     assert decision.number is None or decision.number < 10**18
+    invalid = [d for d in decision.diagnostics if d.code is Code.INVALID_FRONT_MATTER]
+    assert bool(invalid) == ("broken" in value)  # a long number is text, not a YAML error
 
 
 @pytest.mark.parametrize("template", ["madr2", "nygard"])
-@pytest.mark.parametrize("values", [["[|"], ["[x]"], ["[a, b]"], ["[", "y"]], ids=repr)
+@pytest.mark.parametrize(
+    "values", [["[|"], ["[x]"], ["[a, b]"], ["[", "y"], ["{team}"], ["{a", "b}"]], ids=repr
+)
 def test_list_values_that_open_with_a_bracket_read_back(template: str, values: list[str]) -> None:
-    """Found by this file: a `C4: [x]` line read as a YAML-style list, `[|` as a placeholder."""
+    """Found by this file: a `C4: [x]` line read as a YAML-style list, `[|` as a placeholder;
+    `{team}` (found in review) read as a placeholder too."""
     name, text = render_record(template, {"title": "T", "status": "accepted", "c4": values})
     assert parse_checked(text, name).c4 == split_values(tuple(values))
 

@@ -27,13 +27,16 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 
 
 def _int(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    # `0x…` with thousands of digits loads, but str() of it raises past Python's 4,300-digit
-    # limit; such a number is kept as the text it was written as.
-    value = yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)  # type: ignore[arg-type]
-    return value if value.bit_length() < _LONGEST_INT_BITS else loader.construct_scalar(node)  # type: ignore[arg-type]
+    # Python refuses int() of a decimal string, and str() of an int, past 4,300 digits; a
+    # `0x…` of thousands of digits would load and then fail wherever it is printed. No real
+    # value is that long, so a long one is kept as the text it was written as.
+    text = loader.construct_scalar(node)  # type: ignore[arg-type]
+    if len(text) > _LONGEST_INT_TEXT:
+        return text
+    return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)  # type: ignore[arg-type]
 
 
-_LONGEST_INT_BITS = 4_000 * 3  # far below 4,300 decimal digits (about 14,000 bits)
+_LONGEST_INT_TEXT = 1_000  # even in binary, under 4,300 decimal digits
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:int", _int)

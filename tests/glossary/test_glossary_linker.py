@@ -86,6 +86,28 @@ class TestAutomaticLinks:
         rendered = render(source, glossary)
         assert rendered.link_texts == ["NATS", "Milvus", "KServe", "ADR"]
 
+    @pytest.mark.parametrize(
+        ("source", "expected"),
+        [
+            ("NATS JetStream first.\n\nThen **NATS** JetStream.\n", ["NATS JetStream", "NATS"]),
+            ("Talos Linux first.\n\nUse `Talos` Linux.\n\nLinux? No: C4.\n", ["Talos Linux", "C4"]),
+            ("Talos Linux here.\n\n| a |\n|---|\n| Talos |\n| NATS |\n", ["Talos Linux", "NATS"]),
+        ],
+    )
+    def test_a_term_never_matches_across_two_text_nodes(
+        self, glossary: Glossary, source: str, expected: list[str]
+    ) -> None:
+        """Found in review: the prefilter joined nodes with a newline, which `\\s+` in a
+        multi-word term matches, so "Talos" + "Linux" hid a later block's terms."""
+        assert render(source, glossary).link_texts == expected
+
+    def test_raw_html_closing_an_earlier_tag_inside_a_skipped_element(
+        self, glossary: Glossary
+    ) -> None:
+        """Mis-nested raw HTML: the `</code>` inside the emphasis closes the `<code>` opened
+        before it, so NATS after it is linkable (found in review)."""
+        assert render("Use <code>x *y</code> z* NATS.\n", glossary).link_texts == ["NATS"]
+
     def test_a_reference_after_every_term_is_linked_still_resolves(
         self, glossary: Glossary
     ) -> None:

@@ -34,10 +34,10 @@ def inline(value: str) -> str:
 
 
 def inline_list(values: list[str]) -> str:
-    """Values for a `Key: a, b` metadata line. A line that opens with `[` reads as a YAML-style
-    list or a template placeholder, so that bracket is escaped."""
+    """Values for a `Key: a, b` metadata line. A line that opens with `[` or `{` reads as a
+    YAML-style list or a template placeholder, so that bracket is escaped."""
     text = inline(", ".join(values))
-    return "\\" + text if text.startswith("[") else text
+    return "\\" + text if text.startswith(("[", "{")) else text
 
 
 def link_text(value: str) -> str:

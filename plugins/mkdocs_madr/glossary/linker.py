@@ -18,6 +18,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -74,6 +75,24 @@ class _Mode(enum.IntEnum):
     EXPLICIT = 2
     """Only `[[…]]` references link (the glossary page)."""
     LINK = 3
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """What the text of an element (all its nodes) holds, for deciding whether to walk it."""
+
+    anchors: frozenset[str]
+    """The terms it mentions; empty when it has `references` (they are walked anyway)."""
+    references: bool
+    """`[[…]]` references, which resolve wherever they are: the element is always walked."""
+    raw_html: bool
+    """Raw HTML placeholders, which may close a tag opened before the element."""
+
+
+_NOTHING = _Mentions(frozenset(), references=False, raw_html=False)
+_SEPARATOR = "\x00"
+"""Joins the text of an element's nodes: neither a word character nor whitespace, so no term
+(whose words `\\s+` joins) matches across two nodes, just as the walk matches node by node."""
 
 
 class GlossaryExtension(Extension):  # type: ignore[misc]
@@ -228,7 +247,7 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         """Raw inline HTML elements (`<a>`, `<code>`…) open at the current text position."""
         self.wanted: set[str] | None = None
         """Anchors of the terms this page can link; None when that is not known up front."""
-        self.mentions: dict[int, frozenset[str] | None] = {}
+        self.mentions: dict[int, _Mentions] = {}
         """What each top-level block mentions (see `_mentioned`), by `id()` of the block."""
         self.prefilter = False
         """True where blocks that mention no unlinked term are skipped (automatic linking)."""
@@ -267,33 +286,31 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         """
         wanted: set[str] | None = set()
         loose = [root.text or "", *(child.tail or "" for child in root)]
-        for element, mentioned in [
+        for element, mentions in [
             *((child, self._mentioned(child, _child_mode(child, _Mode.LINK))) for child in root),
-            (None, self._mentioned_in("\n".join(loose))),
+            (None, self._mentioned_in(_SEPARATOR.join(loose))),
         ]:
             if element is not None:
-                self.mentions[id(element)] = mentioned
-            if mentioned is None:
+                self.mentions[id(element)] = mentions
+            if mentions.references:
                 wanted = None
             elif wanted is not None:
-                wanted |= mentioned
+                wanted |= mentions.anchors
         return wanted
 
-    def _mentioned(self, element: etree.Element, mode: _Mode) -> frozenset[str] | None:
+    def _mentioned(self, element: etree.Element, mode: _Mode) -> _Mentions:
         if mode is _Mode.LITERAL:
-            return frozenset()
-        # A separator, so that words never join across nodes.
-        mentioned = self._mentioned_in("\n".join(element.itertext()))
-        # A term in a heading is never linked, so it is not one the page waits for.
-        return mentioned if mode is _Mode.LINK or mentioned is None else frozenset()
+            return _NOTHING
+        mentions = self._mentioned_in(_SEPARATOR.join(element.itertext()))
+        if mode is not _Mode.LINK:  # a term in a heading is never linked: nothing to wait for
+            return _Mentions(frozenset(), mentions.references, mentions.raw_html)
+        return mentions
 
-    def _mentioned_in(self, text: str) -> frozenset[str] | None:
-        """Anchors of the terms `text` mentions; None when it has `[[…]]` references, which
-        are resolved wherever they are. (Raw HTML tags opened in a block close with it, so a
-        block without terms needs no walking even to follow them.)"""
+    def _mentioned_in(self, text: str) -> _Mentions:
         if "[[" in text:
-            return None
-        return frozenset(self.extension.matcher.anchors_in(text))
+            return _Mentions(frozenset(), references=True, raw_html="\x02" in text)
+        anchors = frozenset(self.extension.matcher.anchors_in(text))
+        return _Mentions(anchors, references=False, raw_html="\x02" in text)
 
     def _all_linked(self) -> bool:
         return self.wanted is not None and self.wanted <= self.linked
@@ -330,10 +347,15 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
             return True  # only references on this page: every node may hold one
         key = id(element)
         if key in self.mentions:
-            mentioned = self.mentions.pop(key)
+            mentions = self.mentions.pop(key)
         else:
-            mentioned = self._mentioned(element, mode)
-        return mentioned is None or not mentioned <= self.linked
+            mentions = self._mentioned(element, mode)
+        return (
+            mentions.references
+            # Raw HTML inside may close a tag opened before it, which changes what follows.
+            or (mentions.raw_html and bool(self.open_raw_tags))
+            or not mentions.anchors <= self.linked
+        )
 
     def _rewrite_text(self, text: str | None, mode: _Mode) -> _Rewritten | None:
         """The text split around the links it gets, or None when nothing changes."""

@@ -32,10 +32,14 @@ def atom_feed(
 ) -> str:
     """The feed as XML text. `url_of` gives a record's URL relative to the site root."""
     base = site_url.rstrip("/") + "/"
+    urls = {decision.key: url_of(decision) for decision in decisions}
     dated = [
         decision
         for decision in decisions
-        if decision.is_record and decision.date and _DAY.fullmatch(decision.date)
+        if decision.is_record
+        and decision.date
+        and _DAY.fullmatch(decision.date)
+        and urls[decision.key] is not None  # an unpublished record has nothing to link to
     ]
     dated.sort(key=lambda d: (d.date or "", d.number if d.number is not None else -1), reverse=True)
     feed = etree.Element("feed", {"xmlns": ATOM_NAMESPACE})
@@ -44,23 +48,26 @@ def atom_feed(
     etree.SubElement(feed, "link", {"rel": "self", "href": base + FEED_FILE})
     _text(feed, "updated", _timestamp(dated[0].date or "" if dated else "1970-01-01"))
     _text(etree.SubElement(feed, "author"), "name", title)
-    for decision in dated[:FEED_ENTRIES]:
-        _entry(feed, decision, base, url_of(decision), status_label(decision))
+    seen: set[str] = set()
+    for decision in dated:
+        url = str(urls[decision.key])
+        if url in seen:
+            continue  # two records at one address (reported): one page, so one entry
+        seen.add(url)
+        _entry(feed, decision, base + url, status_label(decision))
+        if len(seen) == FEED_ENTRIES:
+            break
     etree.indent(feed)
     return etree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _entry(
-    feed: etree.Element, decision: Decision, base: str, url: str | None, status: str
-) -> None:
+def _entry(feed: etree.Element, decision: Decision, link: str, status: str) -> None:
     entry = etree.SubElement(feed, "entry")
     name = decision.title or decision.slug
     ref = reference(decision)
     _text(entry, "title", f"{ref}: {name}" if ref != name else name)
-    link = base + url if url is not None else None
-    _text(entry, "id", link or f"{base}#{decision.key}")
-    if link is not None:
-        etree.SubElement(entry, "link", {"rel": "alternate", "href": link})
+    _text(entry, "id", link)
+    etree.SubElement(entry, "link", {"rel": "alternate", "href": link})
     _text(entry, "updated", _timestamp(decision.date or ""))
     for person in decision.deciders:
         _text(etree.SubElement(entry, "author"), "name", person)
