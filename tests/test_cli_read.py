@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli_helpers import adr, one_line_error, write
+from test_cli_helpers import ADR, adr, one_line_error, write
 
 REPO = Path(__file__).resolve().parent.parent
 _WHERE = r"(?P<file>[^:]+):(?P<line>\d+): (?P<code>[\w-]+):"
@@ -227,3 +227,17 @@ def test_missing_records_are_named_relative_to_where_the_user_is(tmp_path: Path)
     )
     missing = one_line_error(adr("list", "--dir", "elsewhere", cwd=tmp_path))
     assert missing.startswith("adr: elsewhere: no such folder (run `adr init`")
+
+
+@pytest.mark.parametrize("command", [("list",), ("show", "7"), ("list", "--format", "json")])
+def test_a_reader_that_leaves_early_gets_no_error(command: tuple[str, ...]) -> None:
+    """`adr list | head`: the pipe closes before adr writes; no 'internal error' line."""
+    process = subprocess.Popen(
+        [ADR, *command], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # nobody reads: every write fails with EPIPE
+    _, errors = process.communicate(timeout=60)
+    assert b"internal error" not in errors
+    assert b"Traceback" not in errors
+    assert process.returncode == 1

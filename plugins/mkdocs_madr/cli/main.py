@@ -48,6 +48,8 @@ class _Group(click.Group):
             raise
         except KeyboardInterrupt:
             raise Interrupted("interrupted") from None
+        except BrokenPipeError:
+            raise  # the reader left (`adr list | head`): click exits quietly
         except Exception as error:  # one line, never a traceback; ADR_DEBUG=1 shows it
             if os.environ.get("ADR_DEBUG"):
                 raise
