@@ -787,9 +787,10 @@ def test_page_in_docs_at_a_records_address(build_site: BuildSite, root: Path) ->
         "docs/decisions/0002-use-postgresql.md": "# My own page\n",
     }
     site = build_checked(build_site, root, files)
-    warnings = [w for w in site.warnings() if "decisions/0002-use-postgresql.md" in w]
-    assert warnings, site.warnings()
+    assert_reported(site, "duplicate-url", "decisions/0002-use-postgresql.md")
+    warnings = [w for w in site.warnings() if "duplicate-url" in w]
     assert "url_prefix" in warnings[0]
+    assert "docs_dir" in warnings[0]
     assert "My own page" in site.html("decisions/0002-use-postgresql/")
     assert_intact(site, {"0001-keep-a-decision-log": "Keep a decision log"})
 
@@ -809,8 +810,18 @@ def test_unknown_code_in_diagnostics(build_site: BuildSite, root: Path) -> None:
 
 
 def test_glossary_option_naming_a_missing_page(build_site: BuildSite, root: Path) -> None:
-    site = build_checked(build_site, root, {}, base_config(glossary="terms.md"))
-    assert "glossary: 'terms.md' is not a page in docs_dir" in " ".join(site.warnings())
+    with pytest.raises((PluginError, Abort)):
+        build_checked(build_site, root, {}, base_config(glossary="terms.md"))
+    errors = build_site.errors()  # type: ignore[attr-defined]
+    assert any("madr: glossary 'terms.md' is not a page in docs_dir" in e for e in errors), errors
+
+
+def test_glossary_in_definition_lists_without_def_list(build_site: BuildSite, root: Path) -> None:
+    config = base_config()
+    config["markdown_extensions"] = ["attr_list", "tables"]
+    glossary = "# Glossary\n\nIntro.\n\nNATS\n:   A message bus.\n"
+    site = build_checked(build_site, root, {"docs/GLOSSARY.md": glossary}, config)
+    assert_reported(site, "glossary-needs-def-list", "docs/GLOSSARY.md", line=5)
     assert_intact(site)
 
 

@@ -49,6 +49,7 @@ class Code(str, enum.Enum):
     C4_DUPLICATE_ALIAS = "c4-duplicate-alias"
     GLOSSARY_DUPLICATE_TERM = "glossary-duplicate-term"
     GLOSSARY_UNKNOWN_TERM = "glossary-unknown-term"
+    GLOSSARY_NEEDS_DEF_LIST = "glossary-needs-def-list"
     UNKNOWN_DIRECTIVE = "unknown-directive"
 
     @property
@@ -92,7 +93,7 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.UNKNOWN_OPTION: (_W, "An option under Pros and Cons is not among the considered options."),
     Code.DUPLICATE_OPTION: (_W, "Two considered options have the same title."),
     Code.DUPLICATE_ID: (_E, "Two records in one category have the same id."),
-    Code.DUPLICATE_URL: (_E, "Two records would be published at the same URL."),
+    Code.DUPLICATE_URL: (_E, "Two records, or a record and a page, would have the same URL."),
     Code.UNRESOLVED_RELATION: (_W, "A relation names a record that does not exist."),
     Code.ONE_SIDED_SUPERSEDE: (_W, "Only one of the two records states a supersede relation."),
     Code.MISSING_SUCCESSOR: (_W, "The status is superseded but no successor is named."),
@@ -103,6 +104,11 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.C4_DUPLICATE_ALIAS: (_W, "One alias is defined with different meanings in two diagrams."),
     Code.GLOSSARY_DUPLICATE_TERM: (_W, "A term (or alias) is defined twice in the glossary."),
     Code.GLOSSARY_UNKNOWN_TERM: (_W, "An explicit `[[Term]]` reference names no glossary entry."),
+    Code.GLOSSARY_NEEDS_DEF_LIST: (
+        _W,
+        "The glossary is written as definition lists but the `def_list` Markdown extension is "
+        "off, so its terms get no anchors.",
+    ),
     Code.UNKNOWN_DIRECTIVE: (_W, "A <!-- madr:… --> directive is unknown or has bad arguments."),
 }
 

@@ -23,7 +23,7 @@ from .background import FragmentCache, ParseJob
 from .c4 import C4Index, Diagram
 from .collection import Collection, FolderError, ParseCache, build_collection, scan_folder
 from .config import MadrConfig
-from .diagnostics import Diagnostic, Severity, diagnostic
+from .diagnostics import Code, Diagnostic, Severity, diagnostic
 from .directives import replace_lines, scan_page
 from .doc_checks import GLOSSARY_PAGES, DocPage, read_architecture
 from .export import record_fields, write_json
@@ -235,10 +235,11 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return existing
         src_uri = posixpath.join(self._prefix(), path)
         if files.get_file_from_path(src_uri) is not None:
-            log.warning(
-                f"{src_uri}: a page in docs_dir has the address of the record {path}; "
-                "the record is not published (change url_prefix)"
+            message = (
+                f"the page {src_uri} in docs_dir has this record's address, so the record is "
+                "not published (rename one of them, or change url_prefix)"
             )
+            self._report([diagnostic(Code.DUPLICATE_URL, path, None, message)], self.root)
             return None
         file = File.generated(
             config, src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV
@@ -293,7 +294,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
                 break
         if self.glossary_file is None:
             if wanted:
-                log.warning(f"glossary: '{wanted}' is not a page in docs_dir")
+                raise PluginError(f"madr: glossary '{wanted}' is not a page in docs_dir")
             self.glossary_extension.use_glossary(Glossary(page="", terms=()))
             return
         glossary, problems = parse_glossary(
@@ -301,12 +302,17 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         )
         self.glossary_extension.use_glossary(glossary)
         self._report(problems, self.docs_dir)
-        if not self.def_list and any(t.form is TermForm.DEFINITION_LIST for t in glossary.terms):
-            log.warning(
-                f"{_relative(self.docs_dir / self.glossary_file.src_uri, self.base)}: the glossary "
-                "is written as definition lists, but the def_list Markdown extension is off, so "
-                "its terms get no anchors; add `def_list` to markdown_extensions"
+        listed = [t for t in glossary.terms if t.form is TermForm.DEFINITION_LIST]
+        if listed and not self.def_list:
+            message = (
+                "the glossary is written as definition lists, but the def_list Markdown "
+                "extension is off, so its terms get no anchors; add `def_list` to "
+                "markdown_extensions"
             )
+            problem = diagnostic(
+                Code.GLOSSARY_NEEDS_DEF_LIST, self.glossary_file.src_uri, listed[0].line, message
+            )
+            self._report([problem], self.docs_dir)
 
     def _read_diagrams(self, files: Files) -> list[Diagram]:
         records = {id(file) for file in self.record_files.values()}
