@@ -26,6 +26,9 @@ def clean_status(value: str) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
         raise CliError("the status is empty")
+    if not any(char.isalnum() for char in cleaned):
+        # `__` or `**` would be written as Markdown emphasis and read back as no status.
+        raise CliError(f"invalid status '{cleaned}': a status needs a letter or a digit")
     from ..status import read_status
 
     if read_status(cleaned).placeholder:
