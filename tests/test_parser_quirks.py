@@ -135,3 +135,22 @@ def test_quirk(name: str) -> None:
     fields = record_fields(parse_decision(text.encode(), "0003-pick.md"))
     for key, value in expected.items():
         assert subset(value, fields[key]), f"{name}: {key}: expected {value!r}, got {fields[key]!r}"
+
+
+@pytest.mark.parametrize(
+    ("status_lines", "status", "relations"),
+    [
+        ("Amend", "amend", []),  # a verb alone is the status (found by make fuzz)
+        ("Superseded", "superseded", []),
+        ("Accepted\n\nAmends [2. Use X](0002-use-x.md)", "accepted", [("amends", "0002")]),
+        ("Amends 2", None, [("amends", "2")]),
+    ],
+)
+def test_a_relation_verb_alone_in_a_nygard_status_is_the_status(
+    status_lines: str, status: str | None, relations: list[tuple[str, str]]
+) -> None:
+    text = f"# 5. Title\n\nDate: 2024-01-01\n\n## Status\n\n{status_lines}\n\n## Context\n\nx\n"
+    decision = parse_decision(text, "0005-title.md")
+    assert decision.status == status
+    found = [(relation.kind.value, relation.target) for relation in decision.relations]
+    assert [(kind, target.split("-")[0]) for kind, target in found] == relations

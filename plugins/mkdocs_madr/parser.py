@@ -46,7 +46,7 @@ from .options import (
 from .outline import Block, parse_outline
 from .outline import Section as Part
 from .sections import SECTION_NAMES
-from .status import leading_verb, read_status, relation_targets, relation_verb
+from .status import leading_verb, read_status, relation_line, relation_targets, relation_verb
 from .text import (
     collapse,
     is_placeholder,
@@ -234,9 +234,9 @@ class _Reader:
                 found.append(Field(pair[0], pair[1], line, "bullet"))
                 has_value = has_value or pair[0] == name
                 continue
-            verb = relation_verb(text) if name == "status" else None
-            if verb is not None and not (verb[0] is RelationKind.SUPERSEDED_BY and not has_value):
-                found.append(Field(verb[0].value, text, line, "section"))
+            kind = relation_line(text) if name == "status" else None
+            if kind is not None and not (kind is RelationKind.SUPERSEDED_BY and not has_value):
+                found.append(Field(kind.value, text, line, "section"))
             elif not has_value:
                 found.append(Field(name, text, line, "section"))
                 has_value = True

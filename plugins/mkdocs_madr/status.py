@@ -76,6 +76,16 @@ def relation_verb(text: str) -> tuple[RelationKind, str] | None:
     return None
 
 
+def relation_line(text: str) -> RelationKind | None:
+    """The relation a status-section line states: a verb followed by what it names. A verb on
+    its own (`Amend`, `Superseded by`) names nothing, so it is the status, not a relation."""
+    found = relation_verb(text)
+    if found is None:
+        return None
+    rest = strip_symbols(plain(text)).lower()[len(found[1]) :]
+    return found[0] if rest.strip(" :.,;-–—") else None
+
+
 def leading_verb(text: str) -> str:
     """The lower-case words before the first link in a line: `Refined by [x](y)` → `refined by`."""
     cut = text.find("[")
