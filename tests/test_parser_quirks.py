@@ -141,6 +141,7 @@ def test_quirk(name: str) -> None:
     ("status_lines", "status", "relations"),
     [
         ("Amend", "amend", []),  # a verb alone is the status (found by make fuzz)
+        ("AMEND=", "amend=", []),  # nor does punctuation name a record
         ("Superseded", "superseded", []),
         ("Accepted\n\nAmends [2. Use X](0002-use-x.md)", "accepted", [("amends", "0002")]),
         ("Amends 2", None, [("amends", "2")]),

@@ -83,7 +83,7 @@ def relation_line(text: str) -> RelationKind | None:
     if found is None:
         return None
     rest = strip_symbols(plain(text)).lower()[len(found[1]) :]
-    return found[0] if rest.strip(" :.,;-–—") else None
+    return found[0] if any(char.isalnum() for char in rest) else None
 
 
 def leading_verb(text: str) -> str:
