@@ -205,6 +205,7 @@ def test_the_configured_vocabulary_is_used(tmp_path: Path) -> None:
         (["21", ""], 2, "the status is empty"),
         (["21", "{proposed | accepted}"], 2, "reads as a template placeholder"),
         (["21", "__"], 2, "a status needs a letter or a digit"),  # found by make fuzz
+        (["21", "Amends 3"], 2, "it reads as a relation"),  # found by make fuzz
         (["21", "accepted", "--dir", "missing"], 2, "missing: no such folder"),
     ],
 )

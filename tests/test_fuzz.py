@@ -1197,7 +1197,10 @@ def stable_text(chars: st.SearchStrategy[str], tokens: list[str]) -> st.SearchSt
 
 ANY_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs",))
 any_titles = stable_text(ANY_CHARS, [*TITLE_TOKENS, *MARKUP_TOKENS, "\\", "&amp", "~~~~"])
-list_values = stable_text(ANY_CHARS, [*MARKUP_TOKENS, " ", "&", ",", "and"])
+list_values = stable_text(ANY_CHARS, [*MARKUP_TOKENS, " ", "&", ",", "and"]).filter(
+    # `adr new` splits at commas: each part must read stably too (`*,*`**` is two values).
+    lambda text: all(reads_stably(part) for part in split_values((text,)))
+)
 bullet_list_values = list_values.filter(lambda text: KNOWN or not LIST_UNSAFE.search(text))
 
 

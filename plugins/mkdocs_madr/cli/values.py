@@ -29,10 +29,17 @@ def clean_status(value: str) -> str:
     if not any(char.isalnum() for char in cleaned):
         # `__` or `**` would be written as Markdown emphasis and read back as no status.
         raise CliError(f"invalid status '{cleaned}': a status needs a letter or a digit")
-    from ..status import read_status
+    from ..model import RelationKind
+    from ..status import read_status, relation_line
 
     if read_status(cleaned).placeholder:
         raise CliError(f"invalid status '{cleaned}': it reads as a template placeholder")
+    relation = relation_line(cleaned)
+    if relation is not None and relation is not RelationKind.SUPERSEDED_BY:
+        # In a Nygard status section such a line is a relation, so it would not read back.
+        raise CliError(
+            f"invalid status '{cleaned}': it reads as a relation; use 'adr link' or 'adr supersede'"
+        )
     return cleaned
 
 
