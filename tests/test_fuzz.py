@@ -1226,7 +1226,8 @@ def test_rendering_a_parsed_record_again_is_stable(
     assume(not case_unsafe(template, status))
     assume(not known_title_loss(template, title))
     if template in ("madr2", "nygard"):  # one `Key: a, b` line: markup may span values
-        assume(all(reads_stably(", ".join(values)) for values in lists.values()))
+        lines = (", ".join(split_values(tuple(values))) for values in lists.values())
+        assume(all(reads_stably(line) for line in lines))  # the line as `adr new` writes it
     name, text = rendered(template, {"title": title, "status": status, **lists})
     first = parse_checked(text, name)
     assume(first.title is not None and first.status_text)
