@@ -1201,7 +1201,17 @@ list_values = stable_text(ANY_CHARS, [*MARKUP_TOKENS, " ", "&", ",", "and"]).fil
     # `adr new` splits at commas: each part must read stably too (`*,*`**` is two values).
     lambda text: all(reads_stably(part) for part in split_values((text,)))
 )
-bullet_list_values = list_values.filter(lambda text: KNOWN or not LIST_UNSAFE.search(text))
+bullet_list_values = list_values.filter(
+    lambda text: (
+        KNOWN
+        or not (
+            LIST_UNSAFE.search(text)
+            # Only markup, such as `*__*`: read once it becomes `__`, the pinned
+            # `underscores-after-key` case (emphasis is read before backslash escapes).
+            or any(not any(c.isalnum() for c in part) for part in split_values((text,)))
+        )
+    )
+)
 
 
 @FUZZ
