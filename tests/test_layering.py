@@ -1,5 +1,6 @@
 """The core never imports MkDocs: only the plugin layer (`plugin`, `config`, `navigation`,
-through `host`) may, so the parser, the collection, the renderers and the CLI work without it."""
+`worker_pages`, through `host`) may, so the parser, the collection, the renderers and the CLI
+work without it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import mkdocs_madr
 
-MKDOCS_LAYER = {"host", "plugin", "config", "navigation"}
+MKDOCS_LAYER = {"host", "plugin", "config", "navigation", "worker_pages"}
 PACKAGE = Path(mkdocs_madr.__file__).parent
 
 

@@ -3,16 +3,27 @@
 A MkDocs build uses one core. A `ParseJob` parses records, and renders their own fragments, in
 worker processes on the other cores, in the order pages will ask for them; by the time a
 record's page is rendered its parse is usually done and the build never waits for the folder.
+
+Given a page renderer, the workers then render record pages too, starting from the last page
+while the build renders from the first; the build renders every page the workers have not
+started yet, so the two meet where their speeds balance and neither waits for the other. Forked
+workers run the renderer they inherit, so this needs a platform that can fork.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
+import multiprocessing
 import os
-from collections.abc import Sequence
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from .collection import ParseCache, no_gc, read_record
 from .export import slim
@@ -25,8 +36,23 @@ FIRST_CHUNK = 4
 """The first tasks are small, so the first record page waits as little as possible."""
 INLINE_LIMIT = 48
 """Fewer uncached records than this are parsed in the build process itself."""
+PAGE_CHUNK = 8
+"""Pages per rendering task: where the build meets the workers, it waits for at most the tasks
+already handed to a worker."""
 
+PageRenderer = Callable[[str, Decision], object]
+"""Renders the page of a parsed record in a worker; None when the record has no page."""
 Parsed = tuple[Decision, Fragments | None]
+
+LaterTask = Callable[[bytes], bytes]
+"""Work for after the parse (pickled arguments in, pickled result out), run in a worker."""
+
+_page_renderer: PageRenderer | None = None
+"""The renderer forked workers inherit: set before they start, never sent to them."""
+_later_task: LaterTask | None = None
+"""Likewise, the later task."""
+_parsed_here: dict[str, Decision] = {}
+"""In a worker: the records it parsed, for the pages it renders."""
 
 
 @dataclass
@@ -50,16 +76,24 @@ class ParseJob:
         plan: PagePlan | None = None,
         rendered: FragmentCache | None = None,
         workers: int | None = None,
+        pages: PageRenderer | None = None,
+        later: LaterTask | None = None,
     ) -> None:
+        """`paths` in the order pages will ask for them. With `pages`, workers forked from this
+        process render the pages too (see the module's description), and stay for `later`."""
         self.root = root
         self.paths = list(paths)
         self.cache = cache
         self.plan = plan
         self.rendered = rendered
         self.done: dict[str, Decision] = {}
-        self.fragments: dict[str, Fragments | None] = {}
-        self.pending: dict[str, Future[list[Parsed]]] = {}
+        self.fragments: dict[str, Fragments | Spooled | None] = {}
+        self.spool = Spool()
+        self.pending: dict[str, Future[bytes]] = {}
+        self.pages: dict[str, object] = {}
+        self.pending_pages: dict[str, Future[bytes]] = {}
         self.pool: ProcessPoolExecutor | None = None
+        self.stays = False
         self._stats: dict[str, os.stat_result] = {}
         todo = [path for path in self.paths if not self._from_cache(path)]
         self.parsed = todo
@@ -68,22 +102,38 @@ class ParseJob:
             for path in todo:
                 self._keep(_read(root, path, plan))
             return
-        self.pool = ProcessPoolExecutor(max_workers=count)
+        render = pages is not None and "fork" in multiprocessing.get_all_start_methods()
+        if render:
+            global _page_renderer, _later_task
+            _page_renderer, _later_task = pages, later  # before the first task, which forks
+            self.stays = later is not None
+            context = multiprocessing.get_context("fork")
+            self.pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+        else:
+            self.pool = ProcessPoolExecutor(max_workers=count)
         start, size = 0, FIRST_CHUNK
         while start < len(todo):
             chunk = todo[start : start + size]
-            future = self.pool.submit(_read_chunk, root, chunk, _for_chunk(plan, chunk))
+            with _frozen_gc() if start == 0 else nullcontext():  # the first task forks
+                future = self.pool.submit(_read_chunk, root, chunk, _for_chunk(plan, chunk), render)
             for path in chunk:
                 self.pending[path] = future
             start, size = start + size, min(CHUNK, size * 2)
+        for end in range(len(todo), 0, -PAGE_CHUNK) if render else ():
+            chunk = todo[max(0, end - PAGE_CHUNK) : end]
+            rendering = self.pool.submit(_render_chunk, root, chunk)
+            for path in chunk:
+                self.pending_pages[path] = rendering
 
     def _from_cache(self, path: str) -> bool:
+        if self.cache is None:
+            return False
         try:
             stat = os.stat(self.root / path)
         except OSError:
             return False  # read_record turns the error into a diagnostic
         self._stats[path] = stat
-        cached = self.cache.get(str(self.root / path), stat) if self.cache is not None else None
+        cached = self.cache.get(str(self.root / path), stat)
         if cached is None:
             return False
         entry = self.rendered.entries.get(path) if self.rendered is not None else None
@@ -109,9 +159,18 @@ class ParseJob:
         future = self.pending.get(path)
         if future is None:
             return None
-        for parsed in future.result():
+        parsed_chunk: list[Parsed] = pickle.loads(future.result())
+        for parsed in parsed_chunk:
             self._keep(parsed)
         return self.done.get(path)
+
+    def page_of(self, path: str) -> object:
+        """The record's page as a worker rendered it, or None when no worker has started it
+        (it is then left to the caller); handed out once."""
+        future = self.pending_pages.pop(path, None)
+        if future is not None and not future.cancel():  # cancel() is also True if cancelled
+            self.pages.update(pickle.loads(future.result()))
+        return self.pages.pop(path, None)
 
     def fragments_of(self, path: str) -> Fragments | None:
         """The record's pre-rendered header and comparison (rendered here if not yet)."""
@@ -120,19 +179,37 @@ class ParseJob:
             return None
         if path not in self.fragments:
             self._remember(path, prerender(decision, self.plan))
-        return self.fragments[path]
+        kept = self.fragments[path]
+        return self.spool.get(kept) if isinstance(kept, Spooled) else kept
 
     def results(self) -> list[Decision]:
-        """Every parse, in the order of `paths`; shuts the workers down."""
+        """Every parse, in the order of `paths`; shuts the workers down unless they stay for
+        the later task."""
         for path in self.paths:
             self.result(path)
-        self.close()
+        if not self.stays:
+            self.close()
         return [self.done[path] for path in self.paths if path in self.done]
 
+    def later(self, arguments: bytes) -> Future[bytes] | None:
+        """Run the later task in a worker; None when there is no worker for it."""
+        if self.pool is None or not self.stays:
+            return None
+        return self.pool.submit(_run_later, arguments)
+
     def close(self) -> None:
+        global _page_renderer, _later_task
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        _page_renderer = _later_task = None
+        self.pending_pages.clear()
+
+    def release(self) -> None:
+        """Forget the fragments (after the last page is written)."""
+        self.close()
+        self.fragments.clear()
+        self.spool.close()
 
     def _keep(self, parsed: Parsed) -> None:
         decision, fragments = parsed
@@ -146,10 +223,13 @@ class ParseJob:
             self._remember(path, fragments)
 
     def _remember(self, path: str, fragments: Fragments | None) -> None:
+        if self.rendered is None:  # a build: each page needs them once, later
+            self.fragments[path] = self.spool.put(fragments) if fragments else None
+            return
         self.fragments[path] = fragments
         stat = self._stats.get(path)
         plan = self.plan
-        if self.rendered is not None and plan is not None and fragments and stat:
+        if plan is not None and fragments and stat:
             page = plan.pages.get(path)
             self.rendered.entries[path] = (
                 stat.st_size,
@@ -158,6 +238,64 @@ class ParseJob:
                 page,
                 fragments,
             )
+
+
+@dataclass(frozen=True, slots=True)
+class Spooled:
+    """Where a record's fragments are in a `Spool`: offset and the length of each, in bytes."""
+
+    offset: int
+    lengths: tuple[int, int, int]
+
+
+class Spool:
+    """Fragments kept in an anonymous temporary file: a build renders them early and needs each
+    one once, late, and thousands of them would otherwise stay in memory all along."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+        self._end = 0
+
+    def put(self, fragments: Fragments) -> Spooled:
+        if self._file is None:
+            # Open until `close`: it outlives any one call.
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115
+        texts = (fragments.header, fragments.comparison, fragments.record_json)
+        parts = [text.encode() for text in texts]
+        self._file.seek(self._end)
+        for part in parts:
+            self._file.write(part)
+        spooled = Spooled(self._end, (len(parts[0]), len(parts[1]), len(parts[2])))
+        self._end += sum(spooled.lengths)
+        return spooled
+
+    def get(self, spooled: Spooled) -> Fragments:
+        assert self._file is not None
+        self._file.seek(spooled.offset)
+        data = self._file.read(sum(spooled.lengths))
+        header, comparison, _ = spooled.lengths
+        return Fragments(
+            data[:header].decode(),
+            data[header : header + comparison].decode(),
+            data[header + comparison :].decode(),
+        )
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+            self._end = 0
+
+
+@contextmanager
+def _frozen_gc() -> Iterator[None]:
+    """Objects that exist when workers fork are frozen for the fork: a worker's collector then
+    never walks them, which would cost time and copy every memory page they live on."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _for_chunk(plan: PagePlan | None, chunk: list[str]) -> PagePlan | None:
@@ -177,6 +315,29 @@ def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:
     return (slim(decision) if fragments is not None else decision), fragments
 
 
-def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None) -> list[Parsed]:
+# Tasks return their results pickled: the pool's receiving thread then only handles one buffer,
+# and the objects the build keeps are made by the thread that keeps them. Objects made by the
+# receiving thread come from its own allocator arena, which a build of thousands of records
+# leaves fragmented (about 40 MB at 5,000 records).
+
+
+def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None, keep: bool = False) -> bytes:
     with no_gc():
-        return [_read(root, path, plan) for path in paths]
+        parsed = [_read(root, path, plan) for path in paths]
+    if keep:
+        _parsed_here.update((decision.file, decision) for decision, _ in parsed)
+    return pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+
+
+def _run_later(arguments: bytes) -> bytes:
+    assert _later_task is not None
+    return _later_task(arguments)
+
+
+def _render_chunk(root: Path, paths: list[str]) -> bytes:
+    assert _page_renderer is not None
+    rendered = []
+    for path in paths:
+        decision = _parsed_here.get(path) or read_record(root, path)
+        rendered.append((path, _page_renderer(path, decision)))
+    return pickle.dumps(rendered, pickle.HIGHEST_PROTOCOL)

@@ -90,3 +90,8 @@ class MadrConfig(base.Config):
     file path relative to mkdocs.yml for offline and private sites (for example npm's
     `mermaid/dist/mermaid.min.js`); a file is published with the site and also serves
     Material's own Mermaid diagrams."""
+
+    parallel = c.Type(bool, default=True)
+    """Parse records, and render their pages, in worker processes on the other cores while
+    MkDocs renders the rest (`mkdocs build` on systems that can fork; `mkdocs serve` parses
+    there only). Set `false` to do everything in the build process."""

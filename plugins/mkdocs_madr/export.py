@@ -145,11 +145,14 @@ def encode_and_slim(decision: Decision) -> str:
 
 def slim(decision: Decision) -> Decision:
     """Drop the body once it has been rendered or encoded: thousands of records then take
-    their metadata, not their text, to the code that joins them."""
-    decision.options = [
-        Option(title=option.title, line=option.line, chosen=option.chosen)
-        for option in decision.options
-    ]
+    their metadata, not their text, to the code that joins them.
+
+    Of the options, the chosen one stays (or the first, to tell that there were options),
+    without its arguments."""
+    kept = decision.chosen_option or next(iter(decision.options), None)
+    decision.options = (
+        [Option(title=kept.title, line=kept.line, chosen=kept.chosen)] if kept is not None else []
+    )
     decision.context = decision.confirmation = None
     decision.drivers, decision.links, decision.sections = [], [], []
     decision.consequences = Consequences()

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation, Section
     from mkdocs.structure.pages import Page
     from mkdocs.utils import get_relative_url
+    from mkdocs.utils.meta import get_data as split_front_matter
 else:
 
     def _load(module: str) -> ModuleType:
@@ -81,6 +82,7 @@ else:
     Navigation, Section = _nav.Navigation, _nav.Section
     Page = _load("structure.pages").Page
     get_relative_url = _load("utils").get_relative_url
+    split_front_matter = _load("utils.meta").get_data
 
 __all__ = [
     "HOST",
@@ -101,4 +103,5 @@ __all__ = [
     "get_plugin_logger",
     "get_relative_url",
     "running_host",
+    "split_front_matter",
 ]

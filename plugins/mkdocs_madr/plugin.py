@@ -1,17 +1,21 @@
 """The `madr` MkDocs plugin: a thin layer that feeds MkDocs pages from the pure core.
 
-Order of work in a build: `on_files` lists the records (from their names alone) and starts
-parsing them in the background; `on_page_markdown` marks where generated fragments go;
+Order of work in a build: `on_files` lists the records (from their names alone); `on_nav`
+starts parsing, and rendering, them in the background; `on_page_markdown` marks where generated
+fragments go and hands MkDocs a record page the workers rendered;
 `on_env`, once every page is rendered, joins the parsed records into a collection; the marks are
 filled in `on_page_context` (what search should index) and `on_post_page` (the rest).
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
+import pickle
 import posixpath
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -49,6 +53,7 @@ from .host import (
     event_priority,
     get_plugin_logger,
     get_relative_url,
+    split_front_matter,
 )
 from .identity import identify, is_folder_file
 from .model import Decision
@@ -61,6 +66,7 @@ from .render.views import StatusStyle, kind_label
 from .settings import SettingsError, parse_levels
 from .site_content import SiteContent, Urls
 from .slots import Slot, Slots
+from .worker_pages import RenderedPage, captured_logs, render_in_worker, render_with
 
 log = get_plugin_logger("madr")
 
@@ -72,6 +78,8 @@ GENERATED = {
     "graph": "graph.md",
     "coverage": "c4-coverage.md",
 }
+FREEZE_ABOVE = 500
+"""From this many records on, the collector skips long-lived objects during a build (`_freeze`)."""
 _LOG_LEVELS = {
     Severity.ERROR: logging.WARNING,
     Severity.WARNING: logging.WARNING,
@@ -88,6 +96,13 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.command = "build"
         self.slots = Slots()
         self.job: ParseJob | None = None
+        self.frozen = False
+        self.record_paths: list[str] = []
+        self.plan: PagePlan | None = None
+        self.worker_pages = 0
+        self.render_context: tuple[MkDocsConfig, Files] | None = None
+        self.directives_ahead: Future[bytes] | None = None
+        self.directives_done: dict[tuple[str, str], tuple[str, list[Diagnostic]]] = {}
         self.scan_problems: list[Diagnostic] = []
         self.collection: Collection | None = None
         self.content: SiteContent | None = None
@@ -178,19 +193,30 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             )
             if wanted:
                 self._generated_page(name, target, files, config)
-        plan = self._plan(files)
-        serving = self.command == "serve"  # caches only pay off across serve rebuilds
-        self.job = ParseJob(
-            self.root,
-            paths,
-            self.cache if serving else None,
-            plan=plan,
-            rendered=self.fragment_cache if serving else None,
-        )
-        count, parsed = len(paths), len(self.job.parsed)
-        log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
+        self.record_paths = sorted(paths, key=_file_order)  # the order MkDocs renders them
+        self.plan = self._plan(files)
         self._add_assets(files, config)
         return files
+
+    def _start_job(self, config: MkDocsConfig, files: Files) -> None:
+        """Parse, and render, records in the background, now that the files are final."""
+        serving = self.command == "serve"  # caches only pay off across serve rebuilds
+        # Rendering pages in forked workers is for builds: a serve process runs threads.
+        render = self.config.parallel and not serving
+        self.render_context = (config, files) if render else None
+        self.job = ParseJob(
+            self.root,
+            self.record_paths,
+            self.cache if serving else None,
+            plan=self.plan,
+            rendered=self.fragment_cache if serving else None,
+            workers=None if self.config.parallel else 0,
+            pages=self._render_in_worker if render else None,
+            later=self._render_directives_in_worker if render else None,
+        )
+        self.render_context = None
+        count, parsed = len(self.record_paths), len(self.job.parsed)
+        log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
 
     def _plan(self, files: Files) -> PagePlan:
         """What workers need to render each record's own header and comparison."""
@@ -210,6 +236,11 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
     def _reset(self) -> None:
         self.slots = Slots()
+        self.record_paths = []
+        self.plan = None
+        self.worker_pages = 0
+        self.directives_ahead = None
+        self.directives_done = {}
         self.collection = None
         self.content = None
         self.record_files = {}
@@ -331,6 +362,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return None
+        self._start_job(config, files)
         ours = {id(file) for file in [*self.record_files.values(), *self.pages.values()]}
         if any(id(page.file) in ours for page in nav.pages):
             return nav  # the author placed the decisions in the nav; respect that
@@ -348,8 +380,18 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        src = page.file.src_uri
         record = self._record_path(page)
+        decision = self.job.result(record) if record is not None and self.job else None
+        markdown = self._page_markdown(markdown, page, record, decision)
+        rendered = self.job.page_of(record) if record is not None and self.job else None
+        if isinstance(rendered, RenderedPage):
+            render_with(page, rendered, self._rendered_in_worker)
+        return markdown
+
+    def _page_markdown(
+        self, markdown: str, page: Page, record: str | None, decision: Decision | None
+    ) -> str:
+        src = page.file.src_uri
         self.current_page, self.current_record = page, record
         links = self.config.glossary_links
         self.glossary_extension.for_page(
@@ -358,7 +400,6 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             auto_link=links == "all" or (links == "decisions" and record is not None),
         )
         self.slots.clear(src)
-        decision = self.job.result(record) if record is not None and self.job else None
         if decision is not None and decision.is_record:
             page.meta.pop("status", None)  # Material would badge it in every sidebar entry
             if "title" not in page.meta and (decision.title or "title" not in decision.lines):
@@ -375,8 +416,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         """Records are read here so that bytes which are not UTF-8 or an unreadable file give
         a page and a diagnostic instead of stopping the build."""
         path = self._record_path(page) if self.config.enabled else None
-        if path is None:
-            return None
+        return self._read_record(path) if path is not None else None
+
+    def _read_record(self, path: str) -> str:
         try:
             data = (self.root / path).read_bytes()
         except OSError as error:
@@ -387,6 +429,26 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             text = data.decode("utf-8", errors="replace")
         self.source = (path, text)
         return text
+
+    def _render_in_worker(self, path: str, decision: Decision) -> RenderedPage | None:
+        """In a forked worker: what the build would do to the record's page from reading its
+        source to rendering it, with this plugin's own steps only."""
+        file = self.record_files.get(path)
+        if file is None or file.page is None or self.render_context is None:
+            return None
+        config, files = self.render_context
+        page = file.page
+        page.markdown, page.meta = split_front_matter(self._read_record(path))
+        with captured_logs():  # the build reports these itself, when it marks the page
+            page.markdown = self._page_markdown(page.markdown, page, path, decision)
+        self.term_usage = {}
+        return render_in_worker(page, config, files, lambda: iter(self.term_usage))
+
+    def _rendered_in_worker(self, rendered: RenderedPage) -> None:
+        self.worker_pages += 1
+        if self.current_record is not None:
+            for anchor in rendered.terms:
+                self.term_usage.setdefault(anchor, {})[self.current_record] = None
 
     def _record_path(self, page: Page) -> str | None:
         path = self.record_sources.get(page.file.src_uri)
@@ -421,12 +483,41 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if not self.config.enabled or self.job is None:
             return env
         parsed = self.job.results()
+        self._freeze()
+        rendered, count = self.worker_pages, len(self.record_files)
+        log.debug(f"{rendered} of {count} record pages rendered by workers")
         collection = build_collection(
             self.root, parsed, self.scan_problems, statuses=self.config.statuses
         )
         self.collection = collection
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)
         self._report(collection.all_diagnostics() + link_problems, self.root)
+        self.content = self._site_content(collection, self.architecture, files)
+        self.directives_ahead = self._directives_in_worker(collection, files)
+        return env
+
+    def _freeze(self) -> None:
+        """Let Python's cycle collector skip what exists now until the build ends.
+
+        What MkDocs has read before rendering pages, and the rendered pages and parsed records
+        before writing them, all live until the build ends, yet each full pass of the collector
+        walks all of it again; the plugin's records make those passes longer and more frequent
+        (about a second in all at 5,000 records). Young objects are collected first, so little
+        garbage is kept.
+        """
+        if len(self.record_files) >= FREEZE_ABOVE:
+            gc.collect(1)
+            gc.freeze()
+            self.frozen = True
+
+    def _unfreeze(self) -> None:
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+
+    def _site_content(
+        self, collection: Collection, architecture: Architecture, files: Files
+    ) -> SiteContent:
         by_file = {decision.file: decision for decision in collection.decisions}
         urls = Urls(
             records={
@@ -441,10 +532,32 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             mermaid_local=self.mermaid_local,
         )
         renderer = Renderer(collection, self.config.statuses, self.templates_dir)
-        self.content = SiteContent(
-            collection, self.architecture, renderer, urls, self._prerendered_comparison
-        )
-        return env
+        return SiteContent(collection, architecture, renderer, urls, self._prerendered_comparison)
+
+    def _directives_in_worker(self, collection: Collection, files: Files) -> Future[bytes] | None:
+        """Hand the directives that list records (the log, timeline, graph, coverage) to a
+        worker, idle once pages are rendered: their pages are written last, and at thousands of
+        records each is a large table."""
+        wanted = []
+        for src, slots in self.slots.pages.items():
+            page = files.get_file_from_path(src)
+            for slot in slots:
+                if page is not None and slot.kind == "directive" and slot.data.name != "compare":
+                    wanted.append((src, page.url, slot.marker, slot.data))
+        if not wanted or self.job is None:
+            return None
+        return self.job.later(pickle.dumps((collection, self.architecture, wanted)))
+
+    def _render_directives_in_worker(self, arguments: bytes) -> bytes:
+        """In a forked worker: `_directives_in_worker`'s directives, as `_late` renders them."""
+        assert self.render_context is not None
+        collection, architecture, wanted = pickle.loads(arguments)
+        content = self._site_content(collection, architecture, self.render_context[1])
+        done = {
+            (src, marker): content.directive(directive, url, src)
+            for src, url, marker, directive in wanted
+        }
+        return pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
 
     @event_priority(50)  # before search, so record headers and diagram tables are indexed
     def _before_search(
@@ -507,10 +620,17 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             fragments = self.job.fragments_of(slot.data) if self.job is not None else None
             return self.content.comparison(decision, fragments.comparison if fragments else None)
         if slot.kind == "directive":
-            html, problems = self.content.directive(slot.data, page_url, src)
+            done = self._worker_directives().get((src, slot.marker))
+            html, problems = done or self.content.directive(slot.data, page_url, src)
             self._report(problems, self.docs_dir)
             return html
         return None
+
+    def _worker_directives(self) -> dict[tuple[str, str], tuple[str, list[Diagnostic]]]:
+        if self.directives_ahead is not None:
+            future, self.directives_ahead = self.directives_ahead, None
+            self.directives_done = pickle.loads(future.result())
+        return self.directives_done
 
     def _decision(self, file: str) -> Decision | None:
         assert self.collection is not None
@@ -528,13 +648,20 @@ class MadrPlugin(BasePlugin[MadrConfig]):
                 )
         return output
 
+    @event_priority(50)  # before search writes its index, the build's largest allocation
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._unfreeze()
         if self.collection is None:
             return
         if self.config.json_export:
             self._write_json(self.collection, config)
         if self._feed_url(config) is not None:
             self._write_feed(self.collection, config)
+        # Every page is written: what the plugin holds about thousands of records can go.
+        if self.job is not None:
+            self.job.release()
+        self.job = None
+        self._reset()
 
     def _feed_url(self, config: MkDocsConfig) -> str | None:
         if not self.config.feed or not config.site_url:
@@ -574,8 +701,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return json.dumps(record_fields(decision), ensure_ascii=False)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._unfreeze()
         if self.job is not None:
-            self.job.close()
+            self.job.release()
 
     # --- glossary callbacks -------------------------------------------------------------------
 
@@ -590,7 +718,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         return f"{target}#{term.anchor}"
 
     def _term_used(self, term: Term) -> None:
-        if self.current_record is None or self.job is None:
+        if self.current_record is None:
             return
         self.term_usage.setdefault(term.anchor, {})[self.current_record] = None
 

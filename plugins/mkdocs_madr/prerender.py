@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,29 +55,12 @@ class PagePlan:
 
 @dataclass(frozen=True, slots=True)
 class Fragments:
-    """A record's pre-rendered header and comparison, kept compressed: a build holds them for
-    every record between rendering the pages and writing them."""
+    """A record's pre-rendered header and comparison, and its own fields as JSON."""
 
-    packed_header: bytes
-    packed_comparison: bytes
-    packed_json: bytes
-
-    @classmethod
-    def pack(cls, header: str, comparison: str, record_json: str) -> Fragments:
-        return cls(*(zlib.compress(text.encode(), 1) for text in (header, comparison, record_json)))
-
-    @property
-    def record_json(self) -> str:
-        """The record's own fields (`export.record_fields`) as a JSON object."""
-        return zlib.decompress(self.packed_json).decode()
-
-    @property
-    def header(self) -> str:
-        return zlib.decompress(self.packed_header).decode()
-
-    @property
-    def comparison(self) -> str:
-        return zlib.decompress(self.packed_comparison).decode()
+    header: str
+    comparison: str
+    record_json: str
+    """The record's own fields (`export.record_fields`) as a JSON object."""
 
 
 def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
@@ -91,7 +73,7 @@ def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
     elements = [element_link(alias, plan, page) for alias in decision.c4]
     header = renderer.header(decision, index, elements, banners=BANNERS)
     record_json = json.dumps(record_fields(decision), ensure_ascii=False)
-    return Fragments.pack(header, renderer.comparison(decision), record_json)
+    return Fragments(header, renderer.comparison(decision), record_json)
 
 
 def element_link(alias: str, plan: PagePlan, page: str) -> ElementLink:

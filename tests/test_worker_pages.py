@@ -1,0 +1,193 @@
+"""Record pages rendered by the parse workers are exactly the pages MkDocs renders itself.
+
+Builds of more records than `background.INLINE_LIMIT` parse, and render record pages, in forked
+workers (`parallel: true`, the default). Each test builds the same generated site both ways
+with the real `mkdocs` command and compares what a reader or an author would see.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs_madr.background import INLINE_LIMIT, PAGE_CHUNK, ParseJob, Spool
+from mkdocs_madr.model import Decision
+from mkdocs_madr.prerender import Fragments
+from support import HOST
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+from generate import generate
+
+COUNT = 120
+CONFIG = """site_name: Workers
+theme:
+  name: material
+  font: false
+markdown_extensions: [def_list, tables, attr_list, toc]
+plugins:
+  - search
+  - madr:
+      parallel: {parallel}
+{extra}"""
+WORKER_PAGES = re.compile(r"madr: (\d+) of (\d+) record pages rendered by workers")
+fork_only = pytest.mark.skipif(
+    not hasattr(os, "fork"), reason="pages are rendered in workers only where Python can fork"
+)
+
+
+def generated(root: Path, count: int = COUNT) -> Path:
+    generate(count, root)
+    return root
+
+
+def build(
+    root: Path, *, parallel: bool, extra: str = "", strict: bool = False
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Build `root` into its own site folder; the process result has the verbose log."""
+    site = root / ("site-parallel" if parallel else "site-serial")
+    config = root / ("parallel.yml" if parallel else "serial.yml")
+    config.write_text(CONFIG.format(parallel=str(parallel).lower(), extra=extra), "utf-8")
+    command = [sys.executable, "-m", HOST, "build", "-v", "-f", str(config), "-d", str(site)]
+    done = subprocess.run(
+        [*command, "--strict"] if strict else command,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    return site, done
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    files = (path for path in site.rglob("*") if path.is_file())
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in files}
+
+
+def worker_pages(log: str) -> int:
+    found = WORKER_PAGES.search(log)
+    assert found is not None, log[-3000:]
+    return int(found[1])
+
+
+def warnings(log: str) -> list[str]:
+    return [line for line in log.splitlines() if line.startswith("WARNING")]
+
+
+@fork_only
+def test_a_site_built_with_workers_is_byte_for_byte_the_site_built_without(tmp_path: Path) -> None:
+    root = generated(tmp_path)
+    parallel_site, parallel = build(root, parallel=True)
+    serial_site, serial = build(root, parallel=False)
+    assert parallel.returncode == 0, parallel.stderr[-3000:]
+    assert serial.returncode == 0, serial.stderr[-3000:]
+    # Workers rendered some pages: they start from the last record once all are parsed.
+    assert 0 < worker_pages(parallel.stderr) < COUNT
+    assert worker_pages(serial.stderr) == 0
+    ours, theirs = site_files(parallel_site), site_files(serial_site)
+    assert sorted(ours) == sorted(theirs)
+    different = [name for name in ours if ours[name] != theirs[name]]
+    assert different == []
+    # What the comparison covers: record pages with glossary links and tables of contents, the
+    # glossary's lists of decisions per term, the search index.
+    records = [name for name in ours if re.fullmatch(r"decisions/\d[^/]*/index\.html", name)]
+    assert len(records) == COUNT
+    assert all(b'class="madr-term"' in ours[name] for name in records)
+    assert all(b'class="md-nav__link"' in ours[name] for name in records)
+    assert b'class="madr-term-usage' in ours["GLOSSARY/index.html"]
+    assert len(ours["search/search_index.json"]) > COUNT * 1000
+
+
+@fork_only
+def test_what_workers_log_is_reported_by_the_build_in_page_order(tmp_path: Path) -> None:
+    root = generated(tmp_path, 60)
+    for path in sorted((root / "decisions").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\nSee [[No such term]] and [the plan](missing-plan.md).\n", "utf-8")
+    _, parallel = build(root, parallel=True)
+    _, serial = build(root, parallel=False)
+    assert worker_pages(parallel.stderr) > 0
+    found = warnings(parallel.stderr)
+    assert found == warnings(serial.stderr)
+    assert sum("glossary-unknown-term" in line for line in found) == 60
+    assert sum("contains a link 'missing-plan.md'" in line for line in found) == 60
+    _, strict = build(root, parallel=True, strict=True)
+    assert strict.returncode != 0
+
+
+@fork_only
+def test_a_page_another_plugin_changes_after_the_plugin_is_rendered_by_mkdocs(
+    tmp_path: Path,
+) -> None:
+    root = generated(tmp_path, 60)
+    (root / "hooks.py").write_text(
+        "from mkdocs.plugins import event_priority\n\n\n"
+        "@event_priority(-100)\n"
+        "def on_page_markdown(markdown, page, **kwargs):\n"
+        "    return markdown + '\\n\\nAdded by a later hook.\\n'\n",
+        encoding="utf-8",
+    )
+    site, done = build(root, parallel=True, extra="hooks:\n  - hooks.py\n")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert worker_pages(done.stderr) == 0  # every worker page is refused: its Markdown differs
+    pages = sorted(site.glob("decisions/0*/index.html"))
+    assert len(pages) == 60
+    assert all("Added by a later hook." in page.read_text(encoding="utf-8") for page in pages)
+
+
+def _describe(path: str, decision: Decision) -> str:
+    return f"{path} by {os.getpid()}: {decision.title}"
+
+
+@fork_only
+def test_workers_render_pages_with_the_renderer_they_inherit(tmp_path: Path) -> None:
+    root = generated(tmp_path, INLINE_LIMIT + 20)
+    paths = sorted(path.name for path in (root / "decisions").glob("*.md"))
+    job = ParseJob(root / "decisions", paths, workers=1, pages=_describe)
+    try:
+        # The build asks for the first page at once: no worker has started it, so it is left to
+        # the build, with the other pages of its task (rendering tasks run after every parse
+        # task, from the last page back).
+        assert job.page_of(paths[0]) is None
+        concurrent.futures.wait(list(job.pending_pages.values()))
+        rendered = {path: job.page_of(path) for path in paths}
+        again = job.page_of(paths[-1])
+        titles = {decision.file: decision.title for decision in job.results()}
+    finally:
+        job.close()
+    by_workers = {path: page for path, page in rendered.items() if page is not None}
+    assert len(by_workers) >= len(paths) - PAGE_CHUNK
+    assert paths[0] not in by_workers
+    assert paths[-1] in by_workers
+    workers = {str(page).split(" by ")[1].split(":")[0] for page in by_workers.values()}
+    assert len(workers) == 1
+    assert workers != {str(os.getpid())}
+    worker = workers.pop()
+    assert by_workers == {path: f"{path} by {worker}: {titles[path]}" for path in by_workers}
+    assert again is None  # handed out once
+
+
+def test_a_job_without_a_page_renderer_renders_no_pages(tmp_path: Path) -> None:
+    root = generated(tmp_path, INLINE_LIMIT + 10)
+    paths = sorted(path.name for path in (root / "decisions").glob("*.md"))
+    job = ParseJob(root / "decisions", paths, workers=1)
+    parsed = job.results()
+    assert len(parsed) == len(paths)
+    assert job.pending_pages == {}
+    assert job.page_of(paths[-1]) is None
+
+
+def test_the_spool_gives_back_what_it_was_given() -> None:
+    spool = Spool()
+    first = spool.put(Fragments("<p>en-tête é</p>", "<table>✓</table>", '{"id": "0001"}'))
+    second = spool.put(Fragments("", "", "{}"))
+    assert spool.get(second) == Fragments("", "", "{}")
+    assert spool.get(first) == Fragments("<p>en-tête é</p>", "<table>✓</table>", '{"id": "0001"}')
+    spool.close()
+    again = spool.put(Fragments("h", "c", "j"))  # usable after closing: a new file
+    assert spool.get(again) == Fragments("h", "c", "j")
+    spool.close()
