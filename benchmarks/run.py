@@ -2,11 +2,13 @@
 
 For each N, the same generated records are built (a) as plain Markdown pages in a Material site
 without the plugin and (b) through the plugin, with the same navigation shape (the records are
-not listed in the sidebar in either). Runs alternate a, b, a, b… and report the median wall
-time, the peak memory (PSS, build and workers) and the ratio b/a from the same run.
+not listed in the sidebar in either, above 100 records). Timed runs alternate a, b, a, b… and
+give the median wall time and the ratio b/a; separate runs, sampled, give the peak memory (PSS
+of the build and its workers). Sites are written under --workdir: a RAM disk (/dev/shm) keeps
+disk noise out of the figures.
 
     python benchmarks/run.py                      # N = 100, 1000, 5000; 3 runs each
-    python benchmarks/run.py --sizes 1000 --repeats 5
+    python benchmarks/run.py --sizes 1000 --repeats 5 --workdir /dev/shm/madr-bench
 """
 
 from __future__ import annotations

@@ -494,6 +494,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self._report(collection.all_diagnostics() + link_problems, self.root)
         self.content = self._site_content(collection, self.architecture, files)
         self.directives_ahead = self._directives_in_worker(collection, files)
+        if self.directives_ahead is None:
+            self.job.close()
         return env
 
     def _freeze(self) -> None:
@@ -563,6 +565,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def _before_search(
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
+        self._take_directives(wait=False)
         if self.content is not None and page.content:
             src, url, anchors = page.file.src_uri, page.url, set[str]()
             page.content = self.slots.fill(
@@ -620,17 +623,23 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             fragments = self.job.fragments_of(slot.data) if self.job is not None else None
             return self.content.comparison(decision, fragments.comparison if fragments else None)
         if slot.kind == "directive":
-            done = self._worker_directives().get((src, slot.marker))
+            self._take_directives(wait=True)
+            done = self.directives_done.get((src, slot.marker))
             html, problems = done or self.content.directive(slot.data, page_url, src)
             self._report(problems, self.docs_dir)
             return html
         return None
 
-    def _worker_directives(self) -> dict[tuple[str, str], tuple[str, list[Diagnostic]]]:
-        if self.directives_ahead is not None:
-            future, self.directives_ahead = self.directives_ahead, None
-            self.directives_done = pickle.loads(future.result())
-        return self.directives_done
+    def _take_directives(self, *, wait: bool) -> None:
+        """Take the directives a worker rendered, and let the workers go: it was their last
+        task, and each holds memory."""
+        future = self.directives_ahead
+        if future is None or not (wait or future.done()):
+            return
+        self.directives_ahead = None
+        self.directives_done = pickle.loads(future.result())
+        if self.job is not None:
+            self.job.close()
 
     def _decision(self, file: str) -> Decision | None:
         assert self.collection is not None
