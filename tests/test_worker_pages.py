@@ -156,6 +156,7 @@ def test_workers_render_pages_with_the_renderer_they_inherit(tmp_path: Path) -> 
         concurrent.futures.wait(list(job.pending_pages.values()))
         rendered = {path: job.page_of(path) for path in paths}
         again = job.page_of(paths[-1])
+        kept = dict(job.pages)  # nothing stays once handed out
         titles = {decision.file: decision.title for decision in job.results()}
     finally:
         job.close()
@@ -169,6 +170,7 @@ def test_workers_render_pages_with_the_renderer_they_inherit(tmp_path: Path) -> 
     worker = workers.pop()
     assert by_workers == {path: f"{path} by {worker}: {titles[path]}" for path in by_workers}
     assert again is None  # handed out once
+    assert kept == {}
 
 
 def test_a_job_without_a_page_renderer_renders_no_pages(tmp_path: Path) -> None:

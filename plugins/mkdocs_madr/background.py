@@ -169,7 +169,9 @@ class ParseJob:
         (it is then left to the caller); handed out once."""
         future = self.pending_pages.pop(path, None)
         if future is not None and not future.cancel():  # cancel() is also True if cancelled
-            self.pages.update(pickle.loads(future.result()))
+            for done, page in pickle.loads(future.result()):
+                self.pending_pages.pop(done, None)
+                self.pages[done] = page
         return self.pages.pop(path, None)
 
     def fragments_of(self, path: str) -> Fragments | None:
@@ -331,6 +333,7 @@ def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None, keep: bool 
 
 def _run_later(arguments: bytes) -> bytes:
     assert _later_task is not None
+    _parsed_here.clear()  # every page is rendered by now
     return _later_task(arguments)
 
 
