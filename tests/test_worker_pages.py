@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from mkdocs_madr.background import INLINE_LIMIT, PAGE_CHUNK, ParseJob, Spool
+from mkdocs_madr.collection import read_record
 from mkdocs_madr.model import Decision
-from mkdocs_madr.prerender import Fragments
+from mkdocs_madr.prerender import Fragments, PagePlan, prerender
 from support import HOST
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
@@ -193,3 +194,28 @@ def test_the_spool_gives_back_what_it_was_given() -> None:
     again = spool.put(Fragments("h", "c", "j"))  # usable after closing: a new file
     assert spool.get(again) == Fragments("h", "c", "j")
     spool.close()
+
+
+@fork_only
+def test_fragments_no_worker_rendered_come_from_the_whole_record(tmp_path: Path) -> None:
+    root = generated(tmp_path, INLINE_LIMIT + 10)
+    folder = root / "decisions"
+    paths = sorted(path.name for path in folder.glob("*.md"))
+    plan = PagePlan(
+        statuses=(("accepted", "#2e7d32"),),
+        pages={path: f"decisions/{path[:-3]}/" for path in paths},
+    )
+    job = ParseJob(folder, paths, plan=plan, workers=1, pages=_describe)
+    job.results()
+    job.close()  # the workers go before rendering the records' fragments
+    path = next(path for path in reversed(paths) if read_record(folder, path).options)
+    try:
+        kept = job.result(path)
+        assert kept is not None
+        assert kept.slim  # its body is gone: the fragments must come from the file
+        fragments = job.fragments_of(path)
+        assert fragments == prerender(read_record(folder, path), plan)
+        assert fragments is not None
+        assert "madr-compare__table" in fragments.comparison
+    finally:
+        job.release()

@@ -7,7 +7,9 @@ record's page is rendered its parse is usually done and the build never waits fo
 Given a page renderer, the workers then render record pages too, starting from the last page
 while the build renders from the first; the build renders every page the workers have not
 started yet, so the two meet where their speeds balance and neither waits for the other. Forked
-workers run the renderer they inherit, so this needs a platform that can fork.
+workers run the renderer they inherit, so this needs a platform that can fork. The records' own
+fragments are then rendered after the pages (the build needs them only when it writes pages),
+so that the workers spend the time the build renders pages on pages.
 """
 
 from __future__ import annotations
@@ -92,8 +94,11 @@ class ParseJob:
         self.pending: dict[str, Future[bytes]] = {}
         self.pages: dict[str, object] = {}
         self.pending_pages: dict[str, Future[bytes]] = {}
+        self.pending_fragments: dict[str, Future[bytes]] = {}
+        self.outstanding: set[Future[bytes]] = set()
+        """Tasks after the parse (fragments, the later task): the workers go when all are done."""
         self.pool: ProcessPoolExecutor | None = None
-        self.stays = False
+        self.shared = False
         self._stats: dict[str, os.stat_result] = {}
         todo = [path for path in self.paths if not self._from_cache(path)]
         self.parsed = todo
@@ -106,7 +111,7 @@ class ParseJob:
         if render:
             global _page_renderer, _later_task
             _page_renderer, _later_task = pages, later  # before the first task, which forks
-            self.stays = later is not None
+            self.shared = True
             context = multiprocessing.get_context("fork")
             self.pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
         else:
@@ -179,25 +184,53 @@ class ParseJob:
         decision = self.result(path)
         if decision is None or self.plan is None:
             return None
+        future = self.pending_fragments.pop(path, None)
+        if future is not None and not future.cancelled():
+            for done, fragments in pickle.loads(future.result()):
+                self.pending_fragments.pop(done, None)
+                self._remember(done, fragments)
+            self.settle(future)
         if path not in self.fragments:
-            self._remember(path, prerender(decision, self.plan))
+            # A slim record has lost the body its fragments show: read it again.
+            full = read_record(self.root, path) if decision.slim else decision
+            self._remember(path, prerender(full, self.plan))
         kept = self.fragments[path]
         return self.spool.get(kept) if isinstance(kept, Spooled) else kept
 
     def results(self) -> list[Decision]:
-        """Every parse, in the order of `paths`; shuts the workers down unless they stay for
-        the later task."""
+        """Every parse, in the order of `paths`. Workers that render pages then render the
+        records' fragments, in page order; other workers are done."""
         for path in self.paths:
             self.result(path)
-        if not self.stays:
+        if self.shared and self.pool is not None and self.plan is not None:
+            todo = [path for path in self.parsed if path in self.plan.pages]
+            for start in range(0, len(todo), CHUNK):
+                chunk = todo[start : start + CHUNK]
+                plan = _for_chunk(self.plan, chunk)
+                future = self.pool.submit(_prerender_chunk, self.root, chunk, plan)
+                self.outstanding.add(future)
+                for path in chunk:
+                    self.pending_fragments[path] = future
+        if not self.shared:
             self.close()
         return [self.done[path] for path in self.paths if path in self.done]
 
     def later(self, arguments: bytes) -> Future[bytes] | None:
-        """Run the later task in a worker; None when there is no worker for it."""
-        if self.pool is None or not self.stays:
+        """Run the later task in a worker; None when there is no worker for it. Hand the
+        future to `settle` once its result is taken."""
+        if self.pool is None or not self.shared or _later_task is None:
             return None
-        return self.pool.submit(_run_later, arguments)
+        future = self.pool.submit(_run_later, arguments)
+        self.outstanding.add(future)
+        return future
+
+    def settle(self, future: Future[bytes] | None = None) -> None:
+        """One task after the parse is done with; when none is left the workers go (each
+        holds memory)."""
+        if future is not None:
+            self.outstanding.discard(future)
+        if not self.outstanding:
+            self.close()
 
     def close(self) -> None:
         global _page_renderer, _later_task
@@ -206,6 +239,7 @@ class ParseJob:
             self.pool = None
         _page_renderer = _later_task = None
         self.pending_pages.clear()
+        self.outstanding.clear()
 
     def release(self) -> None:
         """Forget the fragments (after the last page is written)."""
@@ -221,7 +255,7 @@ class ParseJob:
         stat = self._stats.get(path)
         if self.cache is not None and stat is not None:
             self.cache.put(str(self.root / path), stat, decision)
-        if self.plan is not None:
+        if self.plan is not None and not self.shared:  # shared: fragments come after pages
             self._remember(path, fragments)
 
     def _remember(self, path: str, fragments: Fragments | None) -> None:
@@ -323,17 +357,32 @@ def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:
 # leaves fragmented (about 40 MB at 5,000 records).
 
 
-def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None, keep: bool = False) -> bytes:
+def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None, shared: bool) -> bytes:
+    """Parse, and pre-render fragments; workers that render pages keep the records for them,
+    and leave fragments for later (`_prerender_chunk`)."""
     with no_gc():
-        parsed = [_read(root, path, plan) for path in paths]
-    if keep:
-        _parsed_here.update((decision.file, decision) for decision, _ in parsed)
+        if shared:
+            pages = plan.pages if plan is not None else {}
+            parsed: list[Parsed] = []
+            for path in paths:
+                decision = read_record(root, path)
+                parsed.append((slim(decision) if path in pages else decision, None))
+            _parsed_here.update((decision.file, decision) for decision, _ in parsed)
+        else:
+            parsed = [_read(root, path, plan) for path in paths]
     return pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+
+
+def _prerender_chunk(root: Path, paths: list[str], plan: PagePlan | None) -> bytes:
+    assert plan is not None
+    _parsed_here.clear()  # every page is rendered by now
+    with no_gc():
+        done = [(path, prerender(read_record(root, path), plan)) for path in paths]
+    return pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
 
 
 def _run_later(arguments: bytes) -> bytes:
     assert _later_task is not None
-    _parsed_here.clear()  # every page is rendered by now
     return _later_task(arguments)
 
 

@@ -495,7 +495,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.content = self._site_content(collection, self.architecture, files)
         self.directives_ahead = self._directives_in_worker(collection, files)
         if self.directives_ahead is None:
-            self.job.close()
+            self.job.settle()
         return env
 
     def _freeze(self) -> None:
@@ -639,7 +639,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.directives_ahead = None
         self.directives_done = pickle.loads(future.result())
         if self.job is not None:
-            self.job.close()
+            self.job.settle(future)
 
     def _decision(self, file: str) -> Decision | None:
         assert self.collection is not None
