@@ -224,6 +224,19 @@ class ParseJob:
         self.outstanding.add(future)
         return future
 
+    def poll(self) -> None:
+        """When the workers have done every task, take the fragments they rendered and let
+        them go, instead of keeping them until the build asks for the last record's."""
+        if not self.outstanding or not all(future.done() for future in self.outstanding):
+            return
+        for path, future in list(self.pending_fragments.items()):
+            if path in self.pending_fragments and not future.cancelled():
+                for done, fragments in pickle.loads(future.result()):
+                    self.pending_fragments.pop(done, None)
+                    self._remember(done, fragments)
+        self.pending_fragments.clear()
+        self.close()
+
     def settle(self, future: Future[bytes] | None = None) -> None:
         """One task after the parse is done with; when none is left the workers go (each
         holds memory)."""

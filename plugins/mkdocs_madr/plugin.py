@@ -566,6 +566,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> Any:
         self._take_directives(wait=False)
+        if self.job is not None:
+            self.job.poll()
         if self.content is not None and page.content:
             src, url, anchors = page.file.src_uri, page.url, set[str]()
             page.content = self.slots.fill(
