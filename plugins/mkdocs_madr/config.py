@@ -94,4 +94,5 @@ class MadrConfig(base.Config):
     parallel = c.Type(bool, default=True)
     """Parse records, and render their pages, in worker processes on the other cores while
     MkDocs renders the rest (`mkdocs build` on systems that can fork; `mkdocs serve` parses
-    there only). Set `false` to do everything in the build process."""
+    there only). Set `false` to do everything in the build process: slower on large sites,
+    with less peak memory."""
