@@ -91,10 +91,12 @@ class ParseJob:
         self.done: dict[str, Decision] = {}
         self.fragments: dict[str, Fragments | Spooled | None] = {}
         self.spool = Spool()
+        self._last: tuple[str, Fragments | None] | None = None
         self.pending: dict[str, Future[bytes]] = {}
         self.pages: dict[str, object] = {}
         self.pending_pages: dict[str, Future[bytes]] = {}
         self.pending_fragments: dict[str, Future[bytes]] = {}
+        self.fragment_tasks: dict[Future[bytes], list[str]] = {}
         self.outstanding: set[Future[bytes]] = set()
         """Tasks after the parse (fragments, the later task): the workers go when all are done."""
         self.pool: ProcessPoolExecutor | None = None
@@ -184,18 +186,20 @@ class ParseJob:
         decision = self.result(path)
         if decision is None or self.plan is None:
             return None
-        future = self.pending_fragments.pop(path, None)
-        if future is not None and not future.cancelled():
-            for done, fragments in pickle.loads(future.result()):
-                self.pending_fragments.pop(done, None)
-                self._remember(done, fragments)
+        if self._last is not None and self._last[0] == path:
+            return self._last[1]  # a page asks for its header, then its comparison
+        future = self.pending_fragments.get(path)
+        if future is not None:
+            self._take_fragments(future)
             self.settle(future)
         if path not in self.fragments:
             # A slim record has lost the body its fragments show: read it again.
             full = read_record(self.root, path) if decision.slim else decision
             self._remember(path, prerender(full, self.plan))
         kept = self.fragments[path]
-        return self.spool.get(kept) if isinstance(kept, Spooled) else kept
+        fragments = self.spool.get(kept) if isinstance(kept, Spooled) else kept
+        self._last = (path, fragments)
+        return fragments
 
     def results(self) -> list[Decision]:
         """Every parse, in the order of `paths`. Workers that render pages then render the
@@ -209,6 +213,7 @@ class ParseJob:
                 plan = _for_chunk(self.plan, chunk)
                 future = self.pool.submit(_prerender_chunk, self.root, chunk, plan)
                 self.outstanding.add(future)
+                self.fragment_tasks[future] = chunk
                 for path in chunk:
                     self.pending_fragments[path] = future
         if not self.shared:
@@ -229,13 +234,20 @@ class ParseJob:
         them go, instead of keeping them until the build asks for the last record's."""
         if not self.outstanding or not all(future.done() for future in self.outstanding):
             return
-        for path, future in list(self.pending_fragments.items()):
-            if path in self.pending_fragments and not future.cancelled():
-                for done, fragments in pickle.loads(future.result()):
-                    self.pending_fragments.pop(done, None)
-                    self._remember(done, fragments)
-        self.pending_fragments.clear()
+        for future in list(self.fragment_tasks):
+            self._take_fragments(future)
         self.close()
+
+    def _take_fragments(self, future: Future[bytes]) -> None:
+        """The fragments of one task, into the spool (a cancelled task's are rendered here when
+        asked for)."""
+        chunk: list[tuple[str, Fragments | None]] = []
+        if not future.cancelled():
+            chunk = pickle.loads(future.result())
+        for path in self.fragment_tasks.pop(future, []):
+            self.pending_fragments.pop(path, None)
+        for path, fragments in chunk:
+            self._remember(path, fragments)
 
     def settle(self, future: Future[bytes] | None = None) -> None:
         """One task after the parse is done with; when none is left the workers go (each
@@ -258,6 +270,7 @@ class ParseJob:
         """Forget the fragments (after the last page is written)."""
         self.close()
         self.fragments.clear()
+        self._last = None
         self.spool.close()
 
     def _keep(self, parsed: Parsed) -> None:

@@ -203,6 +203,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         serving = self.command == "serve"  # caches only pay off across serve rebuilds
         # Rendering pages in forked workers is for builds: a serve process runs threads.
         render = self.config.parallel and not serving
+        # Forked workers keep their copy of this; the build itself no longer needs it.
         self.render_context = (config, files) if render else None
         self.job = ParseJob(
             self.root,

@@ -87,16 +87,8 @@ def render_with(page: Page, rendered: RenderedPage, on_use: Callable[[RenderedPa
         for name, value in rendered.attributes.items():
             setattr(page, name, value)
         if rendered.anchor_links is not None:
-            targets = {src: files.get_file_from_path(src) for src in rendered.anchor_links}
-            setattr(
-                page,
-                LINKS,
-                {
-                    target: rendered.anchor_links[src]
-                    for src, target in targets.items()
-                    if target is not None
-                },
-            )
+            found = ((files.get_file_from_path(src), a) for src, a in rendered.anchor_links.items())
+            setattr(page, LINKS, {target: anchors for target, anchors in found if target})
         for name, level, text in rendered.messages:
             logging.getLogger(name).log(level, text)
         on_use(rendered)
