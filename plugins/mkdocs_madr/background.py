@@ -416,6 +416,6 @@ def _render_chunk(root: Path, paths: list[str]) -> bytes:
     assert _page_renderer is not None
     rendered = []
     for path in paths:
-        decision = _parsed_here.get(path) or read_record(root, path)
+        decision = _parsed_here.pop(path, None) or read_record(root, path)
         rendered.append((path, _page_renderer(path, decision)))
     return pickle.dumps(rendered, pickle.HIGHEST_PROTOCOL)

@@ -439,11 +439,19 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return None
         config, files = self.render_context
         page = file.page
-        page.markdown, page.meta = split_front_matter(self._read_record(path))
-        with captured_logs():  # the build reports these itself, when it marks the page
-            page.markdown = self._page_markdown(page.markdown, page, path, decision)
-        self.term_usage = {}
-        return render_in_worker(page, config, files, lambda: iter(self.term_usage))
+        kept = dict(vars(page))
+        try:
+            page.markdown, page.meta = split_front_matter(self._read_record(path))
+            with captured_logs():  # the build reports these itself, when it marks the page
+                page.markdown = self._page_markdown(page.markdown, page, path, decision)
+            self.term_usage = {}
+            return render_in_worker(page, config, files, lambda: iter(self.term_usage))
+        finally:
+            # The worker never needs the page again: what rendering left on it would stay.
+            vars(page).clear()
+            vars(page).update(kept)
+            self.slots.clear(file.src_uri)
+            self.rendered, self.source = {}, ("", "")
 
     def _rendered_in_worker(self, rendered: RenderedPage) -> None:
         self.worker_pages += 1
