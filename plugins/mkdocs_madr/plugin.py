@@ -502,9 +502,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)
         self._report(collection.all_diagnostics() + link_problems, self.root)
         self.content = self._site_content(collection, self.architecture, files)
+        self.job.prerender()
         self.directives_ahead = self._directives_in_worker(collection, files)
-        if self.directives_ahead is None:
-            self.job.settle()
+        self.job.settle()
         return env
 
     def _freeze(self) -> None:
