@@ -18,7 +18,7 @@ import pytest
 from mkdocs_madr.background import INLINE_LIMIT, PAGE_CHUNK, ParseJob, Spool
 from mkdocs_madr.collection import read_record
 from mkdocs_madr.model import Decision
-from mkdocs_madr.prerender import Fragments, PagePlan, prerender
+from mkdocs_madr.prerender import PagePlan, prerender
 from support import HOST
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
@@ -186,13 +186,15 @@ def test_a_job_without_a_page_renderer_renders_no_pages(tmp_path: Path) -> None:
 
 def test_the_spool_gives_back_what_it_was_given() -> None:
     spool = Spool()
-    first = spool.put(Fragments("<p>en-tête é</p>", "<table>✓</table>", '{"id": "0001"}'))
-    second = spool.put(Fragments("", "", "{}"))
-    assert spool.get(second) == Fragments("", "", "{}")
-    assert spool.get(first) == Fragments("<p>en-tête é</p>", "<table>✓</table>", '{"id": "0001"}')
+    first = spool.put(("<p>en-tête é</p>", "<table>✓</table>", '{"id": "0001"}'))
+    second = spool.put(("", "", "{}"))
+    third = spool.put(["only one"])
+    assert spool.get(second) == ("", "", "{}")
+    assert spool.get(third) == ("only one",)
+    assert spool.get(first) == ("<p>en-tête é</p>", "<table>✓</table>", '{"id": "0001"}')
     spool.close()
-    again = spool.put(Fragments("h", "c", "j"))  # usable after closing: a new file
-    assert spool.get(again) == Fragments("h", "c", "j")
+    again = spool.put(("h", "c", "j"))  # usable after closing: a new file
+    assert spool.get(again) == ("h", "c", "j")
     spool.close()
 
 

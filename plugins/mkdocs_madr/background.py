@@ -199,7 +199,7 @@ class ParseJob:
             full = read_record(self.root, path) if decision.slim else decision
             self._remember(path, prerender(full, self.plan))
         kept = self.fragments[path]
-        fragments = self.spool.get(kept) if isinstance(kept, Spooled) else kept
+        fragments = Fragments(*self.spool.get(kept)) if isinstance(kept, Spooled) else kept
         self._last = (path, fragments)
         return fragments
 
@@ -237,13 +237,15 @@ class ParseJob:
         return future
 
     def poll(self) -> None:
-        """When the workers have done every task, take the fragments they rendered and let
-        them go, instead of keeping them until the build asks for the last record's."""
-        if not self.outstanding or not all(future.done() for future in self.outstanding):
+        """Move the fragments of every task the workers have finished to the spool, and when
+        every task is done let the workers go (each holds memory)."""
+        if not self.outstanding:
             return
-        for future in list(self.fragment_tasks):
+        for future in [future for future in self.fragment_tasks if future.done()]:
             self._take_fragments(future)
-        self.close()
+            self.outstanding.discard(future)
+        if all(future.done() for future in self.outstanding):
+            self.close()
 
     def _take_fragments(self, future: Future[bytes]) -> None:
         """The fragments of one task, into the spool (a cancelled task's are rendered here when
@@ -293,7 +295,11 @@ class ParseJob:
 
     def _remember(self, path: str, fragments: Fragments | None) -> None:
         if self.rendered is None:  # a build: each page needs them once, later
-            self.fragments[path] = self.spool.put(fragments) if fragments else None
+            self.fragments[path] = (
+                self.spool.put((fragments.header, fragments.comparison, fragments.record_json))
+                if fragments
+                else None
+            )
             return
         self.fragments[path] = fragments
         stat = self._stats.get(path)
@@ -311,43 +317,41 @@ class ParseJob:
 
 @dataclass(frozen=True, slots=True)
 class Spooled:
-    """Where a record's fragments are in a `Spool`: offset and the length of each, in bytes."""
+    """Where texts are in a `Spool`: the offset, and the length of each, in bytes."""
 
     offset: int
-    lengths: tuple[int, int, int]
+    lengths: tuple[int, ...]
 
 
 class Spool:
-    """Fragments kept in an anonymous temporary file: a build renders them early and needs each
+    """Texts kept in an anonymous temporary file: a build renders fragments early and needs each
     one once, late, and thousands of them would otherwise stay in memory all along."""
 
     def __init__(self) -> None:
         self._file: IO[bytes] | None = None
         self._end = 0
 
-    def put(self, fragments: Fragments) -> Spooled:
+    def put(self, texts: Sequence[str]) -> Spooled:
         if self._file is None:
             # Open until `close`: it outlives any one call.
             self._file = tempfile.TemporaryFile()  # noqa: SIM115
-        texts = (fragments.header, fragments.comparison, fragments.record_json)
         parts = [text.encode() for text in texts]
         self._file.seek(self._end)
         for part in parts:
             self._file.write(part)
-        spooled = Spooled(self._end, (len(parts[0]), len(parts[1]), len(parts[2])))
+        spooled = Spooled(self._end, tuple(len(part) for part in parts))
         self._end += sum(spooled.lengths)
         return spooled
 
-    def get(self, spooled: Spooled) -> Fragments:
+    def get(self, spooled: Spooled) -> tuple[str, ...]:
         assert self._file is not None
         self._file.seek(spooled.offset)
         data = self._file.read(sum(spooled.lengths))
-        header, comparison, _ = spooled.lengths
-        return Fragments(
-            data[:header].decode(),
-            data[header : header + comparison].decode(),
-            data[header + comparison :].decode(),
-        )
+        texts, start = [], 0
+        for length in spooled.lengths:
+            texts.append(data[start : start + length].decode())
+            start += length
+        return tuple(texts)
 
     def close(self) -> None:
         if self._file is not None:

@@ -23,7 +23,7 @@ from urllib.parse import quote
 from markupsafe import escape
 
 from .architecture import Architecture, link_architecture
-from .background import FragmentCache, ParseJob
+from .background import FragmentCache, ParseJob, Spool, Spooled
 from .c4 import C4Index, Diagram
 from .collection import Collection, FolderError, ParseCache, build_collection, scan_folder
 from .config import MadrConfig
@@ -102,7 +102,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.worker_pages = 0
         self.render_context: tuple[MkDocsConfig, Files] | None = None
         self.directives_ahead: Future[bytes] | None = None
-        self.directives_done: dict[tuple[str, str], tuple[str, list[Diagnostic]]] = {}
+        self.directives_done: dict[tuple[str, str], tuple[Spooled, list[Diagnostic]]] = {}
+        """(page, mark) → where the worker's HTML waits in `spool`, and its diagnostics."""
+        self.spool = Spool()
         self.scan_problems: list[Diagnostic] = []
         self.collection: Collection | None = None
         self.content: SiteContent | None = None
@@ -242,8 +244,10 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.worker_pages = 0
         self.directives_ahead = None
         self.directives_done = {}
+        self.spool.close()
         self.collection = None
         self.content = None
+        self.architecture = Architecture(self.architecture.index)  # without its decisions
         self.record_files = {}
         self.record_sources = {}
         self.pages = {}
@@ -635,8 +639,11 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return self.content.comparison(decision, fragments.comparison if fragments else None)
         if slot.kind == "directive":
             self._take_directives(wait=True)
-            done = self.directives_done.get((src, slot.marker))
-            html, problems = done or self.content.directive(slot.data, page_url, src)
+            done = self.directives_done.pop((src, slot.marker), None)
+            if done is not None:
+                (html,), problems = self.spool.get(done[0]), done[1]
+            else:
+                html, problems = self.content.directive(slot.data, page_url, src)
             self._report(problems, self.docs_dir)
             return html
         return None
@@ -648,7 +655,12 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if future is None or not (wait or future.done()):
             return
         self.directives_ahead = None
-        self.directives_done = pickle.loads(future.result())
+        done: dict[tuple[str, str], tuple[str, list[Diagnostic]]]
+        done = pickle.loads(future.result())
+        # Tables of thousands of records, for pages written last: they wait on disk.
+        self.directives_done = {
+            key: (self.spool.put([html]), problems) for key, (html, problems) in done.items()
+        }
         if self.job is not None:
             self.job.settle(future)
 
@@ -724,6 +736,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self._unfreeze()
         if self.job is not None:
             self.job.release()
+        self.spool.close()
 
     # --- glossary callbacks -------------------------------------------------------------------
 
