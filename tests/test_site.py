@@ -416,6 +416,10 @@ def test_status_and_deciders_are_in_the_search_index(build_site: BuildSite) -> N
     text = " ".join(entry["text"] for entry in entries)
     assert "Status: accepted" in text
     assert "Ada" in text
+    # Only search reads that summary: the page shows the header instead.
+    page = site.html("decisions/0002-use-messagepack/")
+    assert "madr-summary" not in page
+    assert "madr-header" in page
 
 
 def test_status_meta_does_not_reach_material(build_site: BuildSite) -> None:

@@ -104,6 +104,7 @@ class ParseJob:
         self.pool: ProcessPoolExecutor | None = None
         self.shared = False
         self._stats: dict[str, os.stat_result] = {}
+        self._strings: dict[str, str] = {}
         todo = [path for path in self.paths if not self._from_cache(path)]
         self.parsed = todo
         count = workers if workers is not None else max(1, (os.cpu_count() or 1) - 1)
@@ -284,6 +285,7 @@ class ParseJob:
 
     def _keep(self, parsed: Parsed) -> None:
         decision, fragments = parsed
+        _share_strings(decision, self._strings)
         path = decision.file
         self.done[path] = decision
         self.pending.pop(path, None)
@@ -369,6 +371,18 @@ def _frozen_gc() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def _share_strings(decision: Decision, strings: dict[str, str]) -> None:
+    """Names, tags, elements and statuses recur across records: each record unpickled from a
+    worker would hold its own copy of every one."""
+    for name in ("deciders", "consulted", "informed", "tags", "c4"):
+        values: list[str] = getattr(decision, name)
+        values[:] = [strings.setdefault(value, value) for value in values]
+    if decision.status is not None:
+        decision.status = strings.setdefault(decision.status, decision.status)
+    if decision.status_text is not None:
+        decision.status_text = strings.setdefault(decision.status_text, decision.status_text)
 
 
 def _for_chunk(plan: PagePlan | None, chunk: list[str]) -> PagePlan | None:

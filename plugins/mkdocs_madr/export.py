@@ -143,6 +143,11 @@ def encode_and_slim(decision: Decision) -> str:
     return encoded
 
 
+SLIM_LINES = ("title", "status", "c4", "options_end", "pros")
+"""The line numbers a slim record keeps: those that diagnostics and edits point at (title,
+status, C4 elements), and those that place the header and comparison in its page."""
+
+
 def slim(decision: Decision) -> Decision:
     """Drop the body once it has been rendered or encoded: thousands of records then take
     their metadata, not their text, to the code that joins them.
@@ -153,7 +158,8 @@ def slim(decision: Decision) -> Decision:
     decision.options = (
         [Option(title=kept.title, line=kept.line, chosen=kept.chosen)] if kept is not None else []
     )
-    decision.context = decision.confirmation = None
+    decision.context = decision.confirmation = decision.justification = None
+    decision.lines = {key: decision.lines[key] for key in SLIM_LINES if key in decision.lines}
     decision.drivers, decision.links, decision.sections = [], [], []
     decision.consequences = Consequences()
     decision.front_matter = {}

@@ -583,13 +583,19 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             self.job.poll()
         if self.content is not None and page.content:
             src, url, anchors = page.file.src_uri, page.url, set[str]()
+            summaries: dict[str, str] = {}
             page.content = self.slots.fill(
-                src, page.content, lambda slot: self._early(slot, src, url, anchors)
+                src, page.content, lambda slot: self._early(slot, src, url, anchors, summaries)
             )
             # Search indexes a term's text, never its link: each link tag would cost its HTML
             # parser on every page. The links come back once search has read the page.
             self.linked_content = page.content
-            page.content = without_term_links(page.content)
+            searched = without_term_links(page.content)
+            # A record's header is filled in after indexing, since every tag in it would cost
+            # the same parser; search reads a one-line summary of it instead, kept nowhere else.
+            for marker, summary in summaries.items():
+                searched = searched.replace(marker, summary + marker, 1)
+            page.content = searched
         return context
 
     @event_priority(-100)  # after search
@@ -602,13 +608,16 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
     on_page_context = CombinedEvent(_before_search, _after_search)
 
-    def _early(self, slot: Slot, src: str, page_url: str, anchors: set[str]) -> str | None:
+    def _early(
+        self, slot: Slot, src: str, page_url: str, anchors: set[str], summaries: dict[str, str]
+    ) -> str | None:
         assert self.content is not None
         if slot.kind == "header":
-            # Search gets a one-line summary now; the header replaces the mark after indexing,
-            # since every tag in it would cost the search plugin's HTML parser on every page.
             decision = self._decision(slot.data)
-            return "" if decision is None else self.content.summary(decision) + slot.marker
+            if decision is None:
+                return ""
+            summaries[slot.marker] = self.content.summary(decision)
+            return None
         if slot.kind == "diagram":
             source, position = slot.data
             return self.content.diagram(source, position, src, page_url, anchors)
@@ -619,6 +628,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return None
         src, url = page.file.src_uri, page.url
         output = self.slots.fill(src, output, lambda slot: self._late(slot, src, url))
+        self.slots.clear(src)  # a build of thousands of pages would keep them all
         if page.file is self.glossary_file:
             output = self._usage_lists(output, url)
         return output
