@@ -28,7 +28,7 @@ PARALLEL_THRESHOLD = 400
 """Below this many files a process pool costs more than it saves."""
 
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site"})
-AfterParse = Callable[[Decision], str]
+AfterParse = Callable[[Decision], str | None]
 """Work done on each record right after its parse, where it was parsed (a module-level
 function, so worker processes can receive it)."""
 _DIGITS = re.compile(r"\d+")

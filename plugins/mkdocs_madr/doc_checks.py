@@ -67,7 +67,8 @@ def check_documentation(
     """
     pages: list[DocPage] = []
     if docs_dir is not None:
-        records = {(collection.root / d.file).resolve() for d in collection.decisions}
+        found = (_identity(collection.root / d.file) for d in collection.decisions)
+        records = {identity for identity in found if identity is not None}
         pages = list(_read_pages(docs_dir, records, shown_from))
     problems: list[Diagnostic] = []
     if pages:
@@ -95,14 +96,16 @@ def check_documentation(
     return problems
 
 
-def _read_pages(docs_dir: Path, records: set[Path], shown_from: Path | None) -> Iterator[DocPage]:
+def _read_pages(
+    docs_dir: Path, records: set[tuple[int, int]], shown_from: Path | None
+) -> Iterator[DocPage]:
     for folder, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(files):
             if not name.endswith(".md"):
                 continue
             path = Path(folder) / name
-            if path.resolve() in records:
+            if _identity(path) in records:
                 continue
             try:
                 text = path.read_text(encoding="utf-8-sig")
@@ -110,6 +113,16 @@ def _read_pages(docs_dir: Path, records: set[Path], shown_from: Path | None) -> 
                 continue  # MkDocs itself reports pages it cannot read
             uri = path.relative_to(docs_dir).as_posix()
             yield DocPage(uri, os.path.relpath(path, shown_from or Path.cwd()), text)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file a path names, whatever links lead to it (one system call; resolving the path
+    takes one per folder on the way)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _find_glossary(pages: list[DocPage], wanted: str | None) -> DocPage | None:

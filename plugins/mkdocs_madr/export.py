@@ -135,6 +135,12 @@ def _merge_objects(first: str, second: str) -> str:
     return first[:-1] + ", " + second[1:]
 
 
+def slim_only(decision: Decision) -> None:
+    """`slim` for `load_collection(after_parse=…)`, for readers of the metadata alone: records
+    then travel back from the workers small."""
+    slim(decision)
+
+
 def encode_and_slim(decision: Decision) -> str:
     """`record_fields` as JSON, then `slim` the record: for `load_collection(after_parse=…)`,
     so records are encoded where they are parsed and travel back small."""

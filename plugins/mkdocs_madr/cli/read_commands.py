@@ -11,7 +11,7 @@ import click
 
 from ..diagnostics import Code, Severity
 from ..doc_checks import check_documentation
-from ..export import decision_to_dict, encode_and_slim, write_json
+from ..export import decision_to_dict, encode_and_slim, slim_only, write_json
 from ..model import Decision, RelationKind
 from .errors import NotFound
 from .project import Project, effective, open_project, read_collection
@@ -131,7 +131,7 @@ def _describe(decision: Decision, project: Project) -> list[str]:
 
 def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
     project = open_project(directory, config_file)
-    collection = read_collection(project)
+    collection = read_collection(project, after_parse=slim_only)
     settings = project.settings
     beyond = check_documentation(
         settings.docs_dir, collection, glossary=settings.glossary, shown_from=project.root
