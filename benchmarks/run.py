@@ -102,7 +102,8 @@ def prepare(count: int, workdir: Path) -> tuple[Path, Path]:
 
 def build(site: Path, *, memory: bool = False) -> tuple[float, float, float]:
     """Wall seconds, and with `memory` the peak memory (MiB), of one `mkdocs build` in a fresh
-    process; then the peak RSS of the build process (MiB, exact, from the kernel).
+    process; then the peak RSS of the build process (MiB, exact, from the kernel: the largest
+    of the build's and each of its workers' own peaks; the build's, in these builds).
 
     Memory is the peak of the summed proportional set size (PSS) of the build and its worker
     processes, sampled every 10 ms: the plugin works in forked processes, whose shared pages

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs_madr import background
 from mkdocs_madr.background import INLINE_LIMIT, PAGE_CHUNK, ParseJob, Spool
 from mkdocs_madr.collection import read_record
 from mkdocs_madr.model import Decision
@@ -209,7 +210,8 @@ def test_fragments_no_worker_rendered_come_from_the_whole_record(tmp_path: Path)
     )
     job = ParseJob(folder, paths, plan=plan, workers=1, pages=_describe)
     job.results()
-    job.close()  # the workers go before rendering the records' fragments
+    job.prerender()
+    job.close()  # the workers go, their fragment tasks cancelled if not started
     path = next(path for path in reversed(paths) if read_record(folder, path).options)
     try:
         kept = job.result(path)
@@ -221,3 +223,40 @@ def test_fragments_no_worker_rendered_come_from_the_whole_record(tmp_path: Path)
         assert "madr-compare__table" in fragments.comparison
     finally:
         job.release()
+
+
+@fork_only
+def test_what_failed_in_a_worker_is_done_by_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = generated(tmp_path, INLINE_LIMIT + 10)
+    folder = root / "decisions"
+    paths = sorted(path.name for path in folder.glob("*.md"))
+    plan = PagePlan(
+        statuses=(("accepted", "#2e7d32"),),
+        pages={path: f"decisions/{path[:-3]}/" for path in paths},
+    )
+    build_process, real = os.getpid(), read_record
+
+    def fails_in_workers(root: Path, path: str) -> Decision:
+        if os.getpid() != build_process:
+            raise RuntimeError("a worker ran out of luck")
+        return real(root, path)
+
+    # Forked workers inherit the patch: every task they are given fails.
+    monkeypatch.setattr(background, "read_record", fails_in_workers)
+    job = ParseJob(folder, paths, plan=plan, workers=1, pages=_describe)
+    try:
+        parsed = {decision.file: decision for decision in job.results()}
+        job.prerender()
+        pages = [job.page_of(path) for path in paths]
+        fragments = {path: job.fragments_of(path) for path in paths}
+        errors = list(job.errors)
+    finally:
+        job.release()
+    assert sorted(parsed) == paths
+    assert all(parsed[path].title == real(folder, path).title for path in paths)
+    assert pages == [None] * len(paths)  # left to the build
+    assert fragments == {path: prerender(real(folder, path), plan) for path in paths}
+    assert errors
+    assert all("a worker ran out of luck" in repr(error) for error in errors)

@@ -105,6 +105,8 @@ class ParseJob:
         self.shared = False
         self._stats: dict[str, os.stat_result] = {}
         self._strings: dict[str, str] = {}
+        self.errors: list[BaseException] = []
+        """Why worker tasks failed; the build did their work itself."""
         todo = [path for path in self.paths if not self._from_cache(path)]
         self.parsed = todo
         count = workers if workers is not None else max(1, (os.cpu_count() or 1) - 1)
@@ -169,7 +171,12 @@ class ParseJob:
         future = self.pending.get(path)
         if future is None:
             return None
-        parsed_chunk: list[Parsed] = pickle.loads(future.result())
+        if self.failed(future):  # the build parses the task's records itself
+            chunk = [other for other, task in self.pending.items() if task is future]
+            plan = None if self.shared else self.plan  # shared: fragments come later
+            parsed_chunk = [_read(self.root, other, plan) for other in chunk]
+        else:
+            parsed_chunk = pickle.loads(future.result())
         for parsed in parsed_chunk:
             self._keep(parsed)
         return self.done.get(path)
@@ -178,7 +185,8 @@ class ParseJob:
         """The record's page as a worker rendered it, or None when no worker has started it
         (it is then left to the caller); handed out once."""
         future = self.pending_pages.pop(path, None)
-        if future is not None and not future.cancel():  # cancel() is also True if cancelled
+        # cancel() is also True if cancelled; a failed task's pages are left to the caller.
+        if future is not None and not future.cancel() and not self.failed(future):
             for done, page in pickle.loads(future.result()):
                 self.pending_pages.pop(done, None)
                 self.pages[done] = page
@@ -194,7 +202,7 @@ class ParseJob:
         future = self.pending_fragments.get(path)
         if future is not None:
             self._take_fragments(future)
-            self.settle(future)
+            self.settle()
         if path not in self.fragments:
             # A slim record has lost the body its fragments show: read it again.
             full = read_record(self.root, path) if decision.slim else decision
@@ -213,9 +221,9 @@ class ParseJob:
         return [self.done[path] for path in self.paths if path in self.done]
 
     def prerender(self) -> None:
-        """Workers that rendered pages render the records' fragments next, in page order, after
-        the tasks already given to them (`later`). The build renders the fragments of a task no
-        worker has started when it needs them, rather than wait."""
+        """Workers that rendered pages render the records' fragments next, in page order: the
+        build writes pages in that order, and waits for a task only if it catches up with the
+        workers (a task takes them a few milliseconds per record)."""
         if not self.shared or self.pool is None or self.plan is None:
             return
         todo = [path for path in self.parsed if path in self.plan.pages]
@@ -244,20 +252,30 @@ class ParseJob:
             return
         for future in [future for future in self.fragment_tasks if future.done()]:
             self._take_fragments(future)
-            self.outstanding.discard(future)
         if all(future.done() for future in self.outstanding):
             self.close()
 
     def _take_fragments(self, future: Future[bytes]) -> None:
-        """The fragments of one task, into the spool (a cancelled task's are rendered here when
-        asked for)."""
+        """The fragments of one task, into the spool: that task is done with (those of a
+        cancelled or failed task are rendered here when asked for)."""
         chunk: list[tuple[str, Fragments | None]] = []
-        if not future.cancelled():
+        if not self.failed(future):
             chunk = pickle.loads(future.result())
+        self.outstanding.discard(future)
         for path in self.fragment_tasks.pop(future, []):
             self.pending_fragments.pop(path, None)
         for path, fragments in chunk:
             self._remember(path, fragments)
+
+    def failed(self, future: Future[bytes]) -> bool:
+        """Whether a task gave no result: cancelled, or failed (why is kept in `errors`).
+        Waits for the task to finish."""
+        if future.cancelled():
+            return True
+        error = future.exception()
+        if error is not None and not any(error is kept for kept in self.errors):
+            self.errors.append(error)
+        return error is not None
 
     def settle(self, future: Future[bytes] | None = None) -> None:
         """One task after the parse is done with; when none is left the workers go (each
@@ -417,7 +435,8 @@ def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None, shared: boo
             parsed: list[Parsed] = []
             for path in paths:
                 decision = read_record(root, path)
-                _parsed_here[path] = _pack(decision)
+                if path in pages:  # kept for its page and its fragments
+                    _parsed_here[path] = _pack(decision)
                 parsed.append((slim(decision) if path in pages else decision, None))
         else:
             parsed = [_read(root, path, plan) for path in paths]

@@ -97,7 +97,7 @@ def check_documentation(
 
 
 def _read_pages(
-    docs_dir: Path, records: set[tuple[int, int]], shown_from: Path | None
+    docs_dir: Path, records: set[tuple[int, int] | Path], shown_from: Path | None
 ) -> Iterator[DocPage]:
     for folder, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
@@ -115,13 +115,15 @@ def _read_pages(
             yield DocPage(uri, os.path.relpath(path, shown_from or Path.cwd()), text)
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path) -> tuple[int, int] | Path | None:
     """The file a path names, whatever links lead to it (one system call; resolving the path
-    takes one per folder on the way)."""
+    takes one per folder on the way), or None if it cannot be read."""
     try:
         found = os.stat(path)
     except OSError:
         return None
+    if not found.st_ino:  # a file system without inode numbers: tell files by their path
+        return path.resolve()
     return found.st_dev, found.st_ino
 
 

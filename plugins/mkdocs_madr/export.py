@@ -155,8 +155,9 @@ status, C4 elements), and those that place the header and comparison in its page
 
 
 def slim(decision: Decision) -> Decision:
-    """Drop the body once it has been rendered or encoded: thousands of records then take
-    their metadata, not their text, to the code that joins them.
+    """Drop the body when only the metadata is needed from now on (the body is rendered or
+    encoded, or never read): thousands of records then take their metadata, not their text,
+    to the code that joins them.
 
     Of the options, the chosen one stays (or the first, to tell that there were options),
     without its arguments."""

@@ -154,8 +154,9 @@ class Decision:
     is_record: bool = True
     resolved: dict[RelationKind, list[str]] = field(default_factory=dict)
     slim: bool = False
-    """True when the body (arguments, consequences, context, sections) was dropped after the
-    record's fragments were rendered; see `prerender.slim`."""
+    """True when the body (arguments, consequences, context, justification, sections, and the
+    line numbers nothing reads any more) was dropped, for code that needs only the metadata;
+    see `export.slim`."""
 
     @property
     def key(self) -> str:

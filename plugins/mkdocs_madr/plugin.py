@@ -23,7 +23,7 @@ from urllib.parse import quote
 from markupsafe import escape
 
 from .architecture import Architecture, link_architecture
-from .background import FragmentCache, ParseJob, Spool, Spooled
+from .background import FragmentCache, ParseJob, Spooled
 from .c4 import C4Index, Diagram
 from .collection import Collection, FolderError, ParseCache, build_collection, scan_folder
 from .config import MadrConfig
@@ -103,8 +103,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.render_context: tuple[MkDocsConfig, Files] | None = None
         self.directives_ahead: Future[bytes] | None = None
         self.directives_done: dict[tuple[str, str], tuple[Spooled, list[Diagnostic]]] = {}
-        """(page, mark) → where the worker's HTML waits in `spool`, and its diagnostics."""
-        self.spool = Spool()
+        """(page, mark) → where the worker's HTML waits in the job's spool, and its
+        diagnostics."""
         self.scan_problems: list[Diagnostic] = []
         self.collection: Collection | None = None
         self.content: SiteContent | None = None
@@ -244,7 +244,6 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.worker_pages = 0
         self.directives_ahead = None
         self.directives_done = {}
-        self.spool.close()
         self.collection = None
         self.content = None
         self.architecture = Architecture(self.architecture.index)  # without its decisions
@@ -650,8 +649,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if slot.kind == "directive":
             self._take_directives(wait=True)
             done = self.directives_done.pop((src, slot.marker), None)
-            if done is not None:
-                (html,), problems = self.spool.get(done[0]), done[1]
+            if done is not None and self.job is not None:
+                (html,), problems = self.job.spool.get(done[0]), done[1]
             else:
                 html, problems = self.content.directive(slot.data, page_url, src)
             self._report(problems, self.docs_dir)
@@ -665,14 +664,17 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if future is None or not (wait or future.done()):
             return
         self.directives_ahead = None
-        done: dict[tuple[str, str], tuple[str, list[Diagnostic]]]
-        done = pickle.loads(future.result())
-        # Tables of thousands of records, for pages written last: they wait on disk.
-        self.directives_done = {
-            key: (self.spool.put([html]), problems) for key, (html, problems) in done.items()
-        }
-        if self.job is not None:
-            self.job.settle(future)
+        job = self.job
+        if job is None:
+            return
+        if not job.failed(future):  # otherwise `_late` renders them
+            done: dict[tuple[str, str], tuple[str, list[Diagnostic]]]
+            done = pickle.loads(future.result())
+            # Tables of thousands of records, for pages written last: they wait on disk.
+            self.directives_done = {
+                key: (job.spool.put([html]), problems) for key, (html, problems) in done.items()
+            }
+        job.settle(future)
 
     def _decision(self, file: str) -> Decision | None:
         assert self.collection is not None
@@ -701,6 +703,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             self._write_feed(self.collection, config)
         # Every page is written: what the plugin holds about thousands of records can go.
         if self.job is not None:
+            if errors := self.job.errors:
+                count = "a worker task" if len(errors) == 1 else f"{len(errors)} worker tasks"
+                log.info(f"{count} failed ({errors[0]!r}); the build did the work itself")
             self.job.release()
         self.job = None
         self._reset()
@@ -746,7 +751,6 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self._unfreeze()
         if self.job is not None:
             self.job.release()
-        self.spool.close()
 
     # --- glossary callbacks -------------------------------------------------------------------
 
