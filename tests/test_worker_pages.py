@@ -141,6 +141,31 @@ def test_a_page_another_plugin_changes_after_the_plugin_is_rendered_by_mkdocs(
     assert all("Added by a later hook." in page.read_text(encoding="utf-8") for page in pages)
 
 
+@fork_only
+def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -> None:
+    root = generated(tmp_path, 60)
+    # Loaded with the configuration, before the workers fork: they inherit the patch.
+    (root / "hooks.py").write_text(
+        "import os\n"
+        "from mkdocs_madr import background\n\n"
+        "BUILD, READ = os.getpid(), background.read_record\n\n\n"
+        "def read_or_die(root, path):\n"
+        "    if os.getpid() != BUILD:\n"
+        "        os._exit(1)  # as if the system killed the worker\n"
+        "    return READ(root, path)\n\n\n"
+        "background.read_record = read_or_die\n",
+        encoding="utf-8",
+    )
+    parallel_site, parallel = build(root, parallel=True, extra="hooks:\n  - hooks.py\n")
+    serial_site, serial = build(root, parallel=False)
+    assert parallel.returncode == 0, parallel.stderr[-3000:]
+    assert serial.returncode == 0, serial.stderr[-3000:]
+    assert worker_pages(parallel.stderr) == 0
+    assert "failed (BrokenProcessPool" in parallel.stderr
+    assert "the build did the work itself" in parallel.stderr
+    assert site_files(parallel_site) == site_files(serial_site)
+
+
 def _describe(path: str, decision: Decision) -> str:
     return f"{path} by {os.getpid()}: {decision.title}"
 
@@ -226,8 +251,9 @@ def test_fragments_no_worker_rendered_come_from_the_whole_record(tmp_path: Path)
 
 
 @fork_only
+@pytest.mark.parametrize("failure", ["raises", "dies"])
 def test_what_failed_in_a_worker_is_done_by_the_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
 ) -> None:
     root = generated(tmp_path, INLINE_LIMIT + 10)
     folder = root / "decisions"
@@ -240,6 +266,8 @@ def test_what_failed_in_a_worker_is_done_by_the_build(
 
     def fails_in_workers(root: Path, path: str) -> Decision:
         if os.getpid() != build_process:
+            if failure == "dies":  # as if the system killed it: the pool is broken
+                os._exit(1)
             raise RuntimeError("a worker ran out of luck")
         return real(root, path)
 
@@ -259,4 +287,5 @@ def test_what_failed_in_a_worker_is_done_by_the_build(
     assert pages == [None] * len(paths)  # left to the build
     assert fragments == {path: prerender(real(folder, path), plan) for path in paths}
     assert errors
-    assert all("a worker ran out of luck" in repr(error) for error in errors)
+    expected = "a worker ran out of luck" if failure == "raises" else "BrokenProcessPool"
+    assert all(expected in repr(error) for error in errors)

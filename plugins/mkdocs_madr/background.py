@@ -22,7 +22,7 @@ import pickle
 import tempfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,7 +230,9 @@ class ParseJob:
         for start in range(0, len(todo), CHUNK):
             chunk = todo[start : start + CHUNK]
             plan = _for_chunk(self.plan, chunk)
-            future = self.pool.submit(_prerender_chunk, self.root, chunk, plan)
+            future = self._submit(_prerender_chunk, self.root, chunk, plan)
+            if future is None:
+                return
             self.outstanding.add(future)
             self.fragment_tasks[future] = chunk
             for path in chunk:
@@ -241,9 +243,21 @@ class ParseJob:
         future to `settle` once its result is taken."""
         if self.pool is None or not self.shared or _later_task is None:
             return None
-        future = self.pool.submit(_run_later, arguments)
-        self.outstanding.add(future)
+        future = self._submit(_run_later, arguments)
+        if future is not None:
+            self.outstanding.add(future)
         return future
+
+    def _submit(self, task: Callable[..., bytes], *arguments: object) -> Future[bytes] | None:
+        """A task for the workers, or None if they are gone (a worker was killed): the build
+        then does the work itself."""
+        assert self.pool is not None
+        try:
+            return self.pool.submit(task, *arguments)
+        except BrokenExecutor as error:
+            self.errors.append(error)
+            self.close()
+            return None
 
     def poll(self) -> None:
         """Move the fragments of every task the workers have finished to the spool, and when
