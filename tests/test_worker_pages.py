@@ -65,6 +65,20 @@ def build(
     return site, done
 
 
+def build_with_hook(root: Path, hook: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A parallel build of `root` with `hook` as its MkDocs hooks file."""
+    (root / "hooks.py").write_text(hook, encoding="utf-8")
+    return build(root, parallel=True, extra="hooks:\n  - hooks.py\n")
+
+
+def plan_for(paths: list[str]) -> PagePlan:
+    """A page for each record, as the plugin would plan them."""
+    return PagePlan(
+        statuses=(("accepted", "#2e7d32"),),
+        pages={path: f"decisions/{path[:-3]}/" for path in paths},
+    )
+
+
 def site_files(site: Path) -> dict[str, bytes]:
     files = (path for path in site.rglob("*") if path.is_file())
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in files}
@@ -126,14 +140,13 @@ def test_a_page_another_plugin_changes_after_the_plugin_is_rendered_by_mkdocs(
     tmp_path: Path,
 ) -> None:
     root = generated(tmp_path, 60)
-    (root / "hooks.py").write_text(
+    site, done = build_with_hook(
+        root,
         "from mkdocs.plugins import event_priority\n\n\n"
         "@event_priority(-100)\n"
         "def on_page_markdown(markdown, page, **kwargs):\n"
         "    return markdown + '\\n\\nAdded by a later hook.\\n'\n",
-        encoding="utf-8",
     )
-    site, done = build(root, parallel=True, extra="hooks:\n  - hooks.py\n")
     assert done.returncode == 0, done.stderr[-3000:]
     assert worker_pages(done.stderr) == 0  # every worker page is refused: its Markdown differs
     pages = sorted(site.glob("decisions/0*/index.html"))
@@ -145,7 +158,8 @@ def test_a_page_another_plugin_changes_after_the_plugin_is_rendered_by_mkdocs(
 def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -> None:
     root = generated(tmp_path, 60)
     # Loaded with the configuration, before the workers fork: they inherit the patch.
-    (root / "hooks.py").write_text(
+    parallel_site, parallel = build_with_hook(
+        root,
         "import os\n"
         "from mkdocs_madr import background\n\n"
         "BUILD, READ = os.getpid(), background.read_record\n\n\n"
@@ -154,9 +168,7 @@ def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -
         "        os._exit(1)  # as if the system killed the worker\n"
         "    return READ(root, path)\n\n\n"
         "background.read_record = read_or_die\n",
-        encoding="utf-8",
     )
-    parallel_site, parallel = build(root, parallel=True, extra="hooks:\n  - hooks.py\n")
     serial_site, serial = build(root, parallel=False)
     assert parallel.returncode == 0, parallel.stderr[-3000:]
     assert serial.returncode == 0, serial.stderr[-3000:]
@@ -229,10 +241,7 @@ def test_fragments_no_worker_rendered_come_from_the_whole_record(tmp_path: Path)
     root = generated(tmp_path, INLINE_LIMIT + 10)
     folder = root / "decisions"
     paths = sorted(path.name for path in folder.glob("*.md"))
-    plan = PagePlan(
-        statuses=(("accepted", "#2e7d32"),),
-        pages={path: f"decisions/{path[:-3]}/" for path in paths},
-    )
+    plan = plan_for(paths)
     job = ParseJob(folder, paths, plan=plan, workers=1, pages=_describe)
     job.results()
     job.prerender()
@@ -258,10 +267,7 @@ def test_what_failed_in_a_worker_is_done_by_the_build(
     root = generated(tmp_path, INLINE_LIMIT + 10)
     folder = root / "decisions"
     paths = sorted(path.name for path in folder.glob("*.md"))
-    plan = PagePlan(
-        statuses=(("accepted", "#2e7d32"),),
-        pages={path: f"decisions/{path[:-3]}/" for path in paths},
-    )
+    plan = plan_for(paths)
     build_process, real = os.getpid(), read_record
 
     def fails_in_workers(root: Path, path: str) -> Decision:
