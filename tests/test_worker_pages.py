@@ -8,6 +8,7 @@ with the real `mkdocs` command and compares what a reader or an author would see
 from __future__ import annotations
 
 import concurrent.futures
+import json
 import os
 import re
 import subprocess
@@ -152,6 +153,37 @@ def test_a_page_another_plugin_changes_after_the_plugin_is_rendered_by_mkdocs(
     pages = sorted(site.glob("decisions/0*/index.html"))
     assert len(pages) == 60
     assert all("Added by a later hook." in page.read_text(encoding="utf-8") for page in pages)
+
+
+def test_pages_kept_after_writing_have_their_text_without_glossary_links(tmp_path: Path) -> None:
+    # MkDocs keeps every page's content until the build ends; the term links are only needed
+    # in the written page, and at 5,000 records they would be ~15 MiB of what is kept.
+    root = generated(tmp_path, 60)
+    site, done = build_with_hook(
+        root,
+        "import json\nimport os\n\nPAGES = []\n\n\n"
+        "def on_page_context(context, page, **kwargs):\n"
+        "    PAGES.append(page)\n\n\n"
+        "def on_post_build(config):\n"
+        "    kept = {page.file.src_uri: page.content for page in PAGES}\n"
+        "    folder = os.path.dirname(config.config_file_path)\n"
+        "    with open(os.path.join(folder, 'kept.json'), 'w', encoding='utf-8') as out:\n"
+        "        json.dump(kept, out)\n",
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    kept: dict[str, str] = json.loads((root / "kept.json").read_text(encoding="utf-8"))
+    records = {src: html for src, html in kept.items() if src.startswith("decisions/0")}
+    assert len(records) == 60
+    linked = 0
+    for src, html in records.items():
+        written = (site / src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        assert 'class="madr-term"' not in html
+        if 'class="madr-term"' in written:
+            linked += 1
+            term = re.search(r'<a class="madr-term"[^>]*>([^<]*)</a>', written)
+            assert term is not None
+            assert term[1] in html
+    assert linked > 30
 
 
 @fork_only

@@ -119,6 +119,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.current_record: str | None = None
         self.rendered: dict[str, str] = {}
         self.linked_content: str | None = None
+        self.unlinked_content: str | None = None
         self.source: tuple[str, str] = ("", "")
         self.glossary_extension = GlossaryExtension(
             Glossary(page="", terms=()),
@@ -253,6 +254,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.term_usage = {}
         self._glossary_paths = {}
         self.rendered = {}
+        self.linked_content = self.unlinked_content = None
 
     def _prefix(self) -> str:
         if self.inside_docs:
@@ -590,6 +592,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             # parser on every page. The links come back once search has read the page.
             self.linked_content = page.content
             searched = without_term_links(page.content)
+            self.unlinked_content = searched if searched is not page.content else None
             # A record's header is filled in after indexing, since every tag in it would cost
             # the same parser; search reads a one-line summary of it instead, kept nowhere else.
             for marker, summary in summaries.items():
@@ -622,7 +625,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return self.content.diagram(source, position, src, page_url, anchors)
         return None
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _fill_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.content is None:
             return None
         src, url = page.file.src_uri, page.url
@@ -631,6 +634,16 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if page.file is self.glossary_file:
             output = self._usage_lists(output, url)
         return output
+
+    @event_priority(-100)  # after every plugin that reads the page as written
+    def _page_written(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # MkDocs keeps every page's content until the build ends. The written page has the
+        # glossary links; what is kept need not: at 5,000 records they are ~15 MiB.
+        if self.unlinked_content is not None:
+            page.content, self.unlinked_content = self.unlinked_content, None
+        return None
+
+    on_post_page = CombinedEvent(_fill_page, _page_written)
 
     def _late(self, slot: Slot, src: str, page_url: str) -> str | None:
         assert self.content is not None
