@@ -327,23 +327,3 @@ def test_what_failed_in_a_worker_is_done_by_the_build(
     assert errors
     expected = "a worker ran out of luck" if failure == "raises" else "BrokenProcessPool"
     assert all(expected in repr(error) for error in errors)
-
-
-@fork_only
-def test_results_nobody_took_are_removed_with_the_job(tmp_path: Path) -> None:
-    root = generated(tmp_path, INLINE_LIMIT + 10)
-    folder = root / "decisions"
-    paths = sorted(path.name for path in folder.glob("*.md"))
-    job = ParseJob(folder, paths, workers=1, pages=_describe)
-    results = Path(job.results_folder)
-    try:
-        assert job.result(paths[0]) is not None
-        tasks = {*job.pending.values(), *job.pending_pages.values()}
-        concurrent.futures.wait(tasks)
-        # Workers leave each result in a file; the build removes the file once it reads it.
-        assert len(list(results.iterdir())) == len(tasks)
-        assert job.page_of(paths[-1]) is not None
-        assert len(list(results.iterdir())) == len(tasks) - 1
-    finally:
-        job.release()
-    assert not results.exists()

@@ -16,20 +16,17 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import mmap
 import multiprocessing
 import os
 import pickle
-import shutil
 import tempfile
-import weakref
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from .collection import ParseCache, no_gc, read_record
 from .export import slim
@@ -97,17 +94,14 @@ class ParseJob:
         self.fragments: dict[str, Fragments | Spooled | None] = {}
         self.spool = Spool()
         self._last: tuple[str, Fragments | None] | None = None
-        self.pending: dict[str, Future[str]] = {}
+        self.pending: dict[str, Future[bytes]] = {}
         self.pages: dict[str, object] = {}
-        self.pending_pages: dict[str, Future[str]] = {}
-        self.pending_fragments: dict[str, Future[str]] = {}
-        self.fragment_tasks: dict[Future[str], list[str]] = {}
-        self.outstanding: set[Future[str]] = set()
+        self.pending_pages: dict[str, Future[bytes]] = {}
+        self.pending_fragments: dict[str, Future[bytes]] = {}
+        self.fragment_tasks: dict[Future[bytes], list[str]] = {}
+        self.outstanding: set[Future[bytes]] = set()
         """Tasks after the parse (fragments, the later task): the workers go when all are done."""
         self.pool: ProcessPoolExecutor | None = None
-        self.results_folder = ""
-        """Where workers leave their results (see `_to_file`)."""
-        self._remove_results: Callable[[], object] | None = None
         self.shared = False
         self._stats: dict[str, os.stat_result] = {}
         self._strings: dict[str, str] = {}
@@ -120,10 +114,6 @@ class ParseJob:
             for path in todo:
                 self._keep(_read(root, path, plan))
             return
-        self.results_folder = tempfile.mkdtemp(prefix="madr-results-")
-        self._remove_results = weakref.finalize(
-            self, shutil.rmtree, self.results_folder, ignore_errors=True
-        )
         render = pages is not None and "fork" in multiprocessing.get_all_start_methods()
         if render:
             global _page_renderer, _later_task
@@ -137,21 +127,13 @@ class ParseJob:
         while start < len(todo):
             chunk = todo[start : start + size]
             with _frozen_gc() if start == 0 else nullcontext():  # the first task forks
-                future = self.pool.submit(
-                    _to_file,
-                    self.results_folder,
-                    _read_chunk,
-                    root,
-                    chunk,
-                    _for_chunk(plan, chunk),
-                    render,
-                )
+                future = self.pool.submit(_read_chunk, root, chunk, _for_chunk(plan, chunk), render)
             for path in chunk:
                 self.pending[path] = future
             start, size = start + size, min(CHUNK, size * 2)
         for end in range(len(todo), 0, -PAGE_CHUNK) if render else ():
             chunk = todo[max(0, end - PAGE_CHUNK) : end]
-            rendering = self.pool.submit(_to_file, self.results_folder, _render_chunk, root, chunk)
+            rendering = self.pool.submit(_render_chunk, root, chunk)
             for path in chunk:
                 self.pending_pages[path] = rendering
 
@@ -194,7 +176,7 @@ class ParseJob:
             plan = None if self.shared else self.plan  # shared: fragments come later
             parsed_chunk = [_read(self.root, other, plan) for other in chunk]
         else:
-            parsed_chunk = self.unpickled(future)
+            parsed_chunk = pickle.loads(future.result())
         for parsed in parsed_chunk:
             self._keep(parsed)
         return self.done.get(path)
@@ -205,7 +187,7 @@ class ParseJob:
         future = self.pending_pages.pop(path, None)
         # cancel() is also True if cancelled; a failed task's pages are left to the caller.
         if future is not None and not future.cancel() and not self.failed(future):
-            for done, page in self.unpickled(future):
+            for done, page in pickle.loads(future.result()):
                 self.pending_pages.pop(done, None)
                 self.pages[done] = page
         return self.pages.pop(path, None)
@@ -256,7 +238,7 @@ class ParseJob:
             for path in chunk:
                 self.pending_fragments[path] = future
 
-    def later(self, arguments: bytes) -> Future[str] | None:
+    def later(self, arguments: bytes) -> Future[bytes] | None:
         """Run the later task in a worker; None when there is no worker for it. Hand the
         future to `settle` once its result is taken."""
         if self.pool is None or not self.shared or _later_task is None:
@@ -266,12 +248,12 @@ class ParseJob:
             self.outstanding.add(future)
         return future
 
-    def _submit(self, task: Callable[..., bytes], *arguments: object) -> Future[str] | None:
+    def _submit(self, task: Callable[..., bytes], *arguments: object) -> Future[bytes] | None:
         """A task for the workers, or None if they are gone (a worker was killed): the build
         then does the work itself."""
         assert self.pool is not None
         try:
-            return self.pool.submit(_to_file, self.results_folder, task, *arguments)
+            return self.pool.submit(task, *arguments)
         except BrokenExecutor as error:
             self.errors.append(error)
             self.close()
@@ -287,32 +269,19 @@ class ParseJob:
         if all(future.done() for future in self.outstanding):
             self.close()
 
-    def _take_fragments(self, future: Future[str]) -> None:
+    def _take_fragments(self, future: Future[bytes]) -> None:
         """The fragments of one task, into the spool: that task is done with (those of a
         cancelled or failed task are rendered here when asked for)."""
         chunk: list[tuple[str, Fragments | None]] = []
         if not self.failed(future):
-            chunk = self.unpickled(future)
+            chunk = pickle.loads(future.result())
         self.outstanding.discard(future)
         for path in self.fragment_tasks.pop(future, []):
             self.pending_fragments.pop(path, None)
         for path, fragments in chunk:
             self._remember(path, fragments)
 
-    def unpickled(self, future: Future[str]) -> Any:
-        """A finished task's result. It is read from its file through a memory map, so no copy
-        of it is ever allocated, and the file is removed."""
-        name = future.result()
-        with (
-            open(name, "rb") as file,
-            mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped,
-            memoryview(mapped) as view,
-        ):
-            result = pickle.loads(view)
-        os.unlink(name)
-        return result
-
-    def failed(self, future: Future[str]) -> bool:
+    def failed(self, future: Future[bytes]) -> bool:
         """Whether a task gave no result: cancelled, or failed (why is kept in `errors`).
         Waits for the task to finish."""
         if future.cancelled():
@@ -322,7 +291,7 @@ class ParseJob:
             self.errors.append(error)
         return error is not None
 
-    def settle(self, future: Future[str] | None = None) -> None:
+    def settle(self, future: Future[bytes] | None = None) -> None:
         """One task after the parse is done with; when none is left the workers go (each
         holds memory)."""
         if future is not None:
@@ -345,8 +314,6 @@ class ParseJob:
         self.fragments.clear()
         self._last = None
         self.spool.close()
-        if self._remove_results is not None:
-            self._remove_results()  # with the results of tasks nobody waited for
 
     def _keep(self, parsed: Parsed) -> None:
         decision, fragments = parsed
@@ -467,21 +434,10 @@ def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:
     return (slim(decision) if fragments is not None else decision), fragments
 
 
-def _to_file(folder: str, task: Callable[..., bytes], *arguments: object) -> str:
-    """In a worker: run `task` and leave its pickled result in a new file in `folder`, whose
-    name is what goes back.
-
-    The objects the build keeps are then made by the thread that keeps them, from a memory map
-    of the file (`ParseJob.unpickled`). Objects made by the pool's receiving thread come from
-    its own allocator arena, which thousands of records leave fragmented (about 40 MB at 5,000
-    records); and megabytes read through the pool's pipe leave that arena holding some of them,
-    more or less depending on how the reads split (up to 15 MiB more in one build in ten).
-    """
-    data = task(*arguments)
-    handle, name = tempfile.mkstemp(dir=folder)
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    return name
+# Tasks return their results pickled: the pool's receiving thread then only handles one buffer,
+# and the objects the build keeps are made by the thread that keeps them. Objects made by the
+# receiving thread come from its own allocator arena, which a build of thousands of records
+# leaves fragmented (about 40 MB at 5,000 records).
 
 
 def _read_chunk(root: Path, paths: list[str], plan: PagePlan | None, shared: bool) -> bytes:

@@ -101,7 +101,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.plan: PagePlan | None = None
         self.worker_pages = 0
         self.render_context: tuple[MkDocsConfig, Files] | None = None
-        self.directives_ahead: Future[str] | None = None
+        self.directives_ahead: Future[bytes] | None = None
         self.directives_done: dict[tuple[str, str], tuple[Spooled, list[Diagnostic]]] = {}
         """(page, mark) → where the worker's HTML waits in the job's spool, and its
         diagnostics."""
@@ -550,7 +550,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         renderer = Renderer(collection, self.config.statuses, self.templates_dir)
         return SiteContent(collection, architecture, renderer, urls, self._prerendered_comparison)
 
-    def _directives_in_worker(self, collection: Collection, files: Files) -> Future[str] | None:
+    def _directives_in_worker(self, collection: Collection, files: Files) -> Future[bytes] | None:
         """Hand the directives that list records (the log, timeline, graph, coverage) to a
         worker, idle once pages are rendered: their pages are written last, and at thousands of
         records each is a large table."""
@@ -682,7 +682,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return
         if not job.failed(future):  # otherwise `_late` renders them
             done: dict[tuple[str, str], tuple[str, list[Diagnostic]]]
-            done = job.unpickled(future)
+            done = pickle.loads(future.result())
             # Tables of thousands of records, for pages written last: they wait on disk.
             self.directives_done = {
                 key: (job.spool.put([html]), problems) for key, (html, problems) in done.items()
