@@ -4,10 +4,11 @@ For each N, the same generated records are built (a) as plain Markdown pages in 
 without the plugin and (b) through the plugin, with the same navigation shape (the records are
 not listed in the sidebar in either, above 100 records). Timed runs alternate a, b, a, b… and
 give the median wall time and the ratio b/a; separate runs, sampled, give the peak memory (PSS
-of the build and its workers). Sites are written under --workdir: a RAM disk (/dev/shm) keeps
-disk noise out of the figures.
+of the build and its workers, and the build process's own peak RSS): the median of the runs'
+peaks, and the largest, since a build's peak varies from run to run. Sites are written under
+--workdir: a RAM disk (/dev/shm) keeps disk noise out of the figures.
 
-    python benchmarks/run.py                      # N = 100, 1000, 5000; 3 runs each
+    python benchmarks/run.py                      # N = 100, 1000, 5000; 3 timed, 5 sampled
     python benchmarks/run.py --sizes 1000 --repeats 5 --workdir /dev/shm/madr-bench
 """
 
@@ -180,7 +181,13 @@ def timed(command: list[str], cwd: Path | None = None) -> float:
     return time.perf_counter() - start
 
 
-def bench_builds(sizes: list[int], repeats: int, workdir: Path) -> list[dict[str, float]]:
+def bench_builds(
+    sizes: list[int], repeats: int, workdir: Path, memory_repeats: int
+) -> list[dict[str, float]]:
+    """Per N: median wall times, and the peak memory of each build, given as the median of the
+    runs' peaks and as the largest. A build's peak varies from run to run by more than the
+    sampling error (the allocator does not always return what the search index's encoding
+    frees), so both are reported."""
     rows = []
     for count in sizes:
         plain, plugin = prepare(count, workdir)
@@ -190,7 +197,7 @@ def bench_builds(sizes: list[int], repeats: int, workdir: Path) -> list[dict[str
         for _ in range(repeats):
             for name, site in (("a", plain), ("b", plugin)):
                 times[name].append(build(site)[0])
-        for _ in range(repeats):
+        for _ in range(memory_repeats):
             for name, site in (("a", plain), ("b", plugin)):
                 _, peak, own = build(site, memory=True)
                 memory[name].append(peak)
@@ -199,19 +206,29 @@ def bench_builds(sizes: list[int], repeats: int, workdir: Path) -> list[dict[str
             "n": count,
             "plain_s": statistics.median(times["a"]),
             "plugin_s": statistics.median(times["b"]),
-            "plain_mib": max(memory["a"]),
-            "plugin_mib": max(memory["b"]),
-            "plain_rss_mib": max(rss["a"]),
-            "plugin_rss_mib": max(rss["b"]),
+            "plain_mib": statistics.median(memory["a"]),
+            "plugin_mib": statistics.median(memory["b"]),
+            "plain_mib_max": max(memory["a"]),
+            "plugin_mib_max": max(memory["b"]),
+            "plain_rss_mib": statistics.median(rss["a"]),
+            "plugin_rss_mib": statistics.median(rss["b"]),
+            "plain_rss_mib_max": max(rss["a"]),
+            "plugin_rss_mib_max": max(rss["b"]),
         }
         row["ratio"] = row["plugin_s"] / row["plain_s"]
         row["memory_ratio"] = row["plugin_mib"] / row["plain_mib"]
+        row["memory_ratio_worst"] = row["plugin_mib_max"] / row["plain_mib_max"]
         row["rss_ratio"] = row["plugin_rss_mib"] / row["plain_rss_mib"]
+        row["rss_ratio_worst"] = row["plugin_rss_mib_max"] / row["plain_rss_mib_max"]
         rows.append(row)
         print(
             f"N={count}: plain {row['plain_s']:.2f} s, plugin {row['plugin_s']:.2f} s, "
-            f"ratio {row['ratio']:.3f}; PSS {row['plain_mib']:.0f} / {row['plugin_mib']:.0f} MiB; "
-            f"build process RSS {row['plain_rss_mib']:.0f} / {row['plugin_rss_mib']:.0f} MiB",
+            f"ratio {row['ratio']:.3f}; PSS {row['plain_mib']:.0f} / {row['plugin_mib']:.0f} MiB "
+            f"(largest {row['plain_mib_max']:.0f} / {row['plugin_mib_max']:.0f}); "
+            f"build process RSS {row['plain_rss_mib']:.0f} / {row['plugin_rss_mib']:.0f} MiB "
+            f"(largest {row['plain_rss_mib_max']:.0f} / {row['plugin_rss_mib_max']:.0f}); "
+            f"peaks: plain {sorted(round(v) for v in rss['a'])}, "
+            f"plugin {sorted(round(v) for v in rss['b'])}",
             flush=True,
         )
     return rows
@@ -314,14 +331,16 @@ def _wait_for(
 def table(rows: list[dict[str, float]]) -> str:
     out = [
         "| N | plain MkDocs | with mkdocs-madr | ratio b/a "
-        "| peak memory plain | peak memory plugin | memory ratio | build process RSS ratio |",
+        "| peak memory plain | peak memory plugin | memory ratio (worst run) "
+        "| build process RSS ratio (worst run) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         out.append(
             f"| {int(row['n']):,} | {row['plain_s']:.2f} s | {row['plugin_s']:.2f} s | "
             f"{row['ratio']:.3f} | {row['plain_mib']:.0f} MiB | {row['plugin_mib']:.0f} MiB | "
-            f"{row['memory_ratio']:.2f} | {row['rss_ratio']:.2f} |"
+            f"{row['memory_ratio']:.2f} ({row['memory_ratio_worst']:.2f}) | "
+            f"{row['rss_ratio']:.2f} ({row['rss_ratio_worst']:.2f}) |"
         )
     return "\n".join(out)
 
@@ -329,7 +348,10 @@ def table(rows: list[dict[str, float]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=3, help="timed builds per N and kind")
+    parser.add_argument(
+        "--memory-repeats", type=int, default=5, help="memory-sampled builds per N and kind"
+    )
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "madr-bench")
     parser.add_argument("--skip", nargs="*", default=[], choices=["builds", "cli", "serve"])
     parser.add_argument("--json", type=Path, help="also write the results here")
@@ -342,7 +364,7 @@ def main() -> None:
         compileall.compile_dir(folder, quiet=1, workers=0)
     results: dict[str, object] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     if "builds" not in args.skip:
-        rows = bench_builds(args.sizes, args.repeats, args.workdir)
+        rows = bench_builds(args.sizes, args.repeats, args.workdir, args.memory_repeats)
         results["builds"] = rows
         if len(rows) >= 2 and rows[-1]["n"] == 5 * rows[-2]["n"]:
             growth = rows[-1]["plugin_s"] / rows[-2]["plugin_s"]
