@@ -217,9 +217,9 @@ def bench_builds(
         }
         row["ratio"] = row["plugin_s"] / row["plain_s"]
         row["memory_ratio"] = row["plugin_mib"] / row["plain_mib"]
-        row["memory_ratio_worst"] = row["plugin_mib_max"] / row["plain_mib_max"]
+        row["memory_ratio_of_largest"] = row["plugin_mib_max"] / row["plain_mib_max"]
         row["rss_ratio"] = row["plugin_rss_mib"] / row["plain_rss_mib"]
-        row["rss_ratio_worst"] = row["plugin_rss_mib_max"] / row["plain_rss_mib_max"]
+        row["rss_ratio_of_largest"] = row["plugin_rss_mib_max"] / row["plain_rss_mib_max"]
         rows.append(row)
         print(
             f"N={count}: plain {row['plain_s']:.2f} s, plugin {row['plugin_s']:.2f} s, "
@@ -227,7 +227,7 @@ def bench_builds(
             f"(largest {row['plain_mib_max']:.0f} / {row['plugin_mib_max']:.0f}); "
             f"build process RSS {row['plain_rss_mib']:.0f} / {row['plugin_rss_mib']:.0f} MiB "
             f"(largest {row['plain_rss_mib_max']:.0f} / {row['plugin_rss_mib_max']:.0f}); "
-            f"peaks: plain {sorted(round(v) for v in rss['a'])}, "
+            f"build process RSS peaks: plain {sorted(round(v) for v in rss['a'])}, "
             f"plugin {sorted(round(v) for v in rss['b'])}",
             flush=True,
         )
@@ -331,16 +331,16 @@ def _wait_for(
 def table(rows: list[dict[str, float]]) -> str:
     out = [
         "| N | plain MkDocs | with mkdocs-madr | ratio b/a "
-        "| peak memory plain | peak memory plugin | memory ratio (worst run) "
-        "| build process RSS ratio (worst run) |",
+        "| peak memory plain (median) | peak memory plugin (median) "
+        "| memory ratio (of largest peaks) | build process RSS ratio (of largest peaks) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         out.append(
             f"| {int(row['n']):,} | {row['plain_s']:.2f} s | {row['plugin_s']:.2f} s | "
             f"{row['ratio']:.3f} | {row['plain_mib']:.0f} MiB | {row['plugin_mib']:.0f} MiB | "
-            f"{row['memory_ratio']:.2f} ({row['memory_ratio_worst']:.2f}) | "
-            f"{row['rss_ratio']:.2f} ({row['rss_ratio_worst']:.2f}) |"
+            f"{row['memory_ratio']:.2f} ({row['memory_ratio_of_largest']:.2f}) | "
+            f"{row['rss_ratio']:.2f} ({row['rss_ratio_of_largest']:.2f}) |"
         )
     return "\n".join(out)
 
@@ -356,6 +356,8 @@ def main() -> None:
     parser.add_argument("--skip", nargs="*", default=[], choices=["builds", "cli", "serve"])
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
+    if args.repeats < 1 or args.memory_repeats < 1:
+        parser.error("--repeats and --memory-repeats need at least one run")
     args.workdir.mkdir(parents=True, exist_ok=True)
     purelib = sysconfig.get_paths()["purelib"]
     # Installed packages have their bytecode compiled (pip does it); under

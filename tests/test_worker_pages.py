@@ -19,6 +19,7 @@ import pytest
 from mkdocs_madr import background
 from mkdocs_madr.background import INLINE_LIMIT, PAGE_CHUNK, ParseJob, Spool
 from mkdocs_madr.collection import read_record
+from mkdocs_madr.glossary import without_term_links
 from mkdocs_madr.model import Decision
 from mkdocs_madr.prerender import PagePlan, prerender
 from support import HOST
@@ -155,35 +156,72 @@ def test_a_page_another_plugin_changes_after_the_plugin_is_rendered_by_mkdocs(
     assert all("Added by a later hook." in page.read_text(encoding="utf-8") for page in pages)
 
 
+KEEP_PAGES = """import json
+import os
+
+from mkdocs.plugins import event_priority
+
+SHOWN, KEPT = {}, {}
+
+
+@event_priority(100)
+def on_post_page(output, page, **kwargs):
+    SHOWN[page.file.src_uri] = page.content
+
+
+def on_post_build(config):
+    folder = os.path.dirname(config.config_file_path)
+    with open(os.path.join(folder, "pages.json"), "w", encoding="utf-8") as out:
+        json.dump({src: [SHOWN[src], page.content] for src, page in KEPT.items()}, out)
+
+
+def on_page_context(context, page, **kwargs):
+    KEPT[page.file.src_uri] = page
+"""
+
+
+def shown_and_kept(root: Path, hook: str) -> dict[str, tuple[str, str]]:
+    """Each record page's content as the page was written, and as MkDocs kept it to the end."""
+    _, done = build_with_hook(root, hook)
+    assert done.returncode == 0, done.stderr[-3000:]
+    pages = json.loads((root / "pages.json").read_text(encoding="utf-8"))
+    return {src: (shown, kept) for src, (shown, kept) in pages.items() if src[:11] == "decisions/0"}
+
+
 def test_pages_kept_after_writing_have_their_text_without_glossary_links(tmp_path: Path) -> None:
     # MkDocs keeps every page's content until the build ends; the term links are only needed
-    # in the written page, and at 5,000 records they would be ~15 MiB of what is kept.
+    # in the written page, and at 5,000 records they are ~15 MiB of what is kept.
     root = generated(tmp_path, 60)
-    site, done = build_with_hook(
-        root,
-        "import json\nimport os\n\nPAGES = []\n\n\n"
+    for record in sorted((root / "decisions").glob("0*.md"))[:5]:
+        with record.open("a", encoding="utf-8") as out:
+            out.write("\nSee [the guide](https://example.com/) and [[Milvus|Milvus & co]].\n")
+    pages = shown_and_kept(root, KEEP_PAGES)
+    assert len(pages) == 60
+    for shown, kept in pages.values():
+        assert kept == without_term_links(shown)
+    assert sum('class="madr-term"' in shown for shown, _ in pages.values()) > 30
+    with_both = [kept for shown, kept in pages.values() if "Milvus &amp; co" in shown]
+    assert len(with_both) == 5
+    assert all('<a href="https://example.com/">the guide</a>' in kept for kept in with_both)
+    assert all("Milvus &amp; co" in kept and "madr-term" not in kept for kept in with_both)
+
+
+@pytest.mark.parametrize("priority", [0, -200])  # before the plugin gives the links back; after
+def test_what_another_plugin_adds_to_a_page_is_kept(tmp_path: Path, priority: int) -> None:
+    root = generated(tmp_path, 60)
+    hook = KEEP_PAGES.replace(
+        "def on_page_context(context, page, **kwargs):\n",
+        f"@event_priority({priority})\n"
         "def on_page_context(context, page, **kwargs):\n"
-        "    PAGES.append(page)\n\n\n"
-        "def on_post_build(config):\n"
-        "    kept = {page.file.src_uri: page.content for page in PAGES}\n"
-        "    folder = os.path.dirname(config.config_file_path)\n"
-        "    with open(os.path.join(folder, 'kept.json'), 'w', encoding='utf-8') as out:\n"
-        "        json.dump(kept, out)\n",
+        "    page.content += '<p>Added by another plugin.</p>'\n",
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    kept: dict[str, str] = json.loads((root / "kept.json").read_text(encoding="utf-8"))
-    records = {src: html for src, html in kept.items() if src.startswith("decisions/0")}
-    assert len(records) == 60
-    linked = 0
-    for src, html in records.items():
-        written = (site / src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
-        assert 'class="madr-term"' not in html
-        if 'class="madr-term"' in written:
-            linked += 1
-            term = re.search(r'<a class="madr-term"[^>]*>([^<]*)</a>', written)
-            assert term is not None
-            assert term[1] in html
-    assert linked > 30
+    pages = shown_and_kept(root, hook)
+    assert len(pages) == 60
+    for shown, kept in pages.values():
+        assert shown.endswith("<p>Added by another plugin.</p>")
+        assert kept == shown
+    if priority < 0:  # the page has its term links
+        assert sum('class="madr-term"' in shown for shown, _ in pages.values()) > 30
 
 
 @fork_only
