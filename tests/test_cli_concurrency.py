@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs_madr.cli.files import folder_lock, lock_path
-from mkdocs_madr.identity import identify
+from mkdocs_madr.core.identity import identify
 from test_cli_helpers import ADR, write
 
 PROCESSES = 20

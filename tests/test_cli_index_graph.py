@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from mkdocs_madr.collection import load_collection
+from mkdocs_madr.core.collection import load_collection
 from test_cli_helpers import adr, adr_process, one_line_error, write
 
 START = "<!-- adr-index:start -->"

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs_madr.collection import load_collection
-from mkdocs_madr.diagnostics import Severity
+from mkdocs_madr.core.collection import load_collection
+from mkdocs_madr.core.diagnostics import Severity
+from mkdocs_madr.core.settings import load_settings
 from mkdocs_madr.edits.document import Document
 from mkdocs_madr.edits.layout import EditError
 from mkdocs_madr.edits.mkdocs_config import add_madr_plugin, has_madr
-from mkdocs_madr.settings import load_settings
 from test_cli_helpers import adr, adr_process, byte_lines, one_line_error, write
 
 FIRST = "0001-record-architecture-decisions.md"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from mkdocs_madr.cli.record_templates import BUILTIN
-from mkdocs_madr.collection import load_collection
-from mkdocs_madr.diagnostics import Severity
-from mkdocs_madr.model import Dialect
-from mkdocs_madr.parser import parse_decision
+from mkdocs_madr.core.collection import load_collection
+from mkdocs_madr.core.diagnostics import Severity
+from mkdocs_madr.core.model import Dialect
+from mkdocs_madr.core.parse.record import parse_decision
 from test_cli_helpers import adr, adr_process, one_line_error, write
 
 DIALECTS = {

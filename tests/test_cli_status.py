@@ -10,8 +10,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from mkdocs_madr.collection import load_collection
-from mkdocs_madr.parser import parse_decision
+from mkdocs_madr.core.collection import load_collection
+from mkdocs_madr.core.parse.record import parse_decision
 from test_cli_helpers import (
     RECORDS,
     adr,

@@ -30,11 +30,11 @@ from pathlib import Path
 import pytest
 from mkdocs_madr.cli.files import TEST_PAUSE_MARKER, TEST_PAUSE_VARIABLE
 from mkdocs_madr.cli.numbering import record_names
-from mkdocs_madr.collection import load_collection
-from mkdocs_madr.diagnostics import Code
-from mkdocs_madr.identity import identify
-from mkdocs_madr.model import RelationKind
-from mkdocs_madr.parser import parse_decision
+from mkdocs_madr.core.collection import load_collection
+from mkdocs_madr.core.diagnostics import Code
+from mkdocs_madr.core.identity import identify
+from mkdocs_madr.core.model import RelationKind
+from mkdocs_madr.core.parse.record import parse_decision
 from test_cli_helpers import ADR, adr, adr_process, write
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and select on pipes")

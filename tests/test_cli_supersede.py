@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from mkdocs_madr.collection import Collection, load_collection
-from mkdocs_madr.diagnostics import Code
-from mkdocs_madr.model import Dialect, RelationKind
+from mkdocs_madr.core.collection import Collection, load_collection
+from mkdocs_madr.core.diagnostics import Code
+from mkdocs_madr.core.model import Dialect, RelationKind
 from test_cli_helpers import adr, adr_process, byte_lines, fixture_record, one_line_error, write
 
 STYLES = ["madr4", "madr4-minimal", "madr3", "madr2", "log4brains", "nygard"]

@@ -673,7 +673,7 @@ def test_record_vanishes_during_the_build(
     build_site: BuildSite, root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Deleted after the folder was listed and before it was read (a save in an editor)."""
-    from mkdocs_madr import plugin as plugin_module
+    from mkdocs_madr.plugin import plugin as plugin_module
 
     scan = plugin_module.scan_folder
     gone = root / "decisions/0003-gone.md"

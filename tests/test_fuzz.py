@@ -39,11 +39,10 @@ from mkdocs_madr.cli.errors import CliError
 from mkdocs_madr.cli.numbering import file_name, file_slug
 from mkdocs_madr.cli.record_templates import BUILTIN, find_template, render
 from mkdocs_madr.cli.values import clean_status, clean_title, split_values
-from mkdocs_madr.collection import Collection, load_collection
-from mkdocs_madr.diagnostics import Code, Diagnostic, Severity
-from mkdocs_madr.edits.markdown_text import inline, one_line
-from mkdocs_madr.export import collection_to_dict, record_fields
-from mkdocs_madr.model import (
+from mkdocs_madr.core.collection import Collection, load_collection
+from mkdocs_madr.core.diagnostics import Code, Diagnostic, Severity
+from mkdocs_madr.core.export import collection_to_dict, record_fields
+from mkdocs_madr.core.model import (
     Consequences,
     Decision,
     Dialect,
@@ -53,10 +52,11 @@ from mkdocs_madr.model import (
     RelationKind,
     Section,
 )
-from mkdocs_madr.parser import parse_decision
-from mkdocs_madr.status import read_status
-from mkdocs_madr.text import is_placeholder, plain
-from mkdocs_madr.titles import TITLE_NUMBER
+from mkdocs_madr.core.parse.record import parse_decision
+from mkdocs_madr.core.parse.status import read_status
+from mkdocs_madr.core.parse.titles import TITLE_NUMBER
+from mkdocs_madr.core.text import is_placeholder, plain
+from mkdocs_madr.edits.markdown_text import inline, one_line
 
 EXAMPLES = int(os.environ.get("MADR_FUZZ_EXAMPLES", "150"))
 KNOWN = os.environ.get("MADR_FUZZ_KNOWN") == "1"

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs_madr.collection import load_collection
-from mkdocs_madr.export import decision_to_dict
+from mkdocs_madr.core.collection import load_collection
+from mkdocs_madr.core.export import decision_to_dict
 
 FOLDERS = Path(__file__).parent / "fixtures" / "folders"
 CASES = sorted(path for path in FOLDERS.iterdir() if path.is_dir())

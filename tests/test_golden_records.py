@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs_madr.export import record_fields
-from mkdocs_madr.parser import parse_decision
+from mkdocs_madr.core.export import record_fields
+from mkdocs_madr.core.parse.record import parse_decision
 
 RECORDS = Path(__file__).parent / "fixtures" / "records"
 CASES = sorted(path for path in RECORDS.iterdir() if path.is_dir())

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from mkdocs_madr.export import record_fields
-from mkdocs_madr.parser import parse_decision
+from mkdocs_madr.core.export import record_fields
+from mkdocs_madr.core.parse.record import parse_decision
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "comment before front matter": (

@@ -102,7 +102,7 @@ from properdocs.plugins import BasePlugin, get_plugins
 entry = get_plugins()["madr"]
 config = load_config("properdocs.yml")
 plugin = config.plugins["madr"]
-from mkdocs_madr import host
+from mkdocs_madr.plugin import host
 print(json.dumps({
     "group": entry.group,
     "value": entry.value,

@@ -554,8 +554,8 @@ def test_bundled_example_builds_strict(tmp_path: Path) -> None:
 
 
 def test_every_option_and_code_is_documented() -> None:
-    from mkdocs_madr.config import MadrConfig
-    from mkdocs_madr.diagnostics import CODE_INFO
+    from mkdocs_madr.core.diagnostics import CODE_INFO
+    from mkdocs_madr.plugin.config import MadrConfig
 
     configuration = (REPO / "docs/using/configuration.md").read_text(encoding="utf-8")
     for name, _ in MadrConfig._schema:
@@ -584,7 +584,7 @@ def test_serve_rebuild_parses_only_the_edited_record(tmp_path: Path) -> None:
         def emit(self, record: logging.LogRecord) -> None:
             messages.append(record.getMessage())
 
-    from mkdocs_madr.plugin import log
+    from mkdocs_madr.plugin.plugin import log
 
     logger = log.logger
     handler, level = Collect(), logger.level
@@ -616,7 +616,7 @@ def test_every_golden_fixture_builds_into_one_site(build_site: BuildSite, tmp_pa
     the index, and broken ones are diagnostics, not failures."""
     import shutil
 
-    from mkdocs_madr.collection import load_collection
+    from mkdocs_madr.core.collection import load_collection
     from support import FIXTURES
 
     root = tmp_path / "project"

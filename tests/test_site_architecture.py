@@ -249,7 +249,7 @@ def test_duplicate_glossary_term_is_reported(build_site: BuildSite) -> None:
 
 
 def test_the_bundled_example_links_every_decision_to_the_architecture() -> None:
-    from mkdocs_madr.collection import load_collection
+    from mkdocs_madr.core.collection import load_collection
     from support import REPO
 
     collection = load_collection(REPO / "decisions")

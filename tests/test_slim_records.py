@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_madr.background import ParseJob
-from mkdocs_madr.collection import read_record
-from mkdocs_madr.export import SLIM_LINES, slim
+from mkdocs_madr.core.collection import read_record
+from mkdocs_madr.core.export import SLIM_LINES, slim
+from mkdocs_madr.parallel.job import ParseJob
 
 RECORD = """# Use {title}
 

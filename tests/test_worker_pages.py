@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs_madr import background
-from mkdocs_madr.background import INLINE_LIMIT, PAGE_CHUNK, ParseJob, Spool
-from mkdocs_madr.collection import read_record
+from mkdocs_madr.core.collection import read_record
+from mkdocs_madr.core.model import Decision
 from mkdocs_madr.glossary import without_term_links
-from mkdocs_madr.model import Decision
-from mkdocs_madr.prerender import PagePlan, prerender
+from mkdocs_madr.parallel import job as background
+from mkdocs_madr.parallel.job import INLINE_LIMIT, PAGE_CHUNK, ParseJob, Spool
+from mkdocs_madr.site.fragments import PagePlan, prerender
 from support import HOST
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
@@ -232,7 +232,7 @@ def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -
     parallel_site, parallel = build_with_hook(
         root,
         "import os\n"
-        "from mkdocs_madr import background\n\n"
+        "from mkdocs_madr.parallel import job as background\n\n"
         "BUILD, READ = os.getpid(), background.read_record\n\n\n"
         "def read_or_die(root, path):\n"
         "    if os.getpid() != BUILD:\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mkdocs_madr.c4 import C4Index, Diagram, Location, find_c4_diagrams, parse_c4
-from mkdocs_madr.diagnostics import Code
+from mkdocs_madr.core.diagnostics import Code
 
 CONTEXT_PAGE = """\
 # Context

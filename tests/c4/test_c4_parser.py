@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 from mkdocs_madr.c4 import Diagram, Element, parse_c4
-from mkdocs_madr.diagnostics import Code, Diagnostic
+from mkdocs_madr.core.diagnostics import Code, Diagnostic
 
 PAGE = "architecture/platform.md"
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs_madr.c4 import C4Index, Diagram, arguments, find_c4_diagrams, parse_c4
 from mkdocs_madr.c4 import reader as reader_module
-from mkdocs_madr.diagnostics import Diagnostic
+from mkdocs_madr.core.diagnostics import Diagnostic
 
 FRAGMENTS = [
     "C4Context",

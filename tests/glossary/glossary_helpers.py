@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
-from mkdocs_madr.diagnostics import Diagnostic
+from mkdocs_madr.core.diagnostics import Diagnostic
 from mkdocs_madr.glossary import Glossary, GlossaryExtension, Term, parse_glossary
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -5,7 +5,7 @@ from pathlib import Path
 import markdown
 import pytest
 from glossary_helpers import STANDARD_EXTENSIONS, fixture_text, line_of, render
-from mkdocs_madr.diagnostics import Code, Diagnostic
+from mkdocs_madr.core.diagnostics import Code, Diagnostic
 from mkdocs_madr.glossary import Glossary, GlossaryExtension, Term
 from pymdownx.superfences import fence_code_format
 

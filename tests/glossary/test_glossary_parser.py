@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 from glossary_helpers import fixture_text, line_of
-from mkdocs_madr.diagnostics import Code
+from mkdocs_madr.core.diagnostics import Code
 from mkdocs_madr.glossary import Glossary, TermForm, parse_glossary
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..diagnostics import Code, Diagnostic, diagnostic
+from ..core.diagnostics import Code, Diagnostic, diagnostic
 from .model import Diagram, Element
 
 

@@ -35,7 +35,7 @@ import functools
 
 from markdown_it import MarkdownIt
 
-from ..diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic
 from .model import Diagram
 from .reader import HEADER, DiagramReader, front_matter_end, split_lines
 

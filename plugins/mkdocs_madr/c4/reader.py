@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..diagnostics import Code, Diagnostic, diagnostic
+from ..core.diagnostics import Code, Diagnostic, diagnostic
 from .arguments import Call, CallError, parse_call, strip_comment
 from .macros import (
     BOUNDARY_PARAMS,

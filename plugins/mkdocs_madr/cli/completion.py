@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 from click.shell_completion import CompletionItem
 
-from ..identity import identify, is_folder_file
+from ..core.identity import identify, is_folder_file
 
 EXTENSIONS = (".md", ".markdown")
 
@@ -23,7 +23,7 @@ def complete_record(
 
     Typing the start of a slug (`use-re`) offers the id of the matching records.
     """
-    from ..settings import SettingsError
+    from ..core.settings import SettingsError
 
     try:
         folder = _folder(ctx)
@@ -45,7 +45,7 @@ def complete_record(
 def complete_template(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    from ..settings import SettingsError, load_settings
+    from ..core.settings import SettingsError, load_settings
     from .record_templates import BUILTIN
 
     names = list(BUILTIN)
@@ -65,7 +65,7 @@ def _param(ctx: click.Context, name: str) -> Path | None:
 
 
 def _folder(ctx: click.Context) -> Path:
-    from ..settings import load_settings
+    from ..core.settings import load_settings
 
     directory = _param(ctx, "directory")
     if directory is not None:

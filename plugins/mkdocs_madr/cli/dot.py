@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Decision, RelationKind
-from ..render.graph import Edge
-from ..render.views import StatusStyle, reference
+from ..core.model import Decision, RelationKind
+from ..site.render.graph import Edge
+from ..site.render.views import StatusStyle, reference
 
 _STYLES = {
     RelationKind.SUPERSEDES: "style=bold",

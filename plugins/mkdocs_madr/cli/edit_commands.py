@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from ..collection import Collection
+from ..core.collection import Collection
+from ..core.identity import identify
+from ..core.model import Decision, RelationKind
+from ..core.parse.status import relation_verb
 from ..edits.references import reference
 from ..edits.relation_edit import add_relation
 from ..edits.status_edit import NewStatus, set_status
-from ..identity import identify
-from ..model import Decision, RelationKind
-from ..status import relation_verb
 from .errors import CliError, NotFound
 from .files import folder_lock
 from .project import Project, open_project, read_collection

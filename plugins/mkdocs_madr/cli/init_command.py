@@ -9,9 +9,7 @@ from pathlib import Path
 import click
 import yaml
 
-from ..edits.layout import EditError
-from ..edits.mkdocs_config import add_madr_plugin, has_madr, minimal_config
-from ..settings import (
+from ..core.settings import (
     CONFIG_NAMES,
     DEFAULT_DECISIONS_DIR,
     SettingsError,
@@ -20,6 +18,8 @@ from ..settings import (
     load_settings,
     plugin_options,
 )
+from ..edits.layout import EditError
+from ..edits.mkdocs_config import add_madr_plugin, has_madr, minimal_config
 from .errors import CliError
 from .files import Snapshot, create_file, replace_file
 from .new_command import NewRecord, create_record
@@ -101,7 +101,7 @@ def _check_empty(folder: Path) -> None:
         return
     if not folder.is_dir():
         raise CliError(f"{folder}: exists and is not a folder")
-    from ..collection import FolderError, load_collection
+    from ..core.collection import FolderError, load_collection
 
     try:
         collection = load_collection(folder)

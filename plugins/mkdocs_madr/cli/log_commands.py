@@ -73,8 +73,8 @@ def _write_index(output: Path, lines: list[str]) -> None:
 
 
 def run_graph(output: str, directory: Path | None, config_file: Path | None) -> None:
-    from ..render.graph import mermaid_graph, relation_edges
-    from ..render.views import StatusStyle
+    from ..site.render.graph import mermaid_graph, relation_edges
+    from ..site.render.views import StatusStyle
 
     project = open_project(directory, config_file)
     collection = read_collection(project)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..settings import Settings
+from ..core.settings import Settings
 from .errors import CliError, NotFound
 from .files import create_file, describe, folder_lock
 from .numbering import file_name, file_slug, numbering, record_names
@@ -26,9 +26,9 @@ from .record_templates import Template, find_template, render
 from .values import clean_status, clean_title, split_values, warn_unknown_status
 
 if TYPE_CHECKING:
+    from ..core.model import Decision
     from ..edits.document import Document
     from ..edits.status_edit import NewStatus
-    from ..model import Decision
 
 DEFAULT_STATUS = "proposed"
 _ATTEMPTS = 50
@@ -146,11 +146,11 @@ def _superseded(project: Project, references: tuple[str, ...]) -> list[Decision]
 
 
 def _with_supersedes(text: str, name: str, superseded: list[Decision]) -> str:
+    from ..core.parse.record import parse_decision
     from ..edits.document import Document
     from ..edits.layout import EditError
     from ..edits.references import reference
     from ..edits.relation_edit import add_relation
-    from ..parser import parse_decision
 
     document = Document.from_text(text)
     for old in superseded:
@@ -163,9 +163,9 @@ def _with_supersedes(text: str, name: str, superseded: list[Decision]) -> str:
 
 
 def _mark_superseded(project: Project, path: Path, text: str, superseded: list[Decision]) -> None:
+    from ..core.parse.record import parse_decision
     from ..edits.references import reference
     from ..edits.status_edit import NewStatus
-    from ..parser import parse_decision
     from .record_edits import apply, prepare
 
     new = parse_decision(text, path.name)

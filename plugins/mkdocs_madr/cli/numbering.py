@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..identity import identify
-from ..text import slugify
+from ..core.identity import identify
+from ..core.text import slugify
 
 EXTENSIONS = (".md", ".markdown")
 MAX_NAME_BYTES = 200

@@ -11,12 +11,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic
-from ..settings import Settings, SettingsError, load_settings
+from ..core.diagnostics import Diagnostic
+from ..core.settings import Settings, SettingsError, load_settings
 from .errors import CliError
 
 if TYPE_CHECKING:
-    from ..collection import AfterParse, Collection
+    from ..core.collection import AfterParse, Collection
 
 
 @dataclass
@@ -62,7 +62,7 @@ def check_folder(root: Path) -> None:
 
 
 def read_collection(project: Project, after_parse: AfterParse | None = None) -> Collection:
-    from ..collection import FolderError, load_collection
+    from ..core.collection import FolderError, load_collection
 
     root = project.root
     check_folder(root)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import Code, Severity
-from ..doc_checks import check_documentation
-from ..export import decision_to_dict, encode_and_slim, slim_only, write_json
-from ..model import Decision, RelationKind
+from ..core.diagnostics import Code, Severity
+from ..core.export import decision_to_dict, encode_and_slim, slim_only, write_json
+from ..core.model import Decision, RelationKind
+from ..site.checks import check_documentation
 from .errors import NotFound
 from .project import Project, effective, open_project, read_collection
 

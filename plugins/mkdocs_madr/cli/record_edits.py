@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.model import Decision
+from ..core.parse.record import parse_decision
 from ..edits.document import Document
 from ..edits.layout import EditError
-from ..model import Decision
-from ..parser import parse_decision
 from .errors import CliError
 from .files import Snapshot, read_snapshot, replace_file
 

@@ -6,8 +6,8 @@ import unicodedata
 
 import click
 
+from ..core.settings import Settings
 from ..edits.markdown_text import one_line
-from ..settings import Settings
 from .errors import CliError
 
 
@@ -29,8 +29,8 @@ def clean_status(value: str) -> str:
     if not any(char.isalnum() for char in cleaned):
         # `__` or `**` would be written as Markdown emphasis and read back as no status.
         raise CliError(f"invalid status '{cleaned}': a status needs a letter or a digit")
-    from ..model import RelationKind
-    from ..status import read_status, relation_line
+    from ..core.model import RelationKind
+    from ..core.parse.status import read_status, relation_line
 
     if read_status(cleaned).placeholder:
         raise CliError(f"invalid status '{cleaned}': it reads as a template placeholder")
@@ -56,7 +56,7 @@ def split_values(values: tuple[str, ...]) -> list[str]:
 
 def warn_unknown_status(status: str, settings: Settings) -> None:
     """A status outside the configured vocabulary is written, with a warning on stderr."""
-    from ..status import read_status
+    from ..core.parse.status import read_status
 
     keyword = read_status(status).keyword
     if keyword is not None and keyword not in settings.statuses:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Decision
-from ..text import heading_key
+from ..core.model import Decision
+from ..core.text import heading_key
 from .document import Document, Heading, section_end
 
 _KEY = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model import Decision
+from ..core.model import Decision
 from .markdown_text import href as link_href
 
 

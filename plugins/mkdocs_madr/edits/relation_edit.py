@@ -11,9 +11,9 @@ A missing section is added at the end of the record (for Nygard, before the firs
 
 from __future__ import annotations
 
-from ..metadata import split_key_value
-from ..model import Decision, Dialect, RelationKind
-from ..status import relation_verb
+from ..core.model import Decision, Dialect, RelationKind
+from ..core.parse.fields import split_key_value
+from ..core.parse.status import relation_verb
 from .document import Document
 from .layout import (
     EditError,
@@ -120,7 +120,7 @@ def _list_item(
 
 def _verify(document: Document, decision: Decision, verb: str, target: Reference) -> None:
     """The record must read as before, with the new relation when the parser knows the verb."""
-    from ..parser import parse_decision
+    from ..core.parse.record import parse_decision
 
     again = parse_decision(document.to_bytes(), decision.file)
     if again.status != decision.status or again.title != decision.title:

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..metadata import split_key_value
-from ..model import Decision, Dialect
-from ..status import read_status, relation_verb
-from ..text import heading_key, plain, strip_comments
+from ..core.model import Decision, Dialect
+from ..core.parse.fields import split_key_value
+from ..core.parse.status import read_status, relation_verb
+from ..core.text import heading_key, plain, strip_comments
 from .document import Document, section_end
 from .layout import (
     EditError,
@@ -79,7 +79,7 @@ def set_status(document: Document, decision: Decision, status: NewStatus) -> lis
 
 def verify_status(document: Document, decision: Decision, status: NewStatus) -> None:
     """Parse the edited text again; the edit stands only if the parser reads what was meant."""
-    from ..parser import parse_decision
+    from ..core.parse.record import parse_decision
 
     again = parse_decision(document.to_bytes(), decision.file)
     if again.status != status.keyword:

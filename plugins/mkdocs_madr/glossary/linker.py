@@ -26,7 +26,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..diagnostics import Code, Diagnostic, diagnostic
+from ..core.diagnostics import Code, Diagnostic, diagnostic
 from .glossary_page import mark_glossary_entries
 from .matcher import TermMatch, TermMatcher
 from .model import Glossary, Term

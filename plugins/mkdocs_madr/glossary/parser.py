@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..diagnostics import Code, Diagnostic, diagnostic
+from ..core.diagnostics import Code, Diagnostic, diagnostic
 from .forms import (
     Entry,
     bullet_entries,

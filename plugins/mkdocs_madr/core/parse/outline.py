@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .text import heading_key
+from ..text import heading_key
 
 
 def _block_parser(tables: bool) -> MarkdownIt:

@@ -7,8 +7,8 @@ at any level, so `## Considered Alternatives`, `### Considered options <!-- opti
 
 from __future__ import annotations
 
-from .metadata import METADATA_SECTIONS
-from .options import CONSEQUENCE_SECTIONS
+from .body import CONSEQUENCE_SECTIONS
+from .fields import METADATA_SECTIONS
 
 SECTION_NAMES: dict[str, str] = {
     "context and problem statement": "context",

@@ -6,7 +6,7 @@ page lines first; when another plugin has changed the text, lines are found by c
 
 from __future__ import annotations
 
-from .model import Decision
+from ..core.model import Decision
 
 
 def decorate(

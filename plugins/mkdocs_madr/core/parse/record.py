@@ -9,21 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .dates import DateProblem, read_date
-from .diagnostics import Code, Diagnostic, diagnostic
-from .front_matter import FrontMatter, split_front_matter
-from .identity import FileIdentity, identify, is_folder_file
-from .metadata import (
-    METADATA_SECTIONS,
-    Field,
-    fields_from_blocks,
-    fields_from_front_matter,
-    is_metadata_paragraph,
-    preamble_facts,
-    section_lines,
-    split_key_value,
-)
-from .model import (
+from ..diagnostics import Code, Diagnostic, diagnostic
+from ..identity import FileIdentity, identify, is_folder_file
+from ..model import (
     Consequences,
     Decision,
     Dialect,
@@ -33,21 +21,7 @@ from .model import (
     RelationKind,
     Section,
 )
-from .options import (
-    CONSEQUENCE_SECTIONS,
-    match_option,
-    norm,
-    read_arguments,
-    read_chosen,
-    read_consequences,
-    read_inline_consequences,
-    read_options,
-)
-from .outline import Block, parse_outline
-from .outline import Section as Part
-from .sections import SECTION_NAMES
-from .status import leading_verb, read_status, relation_line, relation_targets, relation_verb
-from .text import (
+from ..text import (
     collapse,
     is_placeholder,
     links,
@@ -57,6 +31,32 @@ from .text import (
     split_tags,
     strip_comments,
 )
+from .body import (
+    CONSEQUENCE_SECTIONS,
+    match_option,
+    norm,
+    read_arguments,
+    read_chosen,
+    read_consequences,
+    read_inline_consequences,
+    read_options,
+)
+from .dates import DateProblem, read_date
+from .fields import (
+    METADATA_SECTIONS,
+    Field,
+    fields_from_blocks,
+    fields_from_front_matter,
+    is_metadata_paragraph,
+    preamble_facts,
+    section_lines,
+    split_key_value,
+)
+from .front_matter import FrontMatter, split_front_matter
+from .headings import SECTION_NAMES
+from .outline import Block, parse_outline
+from .outline import Section as Part
+from .status import leading_verb, read_status, relation_line, relation_targets, relation_verb
 from .titles import strip_number, title_banner
 
 MAX_CHARS = 1_000_000

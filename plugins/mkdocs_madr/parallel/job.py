@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .collection import ParseCache, no_gc, read_record
-from .export import slim
-from .model import Decision
-from .prerender import Fragments, PagePlan, prerender
+from ..core.collection import ParseCache, no_gc, read_record
+from ..core.export import slim
+from ..core.model import Decision
+from ..site.fragments import Fragments, PagePlan, prerender
 
 CHUNK = 64
 """Records per task: large enough to amortise the round trip."""

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .c4 import C4Index, Element
-from .collection import Collection
-from .diagnostics import Code, Diagnostic, diagnostic
-from .model import Decision
+from ..c4 import C4Index, Element
+from ..core.collection import Collection
+from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..core.model import Decision
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import KNOWN_STATUSES, RelationKind
-from .text import is_placeholder, links, plain, strip_comments, strip_symbols
+from ..model import KNOWN_STATUSES, RelationKind
+from ..text import is_placeholder, links, plain, strip_comments, strip_symbols
 
 _SUPERSEDED = re.compile(r"^super[sc]e+ded\b", re.IGNORECASE)
 _KEYWORD = re.compile(r"^([a-z]+)\b")

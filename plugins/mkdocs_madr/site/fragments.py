@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .export import record_fields
-from .model import Decision
+from ..core.export import record_fields
+from ..core.model import Decision
 from .render.renderer import Renderer
 from .render.views import ElementLink
 from .urls import relative_url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import plain
+from ..text import plain
 
 # `12. Title`, `ADR-0012: Title`, `ADR 12 Title`, `0012 - Title`; not `60 FPS target`.
 TITLE_NUMBER = re.compile(

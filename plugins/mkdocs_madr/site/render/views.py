@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..collection import Collection
-from ..model import Decision, Option, RelationKind
-from ..text import slugify
+from ...core.collection import Collection
+from ...core.model import Decision, Option, RelationKind
+from ...core.text import slugify
 
 Link = Callable[[Decision], str]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ...c4 import Diagram
+from ...core.collection import Collection
+from ...core.model import Decision
 from ..architecture import CoverageRow
-from ..c4 import Diagram
-from ..collection import Collection
-from ..model import Decision
 from .environment import make_environment
 from .graph import mermaid_graph, relation_edges
 from .views import (

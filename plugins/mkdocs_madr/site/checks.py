@@ -13,14 +13,14 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from ..c4 import C4Index, find_c4_diagrams
+from ..core.collection import Collection
+from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..glossary import Glossary, parse_glossary
+from ..glossary.matcher import EXPLICIT_REFERENCE
+from ..glossary.plaintext import collapse
 from .architecture import link_architecture
-from .c4 import C4Index, find_c4_diagrams
-from .collection import Collection
-from .diagnostics import Code, Diagnostic, diagnostic
 from .directives import scan_page
-from .glossary import Glossary, parse_glossary
-from .glossary.matcher import EXPLICIT_REFERENCE
-from .glossary.plaintext import collapse
 
 GLOSSARY_PAGES = ("GLOSSARY.md", "glossary.md", "glossary/index.md")
 """Where the glossary is looked for when the `glossary` option does not name it."""

@@ -25,16 +25,14 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from .architecture import Architecture, link_architecture
-from .background import FragmentCache, ParseJob, Spooled
-from .c4 import C4Index, Diagram
-from .collection import Collection, FolderError, ParseCache, build_collection, scan_folder
-from .config import MadrConfig
-from .diagnostics import Code, Diagnostic, Severity, diagnostic
-from .directives import replace_lines, scan_page
-from .doc_checks import GLOSSARY_PAGES, DocPage, read_architecture
-from .export import record_fields, write_json
-from .glossary import (
+from ..c4 import C4Index, Diagram
+from ..core.collection import Collection, FolderError, ParseCache, build_collection, scan_folder
+from ..core.diagnostics import Code, Diagnostic, Severity, diagnostic
+from ..core.export import record_fields, write_json
+from ..core.identity import identify, is_folder_file
+from ..core.model import Decision
+from ..core.settings import SettingsError, parse_levels
+from ..glossary import (
     USAGE_PLACEHOLDER,
     Glossary,
     GlossaryExtension,
@@ -43,6 +41,17 @@ from .glossary import (
     parse_glossary,
     without_term_links,
 )
+from ..parallel.job import FragmentCache, ParseJob, Spooled
+from ..site.architecture import Architecture, link_architecture
+from ..site.checks import GLOSSARY_PAGES, DocPage, read_architecture
+from ..site.content import SiteContent, Urls
+from ..site.directives import replace_lines, scan_page
+from ..site.fragments import PagePlan
+from ..site.record_page import decorate
+from ..site.render.feed import FEED_FILE, atom_feed
+from ..site.render.renderer import Renderer
+from ..site.render.views import StatusStyle, kind_label
+from .config import MadrConfig
 from .host import (
     BasePlugin,
     CombinedEvent,
@@ -58,22 +67,13 @@ from .host import (
     get_relative_url,
     split_front_matter,
 )
-from .identity import identify, is_folder_file
-from .model import Decision
 from .navigation import add_decision_log
-from .prerender import PagePlan
-from .record_page import decorate
-from .render.feed import FEED_FILE, atom_feed
-from .render.renderer import Renderer
-from .render.views import StatusStyle, kind_label
-from .settings import SettingsError, parse_levels
-from .site_content import SiteContent, Urls
 from .slots import Slot, Slots
 from .worker_pages import RenderedPage, captured_logs, render_in_worker, render_with
 
 log = get_plugin_logger("madr")
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).parent.parent / "assets"
 ASSET_URI = "assets/madr"
 GENERATED = {
     "index": "index.md",

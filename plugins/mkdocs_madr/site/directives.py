@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from .c4 import is_c4_source
-from .diagnostics import Code, Diagnostic, diagnostic
+from ..c4 import is_c4_source
+from ..core.diagnostics import Code, Diagnostic, diagnostic
 
 NAMES = frozenset({"index", "compare", "timeline", "graph", "c4-coverage"})
 _DIRECTIVE = re.compile(r"^\s*<!--\s*madr:([\w-]+)(.*?)-->\s*$", re.DOTALL)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .host import base
-from .host import config_options as c
-from .settings import (
+from ..core.settings import (
     DEFAULT_DECISIONS_DIR,
     DEFAULT_NUMBER_WIDTH,
     DEFAULT_STATUSES,
     DEFAULT_TEMPLATE,
 )
+from .host import base
+from .host import config_options as c
 
 DEFAULT_MERMAID = "https://unpkg.com/mermaid@11/dist/mermaid.min.js"
 

@@ -12,16 +12,16 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
+from ..c4 import parse_c4
+from ..core.collection import Collection
+from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..core.model import Decision
+from ..core.text import small_number
 from .architecture import Architecture, coverage
-from .c4 import parse_c4
-from .collection import Collection
-from .diagnostics import Code, Diagnostic, diagnostic
 from .directives import Directive
-from .model import Decision
-from .prerender import BANNERS
+from .fragments import BANNERS
 from .render.renderer import Renderer
 from .render.views import ElementLink, Filters, Link, element_rows, kind_label
-from .text import small_number
 
 
 @dataclass

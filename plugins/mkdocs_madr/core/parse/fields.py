@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import links, plain
 from .dates import read_date
 from .outline import Block, Section
-from .text import links, plain
 
 # Written key (normalised) → canonical field name.
 FIELD_NAMES: dict[str, str] = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..collection import Collection
-from ..model import Decision, RelationKind
+from ...core.collection import Collection
+from ...core.model import Decision, RelationKind
 from .views import StatusStyle, reference
 
 _EDGES: tuple[tuple[RelationKind, str, str], ...] = (

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .diagnostics import Code, Diagnostic, diagnostic
+from ..diagnostics import Code, Diagnostic, diagnostic
 
 _HANDLER = YAMLHandler()
 _SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

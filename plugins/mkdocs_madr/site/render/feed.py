@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 
-from ..model import Decision
+from ...core.model import Decision
 from .views import reference
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"

@@ -20,7 +20,7 @@ from pathlib import Path
 from .diagnostics import Code, Diagnostic, diagnostic
 from .identity import identify
 from .model import KNOWN_STATUSES, Decision, Relation, RelationKind
-from .parser import parse_decision
+from .parse.record import parse_decision
 from .text import small_number
 
 EXTENSIONS = (".md", ".markdown")

@@ -6,9 +6,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .model import Consequences, Option
+from ..model import Consequences, Option
+from ..text import collapse, is_placeholder, plain, small_number, strip_comments
 from .outline import Block, Item, Section
-from .text import collapse, is_placeholder, plain, small_number, strip_comments
 
 _ARGUMENT = re.compile(
     r"^\s*(?:\*\*|__)?(good|neutral|bad|pro|pros|con|cons|positive|negative|plus|minus)"
