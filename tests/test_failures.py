@@ -673,7 +673,7 @@ def test_record_vanishes_during_the_build(
     build_site: BuildSite, root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Deleted after the folder was listed and before it was read (a save in an editor)."""
-    from mkdocs_madr.plugin import plugin as plugin_module
+    from mkdocs_madr.plugin import build as plugin_module
 
     scan = plugin_module.scan_folder
     gone = root / "decisions/0003-gone.md"
@@ -806,7 +806,7 @@ def test_unknown_code_in_diagnostics(build_site: BuildSite, root: Path) -> None:
     with pytest.raises((PluginError, Abort)):
         build_checked(build_site, root, {}, base_config(diagnostics={"missing-stat": "info"}))
     errors = build_site.errors()  # type: ignore[attr-defined]
-    assert any("madr.diagnostics: unknown code 'missing-stat'" in e for e in errors), errors
+    assert any("option 'diagnostics': unknown code 'missing-stat'" in e for e in errors), errors
 
 
 def test_glossary_option_naming_a_missing_page(build_site: BuildSite, root: Path) -> None:

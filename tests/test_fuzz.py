@@ -46,11 +46,11 @@ from mkdocs_madr.core.model import (
     Consequences,
     Decision,
     Dialect,
+    KeptSection,
     Link,
     Option,
     Relation,
     RelationKind,
-    Section,
 )
 from mkdocs_madr.core.parse.record import parse_decision
 from mkdocs_madr.core.parse.status import read_status
@@ -188,7 +188,7 @@ def check_decision(decision: Decision, file: str, lines: int) -> None:
         assert isinstance(relation.label, str)
         check_line(relation.line, lines)
     for section in decision.sections:
-        assert isinstance(section, Section)
+        assert isinstance(section, KeptSection)
         assert isinstance(section.title, str)
         assert isinstance(section.markdown, str)
         assert type(section.level) is int
@@ -936,7 +936,7 @@ def test_random_folders_load(files: list[tuple[str, str]]) -> None:
         for path, text in files:
             (root / path).parent.mkdir(parents=True, exist_ok=True)
             (root / path).write_text(text, encoding="utf-8")
-        collection = load_collection(root, workers=1)
+        collection = load_collection(root)
         assert len(collection.decisions) + len(collection.skipped) == len(files)
         check_collection(collection)
         for code in sorted({found.code.value for found in collection.diagnostics}):

@@ -584,7 +584,7 @@ def test_serve_rebuild_parses_only_the_edited_record(tmp_path: Path) -> None:
         def emit(self, record: logging.LogRecord) -> None:
             messages.append(record.getMessage())
 
-    from mkdocs_madr.plugin.plugin import log
+    from mkdocs_madr.plugin.reporting import log
 
     logger = log.logger
     handler, level = Collect(), logger.level

@@ -1,4 +1,4 @@
-"""What a build keeps of a record once its own fragments are rendered (`export.slim`), and
+"""What a build keeps of a record once its own fragments are rendered (`core.slim`), and
 what records parsed by workers share."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs_madr.core.collection import read_record
-from mkdocs_madr.core.export import SLIM_LINES, slim
-from mkdocs_madr.parallel.job import ParseJob
+from mkdocs_madr.core.slim import SLIM_LINES, SlimDecision, slim
+from mkdocs_madr.parallel.records import RecordJob
 
 RECORD = """# Use {title}
 
@@ -56,8 +56,10 @@ def test_a_slim_record_keeps_its_metadata_and_drops_its_body(tmp_path: Path) -> 
     full = read_record(tmp_path, name)
     assert full.justification == "it is compact."
     assert {"date", "deciders", "chosen"} <= full.lines.keys()
-    kept = slim(read_record(tmp_path, name))
-    assert kept.slim
+    whole = read_record(tmp_path, name)
+    kept = slim(whole)
+    assert isinstance(kept, SlimDecision)
+    assert whole.justification == "it is compact."  # the record itself is left as it was
     assert (kept.title, kept.status, kept.date) == (full.title, full.status, full.date)
     assert (kept.deciders, kept.tags, kept.chosen) == (full.deciders, full.tags, full.chosen)
     # The chosen option stays, to tell there were options, without its arguments.
@@ -79,7 +81,7 @@ def test_a_slim_record_keeps_its_metadata_and_drops_its_body(tmp_path: Path) -> 
 
 def test_records_from_a_job_share_their_recurring_names(tmp_path: Path) -> None:
     names = write_records(tmp_path, ["MessagePack", "Avro"])
-    job = ParseJob(tmp_path, names, workers=0)
+    job = RecordJob(tmp_path, names, workers=0).start()
     first, second = job.results()
     assert first.deciders == second.deciders == ["Ada Lovelace", "Grace Hopper"]
     assert all(a is b for a, b in zip(first.deciders, second.deciders, strict=True))

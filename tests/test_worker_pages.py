@@ -1,13 +1,12 @@
 """Record pages rendered by the parse workers are exactly the pages MkDocs renders itself.
 
-Builds of more records than `background.INLINE_LIMIT` parse, and render record pages, in forked
+Builds of more records than `records.INLINE_LIMIT` parse, and render record pages, in forked
 workers (`parallel: true`, the default). Each test builds the same generated site both ways
 with the real `mkdocs` command and compares what a reader or an author would see.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 import os
 import re
@@ -18,9 +17,11 @@ from pathlib import Path
 import pytest
 from mkdocs_madr.core.collection import read_record
 from mkdocs_madr.core.model import Decision
+from mkdocs_madr.core.slim import SlimDecision
 from mkdocs_madr.glossary import without_term_links
-from mkdocs_madr.parallel import job as background
-from mkdocs_madr.parallel.job import INLINE_LIMIT, PAGE_CHUNK, ParseJob, Spool
+from mkdocs_madr.parallel import records as background
+from mkdocs_madr.parallel.records import INLINE_LIMIT, PAGE_CHUNK, RecordJob
+from mkdocs_madr.parallel.spool import Spool
 from mkdocs_madr.site.fragments import PagePlan, prerender
 from support import HOST
 
@@ -232,7 +233,7 @@ def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -
     parallel_site, parallel = build_with_hook(
         root,
         "import os\n"
-        "from mkdocs_madr.parallel import job as background\n\n"
+        "from mkdocs_madr.parallel import records as background\n\n"
         "BUILD, READ = os.getpid(), background.read_record\n\n\n"
         "def read_or_die(root, path):\n"
         "    if os.getpid() != BUILD:\n"
@@ -249,24 +250,26 @@ def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -
     assert site_files(parallel_site) == site_files(serial_site)
 
 
-def _describe(path: str, decision: Decision) -> str:
-    return f"{path} by {os.getpid()}: {decision.title}"
+class _Describe:
+    """A page renderer that says which process rendered which record."""
+
+    def render_page(self, path: str, decision: Decision) -> str:
+        return f"{path} by {os.getpid()}: {decision.title}"
 
 
 @fork_only
 def test_workers_render_pages_with_the_renderer_they_inherit(tmp_path: Path) -> None:
     root = generated(tmp_path, INLINE_LIMIT + 20)
     paths = sorted(path.name for path in (root / "decisions").glob("*.md"))
-    job = ParseJob(root / "decisions", paths, workers=1, pages=_describe)
+    job = RecordJob(root / "decisions", paths, workers=1, renderer=_Describe()).start()
     try:
         # The build asks for the first page at once: no worker has started it, so it is left to
         # the build, with the other pages of its task (rendering tasks run after every parse
         # task, from the last page back).
         assert job.page_of(paths[0]) is None
-        concurrent.futures.wait(list(job.pending_pages.values()))
+        job.pool.join()
         rendered = {path: job.page_of(path) for path in paths}
         again = job.page_of(paths[-1])
-        kept = dict(job.pages)  # nothing stays once handed out
         titles = {decision.file: decision.title for decision in job.results()}
     finally:
         job.close()
@@ -280,17 +283,16 @@ def test_workers_render_pages_with_the_renderer_they_inherit(tmp_path: Path) -> 
     worker = workers.pop()
     assert by_workers == {path: f"{path} by {worker}: {titles[path]}" for path in by_workers}
     assert again is None  # handed out once
-    assert kept == {}
 
 
 def test_a_job_without_a_page_renderer_renders_no_pages(tmp_path: Path) -> None:
     root = generated(tmp_path, INLINE_LIMIT + 10)
     paths = sorted(path.name for path in (root / "decisions").glob("*.md"))
-    job = ParseJob(root / "decisions", paths, workers=1)
+    job = RecordJob(root / "decisions", paths, workers=1).start()
     parsed = job.results()
     assert len(parsed) == len(paths)
-    assert job.pending_pages == {}
-    assert job.page_of(paths[-1]) is None
+    assert not job.renders_pages
+    assert all(job.page_of(path) is None for path in paths)
 
 
 def test_the_spool_gives_back_what_it_was_given() -> None:
@@ -313,7 +315,7 @@ def test_fragments_no_worker_rendered_come_from_the_whole_record(tmp_path: Path)
     folder = root / "decisions"
     paths = sorted(path.name for path in folder.glob("*.md"))
     plan = plan_for(paths)
-    job = ParseJob(folder, paths, plan=plan, workers=1, pages=_describe)
+    job = RecordJob(folder, paths, plan=plan, workers=1, renderer=_Describe()).start()
     job.results()
     job.prerender()
     job.close()  # the workers go, their fragment tasks cancelled if not started
@@ -321,7 +323,7 @@ def test_fragments_no_worker_rendered_come_from_the_whole_record(tmp_path: Path)
     try:
         kept = job.result(path)
         assert kept is not None
-        assert kept.slim  # its body is gone: the fragments must come from the file
+        assert isinstance(kept, SlimDecision)  # its body is gone: fragments come from the file
         fragments = job.fragments_of(path)
         assert fragments == prerender(read_record(folder, path), plan)
         assert fragments is not None
@@ -350,7 +352,7 @@ def test_what_failed_in_a_worker_is_done_by_the_build(
 
     # Forked workers inherit the patch: every task they are given fails.
     monkeypatch.setattr(background, "read_record", fails_in_workers)
-    job = ParseJob(folder, paths, plan=plan, workers=1, pages=_describe)
+    job = RecordJob(folder, paths, plan=plan, workers=1, renderer=_Describe()).start()
     try:
         parsed = {decision.file: decision for decision in job.results()}
         job.prerender()

@@ -16,7 +16,8 @@ from ..core.settings import Settings, SettingsError, load_settings
 from .errors import CliError
 
 if TYPE_CHECKING:
-    from ..core.collection import AfterParse, Collection
+    from ..core.collection import Collection
+    from ..parallel.folder import AfterParse
 
 
 @dataclass
@@ -62,12 +63,13 @@ def check_folder(root: Path) -> None:
 
 
 def read_collection(project: Project, after_parse: AfterParse | None = None) -> Collection:
-    from ..core.collection import FolderError, load_collection
+    from ..core.collection import FolderError
+    from ..parallel.folder import read_collection as read_folder
 
     root = project.root
     check_folder(root)
     try:
-        return load_collection(root, statuses=project.settings.statuses, after_parse=after_parse)
+        return read_folder(root, statuses=project.settings.statuses, after_parse=after_parse)
     except FolderError as error:
         raise CliError(str(error)) from None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..core.diagnostics import Code, Severity
-from ..core.export import decision_to_dict, encode_and_slim, slim_only, write_json
+from ..core.export import decision_to_dict, encode, metadata_only, write_json
 from ..core.model import Decision, RelationKind
 from ..site.checks import check_documentation
 from .errors import NotFound
@@ -24,7 +24,7 @@ def run_list(
 ) -> None:
     project = open_project(directory, config_file)
     # JSON: each record is encoded where it is parsed, so only its metadata travels back.
-    collection = read_collection(project, encode_and_slim if output == "json" else None)
+    collection = read_collection(project, encode if output == "json" else None)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
     _report_stoppers(project, collection.all_diagnostics())
@@ -131,7 +131,7 @@ def _describe(decision: Decision, project: Project) -> list[str]:
 
 def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
     project = open_project(directory, config_file)
-    collection = read_collection(project, after_parse=slim_only)
+    collection = read_collection(project, after_parse=metadata_only)
     settings = project.settings
     beyond = check_documentation(
         settings.docs_dir, collection, glossary=settings.glossary, shown_from=project.root

@@ -7,48 +7,23 @@ relations to missing records, one-sided supersedes, cycles) live here.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Code, Diagnostic, diagnostic
 from .identity import identify
-from .model import KNOWN_STATUSES, Decision, Relation, RelationKind
+from .model import KNOWN_STATUSES, Decision, Line, Relation, RelationKind
 from .parse.record import parse_decision
 from .text import small_number
 
 EXTENSIONS = (".md", ".markdown")
-PARALLEL_THRESHOLD = 400
-"""Below this many files a process pool costs more than it saves."""
-
-_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site"})
-AfterParse = Callable[[Decision], str | None]
-"""Work done on each record right after its parse, where it was parsed (a module-level
-function, so worker processes can receive it)."""
+SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site"})
+"""Folders never read for records or pages, besides hidden ones (`.git`) and `_`-prefixed ones."""
 _DIGITS = re.compile(r"\d+")
-
-
-@dataclass
-class ParseCache:
-    """Parsed records kept between builds, keyed on path and invalidated by size and mtime."""
-
-    entries: dict[str, tuple[int, int, Decision]] = field(default_factory=dict)
-    parsed: list[str] = field(default_factory=list)
-
-    def get(self, path: str, stat: os.stat_result) -> Decision | None:
-        entry = self.entries.get(path)
-        if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
-            return entry[2]
-        return None
-
-    def put(self, path: str, stat: os.stat_result, decision: Decision) -> None:
-        self.entries[path] = (stat.st_size, stat.st_mtime_ns, decision)
 
 
 @dataclass
@@ -69,7 +44,7 @@ class Collection:
     by_key: dict[str, Decision] = field(default_factory=dict)
     links: list[tuple[Decision, Relation, Decision]] = field(default_factory=list)
     extras: dict[str, str] = field(default_factory=dict)
-    """What `load_collection(after_parse=…)` returned for each record, by file."""
+    """What `parallel.read_collection(after_parse=…)` returned for each record, by file."""
     _index: _Index | None = field(default=None, repr=False)
     _by_file: tuple[int, dict[str, list[Diagnostic]]] | None = field(default=None, repr=False)
 
@@ -108,26 +83,13 @@ class Collection:
         return [*decision.diagnostics, *self._by_file[1].get(decision.file, [])]
 
 
-def load_collection(
-    root: Path,
-    *,
-    statuses: Iterable[str] = KNOWN_STATUSES,
-    cache: ParseCache | None = None,
-    workers: int | None = None,
-    after_parse: AfterParse | None = None,
-) -> Collection:
-    """Read every record under `root` and cross-check them; never raises on content.
-
-    `after_parse` runs where each record is parsed (in a worker process for large folders);
-    what it returns is kept in `Collection.extras` by file. A missing or unreadable `root` is
-    the caller's to report (see `FolderError`).
-    """
+def load_collection(root: Path, *, statuses: Iterable[str] = KNOWN_STATUSES) -> Collection:
+    """Read every record under `root`, in this process, and cross-check them; never raises on
+    content. A missing or unreadable `root` is the caller's to report (see `FolderError`).
+    `parallel.read_collection` does the same on the other cores."""
     paths, problems = scan_folder(root)
-    extras: dict[str, str] = {}
-    decisions = _parse_all(root, paths, cache, workers, after_parse, extras)
-    collection = build_collection(root, decisions, problems, statuses=statuses)
-    collection.extras = extras
-    return collection
+    parsed = [read_record(root, path) for path in paths]
+    return build_collection(root, parsed, problems, statuses=statuses)
 
 
 def scan_folder(root: Path) -> tuple[list[str], list[Diagnostic]]:
@@ -179,7 +141,7 @@ def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
         for entry in entries:
             name = entry.name
             path = f"{relative}/{name}" if relative else name
-            if name.startswith((".", "_")) or name in _SKIPPED_DIRS:
+            if name.startswith((".", "_")) or name in SKIPPED_DIRS:
                 continue
             if entry.is_dir(follow_symlinks=True):
                 real = os.path.realpath(entry.path)
@@ -208,73 +170,6 @@ def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
                 else:
                     yield path  # a dangling link: reading it reports the missing target
         pending.extend(reversed(subfolders))
-
-
-def _parse_all(
-    root: Path,
-    paths: Sequence[str],
-    cache: ParseCache | None,
-    workers: int | None,
-    after_parse: AfterParse | None = None,
-    extras: dict[str, str] | None = None,
-) -> list[Decision]:
-    results: dict[str, Decision] = {}
-    todo: list[str] = []
-    for path in paths:
-        try:
-            stat = os.stat(root / path)
-        except OSError as error:
-            results[path] = _unreadable(path, error)
-            continue
-        cached = cache.get(str(root / path), stat) if cache is not None else None
-        if cached is not None:
-            results[path] = cached
-        else:
-            todo.append(path)
-    if cache is not None:
-        cache.parsed = list(todo)
-    for decision, extra in _parse_paths(root, todo, workers, after_parse):
-        results[decision.file] = decision
-        if extras is not None and extra is not None:
-            extras[decision.file] = extra
-        if cache is not None:
-            with contextlib.suppress(OSError):
-                cache.put(str(root / decision.file), os.stat(root / decision.file), decision)
-    return [results[path] for path in paths if path in results]
-
-
-def _parse_paths(
-    root: Path, paths: Sequence[str], workers: int | None, after_parse: AfterParse | None
-) -> list[tuple[Decision, str | None]]:
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    if count <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return _read_chunk(root, paths, after_parse)
-    size = max(16, len(paths) // (count * 16))  # small tasks keep both workers busy to the end
-    chunks = [list(paths[start : start + size]) for start in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=count) as pool:
-        parts = pool.map(_read_chunk, [root] * len(chunks), chunks, [after_parse] * len(chunks))
-        return [parsed for part in parts for parsed in part]
-
-
-def _read_chunk(
-    root: Path, paths: Sequence[str], after_parse: AfterParse | None = None
-) -> list[tuple[Decision, str | None]]:
-    with no_gc():
-        parsed = [read_record(root, path) for path in paths]
-        return [(d, after_parse(d) if after_parse else None) for d in parsed]
-
-
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """Parsing allocates many small objects and no cycles worth collecting; the collector's
-    passes cost about a tenth of the time, so they wait until the batch is done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_record(root: Path, path: str) -> Decision:
@@ -319,7 +214,7 @@ def _assign_keys(collection: Collection) -> None:
                 diagnostic(
                     Code.DUPLICATE_ID,
                     decision.file,
-                    decision.lines.get("title"),
+                    decision.lines.get(Line.TITLE),
                     f"id {decision.id} is also used by {others}",
                 )
             )
@@ -428,7 +323,7 @@ def _check_statuses(collection: Collection, vocabulary: frozenset[str]) -> None:
                 diagnostic(
                     Code.UNKNOWN_STATUS,
                     decision.file,
-                    decision.lines.get("status"),
+                    decision.lines.get(Line.STATUS),
                     f"status '{decision.status}' is not one of: {', '.join(sorted(vocabulary))}",
                 )
             )
@@ -463,7 +358,7 @@ def _check_supersedes(collection: Collection) -> None:
                 diagnostic(
                     Code.MISSING_SUCCESSOR,
                     decision.file,
-                    decision.lines.get("status"),
+                    decision.lines.get(Line.STATUS),
                     "the status is superseded, but no record says which one supersedes it",
                 )
             )
@@ -507,7 +402,7 @@ def _check_cycles(collection: Collection) -> None:
                         diagnostic(
                             Code.SUPERSEDE_CYCLE,
                             first.file,
-                            first.lines.get("status"),
+                            first.lines.get(Line.STATUS),
                             "supersede cycle: " + " → ".join([*cycle, cycle[0]]),
                         )
                     )

@@ -8,7 +8,8 @@ from typing import Any, TextIO
 
 from .collection import Collection
 from .diagnostics import Diagnostic
-from .model import Consequences, Decision, Option, RelationKind
+from .model import Decision, RelationKind
+from .slim import slim
 
 SCHEMA_VERSION = 1
 
@@ -135,40 +136,12 @@ def _merge_objects(first: str, second: str) -> str:
     return first[:-1] + ", " + second[1:]
 
 
-def slim_only(decision: Decision) -> None:
-    """`slim` for `load_collection(after_parse=…)`, for readers of the metadata alone: records
-    then travel back from the workers small."""
-    slim(decision)
+def encode(decision: Decision) -> tuple[Decision, str]:
+    """`record_fields` as JSON, and the record slimmed: for `read_collection(after_parse=…)`, so
+    records are encoded where they are parsed and travel back small."""
+    return slim(decision), json.dumps(record_fields(decision), ensure_ascii=False)
 
 
-def encode_and_slim(decision: Decision) -> str:
-    """`record_fields` as JSON, then `slim` the record: for `load_collection(after_parse=…)`,
-    so records are encoded where they are parsed and travel back small."""
-    encoded = json.dumps(record_fields(decision), ensure_ascii=False)
-    slim(decision)
-    return encoded
-
-
-SLIM_LINES = ("title", "status", "c4", "options_end", "pros")
-"""The line numbers a slim record keeps: those that diagnostics and edits point at (title,
-status, C4 elements), and those that place the header and comparison in its page."""
-
-
-def slim(decision: Decision) -> Decision:
-    """Drop the body when only the metadata is needed from now on (the body is rendered or
-    encoded, or never read): thousands of records then take their metadata, not their text,
-    to the code that joins them.
-
-    Of the options, the chosen one stays (or the first, to tell that there were options),
-    without its arguments."""
-    kept = decision.chosen_option or next(iter(decision.options), None)
-    decision.options = (
-        [Option(title=kept.title, line=kept.line, chosen=kept.chosen)] if kept is not None else []
-    )
-    decision.context = decision.confirmation = decision.justification = None
-    decision.lines = {key: decision.lines[key] for key in SLIM_LINES if key in decision.lines}
-    decision.drivers, decision.links, decision.sections = [], [], []
-    decision.consequences = Consequences()
-    decision.front_matter = {}
-    decision.slim = True
-    return decision
+def metadata_only(decision: Decision) -> tuple[Decision, None]:
+    """The record slimmed, for readers of the metadata alone (`read_collection(after_parse=…)`)."""
+    return slim(decision), None

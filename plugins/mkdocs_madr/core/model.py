@@ -102,8 +102,29 @@ class Relation:
     label: str = ""
 
 
+class Line(str, enum.Enum):
+    """What a line number in `Decision.lines` points at."""
+
+    TITLE = "title"
+    STATUS = "status"
+    STATUS_SECTION = "status-section"
+    DATE = "date"
+    DECIDERS = "deciders"
+    CONSULTED = "consulted"
+    INFORMED = "informed"
+    TAGS = "tags"
+    C4 = "c4"
+    TECHNICAL_STORY = "technical_story"
+    OPTIONS = "options"
+    OPTIONS_END = "options_end"
+    """The first line after the considered options."""
+    PROS = "pros"
+    CHOSEN = "chosen"
+    CONSEQUENCES = "consequences"
+
+
 @dataclass(slots=True)
-class Section:
+class KeptSection:
     """A part of the body the model does not interpret, kept as Markdown."""
 
     title: str
@@ -147,16 +168,13 @@ class Decision:
     confirmation: str | None = None
     links: list[Link] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    lines: dict[str, int] = field(default_factory=dict)
+    sections: list[KeptSection] = field(default_factory=list)
+    lines: dict[Line, int] = field(default_factory=dict)
+    """Where each part of the record is, as 1-based line numbers of its file."""
     front_matter: dict[str, object] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     is_record: bool = True
     resolved: dict[RelationKind, list[str]] = field(default_factory=dict)
-    slim: bool = False
-    """True when the body (arguments, consequences, context, justification, sections, and the
-    line numbers nothing reads any more) was dropped, for code that needs only the metadata;
-    see `export.slim`."""
 
     @property
     def key(self) -> str:

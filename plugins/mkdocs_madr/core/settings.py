@@ -1,14 +1,18 @@
-"""Project settings: the `madr` plugin's options, read from mkdocs.yml without MkDocs.
+"""Project settings: the one schema of the `madr` plugin's options, read by the plugin (through
+MkDocs, see `plugin.config`) and by `adr` (from mkdocs.yml, without MkDocs) alike.
 
-The CLI and the plugin share these defaults, so `adr` and `mkdocs build` always agree on
-where the records are and what a valid status is.
+Every option is checked by the same function in both, so a bad setting gets the same message
+from `adr lint` and from `mkdocs build`, and both agree on where the records are and what a
+valid status is.
 """
 
 from __future__ import annotations
 
+import copy
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -18,6 +22,7 @@ from .diagnostics import Code, Severity
 DEFAULT_DECISIONS_DIR = "decisions"
 DEFAULT_TEMPLATE = "madr4"
 DEFAULT_NUMBER_WIDTH = 4
+DEFAULT_MERMAID = "https://unpkg.com/mermaid@11/dist/mermaid.min.js"
 DEFAULT_STATUSES: dict[str, str] = {
     "proposed": "#1e88e5",
     "accepted": "#2e7d32",
@@ -34,21 +39,277 @@ class SettingsError(Exception):
     """mkdocs.yml cannot be read or the `madr` options are malformed; the message says where."""
 
 
+class OptionError(ValueError):
+    """One option's value is not acceptable; the message says why (without the option name)."""
+
+
+# --- the checks, shared by the plugin and the CLI ----------------------------------------------
+
+
+def _boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise OptionError(f"must be true or false, not {value!r}")
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise OptionError(f"must be a non-empty text, not {value!r}")
+    if "\x00" in value:
+        raise OptionError("must not contain a NUL character")
+    return value
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _path_in_site(value: object) -> str:
+    """A URL path inside the site: relative, without `..`, so nothing is written outside it."""
+    text = (_text(value) if value != "" else "").replace("\\", "/").strip("/")
+    parts = PurePosixPath(text).parts
+    if ":" in text or ".." in parts:
+        raise OptionError(f"must be a path inside the site, without '..', not {value!r}")
+    return "/".join(part for part in parts if part not in ("", "."))
+
+
+def _number(low: int, high: int | None = None) -> Callable[[object], int]:
+    def check(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise OptionError(f"must be a whole number, not {value!r}")
+        if value < low or (high is not None and value > high):
+            wanted = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise OptionError(f"must be a number {wanted}, not {value}")
+        return value
+
+    return check
+
+
+def _choice(*choices: str) -> Callable[[object], str]:
+    def check(value: object) -> str:
+        if value not in choices:
+            raise OptionError(f"must be one of {', '.join(choices)}, not {value!r}")
+        return str(value)
+
+    return check
+
+
+def _statuses(value: object) -> dict[str, str]:
+    """`{keyword: colour}`, or a list of keywords (default colours where there is one)."""
+    if isinstance(value, Mapping) and value:
+        if not all(isinstance(key, str) and key.strip() for key in value):
+            raise OptionError("keys must be status words")
+        return {str(key).strip().lower(): str(colour or "") for key, colour in value.items()}
+    if isinstance(value, list) and value:
+        if not all(isinstance(key, str) and key.strip() for key in value):
+            raise OptionError("must list status words")
+        return {key.strip().lower(): DEFAULT_STATUSES.get(key.strip().lower(), "") for key in value}
+    raise OptionError("must map status words to colours, or list status words")
+
+
+def _levels(value: object) -> dict[str, str]:
+    """`{missing-status: info}`: known codes to known levels."""
+    if not isinstance(value, Mapping):
+        raise OptionError("must map diagnostic codes to levels")
+    checked: dict[str, str] = {}
+    for name, level in value.items():
+        try:
+            Code(str(name))
+        except ValueError:
+            raise OptionError(f"unknown code '{name}'") from None
+        if str(level) not in LEVELS:
+            raise OptionError(f"{name}: level must be one of {', '.join(LEVELS)}")
+        checked[str(name)] = str(level)
+    return checked
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of the `madr` plugin: its default, how it is checked, what it means."""
+
+    name: str
+    default: object
+    check: Callable[[Any], Any]
+    doc: str
+
+    def read(self, value: object) -> Any:
+        """The value checked and normalised; the default when it is absent (None)."""
+        return self.check(value) if value is not None else copy.copy(self.default)
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "enabled",
+        True,
+        _boolean,
+        "Turn the plugin off without removing its options; the site builds as if it were absent.",
+    ),
+    Option(
+        "decisions_dir",
+        DEFAULT_DECISIONS_DIR,
+        _text,
+        "Folder of decision records, relative to mkdocs.yml. It may lie outside `docs_dir` "
+        "(records are then published as virtual pages) or inside it (the existing pages are "
+        "used).",
+    ),
+    Option(
+        "url_prefix",
+        "decisions",
+        _path_in_site,
+        "Where records outside `docs_dir` are published: `/<url_prefix>/<file>/`; a path "
+        "inside the site.",
+    ),
+    Option(
+        "index",
+        True,
+        _boolean,
+        "Generate the decision index page at `/<url_prefix>/` (with timeline and graph pages).",
+    ),
+    Option(
+        "index_title",
+        "Decision log",
+        _text,
+        "Title of the generated index page and of the navigation section.",
+    ),
+    Option("timeline", True, _boolean, "Generate the timeline page at `/<url_prefix>/timeline/`."),
+    Option("graph", True, _boolean, "Generate the relation graph page at `/<url_prefix>/graph/`."),
+    Option(
+        "nav",
+        "auto",
+        _choice("auto", "index", "all"),
+        "What the navigation lists: `all` records, only the `index` pages, or `auto`: every "
+        "record up to `nav_threshold` records, only the index pages above it (the sidebar of "
+        "every page lists the whole navigation, so thousands of entries make builds quadratic).",
+    ),
+    Option(
+        "nav_threshold",
+        100,
+        _number(0),
+        "Above this many records, `nav: auto` lists only the index pages.",
+    ),
+    Option(
+        "statuses",
+        dict(DEFAULT_STATUSES),
+        _statuses,
+        "The status vocabulary: status keyword → CSS colour of its badge (or a list of "
+        "keywords). A record whose status is not listed gets the `unknown-status` diagnostic.",
+    ),
+    Option(
+        "diagnostics",
+        {},
+        _levels,
+        "Level per diagnostic code: `error`, `warning` (both fail `mkdocs build --strict`), "
+        "`info` or `ignore`. Example: `{missing-status: info}`. Codes are listed in the "
+        "documentation.",
+    ),
+    Option(
+        "json_export",
+        True,
+        _boolean,
+        "Publish `decisions.json` at the site root: every record, as `adr list --format json`.",
+    ),
+    Option(
+        "feed",
+        True,
+        _boolean,
+        "Publish `decisions.atom` at the site root, an Atom feed of the 30 newest dated records, "
+        "and link it from the timeline. Feed readers need absolute links, so it needs "
+        "`site_url`.",
+    ),
+    Option(
+        "templates_dir",
+        None,
+        _optional_text,
+        "A folder of template overrides, relative to mkdocs.yml; files there replace the "
+        "package's templates of the same name (site fragments and `adr new` templates).",
+    ),
+    Option(
+        "template",
+        DEFAULT_TEMPLATE,
+        _text,
+        "Template `adr new` uses by default: madr4, madr4-minimal, madr4-bare, madr3, madr2, "
+        "nygard, or a path.",
+    ),
+    Option(
+        "number_width",
+        DEFAULT_NUMBER_WIDTH,
+        _number(1, 9),
+        "Digits in new record numbers when the folder has none to copy (`0001`).",
+    ),
+    Option(
+        "glossary",
+        None,
+        _optional_text,
+        "The glossary page, relative to `docs_dir`. By default `GLOSSARY.md` or `glossary.md` "
+        "when one exists. Its terms are linked from decisions, and each entry lists the "
+        "decisions using it.",
+    ),
+    Option(
+        "glossary_links",
+        "decisions",
+        _choice("decisions", "all", "off"),
+        "Where the first use of each glossary term becomes a link with the definition as "
+        "tooltip: in decision pages, in `all` pages, or `off` (explicit `[[Term]]` references "
+        "still link).",
+    ),
+    Option(
+        "c4_coverage",
+        True,
+        _boolean,
+        "Generate the architecture coverage page at `/<url_prefix>/c4-coverage/` when the site "
+        "has Mermaid C4 diagrams: which systems and containers no decision names yet, and vice "
+        "versa.",
+    ),
+    Option(
+        "mermaid_js",
+        DEFAULT_MERMAID,
+        _text,
+        "Where the Mermaid script comes from for the relation graph and C4 diagrams: a URL, or a "
+        "file path relative to mkdocs.yml for offline and private sites (for example npm's "
+        "`mermaid/dist/mermaid.min.js`); a file is published with the site and also serves "
+        "Material's own Mermaid diagrams.",
+    ),
+    Option(
+        "parallel",
+        True,
+        _boolean,
+        "Parse records, and render their pages, in worker processes on the other cores while "
+        "MkDocs renders the rest (`mkdocs build` on systems that can fork; `mkdocs serve` parses "
+        "there only). Set `false` to do everything in the build process: slower on large sites.",
+    ),
+)
+BY_NAME = {option.name: option for option in OPTIONS}
+
+
 @dataclass
 class Settings:
-    """Where the records live and how to treat them."""
+    """The options, checked, with paths resolved against the folder of mkdocs.yml."""
 
     base: Path
     config_file: Path | None = None
+    enabled: bool = True
     decisions_dir: Path = field(default_factory=lambda: Path(DEFAULT_DECISIONS_DIR))
+    url_prefix: str = "decisions"
+    index: bool = True
+    index_title: str = "Decision log"
+    timeline: bool = True
+    graph: bool = True
+    nav: str = "auto"
+    nav_threshold: int = 100
     statuses: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_STATUSES))
+    levels: dict[Code, str] = field(default_factory=dict)
+    json_export: bool = True
+    feed: bool = True
+    templates_dir: Path | None = None
     template: str = DEFAULT_TEMPLATE
     number_width: int = DEFAULT_NUMBER_WIDTH
-    templates_dir: Path | None = None
-    levels: dict[Code, str] = field(default_factory=dict)
+    glossary: str | None = None
+    glossary_links: str = "decisions"
+    c4_coverage: bool = True
+    mermaid_js: str = DEFAULT_MERMAID
+    parallel: bool = True
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
-    glossary: str | None = None
 
     def severity(self, code: Code) -> Severity | None:
         """The severity the project wants for `code`; None when it is ignored."""
@@ -56,6 +317,44 @@ class Settings:
         if level is None:
             return code.default_severity
         return None if level == "ignore" else Severity(level)
+
+    @property
+    def mermaid_is_file(self) -> bool:
+        """Whether `mermaid_js` names a file to publish rather than a URL."""
+        text = self.mermaid_js
+        return "://" not in text and not text.startswith("//")
+
+
+def read_options(
+    options: Mapping[str, Any], config_file: Path, *, docs_dir: str | Path | None = None
+) -> Settings:
+    """Settings from the `madr` options of `config_file` (raw, or already checked by MkDocs:
+    checking is idempotent); raises `SettingsError` naming the option."""
+    base = config_file.parent
+    values: dict[str, Any] = {}
+    for option in OPTIONS:
+        try:
+            values[option.name] = option.read(options.get(option.name))
+        except OptionError as error:
+            raise SettingsError(f"{config_file}: madr.{option.name}: {error}") from None
+    settings = Settings(base=base, config_file=config_file)
+    for name, value in values.items():
+        if name == "diagnostics":
+            settings.levels = {Code(code): level for code, level in value.items()}
+        elif name == "decisions_dir":
+            settings.decisions_dir = base / value
+        elif name == "templates_dir":
+            settings.templates_dir = base / value if value else None
+            if settings.templates_dir is not None and not settings.templates_dir.is_dir():
+                raise SettingsError(
+                    f"{config_file}: madr.templates_dir: {value!r} is not a folder "
+                    f"(looked for {settings.templates_dir})"
+                )
+        else:
+            setattr(settings, name, value)
+    if docs_dir is not None:
+        settings.docs_dir = base / docs_dir
+    return settings
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -110,10 +409,8 @@ def load_settings(config_file: Path | None = None, *, cwd: Path | None = None) -
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise SettingsError(f"{where}: not valid YAML") from error
-    settings = settings_from_options(plugin_options(loaded), path)
     docs_dir = loaded.get("docs_dir", "docs") if isinstance(loaded, dict) else "docs"
-    settings.docs_dir = path.parent / str(docs_dir)
-    return settings
+    return read_options(plugin_options(loaded), path, docs_dir=str(docs_dir))
 
 
 def plugin_options(config: object) -> dict[str, Any]:
@@ -130,47 +427,3 @@ def plugin_options(config: object) -> dict[str, Any]:
                 value = entry["madr"]
                 return value if isinstance(value, dict) else {}
     return {}
-
-
-def settings_from_options(options: dict[str, Any], config_file: Path) -> Settings:
-    base = config_file.parent
-    settings = Settings(base=base, config_file=config_file)
-    settings.decisions_dir = base / str(options.get("decisions_dir", DEFAULT_DECISIONS_DIR))
-    statuses = options.get("statuses")
-    if isinstance(statuses, dict) and statuses:
-        settings.statuses = {str(k).lower(): str(v or "") for k, v in statuses.items()}
-    elif isinstance(statuses, list) and statuses:
-        settings.statuses = {
-            str(k).lower(): DEFAULT_STATUSES.get(str(k).lower(), "") for k in statuses
-        }
-    settings.template = str(options.get("template", DEFAULT_TEMPLATE))
-    width = options.get("number_width", DEFAULT_NUMBER_WIDTH)
-    if not isinstance(width, int) or isinstance(width, bool) or not 1 <= width <= 9:
-        raise SettingsError(f"{config_file}: madr.number_width must be a number from 1 to 9")
-    settings.number_width = width
-    templates = options.get("templates_dir")
-    if templates:
-        settings.templates_dir = base / str(templates)
-    glossary = options.get("glossary")
-    settings.glossary = str(glossary) if glossary else None
-    levels = options.get("diagnostics") or {}
-    if not isinstance(levels, dict):
-        raise SettingsError(f"{config_file}: madr.diagnostics must map codes to levels")
-    settings.levels = parse_levels(levels, str(config_file))
-    return settings
-
-
-def parse_levels(levels: dict[Any, Any], where: str) -> dict[Code, str]:
-    """`{missing-status: info}` → codes and levels, rejecting unknown codes and levels."""
-    parsed: dict[Code, str] = {}
-    for name, level in levels.items():
-        try:
-            code = Code(str(name))
-        except ValueError:
-            raise SettingsError(f"{where}: madr.diagnostics: unknown code '{name}'") from None
-        if str(level) not in LEVELS:
-            raise SettingsError(
-                f"{where}: madr.diagnostics.{name}: level must be one of {', '.join(LEVELS)}"
-            )
-        parsed[code] = str(level)
-    return parsed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.model import Decision
+from ..core.model import Decision, Line
 from ..core.text import heading_key
 from .document import Document, Heading, section_end
 
@@ -64,7 +64,7 @@ def split_value(text: str) -> tuple[str, str]:
 
 
 def title_heading(document: Document, decision: Decision) -> Heading | None:
-    line = decision.lines.get("title")
+    line = decision.lines.get(Line.TITLE)
     if line is None:
         return None
     return next((h for h in document.headings() if h.index == line - 1), None)

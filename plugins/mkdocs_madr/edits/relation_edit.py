@@ -11,7 +11,7 @@ A missing section is added at the end of the record (for Nygard, before the firs
 
 from __future__ import annotations
 
-from ..core.model import Decision, Dialect, RelationKind
+from ..core.model import Decision, Dialect, Line, RelationKind
 from ..core.parse.fields import split_key_value
 from ..core.parse.status import relation_verb
 from .document import Document
@@ -77,7 +77,7 @@ def _nygard(document: Document, decision: Decision, verb: str, target: Reference
             lines.append("")
         document.insert(last + 1, lines)
         return list(range(last + 1, last + 1 + len(lines)))
-    status_line = decision.lines.get("status")
+    status_line = decision.lines.get(Line.STATUS)
     title = title_heading(document, decision)
     if status_line is not None and (title is None or status_line - 1 != title.index):
         parts = split_metadata_line(document.lines[status_line - 1])

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.model import Decision, Dialect
+from ..core.model import Decision, Dialect, Line
 from ..core.parse.fields import split_key_value
 from ..core.parse.status import read_status, relation_verb
 from ..core.text import heading_key, plain, strip_comments
@@ -85,7 +85,7 @@ def verify_status(document: Document, decision: Decision, status: NewStatus) -> 
     if again.status != status.keyword:
         raise EditError(
             f"the status would read as {again.status!r}, not {status.keyword!r}; set it by hand",
-            decision.lines.get("status"),
+            decision.lines.get(Line.STATUS),
         )
 
 
@@ -116,7 +116,7 @@ class _StatusWriter:
     # --- finding the status -------------------------------------------------------------
 
     def _places(self) -> list[int]:
-        line = self.decision.lines.get("status")
+        line = self.decision.lines.get(Line.STATUS)
         if line is not None:
             return [line - 1]
         found = self._unread_status()

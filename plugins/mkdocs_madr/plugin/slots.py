@@ -10,16 +10,44 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+
+from ..site.directives import Directive
 
 
-@dataclass
-class Slot:
-    """What goes into one placeholder: a kind the filler understands, and its data."""
+@dataclass(frozen=True)
+class HeaderSlot:
+    """A record's header (status, dates, people, banners), after its title."""
 
-    kind: str
-    data: Any = None
-    marker: str = ""
+    record: str
+    marker: str
+
+
+@dataclass(frozen=True)
+class CompareSlot:
+    """A record's option comparison, after its considered options."""
+
+    record: str
+    marker: str
+
+
+@dataclass(frozen=True)
+class DirectiveSlot:
+    """A `<!-- madr:… -->` directive: the log, timeline, graph, coverage or a comparison."""
+
+    directive: Directive
+    marker: str
+
+
+@dataclass(frozen=True)
+class DiagramSlot:
+    """A Mermaid C4 diagram, drawn with its element table; `position` among the page's."""
+
+    source: str
+    position: int
+    marker: str
+
+
+Slot = HeaderSlot | CompareSlot | DirectiveSlot | DiagramSlot
 
 
 @dataclass
@@ -29,11 +57,12 @@ class Slots:
     token: str = field(default_factory=lambda: secrets.token_hex(6))
     pages: dict[str, list[Slot]] = field(default_factory=dict)
 
-    def add(self, page: str, kind: str, data: Any = None) -> str:
-        """Register a slot on `page`; returns the Markdown line that marks its place."""
+    def add(self, page: str, make: Callable[[str], Slot]) -> str:
+        """Register on `page` the slot `make(marker)`; returns the Markdown line that marks
+        its place."""
         slots = self.pages.setdefault(page, [])
         marker = f"<!--madr-slot:{self.token}:{len(slots)}-->"
-        slots.append(Slot(kind, data, marker))
+        slots.append(make(marker))
         return marker
 
     def clear(self, page: str) -> None:

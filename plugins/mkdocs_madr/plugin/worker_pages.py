@@ -1,10 +1,11 @@
 """Record pages rendered by the worker that parsed them, taken by MkDocs instead of rendering.
 
-MkDocs renders pages one after another on one core. The parse workers (`background`) render
-record pages on the other cores with MkDocs' own `Page.render`, and send back what rendering
-sets on a page. The build takes that result only if the Markdown it would render is exactly the
-Markdown the worker rendered, so another plugin that changes a page's Markdown simply gets the
-page rendered as usual.
+MkDocs renders pages one after another on one core. The workers of the build's record job
+(`parallel.records`) render record pages on the other cores with MkDocs' own `Page.render`,
+through a `RecordPageRenderer` they inherit when they fork, and send back what rendering sets on
+a page. The build takes that result only if the Markdown it would render is exactly the Markdown
+the worker rendered, so another plugin that changes a page's Markdown simply gets the page
+rendered as usual.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .host import HOST, Files, MkDocsConfig, Page
+from ..core.model import Decision
+from .host import HOST, Files, MkDocsConfig, Page, split_front_matter
+
+if TYPE_CHECKING:
+    from .build import Build
 
 RENDERED = frozenset({"content", "toc", "_title_from_render", "present_anchor_ids"})
 """What `Page.render` sets (MkDocs 1.6, ProperDocs), besides links to anchors."""
@@ -36,6 +41,35 @@ class RenderedPage:
     anchor_links: dict[str, dict[str, str]] | None
     terms: tuple[str, ...]
     messages: tuple[Message, ...]
+
+
+class RecordPageRenderer:
+    """What a build does to a record's page, from reading its source to rendering it, done in
+    a forked worker on the worker's copy of the build (`parallel.records.PageRenderer`)."""
+
+    def __init__(self, build: Build, config: MkDocsConfig, files: Files) -> None:
+        self.build = build
+        self.config = config
+        self.files = files
+
+    def render_page(self, path: str, decision: Decision) -> RenderedPage | None:
+        file = self.build.files.records.get(path)
+        if file is None or file.page is None:
+            return None
+        page = file.page
+        kept = dict(vars(page))
+        try:
+            page.markdown, page.meta = split_front_matter(self.build.read_record(path))
+            with captured_logs():  # the build reports these itself, when it marks the page
+                page.markdown = self.build.page_markdown(page.markdown, page, path, decision)
+            terms = self.build.terms
+            terms.usage = {}
+            return render_in_worker(page, self.config, self.files, lambda: iter(terms.usage))
+        finally:
+            # The worker never needs the page again: what rendering left on it would stay.
+            vars(page).clear()
+            vars(page).update(kept)
+            self.build.page_done(file.src_uri)
 
 
 def digest(markdown: str) -> bytes:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..c4 import C4Index, Element
 from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, diagnostic
-from ..core.model import Decision
+from ..core.model import Decision, Line
 
 
 @dataclass
@@ -49,7 +49,7 @@ def link_architecture(
                 diagnostic(
                     Code.C4_UNKNOWN_ELEMENT,
                     decision.file,
-                    decision.lines.get("c4"),
+                    decision.lines.get(Line.C4),
                     f"C4 element '{alias}' is not defined in any diagram{hint}",
                 )
             )

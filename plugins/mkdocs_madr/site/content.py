@@ -16,12 +16,13 @@ from ..c4 import parse_c4
 from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 from ..core.model import Decision
+from ..core.slim import SlimDecision
 from ..core.text import small_number
 from .architecture import Architecture, coverage
 from .directives import Directive
-from .fragments import BANNERS
+from .fragments import BANNERS, ElementInfo, element_link
 from .render.renderer import Renderer
-from .render.views import ElementLink, Filters, Link, element_rows, kind_label
+from .render.views import ElementLink, Filters, Link, element_rows
 
 
 @dataclass
@@ -31,7 +32,6 @@ class Urls:
     Attributes:
         records: Record key → URL of its page.
         pages: Generated page name ("index", "timeline", "graph", "coverage") → URL.
-        source: Docs source path → URL of its page, or None.
         relative: `relative(target, page)`: the link from page URL `page` to URL `target`.
         mermaid: Where Mermaid comes from: a full URL, or a site-relative one when local.
         mermaid_local: Whether `mermaid` is site-relative.
@@ -39,7 +39,6 @@ class Urls:
 
     records: dict[str, str]
     pages: dict[str, str]
-    source: Callable[[str], str | None]
     relative: Callable[[str, str], str]
     mermaid: str
     mermaid_local: bool
@@ -54,9 +53,12 @@ class SiteContent:
         architecture: Architecture,
         renderer: Renderer,
         urls: Urls,
+        elements: dict[str, ElementInfo],
         comparisons: Callable[[Decision], str | None] = lambda decision: None,
     ) -> None:
-        """`comparisons` gives a record's pre-rendered comparison, when there is one."""
+        """`elements` is what headers say of each C4 element (`fragments.element_info`);
+        `comparisons` gives a record's pre-rendered comparison, when there is one."""
+        self.elements = elements
         self.comparisons = comparisons
         self.collection = collection
         self.architecture = architecture
@@ -110,16 +112,11 @@ class SiteContent:
     def comparison(self, decision: Decision, prerendered: str | None = None) -> str:
         if prerendered is not None:
             return prerendered
-        assert not decision.slim, "a slim record is compared from its pre-rendered fragments"
+        assert not isinstance(decision, SlimDecision), "compared from its pre-rendered fragments"
         return self.renderer.comparison(decision)
 
     def element_link(self, alias: str, page_url: str) -> ElementLink:
-        element = self.architecture.element(alias)
-        if element is None:
-            return ElementLink(alias, alias, "not in any diagram", None)
-        url = self.urls.source(element.page)
-        href = f"{self.urls.relative(url, page_url)}#c4-{alias}" if url is not None else None
-        return ElementLink(alias, element.label or alias, kind_label(element.kind), href)
+        return element_link(alias, self.elements, page_url, self.urls.relative)
 
     # --- directives -------------------------------------------------------------------------
 

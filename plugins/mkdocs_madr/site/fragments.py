@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..c4 import C4Index
 from ..core.export import record_fields
 from ..core.model import Decision
 from .render.renderer import Renderer
-from .render.views import ElementLink
+from .render.views import ElementLink, kind_label
 from .urls import relative_url
 
 BANNERS = "<!--madr-banners-->"
 """Marks the place of relation banners in a pre-rendered header."""
+
+
+ElementInfo = tuple[str, str, str | None]
+"""What a record's header says of a C4 element: label, kind, site-relative URL of its page."""
 
 
 @dataclass(frozen=True)
@@ -38,9 +44,7 @@ class PagePlan:
     templates_dir: Path | None = None
     pages: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     index_url: str | None = None
-    elements: dict[str, tuple[str, str, str | None]] = field(
-        default_factory=dict, hash=False, compare=False
-    )
+    elements: dict[str, ElementInfo] = field(default_factory=dict, hash=False, compare=False)
 
     @functools.cached_property
     def fingerprint(self) -> tuple[object, ...]:
@@ -70,18 +74,36 @@ def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
         return None
     renderer = _renderer(plan.statuses, plan.templates_dir)
     index = relative_url(plan.index_url, page) if plan.index_url is not None else None
-    elements = [element_link(alias, plan, page) for alias in decision.c4]
+    elements = [element_link(alias, plan.elements, page) for alias in decision.c4]
     header = renderer.header(decision, index, elements, banners=BANNERS)
     record_json = json.dumps(record_fields(decision), ensure_ascii=False)
     return Fragments(header, renderer.comparison(decision), record_json)
 
 
-def element_link(alias: str, plan: PagePlan, page: str) -> ElementLink:
-    found = plan.elements.get(alias)
+def element_info(index: C4Index, url_of: Callable[[str], str | None]) -> dict[str, ElementInfo]:
+    """Every element of the architecture by alias; `url_of` gives a docs page's URL."""
+    return {
+        element.alias: (
+            element.label or element.alias,
+            kind_label(element.kind),
+            url_of(element.page),
+        )
+        for element in index.elements()
+    }
+
+
+def element_link(
+    alias: str,
+    elements: dict[str, ElementInfo],
+    page: str,
+    relative: Callable[[str, str], str] = relative_url,
+) -> ElementLink:
+    """The link from the page at URL `page` to the element's row under its diagram."""
+    found = elements.get(alias)
     if found is None:
         return ElementLink(alias, alias, "not in any diagram", None)
     label, kind, url = found
-    href = f"{relative_url(url, page)}#c4-{alias}" if url is not None else None
+    href = f"{relative(url, page)}#c4-{alias}" if url is not None else None
     return ElementLink(alias, label, kind, href)
 
 

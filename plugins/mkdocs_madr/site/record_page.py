@@ -6,7 +6,7 @@ page lines first; when another plugin has changed the text, lines are found by c
 
 from __future__ import annotations
 
-from ..core.model import Decision
+from ..core.model import Decision, Line
 
 
 def decorate(
@@ -15,7 +15,7 @@ def decorate(
     """The page Markdown with the header after the H1 and the comparison after the options."""
     lines = markdown.split("\n")
     insertions: list[tuple[int, str]] = []
-    title_at = _page_index(lines, file_lines, decision.lines.get("title"))
+    title_at = _page_index(lines, file_lines, decision.lines.get(Line.TITLE))
     insertions.append((title_at + 1 if title_at is not None else 0, header))
     if comparison:
         insertions.append((_comparison_at(lines, file_lines, decision), comparison))
@@ -25,14 +25,14 @@ def decorate(
 
 
 def _comparison_at(lines: list[str], file_lines: list[str], decision: Decision) -> int:
-    end = decision.lines.get("options_end")
+    end = decision.lines.get(Line.OPTIONS_END)
     if end is not None:
         at = _page_index(lines, file_lines, end) if end <= len(file_lines) else None
         if at is not None:
             return at
         if end > len(file_lines):
             return len(lines)
-    pros = _page_index(lines, file_lines, decision.lines.get("pros"))
+    pros = _page_index(lines, file_lines, decision.lines.get(Line.PROS))
     if pros is not None:
         return pros + 1
     return len(lines)

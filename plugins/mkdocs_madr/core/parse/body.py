@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Consequences, Option
 from ..text import collapse, is_placeholder, plain, small_number, strip_comments
-from .outline import Block, Item, Section
+from .outline import Block, Item, Part
 
 _ARGUMENT = re.compile(
     r"^\s*(?:\*\*|__)?(good|neutral|bad|pro|pros|con|cons|positive|negative|plus|minus)"
@@ -96,7 +96,7 @@ class Chosen:
     line: int
 
 
-def read_options(section: Section) -> list[Option]:
+def read_options(section: Part) -> list[Option]:
     """Considered options: the section's list items, else its sub-headings."""
     options = [_option_from_item(item) for item in _option_items(section)]
     options = [
@@ -114,7 +114,7 @@ def read_options(section: Section) -> list[Option]:
     return found
 
 
-def _option_items(section: Section) -> list[Item]:
+def _option_items(section: Part) -> list[Item]:
     """List items, where a bullet alone on its line takes the paragraph that follows it."""
     items: list[Item] = []
     waiting: Item | None = None
@@ -168,7 +168,7 @@ def _argument(text: str) -> tuple[str | None, str]:
     return _POLARITY[match[1].lower()], value
 
 
-def read_arguments(section: Section, option: Option) -> None:
+def read_arguments(section: Part, option: Option) -> None:
     """Good / Neutral / Bad arguments and the description of one option's section."""
     label: str | None = None
     description: list[str] = []
@@ -206,7 +206,7 @@ def _label_polarity(text: str) -> str | None:
     return _LABEL_POLARITY.get(key)
 
 
-def _blocks_with_labels(section: Section) -> list[Block]:
+def _blocks_with_labels(section: Part) -> list[Block]:
     """The section's blocks, with `#### Pros` / `#### Cons` sub-headings turned into labels."""
     blocks = list(section.blocks)
     for child in section.children:
@@ -217,7 +217,7 @@ def _blocks_with_labels(section: Section) -> list[Block]:
     return blocks
 
 
-def read_chosen(section: Section) -> Chosen | None:
+def read_chosen(section: Part) -> Chosen | None:
     """`Chosen option: "X", because Y` in the outcome section, quotes optional."""
     blocks = [
         block
@@ -370,7 +370,7 @@ CONSEQUENCE_SECTIONS = {
 }
 
 
-def read_consequences(section: Section, polarity: str | None, into: Consequences) -> None:
+def read_consequences(section: Part, polarity: str | None, into: Consequences) -> None:
     """Consequence bullets under one heading; unlabelled ones under a plain heading are neutral."""
     label = polarity
     for block in _blocks_with_labels(section):
@@ -382,7 +382,7 @@ def read_consequences(section: Section, polarity: str | None, into: Consequences
             _add_consequences(block.items, label, into)
 
 
-def read_inline_consequences(section: Section, into: Consequences) -> None:
+def read_inline_consequences(section: Part, into: Consequences) -> None:
     """MADR 1 / 2.0: `Positive Consequences:` text lines followed by lists, in the outcome."""
     label: str | None = None
     for block in section.blocks:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..text import links, plain
 from .dates import read_date
-from .outline import Block, Section
+from .outline import Block, Part
 
 # Written key (normalised) → canonical field name.
 FIELD_NAMES: dict[str, str] = {
@@ -175,7 +175,7 @@ METADATA_SECTIONS: dict[str, str] = {
 }
 
 
-def section_lines(section: Section) -> list[tuple[str, int]]:
+def section_lines(section: Part) -> list[tuple[str, int]]:
     """Every logical line of a metadata section: paragraph lines and list items."""
     lines: list[tuple[str, int]] = []
     for block in section.blocks:

@@ -58,7 +58,7 @@ class FrontMatter:
     present: bool = False
 
 
-def split_front_matter(text: str, file: str, problems: list[Diagnostic]) -> FrontMatter:
+def read_front_matter(text: str, file: str, problems: list[Diagnostic]) -> FrontMatter:
     """Read the front matter of `text`, if any; never raises.
 
     Invalid YAML (as in MADR 3's unedited template, where `{…}` is a flow mapping) is reported

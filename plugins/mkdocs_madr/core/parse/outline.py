@@ -1,7 +1,7 @@
 """The structure of a Markdown document, from markdown-it-py's block tokens.
 
 Only block rules run (no inline parsing), which is what makes reading thousands of records
-cheap. The result is a tree of `Section`s, each holding its top-level `Block`s with their
+cheap. The result is a tree of `Part`s, each holding its top-level `Block`s with their
 1-based source lines; lists keep their nesting as `Item`s.
 """
 
@@ -55,7 +55,7 @@ class Block:
 
 
 @dataclass(slots=True)
-class Section:
+class Part:
     """A heading and everything under it up to the next heading of the same or higher rank.
 
     The root of a document is a section with level 0 and no title. `end` is the first line
@@ -67,11 +67,11 @@ class Section:
     line: int
     end: int
     blocks: list[Block] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
+    children: list[Part] = field(default_factory=list)
     key: str = ""
     """The heading normalised for matching (see `text.heading_key`)."""
 
-    def walk(self) -> Iterator[Section]:
+    def walk(self) -> Iterator[Part]:
         """This section and every section below it, in document order."""
         yield self
         for child in self.children:
@@ -85,13 +85,13 @@ class Section:
         return [item for block in self.blocks if block.kind == "list" for item in block.items]
 
 
-def parse_outline(body: str, line_offset: int = 0) -> Section:
+def parse_outline(body: str, line_offset: int = 0) -> Part:
     """Parse `body` into a section tree; `line_offset` shifts lines (front matter above)."""
     # Tables only matter above the first section, where some records keep their metadata.
     head = body[: body.find("\n## ")] if "\n## " in body else body
     tokens = (_MD_TABLES if "|" in head else _MD).parse(body)
     total = body.count("\n") + 1
-    root = Section("", 0, 1 + line_offset, total + line_offset + 1)
+    root = Part("", 0, 1 + line_offset, total + line_offset + 1)
     stack = [root]
     index = 0
     while index < len(tokens):
@@ -102,7 +102,7 @@ def parse_outline(body: str, line_offset: int = 0) -> Section:
             while stack[-1].level >= level:
                 stack.pop().end = line
             title = tokens[index + 1].content
-            section = Section(title, level, line, total + line_offset + 1, key=heading_key(title))
+            section = Part(title, level, line, total + line_offset + 1, key=heading_key(title))
             stack[-1].children.append(section)
             stack.append(section)
             index += 3

@@ -15,11 +15,12 @@ from ..model import (
     Consequences,
     Decision,
     Dialect,
+    KeptSection,
+    Line,
     Link,
     Option,
     Relation,
     RelationKind,
-    Section,
 )
 from ..text import (
     collapse,
@@ -52,10 +53,9 @@ from .fields import (
     section_lines,
     split_key_value,
 )
-from .front_matter import FrontMatter, split_front_matter
+from .front_matter import FrontMatter, read_front_matter
 from .headings import SECTION_NAMES
-from .outline import Block, parse_outline
-from .outline import Section as Part
+from .outline import Block, Part, parse_outline
 from .status import leading_verb, read_status, relation_line, relation_targets, relation_verb
 from .titles import strip_number, title_banner
 
@@ -132,7 +132,7 @@ class _Reader:
                 f"{len(text):,} are parsed",
             )
         self.lines = text.split("\n")
-        front = split_front_matter(text, self.decision.file, self.problems)
+        front = read_front_matter(text, self.decision.file, self.problems)
         self.decision.front_matter = front.data
         root = parse_outline(front.body, front.body_offset)
         preamble = self._find_title(root, front)
@@ -164,13 +164,13 @@ class _Reader:
         if title_part is not None:
             self.title_part = title_part
             preamble += title_part.blocks
-            decision.lines["title"] = title_part.line
+            decision.lines[Line.TITLE] = title_part.line
             self._set_title(title_part.title, title_part.line)
         front_title = front.data.get("title")
         usable = isinstance(front_title, str) and front_title.strip()
         if usable and not is_placeholder(str(front_title)) and decision.title is None:
             decision.title = strip_number(plain(str(front_title)))
-            decision.lines.setdefault("title", front.lines.get("title", 1))
+            decision.lines.setdefault(Line.TITLE, front.lines.get("title", 1))
         return preamble
 
     def _set_title(self, raw: str, line: int) -> None:
@@ -241,7 +241,7 @@ class _Reader:
                 found.append(Field(name, text, line, "section"))
                 has_value = True
         if name == "status":
-            self.decision.lines.setdefault("status-section", part.line)
+            self.decision.lines.setdefault(Line.STATUS_SECTION, part.line)
         return found
 
     def _read_metadata(self) -> None:
@@ -257,7 +257,7 @@ class _Reader:
             if found is not None:
                 values = self._as_list(found, tags=name in ("tags", "c4"))
                 setattr(decision, name, values)
-                decision.lines[name] = found.line or 0
+                decision.lines[Line(name)] = found.line or 0
         story = self.fields.get("technical_story")
         if story is not None:
             text = self._as_text(story)
@@ -265,7 +265,7 @@ class _Reader:
                 self.report(Code.PLACEHOLDER, story.line, "the technical story is a placeholder")
             elif text and strip_comments(text).strip():
                 decision.technical_story = collapse(strip_comments(text))
-                decision.lines["technical_story"] = story.line or 0
+                decision.lines[Line.TECHNICAL_STORY] = story.line or 0
         self._read_number()
 
     def _read_status(self, found: Field) -> None:
@@ -281,7 +281,7 @@ class _Reader:
             return
         self.decision.status = reading.keyword
         self.decision.status_text = reading.text
-        self.decision.lines["status"] = found.line or 0
+        self.decision.lines[Line.STATUS] = found.line or 0
         for kind, target in reading.targets:
             self.decision.relations.append(Relation(kind, target, found.line, "status"))
 
@@ -305,7 +305,7 @@ class _Reader:
             return
         reading = read_date(value)
         self.decision.date = reading.iso
-        self.decision.lines["date"] = found.line or 0
+        self.decision.lines[Line.DATE] = found.line or 0
         if reading.problem is DateProblem.AMBIGUOUS:
             self.report(Code.AMBIGUOUS_DATE, found.line, f"'{value}' was read as {reading.iso}")
         elif reading.problem is DateProblem.PARTIAL:
@@ -420,11 +420,11 @@ class _Reader:
         parts = self.parts
         if "options" in parts:
             decision.options = read_options(parts["options"])
-            decision.lines["options"] = parts["options"].line
-            decision.lines["options_end"] = parts["options"].end
+            decision.lines[Line.OPTIONS] = parts["options"].line
+            decision.lines[Line.OPTIONS_END] = parts["options"].end
         pros = parts.get("pros")
         if pros is not None:
-            decision.lines["pros"] = pros.line
+            decision.lines[Line.PROS] = pros.line
             derived = not decision.options
             for child in pros.children:
                 title = plain(child.title)
@@ -466,7 +466,7 @@ class _Reader:
             return
         decision.chosen = chosen.title
         decision.justification = chosen.justification
-        decision.lines["chosen"] = chosen.line
+        decision.lines[Line.CHOSEN] = chosen.line
         if not decision.options:
             return
         index = match_option(chosen.title, [option.title for option in decision.options])
@@ -485,7 +485,7 @@ class _Reader:
             if key.startswith("consequences@"):
                 polarity = CONSEQUENCE_SECTIONS.get(part.key)
                 read_consequences(part, polarity, consequences)
-                self.decision.lines.setdefault("consequences", part.line)
+                self.decision.lines.setdefault(Line.CONSEQUENCES, part.line)
         outcome = self.parts.get("outcome")
         if outcome is not None and not consequences:
             read_inline_consequences(outcome, consequences)
@@ -526,7 +526,7 @@ class _Reader:
             if id(part) in known or SECTION_NAMES.get(part.key) is not None:
                 continue
             self.decision.sections.append(
-                Section(plain(part.title), part.level, part.line, self._markdown(part))
+                KeptSection(plain(part.title), part.level, part.line, self._markdown(part))
             )
 
     def _content(self, part: Part) -> str | None:
@@ -582,7 +582,7 @@ class _Reader:
                 self.identity.date_named or "tags" in self.fields or (decision.status == "draft")
             )
             decision.dialect = Dialect.LOG4BRAINS if dashed and log4brains else Dialect.MADR2
-        elif "status-section" in decision.lines or self.fields.get("title-number"):
+        elif Line.STATUS_SECTION in decision.lines or self.fields.get("title-number"):
             decision.dialect = Dialect.NYGARD
         elif self.parts.keys() & {"options", "outcome", "pros"} or status is not None:
             headings = self._headings()
@@ -602,7 +602,7 @@ class _Reader:
             decision.dialect = Dialect.NYGARD
 
     def _in_section(self, found: Field) -> bool:
-        return "status-section" in self.decision.lines and found.source != "bullet"
+        return Line.STATUS_SECTION in self.decision.lines and found.source != "bullet"
 
     def _headings(self) -> set[str]:
         return {part.key for part in self.root.walk() if part is not self.root}
@@ -616,7 +616,7 @@ class _Reader:
         return keys
 
     def _chosen_unquoted(self) -> bool:
-        line = self.decision.lines.get("chosen")
+        line = self.decision.lines.get(Line.CHOSEN)
         if line is None:
             return False
         text = self.lines[line - 1]
@@ -654,12 +654,13 @@ class _Reader:
     def _check(self) -> None:
         decision = self.decision
         if decision.title is None and not any(
-            problem.code is Code.PLACEHOLDER and problem.line == decision.lines.get("title")
+            problem.code is Code.PLACEHOLDER and problem.line == decision.lines.get(Line.TITLE)
             for problem in self.problems
         ):
             self.report(Code.MISSING_TITLE, 1, "no H1 title and no `title` in front matter")
         if decision.status is None:
-            self.report(Code.MISSING_STATUS, decision.lines.get("title", 1), "no status is stated")
+            line = decision.lines.get(Line.TITLE, 1)
+            self.report(Code.MISSING_STATUS, line, "no status is stated")
 
 
 def _logical_lines(part: Part) -> list[tuple[str, int]]:

@@ -1,0 +1,578 @@
+"""One build of a site with the `madr` plugin: every piece of state it needs, made for it.
+
+The order of work: `add_files` lists the records (from their names alone) and reads the
+diagrams and the glossary; `start` hands the records to a `RecordJob`, which parses them, and
+renders record pages, on the other cores; `page_markdown` marks where generated fragments go
+(and hands MkDocs a record page a worker rendered); `join`, once every page is rendered,
+joins the parsed records into a collection; the marks are filled in `fill_for_search` (what
+search should index) and `fill_page` (the rest). Search reads a page without its glossary
+links, and the content MkDocs keeps of a written page has none either; only the written page
+has them.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from markupsafe import escape
+
+from ..c4 import C4Index
+from ..core.collection import Collection, FolderError, build_collection, scan_folder
+from ..core.diagnostics import Diagnostic, diagnostic
+from ..core.export import record_fields
+from ..core.model import Decision, Line
+from ..core.settings import Settings
+from ..glossary import without_term_links
+from ..parallel.pool import Handle
+from ..parallel.records import FragmentCache, JobContext, ParseCache, RecordJob
+from ..parallel.spool import Spooled
+from ..site.architecture import Architecture, link_architecture
+from ..site.checks import DocPage, read_architecture
+from ..site.content import SiteContent, Urls
+from ..site.directives import Directive, replace_lines, scan_page
+from ..site.fragments import PagePlan, element_info
+from ..site.record_page import decorate
+from ..site.render.renderer import Renderer
+from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
+from .navigation import add_decision_log
+from .outputs import feed_url, write_decisions_json, write_feed
+from .reporting import Reporter, log
+from .site_files import MERMAID_URI, SiteFiles, file_order
+from .slots import CompareSlot, DiagramSlot, DirectiveSlot, HeaderSlot, Slot, Slots
+from .term_links import TermLinks
+from .worker_pages import RecordPageRenderer, RenderedPage, render_with
+
+_Directives = dict[tuple[str, str], tuple[str, list[Diagnostic]]]
+"""(page, mark) → the directive's HTML and the problems with its arguments."""
+FREEZE_ABOVE = 500
+"""From this many records on, the collector skips long-lived objects during a build (`_freeze`)."""
+
+
+@dataclass
+class ServeCache:
+    """What outlives one build under `mkdocs serve`: records and fragments of unchanged files."""
+
+    records: ParseCache
+    fragments: FragmentCache
+
+
+@dataclass(frozen=True)
+class _Versions:
+    """The content of the page being built, in the versions the plugin hands out in turn."""
+
+    page: Page
+    searched: str
+    """What search indexes: the terms' text without their links, and each record header's
+    one-line summary."""
+    linked: str
+    """What the page shows: with the term links."""
+    kept: str
+    """What MkDocs keeps once the page is written: the text without the links."""
+
+
+class Build:
+    """The plugin's work in one MkDocs build (a serve rebuild is a new one)."""
+
+    def __init__(
+        self, settings: Settings, config: MkDocsConfig, *, serving: bool, cache: ServeCache
+    ) -> None:
+        self.settings = settings
+        self.serving = serving
+        self.cache = cache
+        self.root = settings.decisions_dir.resolve()
+        if not self.root.is_dir():
+            shown = os.path.relpath(settings.decisions_dir, settings.base)
+            raise PluginError(
+                f"madr: decisions_dir '{shown}' is not a folder (looked for {self.root})"
+            )
+        self.docs_dir = Path(config.docs_dir).resolve()
+        self.reporter = Reporter(settings.levels, settings.base)
+        self.files = SiteFiles(settings, self.root, self.docs_dir)
+        self.terms = TermLinks(settings, self._glossary_problem)
+        self.slots = Slots()
+        self.architecture = Architecture(C4Index([]))
+        self.record_paths: list[str] = []
+        """Every Markdown file of the folder, records or not, in the order pages come."""
+        self.scan_problems: list[Diagnostic] = []
+        self.plan: PagePlan | None = None
+        self.job: RecordJob | None = None
+        self.collection: Collection | None = None
+        self.content: SiteContent | None = None
+        self.worker_pages = 0
+        self.directives_ahead: Handle[_Directives] | None = None
+        self.directives_done: dict[tuple[str, str], tuple[Spooled, list[Diagnostic]]] = {}
+        """(page, mark) → where the worker's HTML waits in the job's spool, and its
+        diagnostics."""
+        self.rendered: dict[str, str] = {}
+        """The Markdown of the page being rendered, which alone can report lines."""
+        self.source: tuple[str, str] = ("", "")
+        """The record last read for its page, and its text."""
+        self.versions: _Versions | None = None
+        self.frozen = False
+        for uri, target in (("madr.css", config.extra_css), ("madr.js", config.extra_javascript)):
+            wanted = f"assets/madr/{uri}"
+            if wanted not in [str(entry) for entry in target]:
+                target.append(wanted)
+        self.def_list = any(str(name).endswith("def_list") for name in config.markdown_extensions)
+        self.terms.register(config)
+
+    # --- files and navigation ------------------------------------------------------------
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+        try:
+            paths, self.scan_problems = scan_folder(self.root)
+        except FolderError as error:
+            raise PluginError(f"madr: {error}") from None
+        self.files.add_records(paths, files, config)
+        self.reporter.report(self.files.problems, self.root)
+        self.reporter.report(self.terms.read_glossary(files, self.def_list), self.docs_dir)
+        has_diagrams = self._read_diagrams(files)
+        feed = feed_url(self.settings.feed, config.site_url)
+        self.files.add_generated(has_diagrams, feed, files, config)
+        self.record_paths = sorted(paths, key=file_order)
+        self.plan = self._plan(files)
+        self.files.add_assets(files, config)
+
+    def _read_diagrams(self, files: Files) -> bool:
+        records = {id(file) for file in self.files.records.values()}
+        pages = (
+            DocPage(file.src_uri, file.src_uri, file.content_string)
+            for file in files.documentation_pages()
+            if id(file) not in records and file.generated_by is None
+        )
+        index, problems = read_architecture(pages)
+        self.architecture = Architecture(index)
+        self.reporter.report(problems, self.docs_dir)
+        return bool(index.diagrams)
+
+    def _plan(self, files: Files) -> PagePlan:
+        """What rendering each record's own header and comparison needs."""
+        elements = element_info(
+            self.architecture.index,
+            lambda page: found.url if (found := files.get_file_from_path(page)) else None,
+        )
+        index = self.files.pages.get("index")
+        return PagePlan(
+            statuses=tuple((str(k), str(v)) for k, v in self.settings.statuses.items()),
+            templates_dir=self.settings.templates_dir,
+            pages={path: file.url for path, file in self.files.records.items()},
+            index_url=index.url if index is not None else None,
+            elements=elements,
+        )
+
+    def start(self, config: MkDocsConfig, files: Files) -> None:
+        """Parse, and render, records in the background, now that the files are final."""
+        # Rendering pages in forked workers is for builds: a serve process runs threads.
+        render = self.settings.parallel and not self.serving
+        cache = self.cache if self.serving else None  # caches only pay off across rebuilds
+        self.job = RecordJob(
+            self.root,
+            self.record_paths,
+            cache=cache.records if cache else None,
+            plan=self.plan,
+            fragment_cache=cache.fragments if cache else None,
+            workers=None if self.settings.parallel else 0,
+            renderer=RecordPageRenderer(self, config, files) if render else None,
+        ).start()
+        count, parsed = len(self.record_paths), len(self.job.parsed)
+        log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
+
+    def add_navigation(self, nav: Navigation) -> None:
+        ours = {id(file) for file in [*self.files.records.values(), *self.files.pages.values()]}
+        if any(id(page.file) in ours for page in nav.pages):
+            return  # the author placed the decisions in the nav; respect that
+        mode, count = self.settings.nav, len(self.files.records)
+        listed = mode == "all" or (mode == "auto" and count <= self.settings.nav_threshold)
+        records = self.files.records if listed else {}
+        add_decision_log(nav, self.settings.index_title, list(self.files.pages.values()), records)
+
+    # --- page Markdown -------------------------------------------------------------------
+
+    def record_source(self, page: Page) -> str | None:
+        """A record page's source, read so that bytes which are not UTF-8 or an unreadable
+        file give a page and a diagnostic instead of stopping the build; None for others."""
+        path = self.files.record_path(page.file)
+        return self.read_record(path) if path is not None else None
+
+    def read_record(self, path: str) -> str:
+        try:
+            data = (self.root / path).read_bytes()
+        except OSError as error:
+            return f"# {path}\n\nThis record could not be read: {error.strerror}.\n"
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="replace")
+        self.source = (path, text)
+        return text
+
+    def markdown(self, markdown: str, page: Page) -> str:
+        """The page's Markdown with its marks; a record page a worker rendered is taken."""
+        record = self.files.record_path(page.file)
+        job = self.job
+        decision = job.result(record) if record is not None and job is not None else None
+        markdown = self.page_markdown(markdown, page, record, decision)
+        rendered = job.page_of(record) if record is not None and job is not None else None
+        if isinstance(rendered, RenderedPage):
+            render_with(page, rendered, self._rendered_in_worker)
+        return markdown
+
+    def page_markdown(
+        self, markdown: str, page: Page, record: str | None, decision: Decision | None
+    ) -> str:
+        """Marks where fragments go; the same in the build and in a worker rendering the page."""
+        src = page.file.src_uri
+        self.terms.begin_page(page, record)
+        self.slots.clear(src)
+        if decision is not None and decision.is_record:
+            page.meta.pop("status", None)  # Material would badge it in every sidebar entry
+            if "title" not in page.meta and (decision.title or Line.TITLE not in decision.lines):
+                # The record's title without its number ("1. Use X" in Nygard's style), as the
+                # log shows it; MkDocs would take the H1 as written, or without one the file
+                # name, and use the text unescaped.
+                page.meta["title"] = str(escape(decision.title or decision.slug))
+            markdown = self._mark_record(markdown, decision, src)
+        markdown = self._mark_page(markdown, page)
+        self.rendered = {src: markdown}
+        return markdown
+
+    def page_done(self, src: str) -> None:
+        """Forget what marking a page left behind (in a worker, after rendering it)."""
+        self.slots.clear(src)
+        self.rendered, self.source = {}, ("", "")
+
+    def _rendered_in_worker(self, rendered: RenderedPage) -> None:
+        self.worker_pages += 1
+        if self.terms.record is not None:
+            self.terms.add_usage(self.terms.record, rendered.terms)
+
+    def _mark_record(self, markdown: str, decision: Decision, src: str) -> str:
+        if self.source[0] != decision.file:
+            return markdown  # read_source did not run for it: another plugin supplied the text
+        text = self.source[1]
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        header = self.slots.add(src, partial(HeaderSlot, decision.file))
+        compare = (
+            self.slots.add(src, partial(CompareSlot, decision.file)) if decision.options else ""
+        )
+        return decorate(markdown, decision, lines, header, compare)
+
+    def _mark_page(self, markdown: str, page: Page) -> str:
+        src = page.file.src_uri
+        scan = scan_page(markdown, src)
+        for problem in scan.problems:
+            line = _source_line(page, markdown, problem.line) if problem.line else None
+            self.reporter.report(
+                [diagnostic(problem.code, src, line, problem.message)], self.docs_dir
+            )
+        replacements = []
+        for found in scan.directives:
+            marker = self.slots.add(src, partial(DirectiveSlot, found))
+            replacements.append((found.line, found.end, marker))
+        for position, fence in enumerate(scan.c4_fences):
+            marker = self.slots.add(src, partial(DiagramSlot, fence.content, position))
+            replacements.append((fence.line, fence.end, marker))
+        return replace_lines(markdown, replacements) if replacements else markdown
+
+    # --- the records, joined ---------------------------------------------------------------
+
+    def join(self, files: Files) -> None:
+        """Every page is rendered: the records become a collection, and fragments can be made."""
+        if self.job is None:
+            return
+        parsed = self.job.results()
+        self._freeze()
+        rendered, count = self.worker_pages, len(self.files.records)
+        log.debug(f"{rendered} of {count} record pages rendered by workers")
+        collection = build_collection(
+            self.root, parsed, self.scan_problems, statuses=self.settings.statuses
+        )
+        self.collection = collection
+        self.architecture, link_problems = link_architecture(collection, self.architecture.index)
+        self.reporter.report(collection.all_diagnostics() + link_problems, self.root)
+        self.content = _site_content(self, collection, self.architecture, files)
+        self.job.prerender()
+        self.directives_ahead = self._directives_in_worker(collection, files)
+        self.job.settle()
+
+    def _directives_in_worker(
+        self, collection: Collection, files: Files
+    ) -> Handle[_Directives] | None:
+        """Hand the directives that list records (the log, timeline, graph, coverage) to a
+        worker, idle once pages are rendered: their pages are written last, and at thousands of
+        records each is a large table."""
+        wanted = []
+        for src, slots in self.slots.pages.items():
+            page = files.get_file_from_path(src)
+            for slot in slots:
+                if (
+                    page is not None
+                    and isinstance(slot, DirectiveSlot)
+                    and slot.directive.name != "compare"
+                ):
+                    wanted.append((src, page.url, slot.marker, slot.directive))
+        if not wanted or self.job is None:
+            return None
+        return self.job.submit_after(
+            _render_directives, pickle.dumps((collection, self.architecture, wanted))
+        )
+
+    def _freeze(self) -> None:
+        """Let Python's cycle collector skip what exists now until the build ends.
+
+        What MkDocs has read before rendering pages, and the rendered pages and parsed records
+        before writing them, all live until the build ends, yet each full pass of the collector
+        walks all of it again; the plugin's records make those passes longer and more frequent
+        (about a second in all at 5,000 records). Young objects are collected first, so little
+        garbage is kept.
+        """
+        if len(self.files.records) >= FREEZE_ABOVE:
+            gc.collect(1)
+            gc.freeze()
+            self.frozen = True
+
+    def _unfreeze(self) -> None:
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+
+    # --- filling the marks -------------------------------------------------------------------
+
+    def fill_for_search(self, page: Page) -> None:
+        """Fill what search should index, and hand search the page without its term links."""
+        self._take_directives(wait=False)
+        if self.job is not None:
+            self.job.poll()
+        if self.content is None or not page.content:
+            self.versions = None
+            return
+        src, url, anchors = page.file.src_uri, page.url, set[str]()
+        summaries: dict[str, str] = {}
+        page.content = self.slots.fill(
+            src, page.content, lambda slot: self._early(slot, src, url, anchors, summaries)
+        )
+        # Search indexes a term's text, never its link: each link tag would cost its HTML
+        # parser on every page. The links come back once search has read the page.
+        linked = page.content
+        searched = kept = without_term_links(linked)
+        # A record's header is filled in after indexing, since every tag in it would cost
+        # the same parser; search reads a one-line summary of it instead, kept nowhere else.
+        for marker, summary in summaries.items():
+            searched = searched.replace(marker, summary + marker, 1)
+        page.content = searched
+        self.versions = _Versions(page, searched, linked, kept)
+
+    def after_search(self, page: Page) -> None:
+        versions = self.versions
+        if versions is not None and versions.page is page and page.content is versions.searched:
+            page.content = versions.linked
+        else:
+            self.versions = None  # a plugin changed the page since: its version stands
+
+    def _early(
+        self, slot: Slot, src: str, page_url: str, anchors: set[str], summaries: dict[str, str]
+    ) -> str | None:
+        assert self.content is not None
+        if isinstance(slot, HeaderSlot):
+            decision = self._decision(slot.record)
+            if decision is None:
+                return ""
+            summaries[slot.marker] = self.content.summary(decision)
+            return None
+        if isinstance(slot, DiagramSlot):
+            return self.content.diagram(slot.source, slot.position, src, page_url, anchors)
+        return None
+
+    def fill_page(self, output: str, page: Page) -> str | None:
+        if self.content is None:
+            return None
+        src, url = page.file.src_uri, page.url
+        output = self.slots.fill(src, output, lambda slot: self._late(slot, src, url))
+        self.slots.clear(src)  # a build of thousands of pages would keep them all
+        if page.file is self.terms.file:
+            output = self.terms.usage_lists(output, url, self.content)
+        return output
+
+    def page_written(self, page: Page) -> None:
+        # MkDocs keeps every page's content until the build ends; the written page has the
+        # term links, and what is kept need not. At 5,000 records the links take ~15 MiB, and
+        # leaving them out lowers the build's peak by ~10 MiB.
+        versions, self.versions = self.versions, None
+        if versions is not None and versions.page is page and page.content is versions.linked:
+            page.content = versions.kept
+
+    def _late(self, slot: Slot, src: str, page_url: str) -> str | None:
+        content, job = self.content, self.job
+        assert content is not None
+        if isinstance(slot, HeaderSlot):
+            decision = self._decision(slot.record)
+            if decision is None:
+                return ""
+            fragments = job.fragments_of(slot.record) if job is not None else None
+            return content.header(decision, page_url, fragments.header if fragments else None)
+        if isinstance(slot, CompareSlot):
+            decision = self._decision(slot.record)
+            if decision is None:
+                return ""
+            fragments = job.fragments_of(slot.record) if job is not None else None
+            return content.comparison(decision, fragments.comparison if fragments else None)
+        if isinstance(slot, DirectiveSlot):
+            self._take_directives(wait=True)
+            done = self.directives_done.pop((src, slot.marker), None)
+            if done is not None and job is not None:
+                (html,), problems = job.spool.get(done[0]), done[1]
+            else:
+                html, problems = content.directive(slot.directive, page_url, src)
+            self.reporter.report(problems, self.docs_dir)
+            return html
+        return None
+
+    def _take_directives(self, *, wait: bool) -> None:
+        """Take the directives a worker rendered, and let the workers go: it was their last
+        task, and each holds memory."""
+        handle = self.directives_ahead
+        if handle is None or not (wait or handle.done()):
+            return
+        self.directives_ahead = None
+        job = self.job
+        if job is None:
+            return
+        # Tables of thousands of records, for pages written last: they wait on disk.
+        self.directives_done = {
+            key: (job.spool.put([html]), problems)
+            for key, (html, problems) in handle.result().items()
+        }
+        job.settle(handle)
+
+    def _decision(self, file: str) -> Decision | None:
+        assert self.collection is not None
+        return self.collection.by_file.get(file)
+
+    # --- after the pages --------------------------------------------------------------------
+
+    def finish(self, config: MkDocsConfig) -> None:
+        """Every page is written: write the JSON and the feed, and let everything go."""
+        self._unfreeze()
+        collection = self.collection
+        if collection is not None:
+            site_dir = Path(config.site_dir)
+            if self.settings.json_export:
+                write_decisions_json(collection, site_dir, self.files.records, self._own_fields)
+            feed = feed_url(self.settings.feed, config.site_url)
+            if feed is not None:
+                write_feed(
+                    collection,
+                    site_dir,
+                    self.files.records,
+                    site_url=str(config.site_url),
+                    site_name=config.site_name,
+                    statuses=self.settings.statuses,
+                )
+        if self.job is not None:
+            if errors := self.job.errors:
+                count = "a worker task" if len(errors) == 1 else f"{len(errors)} worker tasks"
+                log.info(f"{count} failed ({errors[0]!r}); the build did the work itself")
+            self.job.release()
+        self.job = None
+        self.collection = self.content = None
+
+    def abort(self) -> None:
+        self._unfreeze()
+        if self.job is not None:
+            self.job.release()
+
+    def _own_fields(self, decision: Decision) -> str:
+        fragments = self.job.fragments_of(decision.file) if self.job is not None else None
+        if fragments is not None:
+            return fragments.record_json
+        return json.dumps(record_fields(decision), ensure_ascii=False)
+
+    # --- glossary problems ------------------------------------------------------------------
+
+    def _glossary_problem(self, problem: Diagnostic, record: str | None) -> None:
+        page, line = self.terms.page, problem.line
+        if page is not None and line is not None:
+            line = _source_line(page, self.rendered.get(page.file.src_uri, ""), line)
+        if record is not None:
+            found = diagnostic(problem.code, record, line, problem.message)
+            self.reporter.report([found], self.root)
+        else:
+            self.reporter.report(
+                [diagnostic(problem.code, problem.file, line, problem.message)], self.docs_dir
+            )
+
+    # --- serve ------------------------------------------------------------------------------
+
+    def watched(self) -> list[Path]:
+        """Folders `mkdocs serve` must watch besides docs_dir."""
+        found = [] if self.files.inside_docs else [self.root]
+        if self.settings.templates_dir is not None:
+            found.append(self.settings.templates_dir)
+        return found
+
+
+def _site_content(
+    build: Build, collection: Collection, architecture: Architecture, files: Files
+) -> SiteContent:
+    """What pages show, relative to each page: the build's own, or a worker's copy of it."""
+    by_file = {decision.file: decision for decision in collection.decisions}
+    settings, job = build.settings, build.job
+    urls = Urls(
+        records={
+            by_file[path].key: file.url
+            for path, file in build.files.records.items()
+            if path in by_file
+        },
+        pages={name: file.url for name, file in build.files.pages.items()},
+        relative=get_relative_url,
+        mermaid=MERMAID_URI if settings.mermaid_is_file else settings.mermaid_js,
+        mermaid_local=settings.mermaid_is_file,
+    )
+    renderer = Renderer(collection, settings.statuses, settings.templates_dir)
+
+    def comparison(decision: Decision) -> str | None:
+        fragments = job.fragments_of(decision.file) if job is not None else None
+        return fragments.comparison if fragments is not None else None
+
+    elements = build.plan.elements if build.plan is not None else {}
+    return SiteContent(collection, architecture, renderer, urls, elements, comparison)
+
+
+def _render_directives(context: JobContext, arguments: bytes) -> _Directives:
+    """In a worker: the directives `Build._directives_in_worker` handed it, rendered as the
+    build would (`Build._late`), from the worker's copy of the build."""
+    renderer = context.renderer
+    assert isinstance(renderer, RecordPageRenderer)
+    collection, architecture, wanted = pickle.loads(arguments)
+    build = renderer.build
+    build.job = None  # the worker's copy of the job has no fragments to give
+    content = _site_content(build, collection, architecture, renderer.files)
+    found: list[tuple[str, str, str, Directive]] = wanted
+    return {
+        (src, marker): content.directive(directive, url, src)
+        for src, url, marker, directive in found
+    }
+
+
+def _source_line(page: Page, rendered: str, line: int) -> int | None:
+    """The source-file line of `line` in the Markdown we handed MkDocs (front matter removed,
+    marks inserted): the nearest source line with the same text."""
+    lines = rendered.split("\n")
+    if not 0 < line <= len(lines):
+        return None
+    try:
+        source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return line
+    wanted = lines[line - 1]
+    matches = [n for n, text in enumerate(source.splitlines(), start=1) if text == wanted]
+    return min(matches, key=lambda n: abs(n - line)) if matches else line
+
+
+__all__ = ["Build", "ServeCache"]

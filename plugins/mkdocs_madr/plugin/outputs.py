@@ -1,0 +1,57 @@
+"""What the build writes beside the pages: `decisions.json` and the Atom feed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..core.collection import Collection
+from ..core.export import write_json
+from ..core.model import Decision
+from ..site.render.feed import FEED_FILE, atom_feed
+from ..site.render.views import StatusStyle
+from .host import File
+
+
+def write_decisions_json(
+    collection: Collection,
+    site_dir: Path,
+    records: Mapping[str, File],
+    own_fields: Callable[[Decision], str],
+) -> None:
+    """`decisions.json`: every record as `adr list --format json` gives it, with its URL."""
+
+    def url(decision: Decision) -> dict[str, Any]:
+        file = records.get(decision.file)
+        return {"url": file.url if file is not None else None}
+
+    with (site_dir / "decisions.json").open("w", encoding="utf-8") as out:
+        write_json(collection, out, url, own_fields)
+
+
+def write_feed(
+    collection: Collection,
+    site_dir: Path,
+    records: Mapping[str, File],
+    *,
+    site_url: str,
+    site_name: str,
+    statuses: dict[str, str],
+) -> None:
+    style = StatusStyle(statuses)
+    text = atom_feed(
+        collection.decisions,
+        site_url=site_url,
+        title=f"{site_name}: decisions",
+        url_of=lambda decision: found.url if (found := records.get(decision.file)) else None,
+        status_label=lambda decision: style.of(decision.status).label,
+    )
+    (site_dir / FEED_FILE).write_text(text, encoding="utf-8")
+
+
+def feed_url(enabled: bool, site_url: str | None) -> str | None:
+    """The feed's absolute URL (feed readers need one), or None without `site_url`."""
+    if not enabled or not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + FEED_FILE

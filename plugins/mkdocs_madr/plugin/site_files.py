@@ -1,0 +1,149 @@
+"""The files the plugin adds to a build: records as pages, the generated pages, its assets.
+
+Records outside `docs_dir` become virtual pages (`File.generated`), records inside it keep
+their own files; either way they are left out of the navigation, which lists them only when the
+plugin adds its section (see `navigation`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..core.identity import identify, is_folder_file
+from ..core.settings import Settings
+from .host import File, Files, InclusionLevel, MkDocsConfig, PluginError
+
+ASSETS = Path(__file__).parent.parent / "assets"
+ASSET_URI = "assets/madr"
+MERMAID_URI = f"{ASSET_URI}/mermaid.min.js"
+GENERATED = {
+    "index": "index.md",
+    "timeline": "timeline.md",
+    "graph": "graph.md",
+    "coverage": "c4-coverage.md",
+}
+TITLES = {"timeline": "Timeline", "graph": "Relation graph", "coverage": "Architecture coverage"}
+
+
+@dataclass
+class SiteFiles:
+    """Where each record and generated page is, in one build."""
+
+    settings: Settings
+    root: Path
+    """The decisions folder, resolved."""
+    docs_dir: Path
+    records: dict[str, File] = field(default_factory=dict)
+    """Record path (relative to `root`) → its file, in the order MkDocs renders them."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """A record file's `src_uri` → the record's path."""
+    pages: dict[str, File] = field(default_factory=dict)
+    """Generated page name (`GENERATED`) → its file (or the author's page at that address)."""
+    problems: list[Diagnostic] = field(default_factory=list)
+    """What adding the files found wrong, relative to `root`."""
+
+    @property
+    def inside_docs(self) -> bool:
+        return self.root == self.docs_dir or self.docs_dir in self.root.parents
+
+    @property
+    def prefix(self) -> str:
+        """Where records and generated pages are published, relative to the site."""
+        if self.inside_docs:
+            return self.root.relative_to(self.docs_dir).as_posix().strip(".")
+        return self.settings.url_prefix
+
+    def add_records(self, paths: list[str], files: Files, config: MkDocsConfig) -> None:
+        for path in sorted(paths, key=file_order):
+            file = self._record_file(path, files, config)
+            if file is not None:
+                self.records[path] = file
+                self.sources[file.src_uri] = path
+
+    def record_path(self, file: File) -> str | None:
+        """The record a page's file is, or None for other pages."""
+        path = self.sources.get(file.src_uri)
+        return path if path is not None and self.records[path] is file else None
+
+    def _record_file(self, path: str, files: Files, config: MkDocsConfig) -> File | None:
+        if is_folder_file(path):
+            return None
+        source = self.root / path
+        if self.inside_docs:
+            existing = files.get_file_from_path(source.relative_to(self.docs_dir).as_posix())
+            if existing is not None:
+                existing.inclusion = InclusionLevel.NOT_IN_NAV
+            return existing
+        src_uri = posixpath.join(self.prefix, path)
+        if files.get_file_from_path(src_uri) is not None:
+            message = (
+                f"the page {src_uri} in docs_dir has this record's address, so the record is "
+                "not published (rename one of them, or change url_prefix)"
+            )
+            self.problems.append(diagnostic(Code.DUPLICATE_URL, path, None, message))
+            return None
+        file = File.generated(
+            config, src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        # Relative to docs_dir, so `edit_uri` + this resolves to the real file in the repository.
+        file.edit_uri = quote(posixpath.relpath(source.as_posix(), self.docs_dir.as_posix()))
+        files.append(file)
+        return file
+
+    def add_generated(
+        self, has_diagrams: bool, feed_url: str | None, files: Files, config: MkDocsConfig
+    ) -> None:
+        """The log, timeline, graph and coverage pages the settings ask for."""
+        settings = self.settings
+        wanted = {
+            "index": settings.index,
+            "timeline": settings.timeline,
+            "graph": settings.graph,
+            "coverage": settings.c4_coverage and has_diagrams,
+        }
+        for name, target in GENERATED.items():
+            if wanted[name]:
+                self._generated_page(name, target, feed_url, files, config)
+
+    def _generated_page(
+        self, name: str, target: str, feed_url: str | None, files: Files, config: MkDocsConfig
+    ) -> None:
+        uri = posixpath.join(self.prefix, target)
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            self.pages[name] = existing  # the author's own page wins
+            return
+        title = self.settings.index_title if name == "index" else TITLES[name]
+        directive = "c4-coverage" if name == "coverage" else name
+        # Summaries repeat what the records say; keeping them out of search keeps it sharp.
+        # They have no headings, so Material's table of contents would only narrow the table.
+        front = "search:\n  exclude: true\nhide:\n  - toc\n"
+        content = f"---\n{front}---\n\n# {title}\n\n<!-- madr:{directive} -->\n"
+        if name == "timeline" and feed_url is not None:
+            content += f"\n[Follow new decisions: Atom feed]({feed_url})\n"
+        page_file = File.generated(
+            config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        files.append(page_file)
+        self.pages[name] = page_file
+
+    def add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        for name in ("madr.css", "madr.js"):
+            uri = f"{ASSET_URI}/{name}"
+            files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+        if self.settings.mermaid_is_file:
+            source = (self.settings.base / self.settings.mermaid_js).resolve()
+            if not source.is_file():
+                raise PluginError(f"madr: mermaid_js '{self.settings.mermaid_js}' is not a file")
+            files.append(File.generated(config, MERMAID_URI, abs_src_path=str(source)))
+
+
+def file_order(path: str) -> tuple[str, int, str]:
+    """Records by folder, then number, then name: the order of the log and of the build."""
+    identity = identify(path)
+    number = identity.number if identity.number is not None else 1 << 62
+    return posixpath.dirname(path), number, path
