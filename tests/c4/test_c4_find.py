@@ -150,10 +150,10 @@ def test_front_matter_in_the_mermaid_block() -> None:
 
 
 def test_page_without_c4_skips_the_markdown_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse() -> None:
+    def refuse(markdown: str) -> None:
         raise AssertionError("the Markdown parser should not run")
 
-    monkeypatch.setattr(parser_module, "_block_parser", refuse)
+    monkeypatch.setattr(parser_module, "block_tokens", refuse)
     page = "# Notes\n\n```mermaid\nflowchart LR\n  a --> b\n```\n"
     assert find_c4_diagrams(page, PAGE) == ([], [])
 

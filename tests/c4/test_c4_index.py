@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_madr.c4 import C4Index, Diagram, Location, find_c4_diagrams, parse_c4
+from mkdocs_madr.c4 import C4Index, Diagram, find_c4_diagrams, parse_c4
 from mkdocs_madr.core.diagnostics import Code
 
 CONTEXT_PAGE = """\
@@ -112,22 +112,6 @@ def test_elements_are_unique_by_alias() -> None:
         "argo",
         "hf",
     }
-
-
-def test_locations_per_alias() -> None:
-    index, _ = _homelab()
-    assert index.locations("kserve") == [
-        Location("arch/containers.md", 0, 10),
-        Location("arch/containers.md", 1, 19),
-    ]
-    assert index.locations("hf") == [Location("arch/context.md", 0, 7)]
-    assert index.locations("missing") == []
-    mapping = index.location_map()
-    assert mapping["platform"] == [
-        Location("arch/containers.md", 0, 6),
-        Location("arch/context.md", 0, 6),
-    ]
-    assert list(mapping) == index.aliases()
 
 
 def test_returned_lists_are_copies() -> None:

@@ -5,7 +5,7 @@ Pure core: no MkDocs. `find_c4_diagrams` reads a page, `C4Index.build` joins man
 
 from __future__ import annotations
 
-from .index import C4Index, Location
+from .index import C4Index
 from .model import Boundary, C4Relation, Diagram, Element, family_of
 from .parser import find_c4_diagrams, is_c4_source, parse_c4
 
@@ -15,7 +15,6 @@ __all__ = [
     "C4Relation",
     "Diagram",
     "Element",
-    "Location",
     "family_of",
     "find_c4_diagrams",
     "is_c4_source",

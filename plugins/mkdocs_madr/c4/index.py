@@ -8,25 +8,9 @@ definitions that disagree on what the alias means are reported.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 from .model import Diagram, Element
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where an alias is defined.
-
-    Attributes:
-        page: The page the diagram is on.
-        diagram_index: 0-based index of the diagram among the page's C4 diagrams.
-        line: 1-based page line of the defining statement.
-    """
-
-    page: str
-    diagram_index: int
-    line: int
 
 
 class C4Index:
@@ -104,17 +88,6 @@ class C4Index:
         """One element per alias, its first definition, in order of first definition."""
         return [definitions[0] for definitions in self._by_alias.values()]
 
-    def locations(self, alias: str) -> list[Location]:
-        """Where `alias` is defined, first definition first; empty when it is not."""
-        return [_location(element) for element in self._by_alias.get(alias, ())]
-
-    def location_map(self) -> dict[str, list[Location]]:
-        """For every alias, where it is defined, first definition first."""
-        return {
-            alias: [_location(element) for element in definitions]
-            for alias, definitions in self._by_alias.items()
-        }
-
     def _conflicts(self) -> list[Diagnostic]:
         found: list[Diagnostic] = []
         for alias, definitions in self._by_alias.items():
@@ -129,10 +102,6 @@ class C4Index:
                         diagnostic(Code.C4_DUPLICATE_ALIAS, other.page, other.line, message)
                     )
         return found
-
-
-def _location(element: Element) -> Location:
-    return Location(element.page, element.diagram_index, element.line)
 
 
 def _disagree(first: Element, other: Element) -> bool:

@@ -114,16 +114,6 @@ _ALL_MACROS: tuple[str, ...] = (
 _MACRO_BY_FOLDED_NAME: dict[str, str] = {name.casefold(): name for name in _ALL_MACROS}
 
 
-def is_known_macro(name: str) -> bool:
-    """Whether `name` is a statement macro this parser understands (case-sensitive)."""
-    return (
-        name in ELEMENT_PARAMS
-        or name in BOUNDARY_PARAMS
-        or name in RELATION_PARAMS
-        or name in STYLE_MACROS
-    )
-
-
 def spelling_hint(name: str) -> str | None:
     """The correctly cased macro when `name` differs from one only by case, else None."""
     return _MACRO_BY_FOLDED_NAME.get(name.casefold())

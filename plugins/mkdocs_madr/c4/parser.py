@@ -31,10 +31,7 @@ Anything else becomes a `c4-syntax` diagnostic on its page line and reading goes
 
 from __future__ import annotations
 
-import functools
-
-from markdown_it import MarkdownIt
-
+from ..core.blocks import block_tokens, fence_language
 from ..core.diagnostics import Diagnostic
 from .model import Diagram
 from .reader import HEADER, DiagramReader, front_matter_end, split_lines
@@ -82,8 +79,8 @@ def find_c4_diagrams(
         return [], []
     diagrams: list[Diagram] = []
     diagnostics: list[Diagnostic] = []
-    for token in _block_parser().parse(markdown):
-        if token.type != "fence" or token.map is None or _language(token.info) != "mermaid":
+    for token in block_tokens(markdown):
+        if token.type != "fence" or token.map is None or fence_language(token) != "mermaid":
             continue
         if not is_c4_source(token.content):
             continue
@@ -110,14 +107,3 @@ def is_c4_source(source: str) -> bool:
         if text and not text.startswith("%%"):
             return HEADER.match(text) is not None
     return False
-
-
-@functools.lru_cache(maxsize=1)
-def _block_parser() -> MarkdownIt:
-    # Only block structure is needed to find fences; inline parsing is most of the cost.
-    return MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=True)
-
-
-def _language(info: str) -> str:
-    words = info.split(maxsplit=1)
-    return words[0] if words else ""

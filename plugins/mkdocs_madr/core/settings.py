@@ -278,7 +278,6 @@ OPTIONS: tuple[Option, ...] = (
         "there only). Set `false` to do everything in the build process: slower on large sites.",
     ),
 )
-BY_NAME = {option.name: option for option in OPTIONS}
 
 
 @dataclass

@@ -24,7 +24,6 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
 _STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_SPACE = re.compile(r"\s+")
 _SPAN = re.compile("\x00(\\d+)\x00")
 _MARKUP_CHARS = frozenset("*_`[]<>!\\&~")
 LONG_TEXT = 2000

@@ -25,9 +25,6 @@ class Architecture:
     def affecting(self, alias: str) -> list[Decision]:
         return self.decisions.get(alias, [])
 
-    def element(self, alias: str) -> Element | None:
-        return self.index.get(alias)
-
 
 def link_architecture(
     collection: Collection, index: C4Index

@@ -11,10 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
 from ..c4 import C4Index, find_c4_diagrams
-from ..core.collection import Collection
+from ..core.blocks import block_tokens, inline_tokens
+from ..core.collection import SKIPPED_DIRS, Collection
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 from ..glossary import Glossary, parse_glossary
 from ..glossary.matcher import EXPLICIT_REFERENCE
@@ -25,9 +24,7 @@ from .directives import scan_page
 GLOSSARY_PAGES = ("GLOSSARY.md", "glossary.md", "glossary/index.md")
 """Where the glossary is looked for when the `glossary` option does not name it."""
 
-_MD = MarkdownIt("commonmark")
 _PIECES = {"code_inline": "\x02", "softbreak": "\n", "hardbreak": "\n"}
-_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +97,7 @@ def _read_pages(
     docs_dir: Path, records: set[tuple[int, int] | Path], shown_from: Path | None
 ) -> Iterator[DocPage]:
     for folder, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(files):
             if not name.endswith(".md"):
                 continue
@@ -179,12 +176,12 @@ def _unknown_references(text: str, shown: str, glossary: Glossary) -> list[Diagn
 
 def _prose(text: str) -> Iterator[tuple[int, str]]:
     """The text of each inline run with its first line; code spans cannot hold a reference."""
-    for token in _MD.parse(text):
+    for token in block_tokens(text):
         if token.type != "inline" or token.map is None or "[[" not in token.content:
             continue
         pieces = [
             _PIECES.get(child.type, child.content)
-            for child in token.children or []
+            for child in inline_tokens(token.content)
             if child.type in ("text", "code_inline", "softbreak", "hardbreak")
         ]
         yield token.map[0] + 1, "".join(pieces)

@@ -10,16 +10,14 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
-
 from ..c4 import is_c4_source
+from ..core.blocks import block_tokens, fence_language
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 
 NAMES = frozenset({"index", "compare", "timeline", "graph", "c4-coverage"})
 _DIRECTIVE = re.compile(r"^\s*<!--\s*madr:([\w-]+)(.*?)-->\s*$", re.DOTALL)
 _DIRECTIVE_START = re.compile(r"<!--\s*madr:")
 _MERMAID_FENCE = re.compile(r"^[ \t>*+-]*(?:```|~~~)\s*mermaid", re.MULTILINE)
-_MD = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 
 
 @dataclass
@@ -65,21 +63,15 @@ def scan_page(markdown: str, page: str, *, line_offset: int = 0) -> PageScan:
     scan = PageScan()
     if _DIRECTIVE_START.search(markdown) is None and _MERMAID_FENCE.search(markdown) is None:
         return scan
-    for token in _MD.parse(markdown):
+    for token in block_tokens(markdown):
         if token.map is None:
             continue
-        if token.type == "fence" and token.info.split(maxsplit=1)[:1] == ["mermaid"]:
+        if token.type == "fence" and fence_language(token) == "mermaid":
             if is_c4_source(token.content):
                 scan.c4_fences.append(Fence(token.map[0] + 1, token.map[1], token.content))
         elif token.type == "html_block" and "madr:" in token.content:
             _read_directive(token.content, token.map, page, line_offset, scan)
     return scan
-
-
-def find_directives(markdown: str, page: str) -> tuple[list[Directive], list[Diagnostic]]:
-    """Every directive that stands alone as an HTML block; problems as diagnostics."""
-    scan = scan_page(markdown, page)
-    return scan.directives, scan.problems
 
 
 def _read_directive(
