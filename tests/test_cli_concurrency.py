@@ -11,6 +11,8 @@ from mkdocs_madr.cli.files import folder_lock, lock_path
 from mkdocs_madr.core.identity import identify
 from test_cli_helpers import ADR, write
 
+pytestmark = pytest.mark.slow
+
 PROCESSES = 20
 
 

@@ -37,7 +37,10 @@ from mkdocs_madr.core.model import RelationKind
 from mkdocs_madr.core.parse.record import parse_decision
 from test_cli_helpers import ADR, adr, adr_process, write
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and select on pipes")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and select on pipes"),
+]
 
 NEW_PROCESSES = 50
 RANDOM_RUNS = 30

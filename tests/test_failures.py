@@ -315,6 +315,7 @@ def test_empty_file(build_site: BuildSite, root: Path, content: str) -> None:
 # --- 4. a 10 MB file ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ten_megabyte_file(build_site: BuildSite, root: Path) -> None:
     head = record("A record with a pasted log")
     paragraph = "A pasted log line that goes on for a while, and then a little further. " * 2

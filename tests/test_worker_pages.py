@@ -97,6 +97,7 @@ def warnings(log: str) -> list[str]:
     return [line for line in log.splitlines() if line.startswith("WARNING")]
 
 
+@pytest.mark.slow
 @fork_only
 def test_a_site_built_with_workers_is_byte_for_byte_the_site_built_without(tmp_path: Path) -> None:
     root = generated(tmp_path)
@@ -121,6 +122,7 @@ def test_a_site_built_with_workers_is_byte_for_byte_the_site_built_without(tmp_p
     assert len(ours["search/search_index.json"]) > COUNT * 1000
 
 
+@pytest.mark.slow
 @fork_only
 def test_what_workers_log_is_reported_by_the_build_in_page_order(tmp_path: Path) -> None:
     root = generated(tmp_path, 60)
@@ -226,6 +228,7 @@ def test_what_another_plugin_adds_to_a_page_is_kept(tmp_path: Path, priority: in
         assert sum('class="madr-term"' in shown for shown, _ in pages.values()) > 30
 
 
+@pytest.mark.slow
 @fork_only
 def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -> None:
     root = generated(tmp_path, 60)
