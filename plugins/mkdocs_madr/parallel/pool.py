@@ -67,7 +67,7 @@ class Handle(Generic[T]):
 
     def done(self) -> bool:
         """Whether taking the result would not wait for a worker."""
-        return self._future is None or self._future.done()
+        return self._has_value or self._future is None or self._future.done()
 
     def cancel(self) -> bool:
         """Cancel the task if no worker has started it; True if it will never run there."""
@@ -97,7 +97,8 @@ class Handle(Generic[T]):
                 self._value = self._task(self._pool.context, *self._arguments)
             else:
                 raise LookupError("the task failed in a worker and is not run again here")
-            self._has_value = True
+            # The pickled result and the arguments can go: a build holds thousands of handles.
+            self._has_value, self._future, self._arguments = True, None, ()
         return self._value  # type: ignore[return-value]
 
 
@@ -154,7 +155,8 @@ class ProcessPool(Pool):
         self.fork = fork and can_fork()
         self._executor: ProcessPoolExecutor | None = None
         self._started = False
-        self._futures: list[Future[bytes]] = []
+        self._futures: set[Future[bytes]] = set()
+        """Tasks not finished yet (a finished one leaves, with its result)."""
 
     def start(self) -> None:
         context = multiprocessing.get_context("fork") if self.fork else None
@@ -190,19 +192,20 @@ class ProcessPool(Pool):
                 self.record(error)
                 self.teardown()
         if future is not None:
-            self._futures.append(future)
+            self._futures.add(future)
+            future.add_done_callback(self._futures.discard)
         else:
             future = _failed_future()
         return Handle(self, task, arguments, future, retry_here=retry_here)
 
     def join(self) -> None:
-        wait(self._futures)
+        wait(list(self._futures))
 
     def teardown(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
-        self._futures = []
+        self._futures = set()
 
 
 def start_pool(context: object, workers: int | None = None, *, fork: bool = False) -> Pool:
