@@ -72,10 +72,11 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "# Pick\n\n* Status: proposed\n* Date: 2020-Dec-02\n",
         {"date": "2020-12-02", "status": "proposed"},
     ),
-    "last modified wins over created": (
+    # The date of the decision, not of the last typo fixed: the log sorts by it.
+    "created wins over last modified": (
         "# Pick\n\n- **Status:** Accepted\n- **Created:** 2022-01-01\n"
         "- **Last Modified:** 2023-07-19\n",
-        {"date": "2023-07-19"},
+        {"date": "2022-01-01"},
     ),
     "misspelt deprecated": ("# 3. Pick\n\n## Status\n\nDepreciated.\n", {"status": "deprecated"}),
     "chosen with another noun": (

@@ -238,10 +238,10 @@ def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -
         "import os\n"
         "from mkdocs_madr.parallel import records as background\n\n"
         "BUILD, READ = os.getpid(), background.read_record\n\n\n"
-        "def read_or_die(root, path):\n"
+        "def read_or_die(root, path, *more):\n"
         "    if os.getpid() != BUILD:\n"
         "        os._exit(1)  # as if the system killed the worker\n"
-        "    return READ(root, path)\n\n\n"
+        "    return READ(root, path, *more)\n\n\n"
         "background.read_record = read_or_die\n",
     )
     serial_site, serial = build(root, parallel=False)
@@ -346,12 +346,12 @@ def test_what_failed_in_a_worker_is_done_by_the_build(
     plan = plan_for(paths)
     build_process, real = os.getpid(), read_record
 
-    def fails_in_workers(root: Path, path: str) -> Decision:
+    def fails_in_workers(root: Path, path: str, *more: object) -> Decision:
         if os.getpid() != build_process:
             if failure == "dies":  # as if the system killed it: the pool is broken
                 os._exit(1)
             raise RuntimeError("a worker ran out of luck")
-        return real(root, path)
+        return real(root, path, *more)  # type: ignore[arg-type]
 
     # Forked workers inherit the patch: every task they are given fails.
     monkeypatch.setattr(background, "read_record", fails_in_workers)

@@ -69,7 +69,13 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
     root = project.root
     check_folder(root)
     try:
-        return read_folder(root, statuses=project.settings.statuses, after_parse=after_parse)
+        settings = project.settings
+        return read_folder(
+            root,
+            statuses=settings.statuses,
+            after_parse=after_parse,
+            vocabulary=settings.vocabulary,
+        )
     except FolderError as error:
         raise CliError(str(error)) from None
 

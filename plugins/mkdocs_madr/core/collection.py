@@ -10,20 +10,23 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .diagnostics import Code, Diagnostic, diagnostic
-from .identity import identify
+from .diagnostics import Code, Diagnostic, Severity, diagnostic
+from .identity import identify, record_folder
 from .model import KNOWN_STATUSES, Decision, Line, Relation, RelationKind
 from .parse.record import parse_decision
+from .parse.vocabulary import DEFAULT, Vocabulary
 from .text import small_number
 
 EXTENSIONS = (".md", ".markdown")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site"})
 """Folders never read for records or pages, besides hidden ones (`.git`) and `_`-prefixed ones."""
 _DIGITS = re.compile(r"\d+")
+RELATES_TO = RelationKind.RELATES_TO
 
 
 @dataclass
@@ -83,12 +86,14 @@ class Collection:
         return [*decision.diagnostics, *self._by_file[1].get(decision.file, [])]
 
 
-def load_collection(root: Path, *, statuses: Iterable[str] = KNOWN_STATUSES) -> Collection:
+def load_collection(
+    root: Path, *, statuses: Iterable[str] = KNOWN_STATUSES, vocabulary: Vocabulary = DEFAULT
+) -> Collection:
     """Read every record under `root`, in this process, and cross-check them; never raises on
     content. A missing or unreadable `root` is the caller's to report (see `FolderError`).
     `parallel.read_collection` does the same on the other cores."""
     paths, problems = scan_folder(root)
-    parsed = [read_record(root, path) for path in paths]
+    parsed = [read_record(root, path, vocabulary) for path in paths]
     return build_collection(root, parsed, problems, statuses=statuses)
 
 
@@ -172,14 +177,14 @@ def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
         pending.extend(reversed(subfolders))
 
 
-def read_record(root: Path, path: str) -> Decision:
+def read_record(root: Path, path: str, vocabulary: Vocabulary = DEFAULT) -> Decision:
     """Read and parse one file; an unreadable file becomes a diagnostic, not an exception."""
     try:
         data = (root / path).read_bytes()
     except OSError as error:
         return _unreadable(path, error)
-    decision = parse_decision(data, path)
-    decision.category = posixpath.dirname(path)
+    decision = parse_decision(data, path, vocabulary)
+    decision.category = record_folder(path)
     return decision
 
 
@@ -252,6 +257,8 @@ class _Index:
             self.files[decision.file] = decision
             self.names.setdefault(decision.file.rsplit("/", 1)[-1], []).append(decision)
             self.stems.setdefault(decision.slug, []).append(decision)
+            if decision.slug.endswith(".html"):  # `ADR016-x.html.md`, linked as `../ADR016-x`
+                self.stems.setdefault(decision.slug[:-5], []).append(decision)
             if decision.number is not None:
                 self.numbers.setdefault(decision.number, []).append(decision)
 
@@ -268,14 +275,31 @@ class _Index:
 
     def resolve(self, decision: Decision, target: str, collection: Collection) -> Decision | None:
         target = target.strip().strip("<>")
-        path = target.split("#", 1)[0].split("?", 1)[0]
-        if path.lower().endswith(EXTENSIONS):
+        path = target.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+        if path.lower().endswith(EXTENSIONS) or path.startswith(("./", "../")):
             joined = posixpath.normpath(posixpath.join(decision.category, path))
-            if joined in self.files:
-                return self.files[joined]
-            named = self.names.get(path.rsplit("/", 1)[-1])
+            for candidate in (joined, f"{joined}.md", f"{joined}/README.md", f"{joined}/index.md"):
+                if candidate in self.files:
+                    return self.files[candidate]
+            name = path.rsplit("/", 1)[-1]
+            named = self.names.get(name) or self.stems.get(name.rsplit(".", 1)[0])
             return _prefer(named, decision.category) if named else None
         return collection.find(target, decision.category)
+
+    def by_number(self, decision: Decision, target: str) -> Decision | None:
+        """The one record of the source's folder with the number a broken file link names."""
+        path = target.split("#", 1)[0].rstrip("/")
+        name = path.rsplit("/", 1)[-1]
+        if not name or not (path.lower().endswith(EXTENSIONS) or "/" in path):
+            return None
+        folder = posixpath.dirname(posixpath.normpath(posixpath.join(decision.category, path)))
+        if folder != decision.category and not path.startswith("/"):
+            return None  # `../rfc/0012-x.md`: another series of documents
+        number = identify(name).number
+        if number is None:
+            return None
+        found = [d for d in self.numbers.get(number, []) if d.category == decision.category]
+        return found[0] if len(found) == 1 else None
 
 
 def _prefer(found: list[Decision], category: str) -> Decision | None:
@@ -290,24 +314,73 @@ def _resolve_relations(collection: Collection) -> None:
     collection._index = index
     seen: set[tuple[str, RelationKind, str]] = set()
     for decision in collection.decisions:
+        strong = {
+            relation.target for relation in decision.relations if relation.kind is not RELATES_TO
+        }
         for relation in decision.relations:
             target = index.resolve(decision, relation.target, collection)
-            if target is None:
-                collection.diagnostics.append(
-                    diagnostic(
-                        Code.UNRESOLVED_RELATION,
-                        decision.file,
-                        relation.line,
-                        f"{relation.kind.value} '{relation.target}': no such record",
+            if target is None and relation.stated:
+                target = index.by_number(decision, relation.target)
+                if target is not None and relation.target.split("#")[0].lower().endswith(
+                    EXTENSIONS
+                ):
+                    # a broken link to a file that carries its number
+                    collection.diagnostics.append(
+                        diagnostic(
+                            Code.UNRESOLVED_RELATION,
+                            decision.file,
+                            relation.line,
+                            f"{relation.kind.value} '{relation.target}': no such file; read as "
+                            f"{target.file}, which has its number",
+                        )
                     )
-                )
+            if target is None:
+                if relation.stated and _names_a_record(relation.target, collection.root, decision):
+                    collection.diagnostics.append(
+                        diagnostic(
+                            Code.UNRESOLVED_RELATION,
+                            decision.file,
+                            relation.line,
+                            f"{relation.kind.value} '{relation.target}': no such record",
+                        )
+                    )
                 continue
             if target is decision or (decision.key, relation.kind, target.key) in seen:
                 continue
+            if relation.kind is RELATES_TO and (
+                relation.target in strong or _related_otherwise(decision, target)
+            ):
+                continue  # a mention of a record this one supersedes or amends says nothing more
             seen.add((decision.key, relation.kind, target.key))
             collection.links.append((decision, relation, target))
             _add(decision, relation.kind, target.key)
             _add(target, relation.kind.inverse, decision.key)
+            if relation.partial:
+                decision.partly.append((relation.kind, target.key))
+                target.partly.append((relation.kind.inverse, decision.key))
+
+
+def _related_otherwise(decision: Decision, target: Decision) -> bool:
+    return any(
+        target.key in keys for kind, keys in decision.resolved.items() if kind is not RELATES_TO
+    )
+
+
+def _names_a_record(target: str, root: Path, decision: Decision) -> bool:
+    """Whether an unresolved relation target is meant as a record, so that not finding it is a
+    problem: an id (`ADR-0005`, `5`, `platform/0001`) or a file in the decisions folder named
+    like a record. A guide, a README or a page outside the folder is just a link."""
+    path = target.split("#", 1)[0].strip().strip("<>")
+    if not path or path.startswith(("http://", "https://", "mailto:")):
+        return False
+    if not path.lower().endswith(EXTENSIONS):
+        return bool(re.fullmatch(r"(?:[\w-]+/)*(?:(?:ADR|ADD|DR|RFC)[-_ #]?)?\d+", path, re.I))
+    joined = posixpath.normpath(posixpath.join(decision.category, path))
+    if joined.startswith("../") or joined == "..":
+        return False  # outside the decisions folder
+    if (root / joined).exists():
+        return False  # a page of the folder that is not a record (README, template)
+    return identify(joined).from_name
 
 
 def _add(decision: Decision, kind: RelationKind, key: str) -> None:
@@ -317,16 +390,46 @@ def _add(decision: Decision, kind: RelationKind, key: str) -> None:
 
 
 def _check_statuses(collection: Collection, vocabulary: frozenset[str]) -> None:
+    """A status outside the vocabulary is a warning; a team's word for a stage of the lifecycle
+    (`approved`, `implemented`) only informs, since it is written on purpose. A record without a
+    status is a warning only where most records of its folder state one: some templates have no
+    status at all."""
+    known = ", ".join(sorted(vocabulary))
+    # A word several records use is the team's vocabulary, written on purpose.
+    words = Counter(decision.status for decision in collection.decisions if decision.status)
+    stating: dict[str, list[int]] = {}
     for decision in collection.decisions:
-        if decision.status is not None and decision.status not in vocabulary:
-            collection.diagnostics.append(
-                diagnostic(
-                    Code.UNKNOWN_STATUS,
-                    decision.file,
-                    decision.lines.get(Line.STATUS),
-                    f"status '{decision.status}' is not one of: {', '.join(sorted(vocabulary))}",
-                )
+        counts = stating.setdefault(decision.category, [0, 0])
+        counts[0] += decision.status is not None
+        counts[1] += 1
+        if decision.status is None or decision.status in vocabulary:
+            continue
+        message = f"status '{decision.status}' is not one of: {known}"
+        if words[decision.status] >= 2 and decision.lifecycle not in vocabulary:
+            message += " (several records use it: add it to `statuses`)"
+        found = diagnostic(
+            Code.UNKNOWN_STATUS, decision.file, decision.lines.get(Line.STATUS), message
+        )
+        if decision.lifecycle in vocabulary or words[decision.status] >= 2:
+            found = replace(
+                found,
+                severity=Severity.INFO,
+                message=f"{message}; it is read as {decision.lifecycle} (add it to `statuses` "
+                "to give it a colour of its own)",
             )
+        collection.diagnostics.append(found)
+    for decision in collection.decisions:
+        with_status, total = stating[decision.category]
+        if with_status * 2 >= total:
+            continue
+        decision.diagnostics[:] = [
+            replace(
+                found, severity=Severity.INFO, message=f"{found.message} (as in most records here)"
+            )
+            if found.code is Code.MISSING_STATUS and found.severity is not Severity.INFO
+            else found
+            for found in decision.diagnostics
+        ]
 
 
 def _check_supersedes(collection: Collection) -> None:
@@ -334,7 +437,13 @@ def _check_supersedes(collection: Collection) -> None:
         (source.key, relation.kind, target.key) for source, relation, target in collection.links
     }
     for source, relation, target in collection.links:
-        if relation.kind is RelationKind.SUPERSEDES and target.status != "superseded":
+        if relation.partial:
+            continue  # a part of the other record: it stays in force
+        if (
+            relation.kind is RelationKind.SUPERSEDES
+            and target.status != "superseded"
+            and target.lifecycle not in ("superseded", "deprecated", "rejected")
+        ):
             state = target.status or "without a status"
             _one_sided(
                 collection,

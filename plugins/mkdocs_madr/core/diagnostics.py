@@ -90,7 +90,11 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.INVALID_DATE: (_W, "The date cannot be read as a calendar date."),
     Code.AMBIGUOUS_DATE: (_I, "A slashed date such as 03/04/2024 was read day-first."),
     Code.UNKNOWN_CHOSEN_OPTION: (_W, "The chosen option matches none of the considered options."),
-    Code.UNKNOWN_OPTION: (_W, "An option under Pros and Cons is not among the considered options."),
+    Code.UNKNOWN_OPTION: (
+        _I,
+        "A heading under Pros and Cons names none of the considered options (often a note, or "
+        "two options argued together).",
+    ),
     Code.DUPLICATE_OPTION: (_W, "Two considered options have the same title."),
     Code.DUPLICATE_ID: (_E, "Two records in one category have the same id."),
     Code.DUPLICATE_URL: (_E, "Two records, or a record and a page, would have the same URL."),

@@ -27,6 +27,7 @@ def cross_fields(decision: Decision, collection: Collection) -> dict[str, Any]:
         "amends": decision.related(RelationKind.AMENDS),
         "amended_by": decision.related(RelationKind.AMENDED_BY),
         "relates_to": decision.related(RelationKind.RELATES_TO),
+        "partly": [{"kind": kind.value, "key": key} for kind, key in decision.partly],
         "diagnostics": [d.to_dict() for d in collection.diagnostics_for(decision)],
     }
 
@@ -43,6 +44,7 @@ def record_fields(decision: Decision) -> dict[str, Any]:
         "title": decision.title,
         "status": decision.status,
         "status_text": decision.status_text,
+        "lifecycle": decision.lifecycle,
         "date": decision.date,
         "deciders": decision.deciders,
         "consulted": decision.consulted,
@@ -61,11 +63,13 @@ def record_fields(decision: Decision) -> dict[str, Any]:
                 "neutral": option.neutral,
                 "bad": option.bad,
                 "chosen": option.chosen,
+                "number": option.number,
                 "line": option.line,
             }
             for option in decision.options
         ],
         "chosen": decision.chosen,
+        "chosen_options": [option.title for option in decision.chosen_options],
         "justification": decision.justification,
         "consequences": {
             "good": decision.consequences.good,
@@ -74,8 +78,14 @@ def record_fields(decision: Decision) -> dict[str, Any]:
         },
         "confirmation": decision.confirmation,
         "relations": [
-            {"kind": relation.kind.value, "target": relation.target, "line": relation.line}
+            {
+                "kind": relation.kind.value,
+                "target": relation.target,
+                "line": relation.line,
+                "partial": relation.partial,
+            }
             for relation in decision.relations
+            if relation.stated
         ],
         "links": [
             {"text": link.text, "href": link.href, "verb": link.verb, "line": link.line}
@@ -85,6 +95,7 @@ def record_fields(decision: Decision) -> dict[str, Any]:
             {"title": section.title, "line": section.line} for section in decision.sections
         ],
         "lines": decision.lines,
+        "found": decision.found,
     }
 
 

@@ -12,6 +12,7 @@ _NUMBERED = re.compile(
     re.IGNORECASE,
 )
 _DASHED_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[-_. ])")
+_NUMBER_AFTER_DATE = re.compile(r"_(\d{1,4})(?=$|[-_. ])")
 
 _TEMPLATE_NAME = re.compile(r"^(?:0+[-_])?(?:adr[-_])?template(?:[-_.].*)?$", re.IGNORECASE)
 """`template`, `adr-template-minimal`, `0000-template` are templates; `0017-…-template` is not."""
@@ -20,9 +21,26 @@ _FOLDER_PAGES = frozenset({"readme", "index"})
 
 
 def is_folder_file(path: str) -> bool:
-    """The folder's README or index page, or a record template: never a record."""
+    """The folder's README or index page, or a record template: never a record. A README in a
+    folder named like a record (`2022-02-07-tracing/README.md`) is that record."""
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return stem.lower() in _FOLDER_PAGES or _TEMPLATE_NAME.match(stem) is not None
+    if stem.lower() in _FOLDER_PAGES:
+        return not is_folder_record(path)
+    return _TEMPLATE_NAME.match(stem) is not None
+
+
+def is_folder_record(path: str) -> bool:
+    """`2022-02-07-tracing/README.md`, `003-release/index.md`: a record kept as a folder (with
+    its images), named by the folder."""
+    parts = path.replace("\\", "/").split("/")
+    stem = parts[-1].rsplit(".", 1)[0].lower()
+    return stem in _FOLDER_PAGES and len(parts) >= 2 and _named(parts[-2]) is not None
+
+
+def record_folder(path: str) -> str:
+    """The folder a record belongs to (its category): a folder record's is its parent's."""
+    folder = path.replace("\\", "/").rpartition("/")[0]
+    return folder.rpartition("/")[0] if is_folder_record(path) else folder
 
 
 @dataclass(frozen=True)
@@ -37,15 +55,29 @@ class FileIdentity:
 
 
 def identify(path: str) -> FileIdentity:
-    """Read the identity of a record from its path (only the last component counts)."""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    """Read the identity of a record from its path (only the last component counts, or the
+    folder's name for a record kept as a folder)."""
+    parts = path.replace("\\", "/").split("/")
+    name = parts[-1]
     stem = name.rsplit(".", 1)[0] if "." in name else name
+    if stem.lower() in _FOLDER_PAGES and len(parts) >= 2:
+        named = _named(parts[-2])
+        if named is not None:
+            return named
+    return _named(stem) or FileIdentity(stem, None, stem, from_name=False, date_named=False)
+
+
+def _named(stem: str) -> FileIdentity | None:
+    """The identity a numbered or dated name gives, or None."""
     dated = _DASHED_DATE.match(stem)
     if dated is not None and _is_date("".join(dated.groups())):
+        numbered = _NUMBER_AFTER_DATE.match(stem, dated.end())
+        if numbered is not None:  # `2022-03-28_017-slug`: dated, and numbered
+            return FileIdentity(numbered[1], int(numbered[1]), stem, True, date_named=True)
         return FileIdentity(dated[0], int("".join(dated.groups())), stem, True, date_named=True)
     match = _NUMBERED.match(stem)
     if match is None:
-        return FileIdentity(stem, None, stem, from_name=False, date_named=False)
+        return None
     digits = match[1] or match[2]
     return FileIdentity(digits, int(digits), stem, from_name=True, date_named=_is_date(digits))
 

@@ -67,6 +67,8 @@ class Option:
     neutral: list[str] = field(default_factory=list)
     bad: list[str] = field(default_factory=list)
     chosen: bool = False
+    number: int | None = None
+    """The number the record gives it (`Option 2:`, `2.`), if any."""
 
 
 @dataclass(slots=True)
@@ -100,6 +102,11 @@ class Relation:
     target: str
     line: int | None = None
     label: str = ""
+    partial: bool = False
+    """The record says only part of the other is meant (`in part supersedes`)."""
+    stated: bool = True
+    """False for a link or mention in prose (`see ADR-4`): it relates the two records if it
+    names one, and is dropped without a word if it names none."""
 
 
 class Line(str, enum.Enum):
@@ -152,6 +159,8 @@ class Decision:
     dialect: Dialect = Dialect.UNKNOWN
     status: str | None = None
     status_text: str | None = None
+    lifecycle: str | None = None
+    """The stage of the lifecycle the status means (`approved` → `accepted`), if known."""
     date: str | None = None
     deciders: list[str] = field(default_factory=list)
     consulted: list[str] = field(default_factory=list)
@@ -172,9 +181,15 @@ class Decision:
     lines: dict[Line, int] = field(default_factory=dict)
     """Where each part of the record is, as 1-based line numbers of its file."""
     front_matter: dict[str, object] = field(default_factory=dict)
+    found: dict[str, str] = field(default_factory=dict)
+    """How each field was found: `front-matter`, `bullet`, `section`, `heading`, `table`,
+    `changelog`, `file-name`, `prose`, `marked`, … (a stated key is certain; a file name or a
+    sentence is read, not stated)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     is_record: bool = True
     resolved: dict[RelationKind, list[str]] = field(default_factory=dict)
+    partly: list[tuple[RelationKind, str]] = field(default_factory=list)
+    """The resolved relations that concern only part of a record (`in part supersedes`)."""
 
     @property
     def key(self) -> str:
@@ -184,6 +199,10 @@ class Decision:
     @property
     def chosen_option(self) -> Option | None:
         return next((option for option in self.options if option.chosen), None)
+
+    @property
+    def chosen_options(self) -> list[Option]:
+        return [option for option in self.options if option.chosen]
 
     def related(self, kind: RelationKind) -> list[str]:
         """Keys of the records related by `kind`, stated on either side."""

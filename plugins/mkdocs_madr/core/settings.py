@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 
 from .diagnostics import Code, Severity
+from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
+from .parse.vocabulary import Vocabulary, read_vocabulary
 
 DEFAULT_DECISIONS_DIR = "decisions"
 DEFAULT_TEMPLATE = "madr4"
@@ -107,6 +109,15 @@ def _statuses(value: object) -> dict[str, str]:
     raise OptionError("must map status words to colours, or list status words")
 
 
+def _vocabulary(value: object) -> Vocabulary:
+    if isinstance(value, Vocabulary):
+        return value
+    try:
+        return read_vocabulary(value)
+    except ValueError as error:
+        raise OptionError(str(error)) from None
+
+
 def _levels(value: object) -> dict[str, str]:
     """`{missing-status: info}`: known codes to known levels."""
     if not isinstance(value, Mapping):
@@ -193,6 +204,16 @@ OPTIONS: tuple[Option, ...] = (
         _statuses,
         "The status vocabulary: status keyword → CSS colour of its badge (or a list of "
         "keywords). A record whose status is not listed gets the `unknown-status` diagnostic.",
+    ),
+    Option(
+        "vocabulary",
+        DEFAULT_VOCABULARY,
+        _vocabulary,
+        "The team's own words, added to the headings, keys and status words the reader knows in "
+        "English, French, German, Spanish, Portuguese, Italian and Dutch: `sections` (heading → "
+        "`context`, `drivers`, `options`, `outcome`, `pros`, `consequences`, …), `fields` (key → "
+        "`status`, `date`, `deciders`, …), `statuses` (word → lifecycle keyword) and `chosen` "
+        "(phrases that introduce the chosen option).",
     ),
     Option(
         "diagnostics",
@@ -297,6 +318,7 @@ class Settings:
     nav_threshold: int = 100
     statuses: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_STATUSES))
     levels: dict[Code, str] = field(default_factory=dict)
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY
     json_export: bool = True
     feed: bool = True
     templates_dir: Path | None = None

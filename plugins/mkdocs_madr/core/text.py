@@ -26,6 +26,7 @@ _STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SPAN = re.compile("\x00(\\d+)\x00")
 _MARKUP_CHARS = frozenset("*_`[]<>!\\&~")
+_DATE_TEMPLATE = re.compile(r"\byyyy\b|\bdd[/.-]mm\b|\bmm[/.-]dd\b", re.IGNORECASE)
 LONG_TEXT = 2000
 """Longer strings get a cheap markup removal in `plain` instead of the exact one."""
 
@@ -140,6 +141,8 @@ def is_placeholder(value: str) -> bool:
         return False
     if text in ("…", "...", "[…]", "{…}", "[...]", "{...}"):
         return True
+    if _DATE_TEMPLATE.search(text):
+        return True  # `dd/mm/YYYY when the decision was last updated`, `RFC by dd/mm/yyyy`
     if text[0] == "{" and text[-1] == "}":
         return True
     if text[0] == "{" and "|" in text:
@@ -162,12 +165,17 @@ def unbracket(value: str) -> str:
     return text
 
 
-_PEOPLE_SPLIT = re.compile(r"\s*(?:[,;]|\s&\s|\band\b)\s*", re.IGNORECASE)
+_PEOPLE_SPLIT = re.compile(r"\s*(?:[,;]|\s&\s|\b(?:and|et|und|y|e|en)\b)\s*", re.IGNORECASE)
+_HANDLES = re.compile(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
+_NOBODY = frozenset({"tbd", "tba", "todo", "n/a", "na", "none", "-", "?", "..."})
 
 
 def split_list(value: str) -> list[str]:
-    """Split a written list of people: commas, semicolons, "and", "&", never in parentheses."""
-    text = plain(unbracket(value))
+    """Split a written list of people: commas, semicolons, "and" (in the languages records
+    are written in), "&", space-separated `@handles`; never inside parentheses."""
+    text = plain(unbracket(unbrace(value)))
+    if _HANDLES.match(text.strip()):
+        return text.split()
     parts: list[str] = []
     start = 0
     for match in _PEOPLE_SPLIT.finditer(text):
@@ -178,7 +186,23 @@ def split_list(value: str) -> list[str]:
         start = match.end()
     parts.append(text[start:])
     cleaned = (part.strip(" .`'\"") for part in parts)
-    return [part for part in cleaned if part]
+    return [part for part in cleaned if part and part.lower() not in _NOBODY]
+
+
+def unbrace(value: str) -> str:
+    """`{ Ann Lee, Bo Chen }`: template braces left around real values."""
+    text = value.strip()
+    if (
+        len(text) > 2
+        and text[0] == "{"
+        and text[-1] == "}"
+        and "|" not in text
+        and "…" not in text
+        and "..." not in text
+        and not _has_template_words(text.lower())
+    ):
+        return text[1:-1]
+    return text
 
 
 def split_tags(value: str) -> list[str]:
@@ -195,11 +219,19 @@ _SYMBOLS = re.compile(r"^[^\w\[(\"'“‘`]+", re.UNICODE)
 
 
 def heading_key(value: str) -> str:
-    """Normalise a heading for matching: no comments, markup, numbering or emoji; lower case."""
-    text = plain(value).casefold()
+    """Normalise a heading for matching: no comments, markup, numbering, emoji or accents; lower
+    case (`## 2. État` → `etat`)."""
+    text = without_accents(plain(value).casefold())
     text = _SYMBOLS.sub("", text)
     text = _NUMBERING.sub("", text)
     return text.rstrip(" :.").strip()
+
+
+def without_accents(value: str) -> str:
+    if value.isascii():
+        return value
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def strip_symbols(value: str) -> str:

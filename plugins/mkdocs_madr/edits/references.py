@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from ..core.identity import record_folder
 from ..core.model import Decision
 from .markdown_text import href as link_href
 
@@ -34,8 +35,9 @@ def reference(target: Decision, from_file: str) -> Reference:
     title = target.title or target.slug
     if target.number is None:
         return Reference(title, title, link_href(path), None)
-    label = f"ADR-{target.id}"
-    same_category = posixpath.dirname(target.file) == folder
-    return Reference(
-        label, f"{target.number}. {title}", link_href(path), label if same_category else None
-    )
+    same_category = target.category == record_folder(from_file)
+    label, numbered = f"ADR-{target.id}", f"{target.number}. {title}"
+    # From another folder, `ADR-0001` may name that folder's own record 1: say whose it is.
+    if not same_category and target.category:
+        label, numbered = f"{target.category} ADR-{target.id}", f"{target.category} {numbered}"
+    return Reference(label, numbered, link_href(path), label if same_category else None)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..core.collection import Collection, build_collection, read_record, scan_folder
 from ..core.model import KNOWN_STATUSES, Decision
+from ..core.parse.vocabulary import DEFAULT, Vocabulary
 from .packing import no_gc
 from .pool import Pool, SerialPool, start_pool
 
@@ -25,6 +26,7 @@ so worker processes can receive it."""
 class _Context:
     root: Path
     after_parse: AfterParse | None
+    vocabulary: Vocabulary
 
 
 def read_collection(
@@ -33,12 +35,13 @@ def read_collection(
     statuses: Iterable[str] = KNOWN_STATUSES,
     after_parse: AfterParse | None = None,
     workers: int | None = None,
+    vocabulary: Vocabulary = DEFAULT,
 ) -> Collection:
     """`core.collection.load_collection`, with the parse spread over `workers` processes
     (default: every core, since this process only waits) for large folders."""
     paths, problems = scan_folder(root)
     count = (os.cpu_count() or 1) if workers is None else workers
-    context = _Context(root, after_parse)
+    context = _Context(root, after_parse, vocabulary)
     pool: Pool
     if count <= 1 or len(paths) < PARALLEL_THRESHOLD:
         pool, size = SerialPool(context), max(1, len(paths))
@@ -59,7 +62,7 @@ def read_collection(
 
 def _parse(context: _Context, paths: list[str]) -> list[tuple[Decision, str | None]]:
     with no_gc():
-        parsed = [read_record(context.root, path) for path in paths]
+        parsed = [read_record(context.root, path, context.vocabulary) for path in paths]
         if context.after_parse is None:
             return [(decision, None) for decision in parsed]
         return [context.after_parse(decision) for decision in parsed]

@@ -22,6 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..core.collection import read_record
 from ..core.model import Decision
+from ..core.parse.vocabulary import DEFAULT, Vocabulary
 from ..core.slim import SlimDecision, slim
 from ..site.fragments import Fragments, PagePlan, prerender
 from .packing import no_gc, pack, share_strings, unpack
@@ -82,6 +83,7 @@ class JobContext:
     root: Path
     plan: PagePlan | None
     renderer: PageRenderer | None = None
+    vocabulary: Vocabulary = DEFAULT
     kept: dict[str, bytes] = field(default_factory=dict)
     """In a worker that renders pages: the records it parsed, for those pages and their
     fragments, packed (`pack`), since a worker may hold thousands while the build writes."""
@@ -106,6 +108,7 @@ class RecordJob:
         fragment_cache: FragmentCache | None = None,
         workers: int | None = None,
         renderer: PageRenderer | None = None,
+        vocabulary: Vocabulary = DEFAULT,
     ) -> None:
         """`paths` in the order pages will ask for them; `renderer` makes forked workers render
         record pages too (see the module's description)."""
@@ -119,7 +122,8 @@ class RecordJob:
         self.done: dict[str, Decision] = {}
         self.fragments: dict[str, Fragments | Spooled | None] = {}
         self.spool = Spool()
-        self.pool: Pool = SerialPool(JobContext(root, plan))
+        self.vocabulary = vocabulary
+        self.pool: Pool = SerialPool(JobContext(root, plan, vocabulary=vocabulary))
         self.parsed: list[str] = []
         """The records parsed by this job (the others came from the cache)."""
         self._last: tuple[str, Fragments | None] | None = None
@@ -149,7 +153,7 @@ class RecordJob:
             for path in todo:
                 self._pending[path] = self.pool.submit(_parse, [path])
             return self
-        context = JobContext(self.root, self.plan, self.renderer)
+        context = JobContext(self.root, self.plan, self.renderer, self.vocabulary)
         self.pool = start_pool(context, workers, fork=self.renderer is not None)
         self.renders_pages = self.renderer is not None and self.pool.parallel
         start, size = 0, FIRST_CHUNK
@@ -228,7 +232,8 @@ class RecordJob:
             self.settle()
         if path not in self.fragments:
             # A slim record has lost the body its fragments show: read it again.
-            full = read_record(self.root, path) if isinstance(decision, SlimDecision) else decision
+            slimmed = isinstance(decision, SlimDecision)
+            full = read_record(self.root, path, self.vocabulary) if slimmed else decision
             self._remember(path, prerender(full, self.plan))
         kept = self.fragments[path]
         fragments = Fragments(*self.spool.get(kept)) if isinstance(kept, Spooled) else kept
@@ -350,10 +355,10 @@ def _parse(context: JobContext, paths: list[str]) -> list[Parsed]:
     pages = context.plan.pages if context.plan is not None else {}
     with no_gc():
         if context.renderer is None:
-            return [_read(context.root, path, context.plan) for path in paths]
+            return [_read(context, path) for path in paths]
         parsed: list[Parsed] = []
         for path in paths:
-            decision = read_record(context.root, path)
+            decision = read_record(context.root, path, context.vocabulary)
             if in_worker() and path in pages:  # kept for its page and its fragments
                 context.kept[path] = pack(decision)
                 parsed.append((slim(decision), None))
@@ -376,8 +381,9 @@ def _prerender(context: JobContext, paths: list[str]) -> list[tuple[str, Fragmen
         return [(path, prerender(_kept(context, path, keep=False), context.plan)) for path in paths]
 
 
-def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:
-    decision = read_record(root, path)
+def _read(context: JobContext, path: str) -> Parsed:
+    decision = read_record(context.root, path, context.vocabulary)
+    plan = context.plan
     if plan is None:
         return decision, None
     fragments = prerender(decision, plan)
@@ -387,4 +393,4 @@ def _read(root: Path, path: str, plan: PagePlan | None) -> Parsed:
 def _kept(context: JobContext, path: str, *, keep: bool) -> Decision:
     """A record this worker parsed (read again if it did not)."""
     packed = context.kept.get(path) if keep else context.kept.pop(path, None)
-    return read_record(context.root, path) if packed is None else unpack(packed)
+    return read_record(context.root, path, context.vocabulary) if packed is None else unpack(packed)

@@ -179,6 +179,7 @@ class Build:
             fragment_cache=cache.fragments if cache else None,
             workers=None if self.settings.parallel else 0,
             renderer=RecordPageRenderer(self, config, files) if render else None,
+            vocabulary=self.settings.vocabulary,
         ).start()
         count, parsed = len(self.record_paths), len(self.job.parsed)
         log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from ..core.identity import record_folder
 from .host import File, Navigation, Page, Section
 
 
@@ -32,7 +32,7 @@ def _record_entries(records: Mapping[str, File]) -> list[Any]:
     for path, file in records.items():
         if not isinstance(file.page, Page):
             continue
-        category = posixpath.dirname(path)
+        category = record_folder(path)
         if not category:
             entries.append(file.page)
             continue

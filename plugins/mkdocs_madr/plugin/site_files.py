@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..core.diagnostics import Code, Diagnostic, diagnostic
-from ..core.identity import identify, is_folder_file
+from ..core.identity import identify, is_folder_file, record_folder
 from ..core.settings import Settings
 from .host import File, Files, InclusionLevel, MkDocsConfig, PluginError
 
@@ -146,4 +146,4 @@ def file_order(path: str) -> tuple[str, int, str]:
     """Records by folder, then number, then name: the order of the log and of the build."""
     identity = identify(path)
     number = identity.number if identity.number is not None else 1 << 62
-    return posixpath.dirname(path), number, path
+    return record_folder(path), number, path

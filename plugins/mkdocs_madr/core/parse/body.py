@@ -1,89 +1,88 @@
-"""The body of a decision as data: options, the chosen one, arguments and consequences."""
+"""The body of a decision as data: options, the chosen one, arguments and consequences.
+
+Real records write the considered options in many shapes: a list, `### Option 1:` headings,
+bold paragraphs, lists grouped under headings, with other lists beside them. The options
+section gives candidates; the pros-and-cons headings and what the outcome names decide which
+candidate is the list of options (see `pick_options`).
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..model import Consequences, Option
 from ..text import collapse, is_placeholder, plain, small_number, strip_comments
 from .outline import Block, Item, Part
+from .vocabulary import ARGUMENTS, BECAUSE, CONSEQUENCES, DEFAULT, LABELS, Vocabulary, fold
 
+_WORDS = "|".join(sorted((re.escape(word) for word in ARGUMENTS), key=len, reverse=True))
+_BECAUSE_WORDS = "|".join(
+    re.escape(word) for word in BECAUSE if word not in ("as", "since", "da", "car", "want")
+)
 _ARGUMENT = re.compile(
-    r"^\s*(?:\*\*|__)?(good|neutral|bad|pro|pros|con|cons|positive|negative|plus|minus)"
-    r"(?:\*\*|__)?\s*(?:,|:|\s-|\s–)?\s*(?:\*\*|__)?\s*(?:because\b[,:]?\s*)?",
+    rf"^\s*(?:\*\*|__)?({_WORDS}|[➕✅👍➖❌👎]|`[+-]`|\([+-]\))(?:\*\*|__)?\s*(?:,|:|;|\s-|\s–)?"
+    rf"\s*(?:\*\*|__)?\s*(?:(?:{_BECAUSE_WORDS})\b[,:]?\s*)?",
     re.IGNORECASE,
 )
-_POLARITY = {
-    "good": "good",
-    "pro": "good",
-    "pros": "good",
-    "positive": "good",
-    "plus": "good",
-    "neutral": "neutral",
-    "bad": "bad",
-    "con": "bad",
-    "cons": "bad",
-    "negative": "bad",
-    "minus": "bad",
-}
+_SYMBOL_POLARITY = {"➕": "good", "✅": "good", "👍": "good", "`+`": "good", "(+)": "good"}
+_SYMBOL_POLARITY |= {"➖": "bad", "❌": "bad", "👎": "bad", "`-`": "bad", "(-)": "bad"}
 _LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?\s*(pros?|cons?|advantages|disadvantages|benefits|drawbacks|strengths"
-    r"|weaknesses|good|bad|neutral|positive consequences?|negative consequences?"
-    r"|neutral consequences?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:[^\w\s]{1,3}\s*)?(?:\*\*|__)?\s*([\w' -]+?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$"
 )
-_LABEL_POLARITY = {
-    "pro": "good",
-    "pros": "good",
-    "advantages": "good",
-    "benefits": "good",
-    "strengths": "good",
-    "good": "good",
-    "con": "bad",
-    "cons": "bad",
-    "disadvantages": "bad",
-    "drawbacks": "bad",
-    "weaknesses": "bad",
-    "bad": "bad",
-    "neutral": "neutral",
-}
-_CHOSEN = re.compile(
-    r"\bchosen\s+(?:(?:option|alternative|solution|approach)s?\b\s*(?:\*\*|__)?\s*"
-    r"(?::|is\b|was\b)?|[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:)",
-    re.IGNORECASE,
-)
-_BECAUSE = re.compile(r"[,;]?\s*(?:\*\*|__)?\s*\bbecause\b", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`", "«": "»", "„": "“"}
-_AFTER_TITLE = re.compile(
-    r"\s*(?:\*\*|__)?\s*(?:(?:[,;.:]\s*)?(?:\*\*|__)?\s*(?:because\b|$|\n|\(|is\b|was\b|-|–)"
-    r"|\.(?:\s|$))",
+_BECAUSE = re.compile(
+    rf"(?:[,;]\s*(?:car|da|want|as|since)\b|[,;]?\s*(?:\*\*|__)?\s*\b(?:{_BECAUSE_WORDS})\b)",
     re.IGNORECASE,
 )
-_CHOSEN_NUMBER = re.compile(r"^(?:option\s*)?\d+\s*[-:.)–]\s*(?=[\"“'`])", re.IGNORECASE)
-_CHOSEN_AFTER = re.compile(
-    r"^\s*[\"“](?P<title>[^\"”]+)[\"”]\s+(?:is|was)\s+(?:the\s+)?chosen\b"
-    r"(?:\s+(?:option|alternative|solution|approach))?[,.]?\s*(?:because\b\s*(?P<why>.*))?",
-    re.IGNORECASE | re.DOTALL,
+_ORDINALS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "first": 1, "second": 2,
+    "third": 3, "fourth": 4, "fifth": 5, "a": 1, "b": 2, "c": 3, "d": 4, "e": 5,
+}  # fmt: skip
+_OPTION_WORD = (
+    r"(?:options?|alternatives?|solutions?|approach(?:es)?|variants?|choices?|scenarios?|"
+    r"opci[oó]n(?:es)?|op[cç][aã]o|op[cç][oõ]es|opzion[ei]|optie|variante|l'option|la solution)"
 )
 _OPTION_PREFIX = re.compile(
-    r"^(?:option|alternative|variant|choice)\s*(?:\d+|[a-z])\b\s*[:.)\-–—]?\s*", re.IGNORECASE
+    rf"^\(?{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-z]|one|two|three|four|five)\b(?:[a-z]\b)?\)?"
+    r"\s*[:.)\-–—]?\s*",
+    re.IGNORECASE,
 )
-_NUMBER_PREFIX = re.compile(r"^\(?(?:\d+|[a-z])[.)]\s+", re.IGNORECASE)
-_OPTION_NUMBER = re.compile(r"^(?:option|alternative)\s*(\d+)$", re.IGNORECASE)
-# `**Title**: description` (separator optional) or `*Title*: description`.
+_NUMBER_PREFIX = re.compile(
+    r"^(?:\(?(\d+|[a-z])[.)]|\[?option\s*(\d+)\]?\s*[-–—:])\s+", re.IGNORECASE
+)
+_NUMBERED_PREFIX = re.compile(r"^(\d+)[.)]\s+")
+_CHOSEN_MARK = re.compile(
+    r"\s*(?:\((?:selected|chosen|favou?red|recommended|preferred|picked|winner|selected option|"
+    r"ausgewählt|gewählt|solution retenue|retenue?|choisie?|elegida|escolhida|scelta)\)|"
+    r"\[(?:selected|chosen)\]|✅|✔️?|☑️?|\*\((?:ausgewählt|gewählt)\)\*)\s*",
+    re.IGNORECASE,
+)
 _TITLE_SPLIT = re.compile(
     r"^(?:(\*\*|__)(?P<bold>.+?)\1\s*(?:[:\-–—]\s*)?|(\*|_)(?P<em>[^\s*_].*?)\3\s*[:\-–—]\s*)"
     r"(?P<rest>.+)$",
     re.DOTALL,
 )
+_DESCRIPTION_DASH = re.compile(r"\s+[–—]\s+|(?<=[)`])\s+-\s+(?=\S)")
+"""`[MADR](…) 3.0.0 – The Markdown …`: a dash between the name and its description (a
+hyphen only after a link or a code span: `Alpha - the first` may be a name)."""
 _NORMALISE = re.compile(r"[^\w]+", re.UNICODE)
 _BARE_BULLET = re.compile(r"\n[*+-]\n")
-_NOT_AN_OPTION = re.compile(
-    r"^(?:n/?a|none|tbd|todo|-+|additional(?: notes| information)?|notes?|summary|"
-    r"comparison|more information)\.?$",
+NOT_AN_OPTION = re.compile(
+    r"^(?:n/?a|none|tbd|todo|-+|additional(?: notes| information)?|notes?|summary|comparison|"
+    r"more information|decision|outcome|conclusion|recommendation|result|other honou?rable "
+    r"mentions?|others?|resources|references|links)\.?$",
     re.IGNORECASE,
+)
+_NOT_OPTIONS_LEAD = re.compile(
+    r"\b(?:in all cases|in any case|additionally|we will also|also:|regardless|because:?\s*$|"
+    r"reasons?|ruled out|criteria|requirements?|constraints?|dans tous les cas|in jedem fall)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no|don'?t|do not|never|stop|avoid|without|nicht|kein|pas|ne|sin|não|niet)\b"
 )
 
 
@@ -94,49 +93,182 @@ class Chosen:
     title: str
     justification: str | None
     line: int
+    numbers: list[int] = field(default_factory=list)
+    """Option numbers it names (`Chosen option: 2`, `option 1 and option 2`)."""
+    names: list[str] = field(default_factory=list)
+    """Other readings of the title to try against the options, most likely first."""
+    unfilled: bool = False
+    """The template's line, not filled in (`Chosen option: "[option 1]"`)."""
+    spans: list[str] = field(default_factory=list)
+    """Code spans or quoted names it gives, each an option (`` `A` and then `B` ``)."""
+    quoted: bool = False
+    """The title was quoted (or a code span): a name, not words about an option."""
 
 
-def read_options(section: Part) -> list[Option]:
-    """Considered options: the section's list items, else its sub-headings."""
-    options = [_option_from_item(item) for item in _option_items(section)]
-    options = [
-        option for option in options if option.title and not _NOT_AN_OPTION.match(option.title)
-    ]
-    if options:
-        return options
-    found: list[Option] = []
-    for child in section.children:
-        title = plain(child.title)
-        if title and not is_placeholder(child.title) and not _NOT_AN_OPTION.match(title):
-            option = Option(title=title, line=child.line)
-            read_arguments(child, option)
-            found.append(option)
-    return found
+@dataclass
+class Candidate:
+    """One way the options section can be read: its options, where they came from."""
+
+    options: list[Option]
+    source: str  # "list", "grouped", "headings", "bold", "table"
+    excluded: bool = False
+    """Introduced as something else (`In all cases we will also:`)."""
 
 
-def _option_items(section: Part) -> list[Item]:
-    """List items, where a bullet alone on its line takes the paragraph that follows it."""
-    items: list[Item] = []
-    waiting: Item | None = None
-    for block in section.blocks:
+# --- options -----------------------------------------------------------------------------
+
+
+def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candidate]:
+    """Every reading of the options section, in document order (see `pick_options`)."""
+    candidates: list[Candidate] = []
+    lead = ""
+    for block in _merged_lists(_bare_bullets(section.blocks)):
         if block.kind == "list":
-            for item in block.items:
-                if plain(item.text):
-                    items.append(item)
-            last = block.items[-1] if block.items else None
-            waiting = last if last is not None and not plain(last.text) else None
-        elif block.kind == "paragraph" and waiting is not None:
-            # Later bare bullets cannot interrupt the paragraph, so they sit inside its text.
+            found = _options_from_items(block.items, vocabulary)
+            if found and _label_polarity(lead) is None:  # not the `Pros:` of a bold option
+                excluded = _NOT_OPTIONS_LEAD.search(lead) is not None
+                candidates.append(Candidate(found, "list", excluded))
+            lead = ""
+        elif block.kind == "paragraph":
+            lead = block.text
+        elif block.kind == "html" and "<summary" in block.text:
+            lead = re.sub(r"<[^>]+>", " ", block.text)  # `<details><summary>➕ Pros</summary>`
+        elif block.kind == "table":
+            found = _options_from_table(block)
+            if found:
+                candidates.append(Candidate(found, "table"))
+    bold = _options_from_bold_paragraphs(section, vocabulary)
+    if len(bold) >= 2:
+        candidates.append(Candidate(bold, "bold"))
+    headings = [child for child in section.children if _label_polarity(child.title) is None]
+    if headings:
+        from_headings = [_option_from_heading(child, vocabulary) for child in headings]
+        kept = [option for option in from_headings if option is not None]
+        if kept:
+            candidates.append(Candidate(kept, "headings"))
+        grouped = [
+            option
+            for child in headings
+            for block in child.blocks
+            if block.kind == "list"
+            for option in _options_from_items(block.items, vocabulary)
+        ]
+        if len(grouped) > len(kept) and all(
+            any(block.kind == "list" for block in child.blocks) for child in headings
+        ):
+            candidates.append(Candidate(grouped, "grouped"))
+    return candidates
+
+
+def pick_options(
+    candidates: Sequence[Candidate], pros_titles: Sequence[str], chosen: Chosen | None
+) -> list[Option]:
+    """The candidate that agrees best with the pros-and-cons headings and the chosen option;
+    ties go to the first one not introduced as something else."""
+    if not candidates:
+        return []
+    if len(candidates) == 1:
+        return candidates[0].options
+
+    def score(candidate: Candidate) -> tuple[int, int, int, int, int]:
+        titles = [option.title for option in candidate.options]
+        agree = sum(1 for title in pros_titles if match_option(title, titles) is not None)
+        named = 0
+        if chosen is not None:
+            names = [chosen.title, *chosen.names]
+            named = int(
+                any(match_option(name, titles) is not None for name in names)
+                or any(0 < number <= len(titles) for number in chosen.numbers)
+            )
+        numbered = sum(1 for option in candidate.options if option.number is not None)
+        # A later list of some of an earlier one's options is the shortlist.
+        shortlist = int(any(_narrows(candidate, other) for other in candidates))
+        return (
+            agree + 2 * named,
+            0 if candidate.excluded else 1,
+            shortlist,
+            numbered,
+            -candidates.index(candidate),
+        )
+
+    return max(candidates, key=score).options
+
+
+def _bare_bullets(blocks: list[Block]) -> list[Block]:
+    """A bullet alone on its line takes the paragraph that follows it (`*` then `Alpha`); later
+    bare bullets cannot interrupt the paragraph, so they sit inside its text."""
+    result: list[Block] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        if (
+            block.kind == "paragraph"
+            and previous is not None
+            and previous.kind == "list"
+            and previous.items
+            and not plain(previous.items[-1].text)
+        ):
+            previous.items.pop()
             for offset, part in enumerate(_BARE_BULLET.split(block.text)):
                 if part.strip():
-                    items.append(Item(part, block.line + offset))
-            waiting = None
-        else:
-            waiting = None
-    return items
+                    previous.items.append(Item(part, block.line + offset))
+            continue
+        result.append(block)
+    return result
 
 
-def _option_from_item(item: Item) -> Option:
+def _narrows(later: Candidate, earlier: Candidate) -> bool:
+    if later is earlier or (later.options[0].line or 0) <= (earlier.options[0].line or 0):
+        return False
+    wider = [norm(option.title) for option in earlier.options]
+    mine = [norm(option.title) for option in later.options]
+    return len(mine) < len(wider) and all(title in wider for title in mine)
+
+
+def _merged_lists(blocks: list[Block]) -> list[Block]:
+    """Blocks with an ordered list that an under-indented bullet list interrupts joined again:
+    `1. A` / ` - detail` / `2. B` is one list whose first item has the detail."""
+    merged: list[Block] = []
+    for block in blocks:
+        previous = merged[-2] if len(merged) >= 2 else None
+        between = merged[-1] if merged else None
+        if (
+            block.kind == "list"
+            and block.start is not None
+            and block.start > 1
+            and previous is not None
+            and previous.kind == "list"
+            and previous.start is not None
+            and previous.start + len(previous.items) == block.start
+            and between is not None
+            and between.kind == "list"
+            and between.start is None
+            and previous.items
+        ):
+            previous.items[-1].children.extend(between.items)
+            previous.items.extend(block.items)
+            merged.pop()
+            continue
+        if (
+            block.kind == "list"
+            and block.start is not None
+            and block.start > 1
+            and between is not None
+            and between.kind == "list"
+            and between.start is not None
+            and between.start + len(between.items) == block.start
+        ):
+            between.items.extend(block.items)
+            continue
+        merged.append(block)
+    return merged
+
+
+def _options_from_items(items: Sequence[Item], vocabulary: Vocabulary) -> list[Option]:
+    options = [_option_from_item(item, vocabulary) for item in items if plain(item.text)]
+    return [option for option in options if option.title and not NOT_AN_OPTION.match(option.title)]
+
+
+def _option_from_item(item: Item, vocabulary: Vocabulary) -> Option:
     # A wrapped item is one paragraph, so one title; `**Title**: text` splits off a description.
     first = strip_comments(item.text)
     description = ""
@@ -145,14 +277,246 @@ def _option_from_item(item: Item) -> Option:
         first, description = match["bold"] or match["em"], match["rest"]
     if is_placeholder(first):
         return Option(title="", line=item.line)
-    option = Option(title=plain(first), line=item.line)
-    parts = [description, *item.more]
+    title, chosen, number, rest = clean_option_title(first)
+    option = Option(title=title, line=item.line, chosen=chosen, number=number)
+    parts = [rest, description, *item.more]
     option.description = collapse(" ".join(plain(part) for part in parts if part.strip()))
+    label: str | None = None
     for child in item.children:
         polarity, text = _argument(child.text)
+        if polarity is None:
+            polarity = _label_polarity(child.text)
+            if polarity is not None:
+                label = polarity
+                for grandchild in child.children:
+                    if plain(grandchild.text):
+                        getattr(option, polarity).append(plain(grandchild.text))
+                continue
+            if label is not None and plain(child.text):
+                polarity, text = label, plain(child.text)
         if polarity is not None and text:
             getattr(option, polarity).append(text)
     return option
+
+
+def clean_option_title(raw: str) -> tuple[str, bool, int | None, str]:
+    """An option's title as written in a list, heading or bold paragraph: without its number
+    (`Option 2:`, `2.`, `[option 2] -`), without a mark of being chosen (`(Selected)`, `✅`),
+    without the description after a dash. Returns the title, whether it was marked chosen, its
+    number if it had one, and the description cut off."""
+    text = plain(raw).strip()
+    chosen = bool(_CHOSEN_MARK.search(text))
+    text = _CHOSEN_MARK.sub(" ", text).strip()
+    number: int | None = None
+    prefixed = _OPTION_PREFIX.match(text)
+    if prefixed:
+        number = _number_word(prefixed[1])
+        rest = text[prefixed.end() :].strip()
+        text = rest or text
+    else:
+        numbered = _NUMBER_PREFIX.match(text)
+        if numbered:
+            number = _number_word(numbered[1] or numbered[2])
+            text = text[numbered.end() :].strip() or text
+    description = ""
+    written = raw.strip()  # a hyphen counts after a link or code span, seen only as written
+    dash = _DESCRIPTION_DASH.search(written)
+    if dash is not None and len(plain(written[: dash.start()]).split()) <= 6:
+        right = plain(written[dash.end() :])
+        if right and text.endswith(right) and len(text) > len(right):
+            text, description = text[: -len(right)].rstrip(" -–—"), right
+    return text.strip(" :") or text, chosen, number, description
+
+
+def _number_word(text: str | None) -> int | None:
+    if not text:
+        return None
+    lowered = text.lower()
+    if lowered in _ORDINALS:
+        return _ORDINALS[lowered]
+    return small_number(lowered)
+
+
+def _option_from_heading(part: Part, vocabulary: Vocabulary) -> Option | None:
+    title_text = plain(part.title)
+    if not title_text or is_placeholder(part.title) or NOT_AN_OPTION.match(title_text):
+        return None
+    title, chosen, number, _ = clean_option_title(part.title)
+    if title == title_text.strip(" :.") and _OPTION_PREFIX.fullmatch(title_text.strip(" :.") + " "):
+        title = ""
+    if not title or (number is not None and _OPTION_PREFIX.fullmatch(title + " ")):
+        # `### Option 1:` with the option's name in bold below it.
+        first = next(part.paragraphs(), None)
+        if first is None:
+            return None
+        name = re.match(r"^\s*(\*\*|__)(.+?)\1", first.text)
+        if name is None:
+            return None
+        title = plain(name[2]).strip(" :.")
+    option = Option(title=title, line=part.line, chosen=chosen, number=number)
+    read_arguments(part, option, vocabulary)
+    return option
+
+
+def _options_from_bold_paragraphs(section: Part, vocabulary: Vocabulary) -> list[Option]:
+    """`**1. Name.** text` paragraphs, each followed by its own `Pros:` / `Cons:` lists."""
+    options: list[Option] = []
+    label: str | None = None
+    for block in section.blocks:
+        if block.kind == "paragraph":
+            match = re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.]?\s*(.*)$", block.text, re.DOTALL)
+            polarity = _label_polarity(block.text)
+            if polarity is not None:
+                label = polarity
+                continue
+            if match is None or len(match[2]) > 120:
+                label = None
+                continue
+            bold = plain(match[2])
+            title, chosen, number, _ = clean_option_title(bold)
+            title = title.rstrip(".")  # `**1. Name.** text`: the bold name ends its sentence
+            rest = plain(match[3])
+            prefix = _OPTION_PREFIX.match(bold)
+            if prefix is not None and not bold[prefix.end() :].strip(" :."):
+                # `**Option 1:** Cache static resources`: the name follows the bold number.
+                title, chosen = (
+                    _first_sentence(_CHOSEN_MARK.sub(" ", rest)),
+                    chosen or bool(_CHOSEN_MARK.search(rest)),
+                )
+            if not title:
+                continue
+            options.append(Option(title=title, line=block.line, chosen=chosen, number=number))
+            label = None
+        elif block.kind == "list" and options and label is not None:
+            for item in block.items:
+                polarity, text = _argument(item.text)
+                if polarity is None and plain(item.text):
+                    polarity, text = label, plain(item.text)
+                if polarity is not None and text:
+                    getattr(options[-1], polarity).append(text)
+    return options
+
+
+def _options_from_table(block: Block) -> list[Option]:
+    """A table whose first column names the options (`| Option | Notes |`)."""
+    if len(block.rows) < 2 or not block.rows[0]:
+        return []
+    header = fold(plain(block.rows[0][0]))
+    if header not in ("option", "options", "name", "alternative", "tool", "solution", "approach"):
+        return []
+    options = []
+    for index, row in enumerate(block.rows[1:], start=1):
+        if row and plain(row[0]):
+            title, chosen, number, _ = clean_option_title(row[0])
+            options.append(
+                Option(title=title, line=block.line + index + 1, chosen=chosen, number=number)
+            )
+    return options
+
+
+def options_outside(
+    root: Part, vocabulary: Vocabulary = DEFAULT, skipped: Sequence[Part] = ()
+) -> list[Option]:
+    """Options written without an options section: `### Option 1: X` headings (under the
+    context, say, or one option per file: `## Opción 1: X`), `**Option 1:** X` paragraphs or
+    `Option 1: X` lines, a list introduced as the options (`We looked at 3 options:`), or
+    headings whose lists argue for and against them (`### X` with `* Good, because …`)."""
+    parts = [part for part in root.walk() if not any(part is skip for skip in skipped)]
+    for part in parts:
+        marked = [child for child in part.children if _OPTION_PREFIX.match(plain(child.title))]
+        single = len(marked) == 1 and part.level <= 1  # one option per file, as a section
+        if len(marked) >= 2 or single:
+            found = [_option_from_heading(child, vocabulary) for child in marked]
+            return [option for option in found if option is not None]
+        bold = [
+            option
+            for option in _options_from_bold_paragraphs(part, vocabulary)
+            if option.number is not None
+        ]
+        if len(bold) >= 2:
+            return bold
+        lines = _option_lines(part)
+        if len(lines) >= 2:
+            return lines
+    for part in parts:
+        introduced = _introduced_options(part, vocabulary)
+        if introduced:
+            return introduced
+    for part in parts:
+        argued = [child for child in part.children if _argues(child)]
+        if len(argued) >= 2:
+            found = [_option_from_heading(child, vocabulary) for child in argued]
+            return [option for option in found if option is not None]
+    return []
+
+
+_INTRODUCES_OPTIONS = re.compile(
+    r"(?:\b(?:options|alternatives|approaches|strategies|solutions|candidates|possibilities|"
+    r"(?:two|three|four|five|several|a few|many|multiple|\d+)\s+(?:\w+\s+)?(?:ways|choices)|"
+    r"optionen|alternativen|lösungen|ansätze|möglichkeiten|opciones|alternativas|soluciones|"
+    r"opções|soluções|opzioni|soluzioni|opties|alternatieven|oplossingen|solutions envisagées)\b"
+    r"[^.:]{0,80}|^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)|"
+    r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*)"
+    r":\s*$",
+    re.IGNORECASE,
+)
+_NOT_OPTIONS_WORDS = re.compile(
+    r"\b(?:criteria|factors|requirements|reasons|aspects|questions|concerns|goals|constraints|"
+    r"conditions|because|benefits|advantages|drawbacks|consequences|steps|tasks|points|"
+    r"based on|assessed|judged|measured|rated)\b",
+    re.IGNORECASE,
+)
+_OPTION_LINE = re.compile(
+    rf"^\s*(?:\*\*|__)?{_OPTION_WORD}\s*#?(\d+|[a-e])\b\s*(?:\*\*|__)?\s*[:.)\-–—]\s*(?:\*\*|__)?\s*(.+)$",
+    re.IGNORECASE,
+)
+
+
+def _introduced_options(part: Part, vocabulary: Vocabulary) -> list[Option]:
+    """A list (or bold paragraphs) after a sentence that says options follow: `We looked at 3
+    options for the queue:`, `Wir haben folgende Ansätze in Betracht gezogen:`, `We also
+    considered:` (lists introduced so in one section are one set of options)."""
+    found: list[Option] = []
+    blocks = part.blocks
+    for index, block in enumerate(blocks[:-1]):
+        lead = plain(block.text).strip()
+        if block.kind != "paragraph" or not _INTRODUCES_OPTIONS.search(lead):
+            continue
+        if _NOT_OPTIONS_WORDS.search(lead.rsplit(".", 1)[-1]):
+            continue
+        following = blocks[index + 1]
+        if following.kind == "list":
+            found += _options_from_items(following.items, vocabulary)
+        elif following.kind == "paragraph" and not found:
+            rest = Part(part.title, part.level, following.line, part.end, blocks[index + 1 :])
+            bold = _options_from_bold_paragraphs(rest, vocabulary)
+            if len(bold) >= 2:
+                found += bold
+    return found if len(found) >= 2 else []
+
+
+def _option_lines(part: Part) -> list[Option]:
+    """`Option 1: X` lines (or paragraphs), two or more."""
+    options: list[Option] = []
+    for block in part.blocks:
+        if block.kind != "paragraph":
+            continue
+        for offset, line in enumerate(block.text.split("\n")):
+            if _OPTION_LINE.match(line) is not None:
+                title, chosen, number, _ = clean_option_title(line)
+                options.append(
+                    Option(title=title, line=block.line + offset, chosen=chosen, number=number)
+                )
+    return options
+
+
+def _argues(part: Part) -> bool:
+    """A section whose lists argue for and against it (`* Good, because …`)."""
+    items = [item for block in part.blocks if block.kind == "list" for item in block.items]
+    return bool(items) and sum(1 for item in items if _argument(item.text)[0]) * 2 >= len(items)
+
+
+# --- arguments ---------------------------------------------------------------------------
 
 
 def _argument(text: str) -> tuple[str | None, str]:
@@ -160,15 +524,25 @@ def _argument(text: str) -> tuple[str | None, str]:
     if match is None:
         return None, ""
     rest = text[match.end() :]
-    if not match.group(0).rstrip().endswith((",", ":", "-", "–")) and "because" not in match[0]:
+    word = match[1]
+    symbol = _SYMBOL_POLARITY.get(word)
+    separated = match.group(0).rstrip().endswith((",", ":", ";", "-", "–"))
+    if (
+        symbol is None
+        and not separated
+        and not re.search(rf"\b(?:{_BECAUSE_WORDS})\b", match.group(0), re.IGNORECASE)
+    ):
         return None, ""  # "Goodness knows" is not an argument
+    polarity = symbol or ARGUMENTS.get(fold(word))
+    if polarity is None:
+        return None, ""
     value = plain(rest)
     if is_placeholder(rest) or not value:
-        return _POLARITY[match[1].lower()], ""
-    return _POLARITY[match[1].lower()], value
+        return polarity, ""
+    return polarity, value
 
 
-def read_arguments(section: Part, option: Option) -> None:
+def read_arguments(section: Part, option: Option, vocabulary: Vocabulary = DEFAULT) -> None:
     """Good / Neutral / Bad arguments and the description of one option's section."""
     label: str | None = None
     description: list[str] = []
@@ -185,6 +559,13 @@ def read_arguments(section: Part, option: Option) -> None:
         elif block.kind == "list":
             for item in block.items:
                 polarity, value = _argument(item.text)
+                if polarity is None:
+                    labelled = _label_polarity(item.text)
+                    if labelled is not None:
+                        for child in item.children:
+                            if plain(child.text):
+                                getattr(option, labelled).append(plain(child.text))
+                        continue
                 if polarity is None and label is not None and plain(item.text):
                     polarity, value = label, plain(item.text)
                 if polarity is not None and value:
@@ -194,16 +575,16 @@ def read_arguments(section: Part, option: Option) -> None:
 
 
 def _label_polarity(text: str) -> str | None:
-    """`Pros:`, `**Cons**`, `Advantages` and the like, alone on a line."""
+    """`Pros:`, `**Cons**`, `Advantages`, `✅ Pros:`, `Nachteile` and the like, alone on a line."""
     if len(text) > 40:
         return None
     match = _LABEL.match(plain(text))
     if match is None:
         return None
-    key = match[1].lower()
+    key = fold(match[1])
     if key.startswith(("positive", "negative", "neutral ")):
-        return CONSEQUENCE_SECTIONS.get(key) or CONSEQUENCE_SECTIONS.get(key + "s")
-    return _LABEL_POLARITY.get(key)
+        return CONSEQUENCES.get(key) or CONSEQUENCES.get(key + "s")
+    return LABELS.get(key)
 
 
 def _blocks_with_labels(section: Part) -> list[Block]:
@@ -217,8 +598,46 @@ def _blocks_with_labels(section: Part) -> list[Block]:
     return blocks
 
 
-def read_chosen(section: Part) -> Chosen | None:
-    """`Chosen option: "X", because Y` in the outcome section, quotes optional."""
+# --- the chosen option -------------------------------------------------------------------
+
+
+def _chosen_pattern(vocabulary: Vocabulary) -> re.Pattern[str]:
+    phrases = "|".join(
+        sorted((re.escape(p) for p in vocabulary.chosen_phrases), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"\b(?:{phrases})\b\s*(?:\*\*|__)?\s*(?::|is\b|was\b|est\b|ist\b|es\b|é\b)?"
+        r"|\bchosen\s+[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:",
+        re.IGNORECASE,
+    )
+
+
+_CHOSEN_AFTER = re.compile(
+    r"^\s*[\"“](?P<title>[^\"”]+)[\"”]\s+(?:is|was)\s+(?:the\s+)?chosen\b"
+    r"(?:\s+(?:option|alternative|solution|approach))?[,.]?\s*(?:because\b\s*(?P<why>.*))?",
+    re.IGNORECASE | re.DOTALL,
+)
+_NUMBERS = re.compile(
+    rf"(?:^|\b{_OPTION_WORD}\s*)#?(\d+|one|two|three|four|five)\b|^\s*(?:\*\*|__)?(\d+)(?:\*\*|__)?\s*(?:[:.,)]|$)",
+    re.IGNORECASE,
+)
+_PROSE_CHOICE = re.compile(
+    rf"\b(?:chose|chosen|choose|picked|pick|selected|select|go(?:ing)? with|went with|opted for|"
+    rf"decided (?:on|for|to go with|to use|to adopt)|decided|propose|proposed|recommend(?:ed)?|"
+    rf"adopt(?:ed)?|prefer(?:red)?|settled on|accept(?:ed)?|choisi|retenu(?:e)?|mise en place|"
+    rf"entschieden|gewählt|elegi(?:do|da|mos)|escolh(?:ido|ida|emos)|optamos|scelto|gekozen)\b"
+    rf"[^.\n]{{0,60}}?\b{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b"
+    rf"|\b{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b[^.\n]{{0,40}}?"
+    rf"\b(?:was|is|has been|will be|were|sera|wird|fue|foi|è)\s+(?:\w+\s+)?(?:chosen|selected|"
+    rf"accepted|adopted|preferred|implemented|picked|retenue?|choisie?|mise en (?:place|œuvre)|"
+    rf"adoptée?|gewählt|umgesetzt|elegida|implementada|escolhida|adotada|scelta|gekozen)\b",
+    re.IGNORECASE,
+)
+
+
+def read_chosen(section: Part, vocabulary: Vocabulary = DEFAULT) -> Chosen | None:
+    """`Chosen option: "X", because Y` in the outcome section, in any of its shapes."""
+    pattern = _chosen_pattern(vocabulary)
     blocks = [
         block
         for part in section.walk()
@@ -233,12 +652,12 @@ def read_chosen(section: Part) -> Chosen | None:
             if after is not None:
                 why = collapse(after["why"] or "").rstrip(".") or None
                 return Chosen(title=after["title"].strip(), justification=why, line=line)
-            match = _CHOSEN.search(text)
-            if match is None:
+            match = pattern.search(text)
+            if match is None or _is_argument(text):
                 continue
-            chosen = _split_chosen(strip_comments(text[match.end() :]), line)
+            chosen = split_chosen(strip_comments(text[match.end() :]), line)
             if chosen is None:
-                return None
+                return Chosen("", None, line, unfilled=True)
             if not chosen.justification and position + 1 < len(blocks):
                 following = blocks[position + 1]
                 if following.kind == "list" and text.rstrip().endswith(":"):
@@ -248,38 +667,113 @@ def read_chosen(section: Part) -> Chosen | None:
     return None
 
 
-def _split_chosen(rest: str, line: int) -> Chosen | None:
+def _is_argument(text: str) -> bool:
+    """`Good, because chosen option for …` is an argument that mentions the words."""
+    return _argument(text)[0] is not None
+
+
+def split_chosen(rest: str, line: int) -> Chosen | None:
+    """What follows `Chosen option:`: the title (quoted, bold, a code span, a link, a number,
+    or plain words up to `because`), its justification, and other readings of it."""
     rest = rest.strip()
+    if is_placeholder(_cut_title(rest)[0] if rest[:1] in _QUOTES else rest.split(",")[0]):
+        return Chosen("", None, line, unfilled=True)
+    rest = re.sub(r"^\((?:modified|adapted|amended|modifiée?|angepasst)\)\s*", "", rest, flags=re.I)
+    numbers = _chosen_numbers(rest)
+    rest = re.sub(
+        r"^(?:\*\*|__)?\s*(?:option\s*)?\d+\s*(?:\*\*|__)?\s*[-:.)–]\s*(?=[\"“'`*_\[])",
+        "",
+        rest,
+        flags=re.I,
+    )
     if rest.startswith(("**", "__")):
         rest = rest[2:].lstrip()
-    title, justification = _cut_title(rest)
-    if not title or is_placeholder(title):
+    title, justification, names = _cut_title(rest)
+    if (not title or is_placeholder(title)) and not numbers:
         return None
     justification = plain(justification).strip(" ,:") if justification else ""
     if is_placeholder(justification) or not justification:
         justification = ""
-    return Chosen(title=title, justification=justification or None, line=line)
+    first_line = rest.split("\n", 1)[0]
+    spans = [_clean_title(span) for span in re.findall(r"`([^`]+)`", first_line)]
+    spans += [_clean_title(quoted) for quoted in re.findall(r"[\"“]([^\"“”]+)[\"”]", first_line)]
+    quoted = rest[:1] in _QUOTES or rest.startswith(('**"', "**“"))
+    return Chosen(title, justification or None, line, numbers, names, spans=spans, quoted=quoted)
 
 
-def _cut_title(rest: str) -> tuple[str, str]:
-    rest = _CHOSEN_NUMBER.sub("", rest, count=1)
+def _chosen_numbers(rest: str) -> list[int]:
+    """`2`, `**2**:`, `option 2`, `options 1 and 2`, `option 1 and option 2`."""
+    head = plain(re.split(r"[\"“]|\b(?:because|porque|weil|parce)\b", rest, maxsplit=1)[0])
+    words = head.strip().split()
+    if not words:
+        return []
+    found: list[int] = []
+    starts_with_number = re.match(r"^(?:\*\*|__)?\s*(?:option\s*)?#?\d+\b", rest.strip(), re.I)
+    mentions_option = re.match(rf"^\W*{_OPTION_WORD}\b", head.strip(), re.I)
+    combined = re.search(r"\b(\d+)\s+(?:and|&|\+|plus)\s+(?:option\s*)?(\d+)\b", head, re.I)
+    if combined and not (starts_with_number or mentions_option):  # `Combined 1 and 3`
+        return [number for number in map(_number_word, combined.groups()) if number]
+    if not (starts_with_number or mentions_option):
+        return []
+    for match in re.finditer(r"\b(\d+|one|two|three|four|five)\b", head):
+        number = _number_word(match[1])
+        if number is not None and number not in found:
+            found.append(number)
+        if len(found) >= 6:
+            break
+    # `option 2, add a proposals folder` names one option; `1 and 2` names two.
+    tail = head[head.find(str(found[0])) + 1 :] if found else ""
+    if found and re.search(r"\b(?:and|&|,|plus|et|und|y|e|en)\s+(?:option\s*)?\d", tail, re.I):
+        return found
+    return found[:1]
+
+
+def _cut_title(rest: str) -> tuple[str, str, list[str]]:
+    """The title, the text after it (the justification), and other readings of the title."""
+    names: list[str] = []
     opener = rest[:1]
     closer = _QUOTES.get(opener)
+    if opener == "`" and rest.split("\n", 1)[0].count("`") >= 4:
+        closer = None  # `A` and then `B`: code spans, not a quoted title
     if closer is not None:
-        # The title ends at the first closing quote that "because" (or the end) follows, so
-        # quotes and even "because" inside the title survive.
         end = rest.find(closer, 1)
+        first_end = end
         while end != -1:
-            if _AFTER_TITLE.match(rest, end + 1):
+            after = rest[end + 1 :]
+            if re.match(
+                r"\s*(?:\*\*|__)?\s*(?:[,;.:]|$|\n|\(|because\b|is\b|was\b|-|–)", after, re.I
+            ):
                 because_after = _BECAUSE.search(rest, end + 1)
                 justification = rest[because_after.end() :] if because_after else ""
-                return _clean_title(rest[1:end]), justification
+                return _clean_title(rest[1:end]), justification, names
             end = rest.find(closer, end + 1)
+        if first_end != -1:
+            # `"X" for the next two releases`: the quotes hold the title, the rest qualifies it.
+            because_after = _BECAUSE.search(rest, first_end + 1)
+            justification = rest[because_after.end() :] if because_after else ""
+            names.append(_clean_title(rest[1 : rest.rfind(closer)]))
+            return _clean_title(rest[1:first_end]), justification, names
+    link = re.match(r"^\[([^\]]+)\]\([^)]*\)", rest)
+    if link is not None:
+        names.append(_clean_title(link[1]))
+    spans = re.findall(r"`([^`]+)`", rest.split("\n", 1)[0])
+    names.extend(_clean_title(span) for span in spans)
     because = _BECAUSE.search(rest)
     if because is not None:
-        return _clean_title(rest[: because.start()]), rest[because.end() :]
+        title = _clean_title(rest[: because.start()])
+        names.append(_first_sentence(title))
+        return title, rest[because.end() :], names
     first_line = rest.split("\n", 1)[0]
-    return _clean_title(first_line), ""
+    sentence = _first_sentence(plain(rest))
+    title = _clean_title(first_line)
+    names.extend([_clean_title(sentence), _clean_title(plain(rest))])
+    if sentence and len(sentence) < len(title):
+        return _clean_title(sentence), plain(rest)[len(sentence) :].strip(" ."), [title, *names]
+    return title, "", names
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[\w)\"”])[.!]\s+(?=[A-Z(])", text.strip(), maxsplit=1)[0]
 
 
 def _clean_title(value: str) -> str:
@@ -290,16 +784,85 @@ def _clean_title(value: str) -> str:
     return text
 
 
+def chosen_in_prose(
+    section: Part, titles: Sequence[str], numbers: Sequence[int | None]
+) -> list[int]:
+    """The options an outcome section chooses in prose: by number (`We picked option 2`,
+    `Nous avons choisi l'option 1`), or by naming exactly one option in its first paragraph
+    with a verb of decision (`We will use NATS`). Indexes into `titles`."""
+    paragraphs = [
+        block.text for part in section.walk() for block in part.blocks if block.kind == "paragraph"
+    ]
+    items = [
+        item.text
+        for part in section.walk()
+        for block in part.blocks
+        if block.kind == "list"
+        for item in block.items
+    ]
+    first_line = plain((paragraphs or items or [""])[0].split("\n", 1)[0])
+    named = [index for index, title in enumerate(titles) if norm(title) == norm(first_line)]
+    if first_line and len(named) == 1:
+        return named  # the outcome starts with the option's name, alone on its line
+    for text in [*paragraphs[:3], *items[:3]]:
+        found = _PROSE_CHOICE.search(plain(text))
+        if found is None:
+            continue
+        number = _number_word(found[1] or found[2])
+        index = _index_of_number(number, numbers, len(titles))
+        if index is not None:
+            return [index]
+    first = plain(paragraphs[0]) if paragraphs else ""
+    if not first or not re.search(
+        r"\b(?:we will|we'll|we decided|we have decided|we chose|we choose|we use|we are going to|"
+        r"we adopt|we're going|will be used|is chosen|we selected|we opted|going forward|"
+        r"nous (?:utiliserons|allons|avons choisi|avons décidé)|wir (?:verwenden|werden|haben)|"
+        r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen)\b",
+        first,
+        re.IGNORECASE,
+    ):
+        return []
+    sentence = _first_sentence(first)
+    mentioned = [
+        index
+        for index, title in enumerate(titles)
+        if len(norm(title)) >= 3 and f" {norm(title)} " in f" {norm(sentence)} "
+    ]
+    if len(mentioned) == 1 and not _negated(norm(sentence), norm(titles[mentioned[0]])):
+        return mentioned
+    return []
+
+
+def _negated(sentence: str, title: str) -> bool:
+    """`we will not use Kafka`: a negation in the few words before the title."""
+    at = f" {sentence} ".find(f" {title} ")
+    return at >= 0 and _NEGATION.search(sentence[max(0, at - 25) : at]) is not None
+
+
+def _index_of_number(number: int | None, numbers: Sequence[int | None], count: int) -> int | None:
+    if number is None:
+        return None
+    if number in numbers:
+        return list(numbers).index(number)
+    if not any(numbers) and 1 <= number <= count:
+        return number - 1
+    return None
+
+
+# --- matching names ----------------------------------------------------------------------
+
+
 def norm(title: str) -> str:
     """A title reduced to words, for matching option names written differently."""
-    return _NORMALISE.sub(" ", plain(title).casefold()).strip()
+    return _NORMALISE.sub(" ", fold(plain(title))).strip()
 
 
 def _strip_prefix(title: str) -> str:
-    return _NUMBER_PREFIX.sub("", _OPTION_PREFIX.sub("", title.strip())).strip()
+    text = _OPTION_PREFIX.sub("", title.strip())
+    return _NUMBER_PREFIX.sub("", text).strip()
 
 
-def match_option(name: str, titles: list[str]) -> int | None:
+def match_option(name: str, titles: Sequence[str]) -> int | None:
     """The index of the option `name` refers to: exact, then short form, then fuzzy."""
     if not titles:
         return None
@@ -314,21 +877,30 @@ def match_option(name: str, titles: list[str]) -> int | None:
     found = _match(norm(_strip_prefix(plain(name))), stripped)
     if found is not None:
         return found
-    found_number = _OPTION_NUMBER.match(wanted)
-    number = small_number(found_number[1]) if found_number else None
+    number = (
+        _number_word(m[1])
+        if (m := re.fullmatch(rf"{_OPTION_WORD}\s*#?(\d+|[a-e])", wanted))
+        else None
+    )
     if number is not None and 1 <= number <= len(titles):
         return number - 1
     return None
 
 
-def _match(wanted: str, candidates: list[str]) -> int | None:
+def _match(wanted: str, candidates: Sequence[str]) -> int | None:
     if not wanted:
         return None
     exact = [index for index, title in enumerate(candidates) if title == wanted]
     if exact:
         return exact[0]
+    negated = bool(_NEGATION.search(wanted))
+    allowed = [
+        index
+        for index, title in enumerate(candidates)
+        if title and bool(_NEGATION.search(title)) == negated
+    ]
     for test in (_is_prefix, _contains):
-        hits = [index for index, title in enumerate(candidates) if title and test(wanted, title)]
+        hits = [index for index in allowed if test(wanted, candidates[index])]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -336,10 +908,14 @@ def _match(wanted: str, candidates: list[str]) -> int | None:
             best = max(hits, key=scores.__getitem__)
             if list(scores.values()).count(scores[best]) == 1:
                 return best
-    ratios = [difflib.SequenceMatcher(None, wanted, title).ratio() for title in candidates]
-    best_ratio = max(ratios)
-    if best_ratio >= 0.8 and ratios.count(best_ratio) == 1:
-        return ratios.index(best_ratio)
+    ratios = {
+        index: difflib.SequenceMatcher(None, wanted, candidates[index]).ratio() for index in allowed
+    }
+    if not ratios:
+        return None
+    best_ratio = max(ratios.values())
+    if best_ratio >= 0.8 and list(ratios.values()).count(best_ratio) == 1:
+        return max(ratios, key=ratios.__getitem__)
     return None
 
 
@@ -357,17 +933,7 @@ def _overlap(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-CONSEQUENCE_SECTIONS = {
-    "consequences": None,
-    "consequence": None,
-    "positive consequences": "good",
-    "positive consequence": "good",
-    "negative consequences": "bad",
-    "negative consequence": "bad",
-    "neutral consequences": "neutral",
-    "good consequences": "good",
-    "bad consequences": "bad",
-}
+# --- consequences ------------------------------------------------------------------------
 
 
 def read_consequences(section: Part, polarity: str | None, into: Consequences) -> None:
@@ -394,9 +960,9 @@ def read_inline_consequences(section: Part, into: Consequences) -> None:
 
 
 def _consequence_label(text: str) -> str | None:
-    key = plain(text).lower().rstrip(": ")
-    if key in CONSEQUENCE_SECTIONS:
-        return CONSEQUENCE_SECTIONS[key] or "neutral"
+    key = fold(plain(text)).rstrip(": ")
+    if key in CONSEQUENCES:
+        return CONSEQUENCES[key] or "neutral"
     return _label_polarity(text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _MONTHS = {
@@ -28,10 +29,47 @@ _MONTHS = {
     )
     for name in names
 }
+# Other languages records are written in, without accents (`fold`).
+_MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            [
+                ("janvier", "januar", "jan", "enero", "janeiro", "gennaio", "januari", "janv"),
+                (
+                    "fevrier",
+                    "februar",
+                    "feb",
+                    "febrero",
+                    "fevereiro",
+                    "febbraio",
+                    "februari",
+                    "fevr",
+                ),
+                ("mars", "marz", "maerz", "marzo", "marco", "maart"),
+                ("avril", "april", "abril", "aprile", "avr"),
+                ("mai", "mayo", "maio", "maggio", "mei"),
+                ("juin", "juni", "junio", "junho", "giugno"),
+                ("juillet", "juli", "julio", "julho", "luglio", "juil"),
+                ("aout", "august", "agosto", "augustus"),
+                ("septembre", "september", "septiembre", "setembro", "settembre", "sept"),
+                ("octobre", "oktober", "octubre", "outubro", "ottobre", "okt"),
+                ("novembre", "november", "noviembre", "novembro"),
+                ("decembre", "dezember", "diciembre", "dezembro", "dicembre", "dez"),
+            ],
+            start=1,
+        )
+        for name in names
+    }
+)
 
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?")
 _ISO_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+_SHORT_YEAR = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2})")
+_LOCAL_DAY_MONTH = re.compile(
+    r"(\d{1,2})(?:er|\.|º|°)?\s+(?:de\s+)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4})"
+)
 _MONTH_NAME_FIRST = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
 _YEAR_MONTH_NAME_DAY = re.compile(r"(\d{4})[-/ ]([A-Za-z]+)\.?[-/ ](\d{1,2})")
@@ -76,10 +114,19 @@ def read_date(value: object) -> DateReading:
     return _read_text(text)
 
 
+def _month(name: str) -> int | None:
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return _MONTHS.get("".join(char for char in folded if not unicodedata.combining(char)))
+
+
 def _read_text(text: str) -> DateReading:
     match = _ISO.fullmatch(text)
     if match:
-        return _checked(int(match[1]), int(match[2]), int(match[3]))
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+        if month > 12 >= day:  # `2024-14-02`: the only reading is year, day, month
+            swapped = _checked(year, day, month)
+            return DateReading(swapped.iso, DateProblem.AMBIGUOUS) if swapped.iso else swapped
+        return _checked(year, month, day)
     match = _ISO_COMPACT.fullmatch(text)
     if match:
         return _checked(int(match[1]), int(match[2]), int(match[3]))
@@ -93,6 +140,17 @@ def _read_text(text: str) -> DateReading:
         reading = _checked(year, second, first)
         ambiguous = first != second and reading.iso is not None
         return DateReading(reading.iso, DateProblem.AMBIGUOUS) if ambiguous else reading
+    match = _SHORT_YEAR.fullmatch(text)
+    if match:  # `04/03/21`, `23.08.22`: day first, as the day-first forms above
+        first, second, year = int(match[1]), int(match[2]), 2000 + int(match[3])
+        return (
+            _checked(year, second, first)
+            if first <= 31 and second <= 12
+            else DateReading(None, DateProblem.INVALID)
+        )
+    match = _LOCAL_DAY_MONTH.fullmatch(text)
+    if match and _month(match[2]) is not None:
+        return _checked(int(match[3]), _month(match[2]) or 0, int(match[1]))
     match = _MONTH_NAME_FIRST.fullmatch(text)
     if match and match[1].lower() in _MONTHS:
         return _checked(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))

@@ -1,8 +1,9 @@
 """Metadata fields, wherever a dialect keeps them.
 
 Front matter (MADR 3/4), `* Status:` bullets (MADR 2, `-` in log4brains), `Key: value` lines
-(Nygard's `Date:`, MADR 1's `User Story:`), bold keys, two-column tables and `## Status`
-sections all end up as one list of `Field`s with their source lines.
+(Nygard's `Date:`, MADR 1's `User Story:`), bold keys, tables (a key per row, or keys as the
+header row, also inside a block quote) and `## Status` sections all end up as one list of
+`Field`s with their source lines. Keys are read in every language of the vocabulary.
 """
 
 from __future__ import annotations
@@ -10,87 +11,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import RelationKind
 from ..text import links, plain
 from .dates import read_date
-from .outline import Block, Part
+from .outline import Block, Part, parse_table
+from .status import is_partial, statements
+from .vocabulary import DEFAULT, Vocabulary
 
-# Written key (normalised) → canonical field name.
-FIELD_NAMES: dict[str, str] = {
-    "status": "status",
-    "state": "status",
-    "current status": "status",
-    "adr status": "status",
-    "decision status": "status",
-    "date": "date",
-    "decision date": "date",
-    "date decided": "date",
-    "last updated": "date",
-    "updated": "date",
-    "updated on": "date",
-    "last modified": "date",
-    "last-modified": "date",
-    "modified": "date",
-    "created": "date_created",
-    "created on": "date_created",
-    "date created": "date_created",
-    "creation date": "date_created",
-    "deciders": "deciders",
-    "decider": "deciders",
-    "decision-makers": "deciders",
-    "decision makers": "deciders",
-    "decision maker": "deciders",
-    "decision_makers": "deciders",
-    "decided by": "deciders",
-    "consulted": "consulted",
-    "informed": "informed",
-    "technical story": "technical_story",
-    "technical-story": "technical_story",
-    "technical_story": "technical_story",
-    "user story": "technical_story",
-    "story": "technical_story",
-    "ticket": "technical_story",
-    "issue": "technical_story",
-    "tracking issue": "technical_story",
-    "tags": "tags",
-    "tag": "tags",
-    "labels": "tags",
-    "keywords": "tags",
-    "c4": "c4",
-    "c4 elements": "c4",
-    "c4-elements": "c4",
-    "c4_elements": "c4",
-    "elements": "c4",
-    "title": "title",
-    "id": "id",
-    "number": "number",
-    "supersedes": "supersedes",
-    "supercedes": "supersedes",
-    "replaces": "supersedes",
-    "superseded by": "superseded-by",
-    "superseded-by": "superseded-by",
-    "superseded_by": "superseded-by",
-    "supersededby": "superseded-by",
-    "superceded by": "superseded-by",
-    "replaced by": "superseded-by",
-    "amends": "amends",
-    "amended by": "amended-by",
-    "amended-by": "amended-by",
-    "amended_by": "amended-by",
-    "related": "relates-to",
-    "relates to": "relates-to",
-    "relates-to": "relates-to",
-    "related to": "relates-to",
-    "related decisions": "relates-to",
-    "see also": "relates-to",
-}
+# Keys that only count in front matter, as bullets or in tables, never as a stray prose line.
+_PROSE_UNSAFE = frozenset({"title", "id", "number", "decided", "introduced", "data", "issue"})
 
-# Keys that only count in front matter or as bullets, never as a stray prose line.
-_PROSE_UNSAFE = frozenset({"title", "id", "number"})
-
-SUPERSEDED_LINE = re.compile(r"\bsuper[sc]e+ded\s+by\b", re.IGNORECASE)
+SUPERSEDED_LINE = re.compile(
+    r"\bsuper[sc]e+ded\b|\bremplac[ée]e?s?\s+par\b|\bersetzt\s+durch\b|\babgel[öo]st\b|"
+    r"\breemplazad[oa]\s+por\b|\bsubstitu[ií]d[oa]\s+por\b|\bvervangen\s+door\b",
+    re.IGNORECASE,
+)
+"""A banner saying this record was superseded (not that it supersedes another)."""
 _KEY_VALUE = re.compile(
-    r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z0-9 _-]{0,30}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?(?:\s+|$)(.*)$",
+    r"^\s*>?\s*(?:\*\*|__|\*|_)?\s*([^\W\d_][\w .'’/&()-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*[:：]"
+    r"(?!//)(.*)$",
     re.DOTALL,
+)
+_KEY_DATE = re.compile(
+    r"^\s*(?:\*\*|__)?(date|datum|fecha|data)(?:\*\*|__)?\s+(\d[\d./ -]{5,}\d|\[[\d./ -]+\])\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -101,57 +45,92 @@ class Field:
     name: str
     value: object
     line: int | None
-    source: str  # "front-matter", "bullet", "line", "table" or "section"
+    source: str  # "front-matter", "bullet", "line", "table", "section" or "name"
     bullet: str = ""
 
 
-def split_key_value(text: str) -> tuple[str, str] | None:
-    """`Status: accepted`, `**Status**: accepted` or `**Status:** accepted` → (name, value)."""
+def split_key_value(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
+    """`Status: accepted`, `**Status**: accepted`, `**Status:** accepted`, `Statut : Accepté`,
+    `Status:accepted` → (field name, value); None when the key is not a metadata key."""
     match = _KEY_VALUE.match(text)
     if match is None:
-        return None
-    name = FIELD_NAMES.get(match[1].strip().lower())
+        dated = _KEY_DATE.match(text)
+        if dated is None:
+            return None
+        return "date", dated[2]
+    name = vocabulary.field(match[1].strip(" *_"))
     if name is None:
         return None
-    return name, match[2].strip()
+    value = match[2].strip()
+    if value.startswith(("**", "__")) and value.count(value[:2]) == 1:
+        value = value[2:].strip()  # `**Status:** accepted` leaves no closing marker
+    return name, value
 
 
-def fields_from_front_matter(data: dict[str, object], lines: dict[str, int]) -> list[Field]:
+def fields_from_front_matter(
+    data: dict[str, object], lines: dict[str, int], vocabulary: Vocabulary = DEFAULT
+) -> list[Field]:
     found = []
     for key, value in data.items():
-        name = FIELD_NAMES.get(key.strip().lower())
+        name = vocabulary.field(key.strip())
         if name is not None:
             found.append(Field(name, value, lines.get(key), "front-matter"))
     return found
 
 
-def fields_from_blocks(blocks: list[Block], source_lines: list[str]) -> list[Field]:
+def fields_from_blocks(
+    blocks: list[Block], source_lines: list[str], vocabulary: Vocabulary = DEFAULT
+) -> list[Field]:
     """Metadata written in the blocks before the first section: bullets, lines, tables."""
     found: list[Field] = []
     for block in blocks:
         if block.kind == "list":
             for item in block.items:
-                pair = split_key_value(item.text)
+                pair = split_key_value(item.text, vocabulary)
                 if pair is not None:
                     marker = _bullet_marker(source_lines, item.line)
                     found.append(Field(pair[0], pair[1], item.line, "bullet", marker))
         elif block.kind == "paragraph":
+            if block.text.lstrip().startswith(">") and "|" in block.text:
+                rows = parse_table(re.sub(r"(?m)^\s*>\s?", "", block.text))
+                found.extend(fields_from_table(rows, block.line, vocabulary))
+                continue
             for offset, line in enumerate(block.text.split("\n")):
-                pair = split_key_value(line)
+                pair = split_key_value(line, vocabulary)
                 if pair is not None and pair[0] not in _PROSE_UNSAFE:
                     found.append(Field(pair[0], pair[1], block.line + offset, "line"))
         elif block.kind == "table":
-            found.extend(_fields_from_table(block))
+            found.extend(fields_from_table(block.rows, block.line, vocabulary))
     return found
 
 
-def _fields_from_table(block: Block) -> list[Field]:
+def fields_from_table(
+    rows: list[list[str]], first_line: int, vocabulary: Vocabulary = DEFAULT
+) -> list[Field]:
+    """A metadata table: a key in the first cell of each row (`| Status | Accepted |`), or the
+    keys as its header row and their values in the row below (`| Created | Status |`)."""
+    if not rows:
+        return []
+
+    def key(cell: str) -> str | None:
+        return vocabulary.field(plain(cell).strip(" *_:"))
+
+    header = rows[0]
+    keyed = [key(cell) for cell in header]
+    # Row lines: the header, then the delimiter row, then one line per row.
+    if len(rows) > 1 and sum(1 for name in keyed if name) >= 2 and len(header) >= 2:
+        values = rows[1]
+        return [
+            Field(name, values[index], first_line + 2, "table")
+            for index, name in enumerate(keyed)
+            if name is not None and index < len(values) and plain(values[index])
+        ]
     found = []
-    for index, row in enumerate(block.rows):
+    for index, row in enumerate(rows):
         if len(row) >= 2:
-            name = FIELD_NAMES.get(row[0].strip().strip("*_").strip(" :").lower())
+            name = key(row[0])
             if name is not None:
-                line = block.line + (index + 1 if index else 0)  # the delimiter row sits between
+                line = first_line + (index + 1 if index else 0)
                 found.append(Field(name, row[1], line, "table"))
     return found
 
@@ -163,50 +142,63 @@ def _bullet_marker(source_lines: list[str], line: int) -> str:
     return ""
 
 
-METADATA_SECTIONS: dict[str, str] = {
-    "status": "status",
-    "date": "date",
-    "deciders": "deciders",
-    "decision makers": "deciders",
-    "decision-makers": "deciders",
-    "technical story": "technical_story",
-    "user story": "technical_story",
-    "tags": "tags",
-}
-
-
 def section_lines(section: Part) -> list[tuple[str, int]]:
-    """Every logical line of a metadata section: paragraph lines and list items."""
+    """Every logical line of a metadata section: paragraph lines and list items. Template
+    guidance quoted above the value (`> A decision may be proposed if …`) is not one."""
     lines: list[tuple[str, int]] = []
     for block in section.blocks:
         if block.kind == "paragraph":
-            lines.extend(
-                (text, block.line + offset)
-                for offset, text in enumerate(block.text.split("\n"))
-                if text.strip()
-            )
+            for offset, text in enumerate(block.text.split("\n")):
+                if text.strip() and not (text.lstrip().startswith(">") and len(text.split()) > 6):
+                    lines.append((text.lstrip(" >"), block.line + offset))
         elif block.kind == "list":
             lines.extend((item.text, item.line) for item in block.items if item.text.strip())
+        elif block.kind == "table":
+            lines.extend(
+                (f"{row[0]}: {row[1]}", block.line + index + (1 if index else 0))
+                for index, row in enumerate(block.rows)
+                if len(row) >= 2
+            )
     return lines
 
 
-def preamble_facts(preamble: list[Block]) -> list[Field]:
+def preamble_facts(preamble: list[Block], vocabulary: Vocabulary = DEFAULT) -> list[Field]:
     """Unlabelled facts above the first section: a line that is only a date, and a banner
     such as `**This ADR is superseded by [ADR 9](…)**`. They count only when nothing else
     states them, as fields found earlier win."""
     found: list[Field] = []
     for block in preamble:
-        if block.kind != "paragraph" or "\n" in block.text.strip():
+        if block.kind != "paragraph":
             continue
         text = plain(block.text)
-        if SUPERSEDED_LINE.search(text) and links(block.text):
-            found.append(Field("status", block.text, block.line, "line"))
-        elif 6 <= len(text) <= 30 and any(c.isdigit() for c in text):
+        banner = _superseded_banner(block.text) if SUPERSEDED_LINE.search(text) else None
+        if banner is not None:
+            found.append(Field("status", banner, block.line, "banner"))
+        elif "\n" not in block.text.strip() and 6 <= len(text) <= 30 and _has_digit(text):
             reading = read_date(text)
             if reading.iso is not None and reading.problem is None:
                 found.append(Field("date", text, block.line, "line"))
     return found
 
 
-def is_metadata_paragraph(text: str) -> bool:
-    return all(split_key_value(line) is not None for line in text.split("\n") if line.strip())
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
+
+
+def _superseded_banner(text: str) -> str | None:
+    """`This has been superseded by [ADR 9](…)`, `**This ADR is superceded** (see [ADR16](…))`
+    above the first section: the status value it states, or None (a partial supersession
+    leaves the record in force; `statements` reads it as a relation)."""
+    said = [found for found in statements(text) if found[0] is RelationKind.SUPERSEDED_BY]
+    if any(partial for _, _, partial in said) or is_partial(text):
+        return None
+    targets = [target for _, target, _ in said] or [href for _, href, _ in links(text) if href]
+    if not targets:
+        return None
+    return "superseded by " + ", ".join(f"[{target}]({target})" for target in targets)
+
+
+def is_metadata_paragraph(text: str, vocabulary: Vocabulary = DEFAULT) -> bool:
+    return all(
+        split_key_value(line, vocabulary) is not None for line in text.split("\n") if line.strip()
+    )

@@ -164,7 +164,10 @@ def _salvage(raw: str) -> dict[str, object]:
 
 def _load_scalar(value: str) -> object:
     try:
-        return yaml.load(value, Loader=_Loader)  # a safe loader
+        loaded = yaml.load(value, Loader=_Loader)  # a safe loader
+        if isinstance(loaded, dict) and not value.lstrip().startswith("{"):
+            return value  # `title: ADR001: Widget File Format`: a colon in a plain value
+        return loaded
     except _LOAD_ERRORS:
         if value.startswith("!"):
             return None  # a tag the safe loader refuses: no value is read from it

@@ -7,6 +7,7 @@ cheap. The result is a tree of `Part`s, each holding its top-level `Block`s with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ def _block_parser(tables: bool) -> MarkdownIt:
 
 
 _MD = _block_parser(tables=False)
+_TABLE_ROW = re.compile(r"^[ >]*\|", re.MULTILINE)
 _MD_TABLES = _block_parser(tables=True)
 
 
@@ -52,6 +54,8 @@ class Block:
     text: str = ""
     items: list[Item] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    start: int | None = None
+    """An ordered list's first number; None for a bullet list."""
 
 
 @dataclass(slots=True)
@@ -85,11 +89,19 @@ class Part:
         return [item for block in self.blocks if block.kind == "list" for item in block.items]
 
 
+def parse_table(text: str) -> list[list[str]]:
+    """The cells of the first table in `text` (its header row first), or no rows."""
+    tokens = _MD_TABLES.parse(text)
+    for index, token in enumerate(tokens):
+        if token.type == "table_open":
+            return _read_table(tokens, index, 0)[0].rows
+    return []
+
+
 def parse_outline(body: str, line_offset: int = 0) -> Part:
     """Parse `body` into a section tree; `line_offset` shifts lines (front matter above)."""
-    # Tables only matter above the first section, where some records keep their metadata.
-    head = body[: body.find("\n## ")] if "\n## " in body else body
-    tokens = (_MD_TABLES if "|" in head else _MD).parse(body)
+    # The table rule costs time on every line: only bodies with a line that starts a row pay it.
+    tokens = (_MD_TABLES if _TABLE_ROW.search(body) else _MD).parse(body)
     total = body.count("\n") + 1
     root = Part("", 0, 1 + line_offset, total + line_offset + 1)
     stack = [root]
@@ -130,7 +142,10 @@ def _read_block(tokens: list[Token], index: int, offset: int) -> tuple[Block | N
         return block, index + 3
     if kind in ("bullet_list_open", "ordered_list_open"):
         items, after = _read_list(tokens, index + 1, offset)
-        return Block("list", _line(token, offset), _end(token, offset), items=items), after
+        block = Block("list", _line(token, offset), _end(token, offset), items=items)
+        if kind == "ordered_list_open":
+            block.start = int(str(token.attrs.get("start", 1)))
+        return block, after
     if kind == "fence":
         block = Block("fence", _line(token, offset), _end(token, offset), token.content)
         block.rows = [[token.info.strip()]]

@@ -1,15 +1,17 @@
-"""Read one decision record, in any dialect, into a `Decision`.
+"""Read one decision record, in any dialect and language, into a `Decision`.
 
 `parse_decision` never raises on content: whatever it cannot read becomes a diagnostic, and a
-value the file does not state stays empty (a missing status is None, not "accepted").
+value the file does not state stays empty (a missing status is None, not "accepted"). Where a
+value was found is kept in `Decision.found` (a key, a section, a changelog, the file name …).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
-from ..diagnostics import Code, Diagnostic, diagnostic
+from ..diagnostics import Code, Diagnostic, Severity, diagnostic
 from ..identity import FileIdentity, identify, is_folder_file
 from ..model import (
     Consequences,
@@ -24,6 +26,7 @@ from ..model import (
 )
 from ..text import (
     collapse,
+    heading_key,
     is_placeholder,
     links,
     plain,
@@ -31,20 +34,26 @@ from ..text import (
     split_list,
     split_tags,
     strip_comments,
+    unbrace,
+    unbracket,
 )
 from .body import (
-    CONSEQUENCE_SECTIONS,
+    NOT_AN_OPTION,
+    Chosen,
+    chosen_in_prose,
     match_option,
     norm,
+    options_outside,
+    pick_options,
     read_arguments,
     read_chosen,
     read_consequences,
     read_inline_consequences,
     read_options,
 )
+from .changelog import changelog_date
 from .dates import DateProblem, read_date
 from .fields import (
-    METADATA_SECTIONS,
     Field,
     fields_from_blocks,
     fields_from_front_matter,
@@ -54,19 +63,33 @@ from .fields import (
     split_key_value,
 )
 from .front_matter import FrontMatter, read_front_matter
-from .headings import SECTION_NAMES
 from .outline import Block, Part, parse_outline
-from .status import leading_verb, read_status, relation_line, relation_targets, relation_verb
+from .status import (
+    is_partial,
+    leading_verb,
+    read_status,
+    relation_line,
+    relation_targets,
+    relation_verb,
+)
+from .status import statements as relation_statements
 from .titles import strip_number, title_banner
+from .vocabulary import CONSEQUENCES, DEFAULT, METADATA_SECTIONS, Vocabulary
 
 MAX_CHARS = 1_000_000
 """Above this size only the head of a file is parsed (its metadata and first sections)."""
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCAL_TARGET = re.compile(r"^(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE)
+_RECORD_LINK = re.compile(
+    r"^(?:(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?|/[\w/-]*?\d+/?|\.{1,2}/[\w./-]+)$",
+    re.IGNORECASE,
+)
+_MENTION = re.compile(r"(?<![\w/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})\b")
+_RELATION_FIELDS = ("supersedes", "superseded-by", "amends", "amended-by", "relates-to")
 
 
-def parse_decision(data: bytes | str, file: str) -> Decision:
+def parse_decision(data: bytes | str, file: str, vocabulary: Vocabulary = DEFAULT) -> Decision:
     """Parse the bytes (or text) of one file; `file` is the path used in diagnostics."""
     identity = identify(file)
     decision = Decision(file=file, id=identity.id, number=identity.number, slug=identity.slug)
@@ -77,7 +100,7 @@ def parse_decision(data: bytes | str, file: str) -> Decision:
             return decision
     else:
         text = data.removeprefix("\ufeff")
-    _Reader(decision, text, identity).read()
+    _Reader(decision, text, identity, vocabulary).read()
     return decision
 
 
@@ -101,9 +124,12 @@ def _decode(data: bytes, decision: Decision) -> str | None:
 class _Reader:
     """One parse: the state shared by the steps that fill in a `Decision`."""
 
-    def __init__(self, decision: Decision, text: str, identity: FileIdentity) -> None:
+    def __init__(
+        self, decision: Decision, text: str, identity: FileIdentity, vocabulary: Vocabulary
+    ) -> None:
         self.decision = decision
         self.identity = identity
+        self.vocabulary = vocabulary
         self.problems = decision.diagnostics
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -112,7 +138,10 @@ class _Reader:
         self.parts: dict[str, Part] = {}
         self.fields: dict[str, Field] = {}
         self.relation_fields: list[Field] = []
+        self.field_lines: set[int] = set()
+        """Lines that hold metadata: their relations are read as fields, not as prose."""
         self.title_part: Part | None = None
+        self.root = Part("", 0, 1, 1)
 
     def report(self, code: Code, line: int | None, message: str) -> None:
         self.problems.append(diagnostic(code, self.decision.file, line, message))
@@ -135,6 +164,8 @@ class _Reader:
         front = read_front_matter(text, self.decision.file, self.problems)
         self.decision.front_matter = front.data
         root = parse_outline(front.body, front.body_offset)
+        _promote_bold_headings(root, self.vocabulary)
+        self.root = root
         preamble = self._find_title(root, front)
         self._classify(root)
         self._collect_fields(front, preamble)
@@ -157,8 +188,9 @@ class _Reader:
         if (first is not None and first.level == 1) or (
             first is not None
             and not any(part.level == 1 for part in root.children)
-            and first.key not in SECTION_NAMES
+            and self.vocabulary.section(first.key) is None
             and not isinstance(front.data.get("title"), str)
+            and split_key_value(first.title, self.vocabulary) is None
         ):
             title_part = first
         if title_part is not None:
@@ -169,9 +201,13 @@ class _Reader:
         front_title = front.data.get("title")
         usable = isinstance(front_title, str) and front_title.strip()
         if usable and not is_placeholder(str(front_title)) and decision.title is None:
-            decision.title = strip_number(plain(str(front_title)))
+            decision.title = self._strip_number(plain(str(front_title)))
             decision.lines.setdefault(Line.TITLE, front.lines.get("title", 1))
+            decision.found["title"] = "front-matter"
         return preamble
+
+    def _strip_number(self, title: str) -> str:
+        return strip_number(title, self.identity.number, self.identity.slug)
 
     def _set_title(self, raw: str, line: int) -> None:
         text = strip_comments(raw).strip()
@@ -183,17 +219,18 @@ class _Reader:
             self.report(Code.PLACEHOLDER, line, "the title is an unfilled template placeholder")
             return
         title = plain(text)
-        stripped = strip_number(title)
+        stripped = self._strip_number(title)
         if stripped and stripped != title:
             self.fields.setdefault("title-number", Field("number", title, line, "title"))
             title = stripped
         self.decision.title = title or None
+        self.decision.found["title"] = "heading"
 
     def _classify(self, root: Part) -> None:
         for part in root.walk():
             if part is root or part is self.title_part:
                 continue
-            name = SECTION_NAMES.get(part.key)
+            name = self.vocabulary.section(part.key)
             if name is None or name in self.parts:
                 if name == "consequences":
                     self.parts.setdefault(f"consequences@{part.line}", part)
@@ -201,20 +238,28 @@ class _Reader:
             self.parts[name] = part
             if name == "consequences":
                 self.parts[f"consequences@{part.line}"] = part
-        self.root = root
 
     # --- metadata ------------------------------------------------------------------------
 
     def _collect_fields(self, front: FrontMatter, preamble: list[Block]) -> None:
-        collected = fields_from_front_matter(front.data, front.lines)
-        collected += fields_from_blocks(preamble, self.lines)
-        collected += preamble_facts(preamble)
+        vocabulary = self.vocabulary
+        collected = fields_from_front_matter(front.data, front.lines, vocabulary)
+        collected += fields_from_blocks(preamble, self.lines, vocabulary)
         for part in self.root.walk():
-            if SECTION_NAMES.get(part.key) == "metadata":
+            if part is self.root:
+                continue
+            if vocabulary.section(part.key) == "metadata":
                 collected += self._section_fields(part)
+            elif (pair := split_key_value(part.title, vocabulary)) is not None and pair[1]:
+                # `### Status: **Approved**`: a heading that holds its own value.
+                collected.append(Field(pair[0], pair[1], part.line, "heading"))
+        collected += preamble_facts(preamble, vocabulary)
+        self.field_lines = {found.line for found in collected if found.line is not None}
         for found in collected:
-            if found.name in ("supersedes", "superseded-by", "amends", "amended-by", "relates-to"):
+            if found.name in _RELATION_FIELDS:
                 self.relation_fields.append(found)
+            elif found.name == "status" and found.source == "banner":
+                self.fields["status"] = found  # `This has been superseded by …` over an old status
             elif found.name == "status" and found.source == "section":
                 self.fields.setdefault("status", found)
             else:
@@ -225,19 +270,19 @@ class _Reader:
 
     def _section_fields(self, part: Part) -> list[Field]:
         """A `## Status` section (Nygard) holds the status and relation lines; others a value."""
-        name = METADATA_SECTIONS[part.key]
+        name = METADATA_SECTIONS.get(part.key) or "status"
         found: list[Field] = []
         has_value = False
         for text, line in section_lines(part):
-            pair = split_key_value(text)
+            pair = split_key_value(text, self.vocabulary)
             if pair is not None:
                 found.append(Field(pair[0], pair[1], line, "bullet"))
                 has_value = has_value or pair[0] == name
                 continue
-            kind = relation_line(text) if name == "status" else None
+            kind = relation_line(text, self.vocabulary) if name == "status" else None
             if kind is not None and not (kind is RelationKind.SUPERSEDED_BY and not has_value):
                 found.append(Field(kind.value, text, line, "section"))
-            elif not has_value:
+            elif not has_value and not _is_reference_definition(text):
                 found.append(Field(name, text, line, "section"))
                 has_value = True
         if name == "status":
@@ -249,9 +294,10 @@ class _Reader:
         status = self.fields.get("status")
         if status is not None:
             self._read_status(status)
-        date = self.fields.get("date") or self.fields.get("date_created")
-        if date is not None:
-            self._read_date(date)
+        for key in ("date", "date_created", "date_updated"):
+            date = self.fields.get(key)
+            if date is not None and self._read_date(date):
+                break
         for name in ("deciders", "consulted", "informed", "tags", "c4"):
             found = self.fields.get(name)
             if found is not None:
@@ -261,10 +307,10 @@ class _Reader:
         story = self.fields.get("technical_story")
         if story is not None:
             text = self._as_text(story)
-            if text and is_placeholder(text):
+            if text and _is_unfilled(text):
                 self.report(Code.PLACEHOLDER, story.line, "the technical story is a placeholder")
             elif text and strip_comments(text).strip():
-                decision.technical_story = collapse(strip_comments(text))
+                decision.technical_story = collapse(unbracket(strip_comments(text)))
                 decision.lines[Line.TECHNICAL_STORY] = story.line or 0
         self._read_number()
 
@@ -272,46 +318,64 @@ class _Reader:
         text = self._as_text(found)
         if text is None:
             return
-        reading = read_status(text)
+        reading = read_status(text, self.vocabulary)
         if reading.placeholder:
             self.report(Code.PLACEHOLDER, found.line, "the status is an unfilled placeholder")
             return
         self._status_links(text, found.line)
         if reading.keyword is None:
             return
-        self.decision.status = reading.keyword
-        self.decision.status_text = reading.text
-        self.decision.lines[Line.STATUS] = found.line or 0
-        for kind, target in reading.targets:
-            self.decision.relations.append(Relation(kind, target, found.line, "status"))
+        decision = self.decision
+        decision.status = reading.keyword
+        decision.status_text = reading.text
+        decision.lifecycle = self.vocabulary.lifecycle(reading.keyword)
+        decision.lines[Line.STATUS] = found.line or 0
+        decision.found["status"] = found.source
+        for kind, target, partial in reading.targets:
+            decision.relations.append(Relation(kind, target, found.line, "status", partial))
 
     def _status_links(self, text: str, line: int | None) -> None:
         verb = leading_verb(text)
         for label, href, _ in links(strip_comments(text)):
             self.decision.links.append(Link(label, href, verb, line))
 
-    def _read_date(self, found: Field) -> None:
+    def _read_date(self, found: Field) -> bool:
+        """Read the date; False when the field holds none (try the next one)."""
         value = found.value
+        if isinstance(value, dict) and value and all(v is None for v in value.values()):
+            value = "{" + ", ".join(str(key) for key in value) + "}"  # `date: { 2022-02-03 }`
+        if isinstance(value, list) and len(value) == 1:
+            value = value[0]  # `- Date: [2021-07-08]`
         if isinstance(value, str):
             value = strip_comments(value)
-            if is_placeholder(value):
+            if _is_unfilled(value):
                 self.report(Code.PLACEHOLDER, found.line, "the date is an unfilled placeholder")
-                return
-            value = plain(value)
+                return False
+            value = plain(unbrace(value)).strip("[] ")
         if isinstance(value, dict):
             self._type_problem(found, "a date")
-            return
-        if value is None:
-            return
+            return False
+        if value is None or value in ("", "-", "--"):
+            return False
         reading = read_date(value)
+        if (
+            reading.iso is None
+            and reading.problem is DateProblem.INVALID
+            and isinstance(value, str)
+        ):
+            head = re.match(r"^\s*(\S+(?:\s+\S+){0,3})", value)  # `2024-05-22 (back dated)`
+            retry = read_date(re.split(r"\s[(,;]|,\s", value, maxsplit=1)[0]) if head else reading
+            reading = retry if retry.iso is not None else reading
         self.decision.date = reading.iso
         self.decision.lines[Line.DATE] = found.line or 0
+        self.decision.found["date"] = found.source
         if reading.problem is DateProblem.AMBIGUOUS:
             self.report(Code.AMBIGUOUS_DATE, found.line, f"'{value}' was read as {reading.iso}")
         elif reading.problem is DateProblem.PARTIAL:
             self.report(Code.INVALID_DATE, found.line, f"'{value}' has no day; write YYYY-MM-DD")
         elif reading.problem is DateProblem.INVALID:
             self.report(Code.INVALID_DATE, found.line, f"'{value}' is not a date; write YYYY-MM-DD")
+        return True
 
     def _read_number(self) -> None:
         decision = self.decision
@@ -344,9 +408,13 @@ class _Reader:
             self._type_problem(found, "text")
             return None
         if isinstance(value, (str, int, float)):
-            return str(value).strip() or None
+            return unbrace(str(value)).strip() or None
         if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
             return ", ".join(str(v) for v in value) or None
+        if isinstance(value, dict) and value and all(v is None for v in value.values()):
+            joined = ", ".join(str(key) for key in value)  # `status: {accepted}`
+            if not _is_unfilled("{" + joined + "}") and "|" not in joined:
+                return joined
         self._type_problem(found, "text")
         return None
 
@@ -354,8 +422,12 @@ class _Reader:
         value = found.value
         if value is None:
             return []
+        if isinstance(value, dict) and value and all(v is None for v in value.values()):
+            keys = [str(key) for key in value]
+            if not any(_is_unfilled("{" + key + "}") for key in keys):
+                value = keys  # `deciders: { Ann Lee, Bo Chen }`
         if isinstance(value, str):
-            if is_placeholder(value):
+            if _is_unfilled(value):
                 self.report(
                     Code.PLACEHOLDER, found.line, f"{found.name} is an unfilled placeholder"
                 )
@@ -370,6 +442,8 @@ class _Reader:
                     text = plain(str(entry))
                     if text and not is_placeholder(str(entry)):
                         result.append(text)
+                elif isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                    result.append(plain(entry["name"]))  # `- name: Ann Lee`
                 else:
                     self._type_problem(found, "a list of names")
                     return []
@@ -399,7 +473,8 @@ class _Reader:
             prose = [
                 block.text
                 for block in preamble
-                if block.kind == "paragraph" and not is_metadata_paragraph(block.text)
+                if block.kind == "paragraph"
+                and not is_metadata_paragraph(block.text, self.vocabulary)
             ]
             decision.context = "\n\n".join(prose).strip() or None
         if "drivers" in parts:
@@ -413,28 +488,48 @@ class _Reader:
         if "confirmation" in parts:
             decision.confirmation = self._content(parts["confirmation"])
         self._read_links()
+        self._read_dates_elsewhere()
         self._keep_other_sections()
 
     def _read_options(self) -> None:
         decision = self.decision
         parts = self.parts
+        vocabulary = self.vocabulary
+        chosen = self._find_chosen()
+        pros = parts.get("pros")
+        pros_titles = [
+            plain(child.title)
+            for child in (pros.children if pros is not None else [])
+            if plain(child.title) and not is_placeholder(child.title)
+        ]
         if "options" in parts:
-            decision.options = read_options(parts["options"])
+            candidates = read_options(parts["options"], vocabulary)
+            decision.options = pick_options(candidates, pros_titles, chosen)
             decision.lines[Line.OPTIONS] = parts["options"].line
             decision.lines[Line.OPTIONS_END] = parts["options"].end
-        pros = parts.get("pros")
+        if not decision.options and pros is None:
+            skipped = [
+                part
+                for name, part in parts.items()
+                if name.split("@")[0]
+                in ("drivers", "consequences", "confirmation", "links", "more")
+            ]
+            decision.options = options_outside(self.root, vocabulary, skipped)
         if pros is not None:
             decision.lines[Line.PROS] = pros.line
             derived = not decision.options
+            titles = [option.title for option in decision.options]
             for child in pros.children:
                 title = plain(child.title)
-                if not title or is_placeholder(child.title):
+                if not title or is_placeholder(child.title) or NOT_AN_OPTION.match(title):
                     continue
                 if derived:
                     decision.options.append(Option(title=title, line=child.line))
                     index: int | None = len(decision.options) - 1
                 else:
-                    index = match_option(title, [option.title for option in decision.options])
+                    index = match_option(title, titles)
+                    if index is None:
+                        index = _numbered(title, decision.options)
                 if index is None:
                     self.report(
                         Code.UNKNOWN_OPTION,
@@ -442,7 +537,7 @@ class _Reader:
                         f"'{title}' under Pros and Cons is not among the considered options",
                     )
                     continue
-                read_arguments(child, decision.options[index])
+                read_arguments(child, decision.options[index], vocabulary)
         seen: dict[str, int] = {}
         for option in decision.options:
             key = norm(option.title)
@@ -454,36 +549,73 @@ class _Reader:
                 )
             else:
                 seen[key] = option.line or 0
-        self._read_chosen()
+        self._resolve_chosen(chosen)
 
-    def _read_chosen(self) -> None:
-        decision = self.decision
+    def _find_chosen(self) -> Chosen | None:
         outcome = self.parts.get("outcome")
-        chosen = read_chosen(outcome) if outcome is not None else None
+        chosen = read_chosen(outcome, self.vocabulary) if outcome is not None else None
         if chosen is None:
-            chosen = read_chosen(self.root)
-        if chosen is None:
+            chosen = read_chosen(self.root, self.vocabulary)
+        return chosen
+
+    def _resolve_chosen(self, chosen: Chosen | None) -> None:
+        decision = self.decision
+        options = decision.options
+        titles = [option.title for option in options]
+        marked = [index for index, option in enumerate(options) if option.chosen]
+        if chosen is not None and chosen.unfilled:
             return
-        decision.chosen = chosen.title
+        if chosen is None:
+            outcome = self.parts.get("outcome")
+            found = marked
+            if not found and outcome is not None and options:
+                found = chosen_in_prose(outcome, titles, [o.number for o in options])
+            for index in found:
+                options[index].chosen = True
+            if found:
+                decision.chosen = _chosen_text([options[index].title for index in found])
+                decision.found["chosen"] = "marked" if marked else "prose"
+            return
         decision.justification = chosen.justification
         decision.lines[Line.CHOSEN] = chosen.line
-        if not decision.options:
+        decision.found["chosen"] = "stated"
+        if not options:
+            decision.chosen = chosen.title or None
             return
-        index = match_option(chosen.title, [option.title for option in decision.options])
-        if index is None:
-            self.report(
-                Code.UNKNOWN_CHOSEN_OPTION,
-                chosen.line,
-                f"chosen option '{chosen.title}' is not among the considered options",
-            )
+        numbered = (_index_of(number, options) for number in chosen.numbers)
+        indexes = [index for index in numbered if index is not None]
+        spanned = [_exact(span, titles) for span in chosen.spans]
+        named = [index for index in spanned if index is not None]
+        if not indexes and len(named) >= 2 and len(set(named)) == len(spanned):
+            indexes = named
+        if not indexes:
+            for name in [chosen.title, *chosen.names]:
+                matched = match_option(name, titles) if name else None
+                if matched is not None:
+                    indexes = [matched]
+                    break
+        if not indexes and marked:
+            indexes = marked
+        unquoted = not chosen.quoted
+        for index in indexes:
+            options[index].chosen = True
+        if len(indexes) == 1:
+            decision.chosen = options[indexes[0]].title
+        elif indexes:
+            decision.chosen = chosen.title or _chosen_text([options[i].title for i in indexes])
         else:
-            decision.options[index].chosen = True
+            decision.chosen = chosen.title or None
+            message = f"chosen option '{chosen.title}' is not among the considered options"
+            if unquoted:  # written in other words than the option's: a reading, not a fact
+                message += " (it may name one in other words)"
+            problem = diagnostic(Code.UNKNOWN_CHOSEN_OPTION, decision.file, chosen.line, message)
+            self.problems.append(replace(problem, severity=Severity.INFO) if unquoted else problem)
 
     def _read_consequences(self) -> None:
         consequences = Consequences()
         for key, part in self.parts.items():
             if key.startswith("consequences@"):
-                polarity = CONSEQUENCE_SECTIONS.get(part.key)
+                polarity = CONSEQUENCES.get(part.key)
                 read_consequences(part, polarity, consequences)
                 self.decision.lines.setdefault(Line.CONSEQUENCES, part.line)
         outcome = self.parts.get("outcome")
@@ -506,24 +638,43 @@ class _Reader:
                 for label, href, _ in found:
                     decision.links.append(Link(label, href, leading_verb(text), line))
                     if _LOCAL_TARGET.match(href):
-                        kind = _verb_kind(text)
+                        kind = _verb_kind(text, self.vocabulary)
                         decision.relations.append(
                             Relation(kind, href, line, leading_verb(text) or kind.value)
                         )
 
     def _relation_from_text(self, text: str, line: int, *, require_link: bool) -> None:
-        verb = relation_verb(text)
+        verb = relation_verb(text, self.vocabulary)
         if verb is None:
             return
         for target in relation_targets(text[len(verb[1]) :] if not require_link else text):
             self.decision.relations.append(Relation(verb[0], target, line, verb[1]))
+
+    def _read_dates_elsewhere(self) -> None:
+        """No date field: a changelog's first entry, else the date in the file's name."""
+        decision = self.decision
+        if decision.date is not None:
+            return
+        changelog = self.parts.get("changelog")
+        if changelog is not None:
+            found = changelog_date(changelog)
+            if found is not None:
+                decision.date = found[0]
+                decision.lines[Line.DATE] = found[1]
+                decision.found["date"] = "changelog"
+                return
+        if self.identity.date_named or re.match(r"\d{4}-\d\d-\d\d", self.identity.slug):
+            reading = read_date(self.identity.slug[:10])
+            if reading.iso is not None and reading.problem is None:
+                decision.date = reading.iso
+                decision.found["date"] = "file-name"
 
     def _keep_other_sections(self) -> None:
         known = {id(part) for part in self.parts.values()}
         candidates = list(self.title_part.children) if self.title_part else []
         candidates += [part for part in self.root.children if part is not self.title_part]
         for part in candidates:
-            if id(part) in known or SECTION_NAMES.get(part.key) is not None:
+            if id(part) in known or self.vocabulary.section(part.key) is not None:
                 continue
             self.decision.sections.append(
                 KeptSection(plain(part.title), part.level, part.line, self._markdown(part))
@@ -546,8 +697,47 @@ class _Reader:
             kind = RelationKind(found.name)
             if found.source == "section" and isinstance(found.value, str):
                 self._status_links(found.value, found.line)
+            partial = isinstance(found.value, str) and is_partial(found.value)
             for target in self._relation_values(found):
-                decision.relations.append(Relation(kind, target, found.line, found.source))
+                decision.relations.append(Relation(kind, target, found.line, found.source, partial))
+        self._read_prose_relations()
+
+    def _read_prose_relations(self) -> None:
+        """Relations stated in sentences (`This ADR in part supersedes [0003](…)`, `We decided
+        to supersede [ADR-1](…)`), and links or mentions of other records (`see ADR-0004`),
+        which relate to them. Mentions that name no record are dropped when the records are
+        joined (`Relation.stated` is False)."""
+        decision = self.decision
+        stated = {(r.kind, r.target) for r in decision.relations}
+        linked = {r.target for r in decision.relations}
+        for text, line in _prose_runs(self.root, self.title_part):
+            if line in self.field_lines or is_placeholder(text):
+                continue
+            if "`" in text:  # code is quoted, not stated: `superseded by [ADR-5](5-example.md)`
+                text = re.sub(r"(`+)[^`]*\1", " ", text)
+            # A line that starts with a verb states a relation (`Remplace l'[ADR #18](…)`);
+            # in a sentence, only a supersede verb does.
+            prose = relation_verb(text, self.vocabulary) is None
+            for kind, target, partial in relation_statements(text, self.vocabulary, prose=prose):
+                if (kind, target) not in stated:
+                    decision.relations.append(Relation(kind, target, line, "prose", partial))
+                    stated.add((kind, target))
+                    linked.add(target)
+            for _, href, _ in links(text):
+                if href and href not in linked and _RECORD_LINK.match(href):
+                    decision.relations.append(
+                        Relation(RelationKind.RELATES_TO, href, line, "link", stated=False)
+                    )
+                    linked.add(href)
+            if "](" in text:
+                text = re.sub(r"\[[^\]]*\]\([^)]*\)", " ", text)
+            for match in _MENTION.finditer(text):
+                target = f"ADR-{match[1]}"
+                if target not in linked:
+                    decision.relations.append(
+                        Relation(RelationKind.RELATES_TO, target, line, "mention", stated=False)
+                    )
+                    linked.add(target)
 
     def _relation_values(self, found: Field) -> list[str]:
         value = found.value
@@ -558,12 +748,18 @@ class _Reader:
                 continue
             if isinstance(entry, (int, float)):
                 targets.append(str(entry))
+            elif isinstance(entry, str) and re.fullmatch(r"[\w./:#-]*\w[\w./:#-]*", entry.strip()):
+                if _names_record(entry):  # `platform/0001`, `../platform/0001-x.md`, `0005`
+                    targets.append(entry.strip())
             elif isinstance(entry, str) and not is_placeholder(entry):
-                verb = relation_verb(entry) if found.source == "section" else None
+                verb = relation_verb(entry, self.vocabulary) if found.source == "section" else None
                 if verb is not None:
                     entry = entry[len(verb[1]) :]
                 found_targets = relation_targets(entry)
-                targets += found_targets or [t.strip() for t in entry.split(",") if t.strip()]
+                if found_targets:
+                    targets += found_targets
+                else:
+                    targets += [t.strip() for t in entry.split(",") if _names_record(t)]
         return targets
 
     def _detect_dialect(self, front: FrontMatter) -> None:
@@ -617,7 +813,7 @@ class _Reader:
 
     def _chosen_unquoted(self) -> bool:
         line = self.decision.lines.get(Line.CHOSEN)
-        if line is None:
+        if line is None or self.decision.found.get("chosen") != "stated":
             return False
         text = self.lines[line - 1]
         after = text.split(":", 1)[1].lstrip(" *_") if ":" in text else ""
@@ -663,6 +859,127 @@ class _Reader:
             self.report(Code.MISSING_STATUS, line, "no status is stated")
 
 
+def _promote_bold_headings(root: Part, vocabulary: Vocabulary) -> None:
+    """`**Considered Options**` alone on a line, where a heading would be: a section."""
+    for part in list(root.walk()):
+        cuts = [
+            index
+            for index, block in enumerate(part.blocks)
+            if block.kind == "paragraph"
+            and "\n" not in block.text.strip()
+            and re.fullmatch(r"\s*(\*\*|__)[^*_]+\1\s*:?\s*", block.text)
+            and vocabulary.section(heading_key(block.text)) not in (None, "metadata")
+        ]
+        if not cuts:
+            continue
+        first_child = part.children[0].line if part.children else part.end
+        made = []
+        for number, cut in enumerate(cuts):
+            block = part.blocks[cut]
+            upto = cuts[number + 1] if number + 1 < len(cuts) else len(part.blocks)
+            end = part.blocks[upto].line if upto < len(part.blocks) else first_child
+            title = plain(block.text).strip(" :")
+            made.append(
+                Part(
+                    title,
+                    part.level + 1,
+                    block.line,
+                    end,
+                    part.blocks[cut + 1 : upto],
+                    [],
+                    heading_key(title),
+                )
+            )
+        part.blocks = part.blocks[: cuts[0]]
+        part.children = made + part.children
+
+
+def _chosen_text(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else " and ".join(titles)
+
+
+def _exact(name: str, titles: list[str]) -> int | None:
+    wanted = norm(name)
+    return next((index for index, title in enumerate(titles) if norm(title) == wanted), None)
+
+
+def _index_of(number: int, options: list[Option]) -> int | None:
+    """The option a number names: the one that carries it, else the one at that place."""
+    for index, option in enumerate(options):
+        if option.number == number:
+            return index
+    if any(option.number is not None for option in options):
+        return None
+    return number - 1 if 0 < number <= len(options) else None
+
+
+def _numbered(title: str, options: list[Option]) -> int | None:
+    """`[option 2] - shortened title`, `Option 2: …`, `2. …` under Pros and Cons."""
+    match = re.match(r"^\[?\s*(?:option|alternative)?\s*(\d+)\s*\]?\s*[-–—:.)]", title, re.I)
+    if match is None:
+        return None
+    number = small_number(match[1])
+    return _index_of(number, options) if number is not None else None
+
+
+def _is_unfilled(value: str) -> bool:
+    """A placeholder, or a bracketed placeholder word (`[TBD]`, `{N/A}`). A real value in the
+    template's brackets is a value: `{accepted}`, `[2021-07-08]`, `[summary | URL]`."""
+    text = strip_comments(value).strip()
+    if not text:
+        return False
+    if re.fullmatch(r"[\[{(]\s*(?:tbd|tba|todo|n/?a|none|-+|\.\.\.|…)\s*[\]})]", text, re.I):
+        return True
+    if text[0] in "[{" and text[-1] in "]}" and "|" in text:
+        return not _has_real_words(text)
+    if text[0] in "[{" and text[-1] in "]}" and unbrace(text) != text:
+        return False
+    if text[0] == "[" and text[-1] == "]" and not is_placeholder(text):
+        return False
+    return is_placeholder(text)
+
+
+def _has_real_words(text: str) -> bool:
+    """`[External IAM provider integration | https://…]`: a filled-in template value."""
+    inner = text.strip("[]{} ")
+    parts = [part.strip() for part in inner.split("|")]
+    return any(part.startswith(("http://", "https://")) for part in parts) or (
+        len(parts) == 2 and all(len(part.split()) >= 2 for part in parts) and "…" not in inner
+    )
+
+
+def _names_record(text: str) -> bool:
+    """Whether a relation value names a record (`0005`, `ADR-5`, `platform/0001`, a file) and
+    not a placeholder, a pull request or a feature (`N/A`, `https://…/pull/23`)."""
+    value = plain(text).strip()
+    if not value or re.fullmatch(r"(?:n/?a|none|-+|tbd|—)", value, re.I):
+        return False
+    if value.startswith(("http://", "https://")):
+        return bool(re.search(r"\.(?:md|markdown)(?:#.*)?$", value))
+    return bool(re.search(r"\d", value)) or value.lower().endswith((".md", ".markdown"))
+
+
+def _is_reference_definition(text: str) -> bool:
+    """`[0021]: ./0021-x.md`, a link definition in a Status section, is not its value."""
+    return re.match(r"^\s*\[[^\]]+\]:\s*\S+", text) is not None
+
+
+def _prose_runs(root: Part, title: Part | None) -> list[tuple[str, int]]:
+    """Every paragraph line and list item of the body, with its line (code is not prose)."""
+    found: list[tuple[str, int]] = []
+    for part in root.walk():
+        for block in part.blocks:
+            if block.kind == "paragraph":
+                found.append((_blank_comments(block.text), block.line))
+            elif block.kind == "list":
+                stack = list(reversed(block.items))
+                while stack:
+                    item = stack.pop()
+                    found.append((strip_comments(item.text), item.line))
+                    stack.extend(reversed(item.children))
+    return found
+
+
 def _logical_lines(part: Part) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for section in part.walk():
@@ -688,8 +1005,8 @@ def _blank_comments(text: str) -> str:
     return _COMMENT.sub(lambda match: "\n" * match[0].count("\n"), text)
 
 
-def _verb_kind(text: str) -> RelationKind:
-    verb = relation_verb(text)
+def _verb_kind(text: str, vocabulary: Vocabulary) -> RelationKind:
+    verb = relation_verb(text, vocabulary)
     return verb[0] if verb else RelationKind.RELATES_TO
 
 

@@ -1,88 +1,229 @@
-"""Reading statuses and relation lines: `✅ Accepted`, `Superseded by [ADR-5](…)`, `Supercedes`."""
+"""Reading statuses and relation statements: `✅ Accepted`, `Superseded by [ADR-5](…)`,
+`accepted; supersedes ADR-0001`, `Implemented. Parts of this ADR were superseded by ADR-20`,
+`Statut : Accepté`, and relation lines such as `Supercedes`, `Extended by`, `Remplace`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ..model import KNOWN_STATUSES, RelationKind
+from ..model import RelationKind
 from ..text import is_placeholder, links, plain, strip_comments, strip_symbols
+from .vocabulary import DEFAULT, RELATION_VERBS, Vocabulary, fold
 
-_SUPERSEDED = re.compile(r"^super[sc]e+ded\b", re.IGNORECASE)
-_KEYWORD = re.compile(r"^([a-z]+)\b")
-_SPELLINGS = {"depreciated": "deprecated", "accept": "accepted", "propose": "proposed"}
-_ADR_REF = re.compile(r"\b(?:ADR|RFC|DR)[-_ #]?\d+\b|#\d+\b|\b\d{3,}\b", re.IGNORECASE)
-
-_VERBS: tuple[tuple[re.Pattern[str], RelationKind], ...] = (
-    (re.compile(r"^super[sc]e+ded\s+by\b|^replaced\s+by\b", re.I), RelationKind.SUPERSEDED_BY),
-    (re.compile(r"^super[sc]e+(?:des?|ding)\b|^replaces\b", re.I), RelationKind.SUPERSEDES),
-    (re.compile(r"^amended\s+by\b", re.I), RelationKind.AMENDED_BY),
-    (re.compile(r"^amends?\b", re.I), RelationKind.AMENDS),
+_ADR_REF = re.compile(
+    r"(?<![\w/.-])(?:ADR|ADD|RFC|DR|AD|MADR)[-_ #]{0,2}\d+\b"
+    r"|(?<![\w/])#\d+\b|(?<![\w/.:-])\d{3,}\b",
+    re.IGNORECASE,
 )
+_NAMED_RECORD = re.compile(r"\b(?:ADR|ADD|AD|DR|RFC)[-_ #]{0,2}\d+\b", re.IGNORECASE)
+_SPELLINGS = {"depreciated": "deprecated", "accept": "accepted", "propose": "proposed"}
+"""Misspellings of keywords seen often enough to read as the keyword."""
+_CLAUSE_END = re.compile(r"\s*(?:[.;:(\[{<—–|]|\s-\s|,|\bin\s+https?:|\bhttps?:|\bsee\b)\s*")
+_PARTIAL = re.compile(
+    r"\b(?:in part|partly|partially|parts? of|some aspects|portions? of|the [\w\" -]{1,40} portion|"
+    r"en partie|partiellement|teilweise|in teilen|parcialmente|en parte|in parte|parzialmente|"
+    r"gedeeltelijk|deels)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|n't|does not|did not)\b[^.]{0,30}$", re.IGNORECASE
+)
+_PROSE_VERBS = tuple(
+    (verb, kind)
+    for verb, kind in RELATION_VERBS
+    if kind in (RelationKind.SUPERSEDES, RelationKind.SUPERSEDED_BY)
+    and re.match(r"super|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang", verb)
+)
+_LONGEST_STATUS = 4
+"""A status is a word or a short phrase; a longer clause is prose about it."""
 
 
 @dataclass
 class StatusReading:
     """A status value taken apart.
 
-    `keyword` is one of `KNOWN_STATUSES`, or the free text in lower case, or None when the
-    value is empty or a placeholder. `targets` are the records named in it ("superseded by X").
+    `keyword` is one of `KNOWN_STATUSES` (a word in another language is translated), or the
+    team's own word in lower case, or None when the value is empty or a placeholder. `text` is
+    the status as written, without markup and remarks. `targets` are the records named in it
+    ("superseded by X", "accepted; supersedes Y"), with whether only part is meant.
     """
 
     keyword: str | None
     text: str
     placeholder: bool = False
-    targets: list[tuple[RelationKind, str]] = field(default_factory=list)
+    targets: list[tuple[RelationKind, str, bool]] = field(default_factory=list)
 
 
-def read_status(raw: str) -> StatusReading:
+def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     """Read one status value, as found after `Status:`, in front matter or a Status section."""
     text = strip_comments(raw).strip()
     if is_placeholder(text):
         return StatusReading(None, text, placeholder=True)
     clean = strip_symbols(plain(text)).strip(" .,;:")
-    lowered = clean.lower()
-    if not lowered:
+    if not clean:
         return StatusReading(None, "")
-    targets: list[tuple[RelationKind, str]] = []
-    keyword: str | None = None
-    superseded_at = re.search(r"\bsuper[sc]e+ded\b", lowered)
-    if _SUPERSEDED.match(lowered) or (superseded_at and " by " in lowered[superseded_at.end() :]):
+    clause = _first_clause(clean)
+    folded = fold(clause)
+    words = folded.split()
+    targets = statements(text, vocabulary)
+    keyword = vocabulary.status_words.get(folded)
+    if keyword is None and _superseded_by(folded):
         keyword = "superseded"
-        tail = text[text.lower().find("by") :] if " by" in text.lower() else ""
-        targets.extend((RelationKind.SUPERSEDED_BY, target) for target in relation_targets(tail))
-    else:
-        match = _KEYWORD.match(lowered)
-        word = _SPELLINGS.get(match[1], match[1]) if match else ""
-        keyword = word if word in KNOWN_STATUSES else lowered
-    return StatusReading(keyword, clean, targets=targets)
+    if keyword is None and words:
+        first = _SPELLINGS.get(words[0], words[0])
+        keyword = vocabulary.status_words.get(first)  # "accepted by the board", "accepté par …"
+    if keyword is None and words:
+        if len(words) <= _LONGEST_STATUS:
+            keyword = folded  # the team's own word: "approved", "on hold"
+        else:  # prose about the status: the first word in it that is one
+            keyword = next(
+                (
+                    vocabulary.status_words.get(word) or word
+                    for word in words[:12]
+                    if word in vocabulary.status_words or vocabulary.lifecycle(word)
+                ),
+                None,
+            )
+    if keyword == "superseded" and not targets:
+        targets = _bare_targets(text, RelationKind.SUPERSEDED_BY)
+    shown = clean if keyword == "superseded" else _first_sentence(clean)
+    return StatusReading(keyword, shown, targets=targets)
+
+
+def _first_sentence(text: str) -> str:
+    """The status as written, without the prose that may follow it."""
+    return re.split(r"(?<=\w)[.;]\s+", text, maxsplit=1)[0]
+
+
+def _first_clause(text: str) -> str:
+    """`Accepted (2024-01-02)`, `Implemented in <url>`, `WIP. Needs rework` → the status part."""
+    parts = _CLAUSE_END.split(text, maxsplit=1)
+    return parts[0].strip() or text
+
+
+def _superseded_by(folded: str) -> bool:
+    """`superseded by …` (any language), or a bare `superseded`/`remplacé` status."""
+    for verb, kind in RELATION_VERBS:
+        if kind is RelationKind.SUPERSEDED_BY and folded.startswith(fold(verb)):
+            return True
+    return bool(re.match(r"super[sc]e+ded\b", folded))
+
+
+def _bare_targets(text: str, kind: RelationKind) -> list[tuple[RelationKind, str, bool]]:
+    """`Superseded [0019](…)` / `Superseded, see ADR-12`: the records named, without a verb."""
+    return [(kind, target, False) for target in relation_targets(text)]
+
+
+def statements(
+    text: str, vocabulary: Vocabulary = DEFAULT, *, prose: bool = False
+) -> list[tuple[RelationKind, str, bool]]:
+    """Every relation a sentence states with a verb and a target: `supersedes [ADR-1](…)`,
+    `Parts of this ADR were superseded by ADR-20`, `We decided to supersede [0001](…)`,
+    `Amende [0021-x.md][0021]`. Negated ones (`does not supersede`) are not statements. In
+    `prose`, only the verbs of supersession count: `this replaces the status table described
+    in [ADR-11](…)` says what is replaced, not which record."""
+    found: list[tuple[RelationKind, str, bool]] = []
+    if not text or len(text) > 4000:
+        return found
+    stripped = strip_comments(text)
+    folded = fold(stripped)
+    if not any(fold(verb) in folded for verb, _ in RELATION_VERBS):
+        return found
+    verbs = _PROSE_VERBS if prose else RELATION_VERBS
+    for sentence in _sentences(stripped):
+        lowered = fold(sentence)
+        for verb, kind in verbs:
+            verb_folded = fold(verb)
+            at = _word_at(lowered, verb_folded)
+            if at is None:
+                continue
+            if _NEGATION.search(lowered[:at]):
+                break
+            if prose and _names_another_before(sentence, _offset(sentence, lowered, at)):
+                break  # `[ADR-4](…), later superseded by [ADR-5](…)`: about another record
+            rest = sentence[_offset(sentence, lowered, at + len(verb_folded)) :]
+            # `supersedes X and is amended by Y`: the targets of this verb end at the next verb.
+            targets = relation_targets(_until_next_verb(rest))
+            partial = bool(_PARTIAL.search(sentence))
+            found.extend((kind, target, partial) for target in targets)
+            break
+    return found
+
+
+def _names_another_before(sentence: str, at: int) -> bool:
+    """Whether the words before a verb name another record: then it is that record's subject."""
+    before = sentence[:at]
+    return bool(links(before)) or _NAMED_RECORD.search(plain(before)) is not None
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, cut where a full stop ends one (not inside a link or a number)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z*_\[(`])|\n\s*\n|\n(?=\s*[-*+]\s)", text)
+    return [part for part in parts if part.strip()]
+
+
+def _word_at(text: str, word: str) -> int | None:
+    match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    return match.start() if match else None
+
+
+def _offset(original: str, folded: str, index: int) -> int:
+    """The index in `original` of position `index` of its folded form (accents change it)."""
+    if len(original) == len(folded):
+        return index
+    words_before = len(folded[:index].split())
+    parts = original.split()
+    if words_before >= len(parts):
+        return len(original)
+    position = 0
+    for part in parts[:words_before]:
+        position = original.index(part, position) + len(part)
+    return position
+
+
+def _until_next_verb(text: str) -> str:
+    # A verb inside a link's text (`[Superseded by ADR-31](…)`) does not end the targets.
+    text_only = re.sub(r"\[[^\]]*\]", lambda match: "[" + " " * (len(match[0]) - 2) + "]", text)
+    lowered = fold(text_only)
+    cut = len(text)
+    for verb, _ in RELATION_VERBS:
+        at = _word_at(lowered, fold(verb))
+        if at is not None and at > 0:
+            cut = min(cut, _offset(text_only, lowered, at))
+    return text[:cut]
 
 
 def relation_targets(text: str) -> list[str]:
     """The records a relation phrase points at: link targets first, else ids like `ADR-0005`."""
     found = [href or label for label, href, _ in links(text) if href or label]
+    reference = re.findall(r"\[([^\]]+)\]\[([^\]]*)\]", text)
+    found += [target or label for label, target in reference]
     if found:
         return found
     return [match[0] for match in _ADR_REF.finditer(plain(text))]
 
 
-def relation_verb(text: str) -> tuple[RelationKind, str] | None:
-    """The relation a line starts with (`Supercedes`, `Amended by`, …), else None."""
-    lowered = strip_symbols(plain(text)).lower()
-    for pattern, kind in _VERBS:
-        match = pattern.match(lowered)
-        if match:
-            return kind, match[0]
+def relation_verb(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[RelationKind, str] | None:
+    """The relation a line starts with (`Supercedes`, `Amended by`, `Remplace`, …), else None;
+    the verb is returned as it is written."""
+    written = strip_symbols(plain(text))
+    lowered = fold(written)
+    for verb, kind in RELATION_VERBS:
+        folded = fold(verb)
+        if lowered.startswith(folded) and not lowered[len(folded) : len(folded) + 1].isalnum():
+            cut = _offset(written, lowered, len(folded))
+            return kind, written[:cut].lower()
     return None
 
 
-def relation_line(text: str) -> RelationKind | None:
+def relation_line(text: str, vocabulary: Vocabulary = DEFAULT) -> RelationKind | None:
     """The relation a status-section line states: a verb followed by what it names. A verb on
     its own (`Amend`, `Superseded by`) names nothing, so it is the status, not a relation."""
-    found = relation_verb(text)
+    found = relation_verb(text, vocabulary)
     if found is None:
         return None
-    rest = strip_symbols(plain(text)).lower()[len(found[1]) :]
+    rest = strip_symbols(plain(text))[len(found[1]) :]
     return found[0] if any(char.isalnum() for char in rest) else None
 
 
@@ -93,3 +234,8 @@ def leading_verb(text: str) -> str:
         return ""
     words = strip_symbols(plain(text[:cut])).strip(" :-–—").lower()
     return words if 0 < len(words.split()) <= 4 else ""
+
+
+def is_partial(text: str) -> bool:
+    """Whether a relation statement says it concerns only part of a record."""
+    return bool(_PARTIAL.search(text))

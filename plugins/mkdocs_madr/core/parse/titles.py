@@ -6,19 +6,56 @@ import re
 
 from ..text import plain
 
-# `12. Title`, `ADR-0012: Title`, `ADR 12 Title`, `0012 - Title`; not `60 FPS target`.
+_ID = r"(?:ADR|ADD|AD|DR|RFC|MADR|DEC|ADL|DD)"
+_LABEL = (
+    r"(?:decisi[oó]n de \w+|design decision|architecture decision|"
+    r"architectural decision|d[ée]cision|entscheidung)"
+)
+# `12. Title`, `ADR-0012: Title`, `ADR #4: Title`, `ADR 12 Title`, `0012 - Title`, `ADR-XXX: Title`,
+# `Nr. 001: Title`, `Decisión de Diseño ADD-07: Title`, `ADR: Title`,
+# `Architecture Decision Record: Title`; not `60 FPS target`.
 TITLE_NUMBER = re.compile(
-    r"^(?:(?:ADR|RFC|DR)[-_ ]?\d+(?:\s*[.:)\-–—]\s*|\s+)|\d+(?:\s*[.:)]\s+|\s+[-–—:]\s+))",
+    rf"^(?:(?:{_LABEL}\s+)?{_ID}[-_ ]?#?\s?(?:\d+|X{{2,}}|N{{2,}})(?:\s*[.:)\-–—]\s*|\s+)"
+    rf"|{_ID}\s+[A-Z][A-Z0-9]+-\d+\s*[:.\-–—]?\s+"
+    rf"|{_ID}\s*[:\-–—]\s+"
+    r"|(?:architecture|architectural|any)?\s?decision\s+record\s*[:\-–—]\s+"
+    r"|nr\.?\s*\d+\s*[:.)\-–—]\s+"
+    r"|\d+(?:\s*[.:)]\s+|\s+[-–—:]\s+)"
+    r"|n\.\s+)",
     re.IGNORECASE,
 )
+_LEADING_NUMBER = re.compile(r"^(\d+)\s+(?=\S)")
+_LEADING_TOKEN = re.compile(r"^([A-Za-z]+[-_]?\d+)\s*[:.\-–—]\s+")
 _BANNER_STATUS = re.compile(
     r"^\s*(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
 )
 
 
-def strip_number(title: str) -> str:
-    """The title without an adr-tools or ADR-id prefix; unchanged when nothing is left."""
-    return TITLE_NUMBER.sub("", title, count=1).strip() or title
+def strip_number(title: str, number: int | None = None, stem: str = "") -> str:
+    """The title without an adr-tools or ADR-id prefix; unchanged when nothing is left.
+
+    `# 5 Sync issues` loses its `5` only in record 5, and `# API-003: Title` its `API-003`
+    only in a file named `API-003-…`: elsewhere the number may be part of the title."""
+    stripped = TITLE_NUMBER.sub("", title, count=1).strip()
+    if stripped != title.strip():
+        return stripped.strip('"“”') if stripped.startswith(('"', "“")) else (stripped or title)
+    leading = _LEADING_NUMBER.match(title)
+    if leading is not None and number is not None and int(leading[1]) == number:
+        return title[leading.end() :].strip() or title
+    token = _LEADING_TOKEN.match(title)
+    if token is not None and _same_id(token[1], stem):
+        return title[token.end() :].strip() or title
+    return title
+
+
+def _same_id(token: str, stem: str) -> bool:
+    """`API-003` in a title and `API-003-x` (or `api_3_x`) as its file name."""
+    letters = re.match(r"[A-Za-z]+", token)
+    digits = re.search(r"\d+", token)
+    if letters is None or digits is None:
+        return False
+    found = re.match(rf"(?i){letters[0]}[-_]?0*{int(digits[0])}(?!\d)", stem)
+    return found is not None
 
 
 def title_banner(text: str) -> tuple[str, str] | None:
