@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 from pathlib import Path
 
 from .diagnostics import Code, Diagnostic, Severity, diagnostic
@@ -121,6 +122,13 @@ def build_collection(
     _resolve_relations(collection)
     _check_statuses(collection, frozenset(status.lower() for status in statuses))
     _check_supersedes(collection)
+    silenced = {d.file: d.ignored for d in collection.decisions if d.ignored}
+    if silenced:
+        collection.diagnostics = [
+            found
+            for found in collection.diagnostics
+            if found.code.value not in silenced.get(found.file, ())
+        ]
     return collection
 
 
@@ -390,10 +398,10 @@ def _add(decision: Decision, kind: RelationKind, key: str) -> None:
 
 
 def _check_statuses(collection: Collection, vocabulary: frozenset[str]) -> None:
-    """A status outside the vocabulary is a warning; a team's word for a stage of the lifecycle
-    (`approved`, `implemented`) only informs, since it is written on purpose. A record without a
-    status is a warning only where most records of its folder state one: some templates have no
-    status at all."""
+    """A status outside the vocabulary is a warning when it looks like a misspelt keyword
+    (`acepted`); any other word (`approved`, `implemented`, `ADR index`) only informs, since it
+    is written on purpose. A record without a status is a warning only where most records of
+    its folder state one: some templates have no status at all."""
     known = ", ".join(sorted(vocabulary))
     # A word several records use is the team's vocabulary, written on purpose.
     words = Counter(decision.status for decision in collection.decisions if decision.status)
@@ -405,19 +413,21 @@ def _check_statuses(collection: Collection, vocabulary: frozenset[str]) -> None:
         if decision.status is None or decision.status in vocabulary:
             continue
         message = f"status '{decision.status}' is not one of: {known}"
-        if words[decision.status] >= 2 and decision.lifecycle not in vocabulary:
-            message += " (several records use it: add it to `statuses`)"
-        found = diagnostic(
-            Code.UNKNOWN_STATUS, decision.file, decision.lines.get(Line.STATUS), message
-        )
-        if decision.lifecycle in vocabulary or words[decision.status] >= 2:
-            found = replace(
-                found,
-                severity=Severity.INFO,
-                message=f"{message}; it is read as {decision.lifecycle} (add it to `statuses` "
-                "to give it a colour of its own)",
+        line = decision.lines.get(Line.STATUS)
+        meant = get_close_matches(decision.status, sorted(vocabulary), n=1, cutoff=0.8)
+        if meant and decision.lifecycle not in vocabulary and words[decision.status] < 2:
+            message += f" (did you mean '{meant[0]}'?)"
+            collection.diagnostics.append(
+                diagnostic(Code.UNKNOWN_STATUS, decision.file, line, message)
             )
-        collection.diagnostics.append(found)
+            continue
+        if decision.lifecycle in vocabulary:
+            message += f"; it is read as {decision.lifecycle}"
+        elif words[decision.status] >= 2:
+            message += "; several records use it"
+        message += " (add it to `statuses` to give it a colour of its own)"
+        found = diagnostic(Code.UNKNOWN_STATUS, decision.file, line, message)
+        collection.diagnostics.append(replace(found, severity=Severity.INFO))
     for decision in collection.decisions:
         with_status, total = stating[decision.category]
         if with_status * 2 >= total:
@@ -462,7 +472,13 @@ def _check_supersedes(collection: Collection) -> None:
                 f"{target.key}, but {target.key} does not say it supersedes {source.key}",
             )
     for decision in collection.decisions:
-        if decision.status == "superseded" and not decision.related(RelationKind.SUPERSEDED_BY):
+        named = any(r.kind is RelationKind.SUPERSEDED_BY for r in decision.relations)
+        if (
+            decision.status == "superseded"
+            and not named
+            and not decision.related(RelationKind.SUPERSEDED_BY)
+        ):
+            # A successor that is named but not found is `unresolved-relation`'s to report.
             collection.diagnostics.append(
                 diagnostic(
                     Code.MISSING_SUCCESSOR,

@@ -86,7 +86,11 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.PLACEHOLDER: (_I, "A value is an unfilled template placeholder such as {…} or […]."),
     Code.MISSING_TITLE: (_W, "The record has neither an H1 heading nor a `title` in front matter."),
     Code.MISSING_STATUS: (_W, "The record states no status; it is shown as unknown."),
-    Code.UNKNOWN_STATUS: (_W, "The status is not in the configured vocabulary."),
+    Code.UNKNOWN_STATUS: (
+        _W,
+        "The status is not in the configured vocabulary and looks like a misspelling of a word "
+        "that is; any other word is info.",
+    ),
     Code.INVALID_DATE: (_W, "The date cannot be read as a calendar date."),
     Code.AMBIGUOUS_DATE: (_I, "A slashed date such as 03/04/2024 was read day-first."),
     Code.UNKNOWN_CHOSEN_OPTION: (_W, "The chosen option matches none of the considered options."),
@@ -100,7 +104,11 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.DUPLICATE_URL: (_E, "Two records, or a record and a page, would have the same URL."),
     Code.UNRESOLVED_RELATION: (_W, "A relation names a record that does not exist."),
     Code.ONE_SIDED_SUPERSEDE: (_W, "Only one of the two records states a supersede relation."),
-    Code.MISSING_SUCCESSOR: (_W, "The status is superseded but no successor is named."),
+    Code.MISSING_SUCCESSOR: (
+        _W,
+        "The status is superseded but no successor is named (a successor that is named but not "
+        "found is `unresolved-relation`).",
+    ),
     Code.SUPERSEDE_CYCLE: (_W, "Records supersede each other in a cycle."),
     Code.SYMLINK_LOOP: (_W, "A symbolic link inside the decisions folder points back into it."),
     Code.C4_SYNTAX: (_W, "A statement in a Mermaid C4 diagram could not be parsed."),

@@ -186,6 +186,8 @@ class Decision:
     `changelog`, `file-name`, `prose`, `marked`, … (a stated key is certain; a file name or a
     sentence is read, not stated)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    ignored: frozenset[str] = frozenset()
+    """Diagnostic codes the record silences (`<!-- madr-ignore: missing-status -->`)."""
     is_record: bool = True
     resolved: dict[RelationKind, list[str]] = field(default_factory=dict)
     partly: list[tuple[RelationKind, str]] = field(default_factory=list)

@@ -9,17 +9,18 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _WIKI = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(
-    r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
+    r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
 )
-_REF_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\[[^\]]*\]")
+_REF_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
 _STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
@@ -93,11 +94,11 @@ def plain(value: str) -> str:
     spans: list[str] = []
     if "`" in value:
 
-        def keep(match: re.Match[str]) -> str:
-            spans.append(match.group(2).strip())
+        def keep(code: str) -> str:
+            spans.append(code.strip())
             return f"\x00{len(spans) - 1}\x00"
 
-        value = _CODE.sub(keep, value)
+        value = replace_code_spans(value, keep)
     # Each pattern needs a literal the `in` test looks for; the test is far cheaper than a
     # search that fails, and most values hold one or two kinds of markup.
     if "[[" in value:
@@ -125,6 +126,34 @@ def plain(value: str) -> str:
     return collapse(value)
 
 
+def replace_code_spans(value: str, replace: Callable[[str], str]) -> str:
+    """Each code span replaced by `replace(its content)`, in one pass.
+
+    As in CommonMark, a span opens at a run of backticks and closes at the next run of the same
+    length; a run that is never closed stays literal. (A backreference pattern such as
+    ``(`+)(.+?)\\1`` does the same in cubic time on a long run of backticks.)
+    """
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(value)]
+    closer: list[int | None] = [None] * len(runs)
+    later: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        start, end = runs[index]
+        closer[index] = later.get(end - start)
+        later[end - start] = index
+    parts: list[str] = []
+    position = index = 0
+    while index < len(runs):
+        match = closer[index]
+        if match is None:
+            index += 1
+            continue
+        parts += [value[position : runs[index][0]], replace(value[runs[index][1] : runs[match][0]])]
+        position = runs[match][1]
+        index = match + 1
+    parts.append(value[position:])
+    return "".join(parts)
+
+
 def links(value: str) -> list[tuple[str, str, int]]:
     """The inline links in a string: (plain text, href, offset of the link)."""
     if "](" not in value or len(value) > LONG_TEXT:
@@ -141,7 +170,8 @@ def is_placeholder(value: str) -> bool:
         return False
     if text in ("…", "...", "[…]", "{…}", "[...]", "{...}"):
         return True
-    if _DATE_TEMPLATE.search(text):
+    lowered = text.lower()
+    if ("yyyy" in lowered or "dd" in lowered) and _DATE_TEMPLATE.search(lowered):
         return True  # `dd/mm/YYYY when the decision was last updated`, `RFC by dd/mm/yyyy`
     if text[0] == "{" and text[-1] == "}":
         return True
@@ -177,13 +207,16 @@ def split_list(value: str) -> list[str]:
     if _HANDLES.match(text.strip()):
         return text.split()
     parts: list[str] = []
-    start = 0
+    start = counted = depth = 0
     for match in _PEOPLE_SPLIT.finditer(text):
-        before = text[start : match.start()]
-        if before.count("(") > before.count(")"):
+        between = text[counted : match.start()]
+        depth += between.count("(") - between.count(")")
+        counted = match.start()
+        if depth > 0:
             continue  # "Bob (and others, I forget who)" is one name
-        parts.append(before)
+        parts.append(text[start : match.start()])
         start = match.end()
+        depth = 0
     parts.append(text[start:])
     cleaned = (part.strip(" .`'\"") for part in parts)
     return [part for part in cleaned if part and part.lower() not in _NOBODY]

@@ -11,7 +11,8 @@ from .document import Document, Heading, section_end
 
 _KEY = re.compile(
     r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<open>\*\*|__)?"
-    r"(?P<key>[A-Za-z][A-Za-z0-9 _-]{0,30}?)(?P<close>\*\*|__)?[ \t]*:"
+    # Keys in any language: `Situação:`, `Décideurs:`
+    r"(?P<key>[^\W\d_][\w '’-]{0,30}?)(?P<close>\*\*|__)?[ \t]*:"
 )
 _VALUE_SUFFIX = re.compile(r"(?P<value>.*?)(?P<suffix>(?:[ \t]*<!--.*?-->)*[ \t]*)")
 _BULLET = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<marker>[-*+])[ \t]+\S")

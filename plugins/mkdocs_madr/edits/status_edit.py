@@ -51,6 +51,12 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"'`*_]+", re.UNICODE)
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
 _SECTION_LINE = re.compile(r"^(?P<prefix>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>.*)$")
 _STATUS_SECTIONS = {"status"}
+_STATUS_HEADING = re.compile(
+    r"^(?P<prefix> {0,3}#{1,6}[ \t]+(?:\*\*|__)?status(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*)"
+    r"(?P<value>.*?)(?P<suffix>[ \t]+#+)?[ \t]*$",
+    re.IGNORECASE,
+)
+"""`### Status: **Approved**`: a heading that holds the status itself."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,9 @@ class _StatusWriter:
         front = document.front_matter()
         if front is not None and front[0] < index < front[1]:
             document.replace(index, self._front_matter_line(index))
+        elif (heading := _STATUS_HEADING.match(line)) is not None:
+            value = self._styled(heading["value"], self._text())
+            document.replace(index, heading["prefix"] + value + (heading["suffix"] or ""))
         elif _table_status(line):
             document.replace(index, self._table_line(line))
         elif (pair := split_key_value(_unbullet(line))) is not None and pair[0] == "status":
@@ -191,7 +200,7 @@ class _StatusWriter:
 
     def _table_line(self, line: str) -> str:
         pipes = [match.start() for match in _TABLE_PIPE.finditer(line)]
-        lead = line[: pipes[0]].strip() == ""
+        lead = line[: pipes[0]].strip(" \t>") == ""
         start = pipes[1] if lead else pipes[0]
         following = pipes[2] if lead else pipes[1] if len(pipes) > 1 else None
         end = following if following is not None else len(line.rstrip(" \t"))
@@ -340,7 +349,8 @@ def _states_status(line: str) -> bool:
 def _table_status(line: str) -> bool:
     if "|" not in line:
         return False
-    cells = [cell.strip() for cell in _TABLE_PIPE.split(line.strip().strip("|"))]
+    row = line.strip().lstrip(">").strip()  # `>| Status | … |`: a table in a block quote
+    cells = [cell.strip() for cell in _TABLE_PIPE.split(row.strip("|"))]
     return len(cells) >= 2 and heading_key(cells[0]) == "status"
 
 

@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 
 from ..model import Consequences, Option
 from ..text import collapse, is_placeholder, plain, small_number, strip_comments
-from .outline import Block, Item, Part
+from .outline import Block, Item, Part, parse_table
 from .vocabulary import ARGUMENTS, BECAUSE, CONSEQUENCES, DEFAULT, LABELS, Vocabulary, fold
 
 _WORDS = "|".join(sorted((re.escape(word) for word in ARGUMENTS), key=len, reverse=True))
 _BECAUSE_WORDS = "|".join(
     re.escape(word) for word in BECAUSE if word not in ("as", "since", "da", "car", "want")
 )
+_WORD_END = r"(?:\b|(?<=['’]))"  # "parce qu'il": an elided word ends at its apostrophe
 _ARGUMENT = re.compile(
     rf"^\s*(?:\*\*|__)?({_WORDS}|[➕✅👍➖❌👎]|`[+-]`|\([+-]\))(?:\*\*|__)?\s*(?:,|:|;|\s-|\s–)?"
-    rf"\s*(?:\*\*|__)?\s*(?:(?:{_BECAUSE_WORDS})\b[,:]?\s*)?",
+    rf"\s*(?:\*\*|__)?\s*(?:(?:{_BECAUSE_WORDS}){_WORD_END}[,:]?\s*)?",
     re.IGNORECASE,
 )
 _SYMBOL_POLARITY = {"➕": "good", "✅": "good", "👍": "good", "`+`": "good", "(+)": "good"}
@@ -34,9 +35,16 @@ _LABEL = re.compile(
 )
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`", "«": "»", "„": "“"}
 _BECAUSE = re.compile(
-    rf"(?:[,;]\s*(?:car|da|want|as|since)\b|[,;]?\s*(?:\*\*|__)?\s*\b(?:{_BECAUSE_WORDS})\b)",
+    # A match starts at a comma or after a non-space: starting anywhere in a run of spaces
+    # would rescan the run from every position in it.
+    rf"(?:[,;]\s*(?:car|da|want|as|since)\b|(?:[,;]|(?<![\s,;]))\s*(?:(?:\*\*|__)\s*)?"
+    rf"\b(?:{_BECAUSE_WORDS}){_WORD_END})",
     re.IGNORECASE,
 )
+_TITLE_ENDS = re.compile(
+    r"\s*(?:(?:\*\*|__)\s*)?(?:[,;.:]|$|\n|\(|because\b|is\b|was\b|-|–)", re.IGNORECASE
+)
+"""What may follow a quoted chosen option's closing quote."""
 _ORDINALS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "first": 1, "second": 2,
     "third": 3, "fourth": 4, "fifth": 5, "a": 1, "b": 2, "c": 3, "d": 4, "e": 5,
@@ -46,7 +54,9 @@ _OPTION_WORD = (
     r"opci[oó]n(?:es)?|op[cç][aã]o|op[cç][oõ]es|opzion[ei]|optie|variante|l'option|la solution)"
 )
 _OPTION_PREFIX = re.compile(
-    rf"^\(?{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-z]|one|two|three|four|five)\b(?:[a-z]\b)?\)?"
+    # `Option2`, but not `Options considered` read as option "s"
+    rf"^\(?{_OPTION_WORD}(?:\s*(?=\d)|\s+)(?:n[°º]\s*)?#?(\d+|[a-z]|one|two|three|four|five)\b"
+    r"(?:[a-z]\b)?\)?"
     r"\s*[:.)\-–—]?\s*",
     re.IGNORECASE,
 )
@@ -65,7 +75,7 @@ _TITLE_SPLIT = re.compile(
     r"(?P<rest>.+)$",
     re.DOTALL,
 )
-_DESCRIPTION_DASH = re.compile(r"\s+[–—]\s+|(?<=[)`])\s+-\s+(?=\S)")
+_DESCRIPTION_DASH = re.compile(r"(?<!\s)\s+[–—]\s+|(?<=[)`])\s+-\s+(?=\S)")
 """`[MADR](…) 3.0.0 – The Markdown …`: a dash between the name and its description (a
 hyphen only after a link or a code span: `Alpha - the first` may be a name)."""
 _NORMALISE = re.compile(r"[^\w]+", re.UNICODE)
@@ -128,15 +138,20 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
             if found and _label_polarity(lead) is None:  # not the `Pros:` of a bold option
                 excluded = _NOT_OPTIONS_LEAD.search(lead) is not None
                 candidates.append(Candidate(found, "list", excluded))
+                nested = _nested_options(block.items, vocabulary)
+                if nested:
+                    candidates.append(Candidate(nested, "nested", excluded))
             lead = ""
+        elif block.kind == "table" or (block.kind == "paragraph" and block.text.startswith("|")):
+            found = _options_from_table(block)
+            if found:
+                candidates.append(Candidate(found, "table"))
+            elif block.kind == "paragraph":
+                lead = block.text
         elif block.kind == "paragraph":
             lead = block.text
         elif block.kind == "html" and "<summary" in block.text:
             lead = re.sub(r"<[^>]+>", " ", block.text)  # `<details><summary>➕ Pros</summary>`
-        elif block.kind == "table":
-            found = _options_from_table(block)
-            if found:
-                candidates.append(Candidate(found, "table"))
     bold = _options_from_bold_paragraphs(section, vocabulary)
     if len(bold) >= 2:
         candidates.append(Candidate(bold, "bold"))
@@ -266,6 +281,17 @@ def _merged_lists(blocks: list[Block]) -> list[Block]:
 def _options_from_items(items: Sequence[Item], vocabulary: Vocabulary) -> list[Option]:
     options = [_option_from_item(item, vocabulary) for item in items if plain(item.text)]
     return [option for option in options if option.title and not NOT_AN_OPTION.match(option.title)]
+
+
+def _nested_options(items: Sequence[Item], vocabulary: Vocabulary) -> list[Option]:
+    """`* Discovery` / `  * Config`: options grouped under the questions they answer. Only a
+    reading: `pick_options` takes it when the chosen option or the pros and cons name them."""
+    if len(items) < 2 or not all(item.children for item in items):
+        return []
+    children = [child for item in items for child in item.children]
+    if any(_argument(child.text)[0] or _label_polarity(child.text) for child in children):
+        return []
+    return _options_from_items(children, vocabulary)
 
 
 def _option_from_item(item: Item, vocabulary: Vocabulary) -> Option:
@@ -398,14 +424,16 @@ def _options_from_bold_paragraphs(section: Part, vocabulary: Vocabulary) -> list
 
 
 def _options_from_table(block: Block) -> list[Option]:
-    """A table whose first column names the options (`| Option | Notes |`)."""
-    if len(block.rows) < 2 or not block.rows[0]:
+    """A table whose first column names the options (`| Option | Notes |`); the outline
+    leaves a table below the metadata as a paragraph (see `parse_outline`)."""
+    rows = block.rows or parse_table(block.text)
+    if len(rows) < 2 or not rows[0]:
         return []
-    header = fold(plain(block.rows[0][0]))
+    header = fold(plain(rows[0][0]))
     if header not in ("option", "options", "name", "alternative", "tool", "solution", "approach"):
         return []
     options = []
-    for index, row in enumerate(block.rows[1:], start=1):
+    for index, row in enumerate(rows[1:], start=1):
         if row and plain(row[0]):
             title, chosen, number, _ = clean_option_title(row[0])
             options.append(
@@ -530,7 +558,7 @@ def _argument(text: str) -> tuple[str | None, str]:
     if (
         symbol is None
         and not separated
-        and not re.search(rf"\b(?:{_BECAUSE_WORDS})\b", match.group(0), re.IGNORECASE)
+        and not re.search(rf"\b(?:{_BECAUSE_WORDS}){_WORD_END}", match.group(0), re.IGNORECASE)
     ):
         return None, ""  # "Goodness knows" is not an argument
     polarity = symbol or ARGUMENTS.get(fold(word))
@@ -624,7 +652,8 @@ _NUMBERS = re.compile(
 _PROSE_CHOICE = re.compile(
     rf"\b(?:chose|chosen|choose|picked|pick|selected|select|go(?:ing)? with|went with|opted for|"
     rf"decided (?:on|for|to go with|to use|to adopt)|decided|propose|proposed|recommend(?:ed)?|"
-    rf"adopt(?:ed)?|prefer(?:red)?|settled on|accept(?:ed)?|choisi|retenu(?:e)?|mise en place|"
+    rf"adopt(?:ed)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|favou?r(?:ed)?|"
+    rf"choisi|retenu(?:e)?|mise en place|"
     rf"entschieden|gewählt|elegi(?:do|da|mos)|escolh(?:ido|ida|emos)|optamos|scelto|gekozen)\b"
     rf"[^.\n]{{0,60}}?\b{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b"
     rf"|\b{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b[^.\n]{{0,40}}?"
@@ -739,10 +768,7 @@ def _cut_title(rest: str) -> tuple[str, str, list[str]]:
         end = rest.find(closer, 1)
         first_end = end
         while end != -1:
-            after = rest[end + 1 :]
-            if re.match(
-                r"\s*(?:\*\*|__)?\s*(?:[,;.:]|$|\n|\(|because\b|is\b|was\b|-|–)", after, re.I
-            ):
+            if _TITLE_ENDS.match(rest, end + 1):
                 because_after = _BECAUSE.search(rest, end + 1)
                 justification = rest[because_after.end() :] if because_after else ""
                 return _clean_title(rest[1:end]), justification, names
@@ -813,9 +839,13 @@ def chosen_in_prose(
         if index is not None:
             return [index]
     first = plain(paragraphs[0]) if paragraphs else ""
+    opening = _opening_option(_first_sentence(first), titles)
+    if opening is not None:
+        return [opening]
     if not first or not re.search(
-        r"\b(?:we will|we'll|we decided|we have decided|we chose|we choose|we use|we are going to|"
-        r"we adopt|we're going|will be used|is chosen|we selected|we opted|going forward|"
+        r"\b(?:we will|we'll|we decided|we have decided|decided to|we chose|we choose|we use|"
+        r"we are going to|we adopt|we're going|will be used|is chosen|we selected|we opted|"
+        r"going forward|"
         r"nous (?:utiliserons|allons|avons choisi|avons décidé)|wir (?:verwenden|werden|haben)|"
         r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen)\b",
         first,
@@ -830,6 +860,54 @@ def chosen_in_prose(
     ]
     if len(mentioned) == 1 and not _negated(norm(sentence), norm(titles[mentioned[0]])):
         return mentioned
+    if not mentioned:
+        return _closest_option(sentence, titles)
+    return []
+
+
+_REJECTION = re.compile(
+    r"(?:not|no longer|n't|never|rejected|discarded|dropped|ruled out|abandon(?:ed)?)"
+)
+_FILLER_WORDS = frozenset(
+    {"a", "an", "the", "to", "of", "for", "in", "on", "and", "or", "with", "using", "use"}
+    | {"our", "we", "be", "by", "as", "at", "from", "is", "it"}
+)
+
+
+def _opening_option(sentence: str, titles: Sequence[str]) -> int | None:
+    """`Distributed caching is the only one of the two that works.`: an outcome whose first
+    sentence opens with one option's name, mentions no other and rejects nothing."""
+    text = f"{norm(sentence)} "
+    opens = [
+        index
+        for index, title in enumerate(titles)
+        if len(norm(title)) >= 3 and text.startswith(f"{norm(title)} ")
+    ]
+    if len(opens) != 1 or _REJECTION.search(text):
+        return None
+    others = [norm(t) for i, t in enumerate(titles) if i != opens[0] and len(norm(t)) >= 3]
+    if any(f" {other} " in f" {text}" for other in others):
+        return None
+    return opens[0]
+
+
+def _closest_option(sentence: str, titles: Sequence[str]) -> list[int]:
+    """A decision sentence that paraphrases one option (`move to using our database for
+    search` for "Move to using PostgreSQL for search"): most of that option's words are in
+    it, and at most half of any other option's."""
+    words = set(norm(sentence).split()) - _FILLER_WORDS
+    if _REJECTION.search(norm(sentence)):
+        return []
+    scores: list[float] = []
+    for title in titles:
+        wanted = set(norm(title).split()) - _FILLER_WORDS
+        scores.append(len(wanted & words) / len(wanted) if len(wanted) >= 2 else 0.0)
+    if not scores:
+        return []
+    best = max(scores)
+    rivals = sorted(scores, reverse=True)[1:2]
+    if best >= 0.75 and all(score <= 0.5 for score in rivals):
+        return [scores.index(best)]
     return []
 
 

@@ -1,5 +1,6 @@
-"""The date a changelog gives a record: cosmos-style ADRs keep no date field, only entries such
-as `- 2022-08-01: Initial draft` (oldest or newest first), in many date forms."""
+"""What a changelog tells about a record: cosmos-style ADRs keep no date field, only entries
+such as `- 2022-08-01: Initial draft` (oldest or newest first), in many date forms; and some
+say the status there only (`- 2020-05-19: First draft. Accepted`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import re
 from ..text import plain
 from .dates import read_date
 from .outline import Part
+from .vocabulary import Vocabulary, fold
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 _LEAD = re.compile(
     r"^\s*(?:\*\*|__)?\s*([^:(\n]{4,40}?)\s*(?:\*\*|__)?\s*(?:[:(]|\s[-–—]\s|\s[-–—]$|$)"
@@ -22,6 +26,29 @@ def changelog_date(part: Part) -> tuple[str, int] | None:
         if iso is not None:
             found.append((iso, line))
     return min(found) if found else None
+
+
+def changelog_status(part: Part, vocabulary: Vocabulary) -> tuple[str, int] | None:
+    """The status word of the newest dated entry that gives one (`Accepted`, `Proposed`):
+    (the word as written, line), or None. Only the vocabulary's status words count, so that
+    `Initial draft` is a draft but `Added a diagram` is nothing."""
+    dated: list[tuple[str, int, str]] = []
+    for text, line in _entries(part):
+        words = plain(text)
+        iso = _leading_date(words)
+        if iso is None:
+            continue
+        found = [
+            word
+            for word in _WORD.findall(words)
+            if fold(word) in vocabulary.status_words and vocabulary.lifecycle(word) != "draft"
+        ]
+        if found:
+            dated.append((iso, line, found[-1]))
+    if not dated:
+        return None
+    _, line, word = max(dated)
+    return word, line
 
 
 def _entries(part: Part) -> list[tuple[str, int]]:

@@ -28,7 +28,8 @@ SUPERSEDED_LINE = re.compile(
 )
 """A banner saying this record was superseded (not that it supersedes another)."""
 _KEY_VALUE = re.compile(
-    r"^\s*>?\s*(?:\*\*|__|\*|_)?\s*([^\W\d_][\w .'’/&()-]{0,40}?)\s*(?:\*\*|__|\*|_)?\s*[:：]"
+    r"^\s*(?:>\s*)?(?:(?:\*\*|__|\*|_)\s*)?([^\W\d_][\w .'’/&()-]{0,40}?)\s*"
+    r"(?:(?:\*\*|__|\*|_)\s*)?[:：]"
     r"(?!//)(.*)$",
     re.DOTALL,
 )

@@ -100,8 +100,10 @@ def parse_table(text: str) -> list[list[str]]:
 
 def parse_outline(body: str, line_offset: int = 0) -> Part:
     """Parse `body` into a section tree; `line_offset` shifts lines (front matter above)."""
-    # The table rule costs time on every line: only bodies with a line that starts a row pay it.
-    tokens = (_MD_TABLES if _TABLE_ROW.search(body) else _MD).parse(body)
+    # The table rule costs time on every line: only records with a table above their first
+    # section (their metadata) pay it; `parse_table` reads a table found elsewhere.
+    head = body[: body.find("\n## ")] if "\n## " in body else body
+    tokens = (_MD_TABLES if _TABLE_ROW.search(head) else _MD).parse(body)
     total = body.count("\n") + 1
     root = Part("", 0, 1 + line_offset, total + line_offset + 1)
     stack = [root]

@@ -30,6 +30,7 @@ from ..text import (
     is_placeholder,
     links,
     plain,
+    replace_code_spans,
     small_number,
     split_list,
     split_tags,
@@ -51,7 +52,7 @@ from .body import (
     read_inline_consequences,
     read_options,
 )
-from .changelog import changelog_date
+from .changelog import changelog_date, changelog_status
 from .dates import DateProblem, read_date
 from .fields import (
     Field,
@@ -74,7 +75,7 @@ from .status import (
 )
 from .status import statements as relation_statements
 from .titles import strip_number, title_banner
-from .vocabulary import CONSEQUENCES, DEFAULT, METADATA_SECTIONS, Vocabulary
+from .vocabulary import ANY_VERB, CONSEQUENCES, DEFAULT, METADATA_SECTIONS, Vocabulary
 
 MAX_CHARS = 1_000_000
 """Above this size only the head of a file is parsed (its metadata and first sections)."""
@@ -85,8 +86,27 @@ _RECORD_LINK = re.compile(
     r"^(?:(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?|/[\w/-]*?\d+/?|\.{1,2}/[\w./-]+)$",
     re.IGNORECASE,
 )
+_WEB_RECORD = re.compile(
+    r"^https?://[^\s?#]+/(?:blob|tree|raw|src)/[^\s?#]+/[\w.-]*\d[\w.-]*\.(?:md|markdown)(?:#.*)?$",
+    re.IGNORECASE,
+)
+"""A record linked by its address on a forge (`https://github.com/o/r/blob/main/adr/0009-x.md`);
+unless it names a record of the folder, it is dropped when the records are joined."""
+_QUOTE_MARKS = frozenset('"“”')
+"""In a chosen title, the seam of several quoted names (`"A" with "B"`)."""
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
 _MENTION = re.compile(r"(?<![\w/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})\b")
+_IGNORE = re.compile(r"<!--\s*madr-ignore:([^>]*?)-->")
 _RELATION_FIELDS = ("supersedes", "superseded-by", "amends", "amended-by", "relates-to")
+
+
+def _is_record_link(href: str) -> bool:
+    if _RECORD_LINK.match(href):
+        return True
+    if _WEB_RECORD.match(href) is None:
+        return False
+    name = href.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return identify(name).number is not None
 
 
 def parse_decision(data: bytes | str, file: str, vocabulary: Vocabulary = DEFAULT) -> Decision:
@@ -176,6 +196,23 @@ class _Reader:
         self._decide_if_record(front)
         if self.decision.is_record:
             self._check()
+        self._read_ignored()
+
+    def _read_ignored(self) -> None:
+        """`<!-- madr-ignore: missing-status, unknown-status -->` silences codes for this file."""
+        if "madr-ignore" not in self.text:
+            return
+        known = {code.value for code in Code}
+        ignored: set[str] = set()
+        for match in _IGNORE.finditer(self.text):
+            line = self.text.count("\n", 0, match.start()) + 1
+            for name in re.split(r"[\s,]+", match[1].strip()):
+                if name in known:
+                    ignored.add(name)
+                elif name:
+                    self.report(Code.UNKNOWN_DIRECTIVE, line, f"madr-ignore: unknown code '{name}'")
+        self.decision.ignored = frozenset(ignored)
+        self.problems[:] = [found for found in self.problems if found.code.value not in ignored]
 
     # --- title and sections ------------------------------------------------------------
 
@@ -231,7 +268,10 @@ class _Reader:
             if part is root or part is self.title_part:
                 continue
             name = self.vocabulary.section(part.key)
-            if name is None or name in self.parts:
+            known = self.parts.get(name) if name is not None else None
+            if name == "outcome" and known is not None and known.line < part.line < known.end:
+                known = None  # `## Decision` holding `### Outcome`: the outcome is the inner one
+            if name is None or known is not None:
                 if name == "consequences":
                     self.parts.setdefault(f"consequences@{part.line}", part)
                 continue
@@ -294,6 +334,11 @@ class _Reader:
         status = self.fields.get("status")
         if status is not None:
             self._read_status(status)
+        changelog = self.parts.get("changelog")
+        if self.decision.status is None and changelog is not None:
+            stated = changelog_status(changelog, self.vocabulary)
+            if stated is not None:
+                self._read_status(Field("status", stated[0], stated[1], "changelog"))
         for key in ("date", "date_created", "date_updated"):
             date = self.fields.get(key)
             if date is not None and self._read_date(date):
@@ -602,7 +647,8 @@ class _Reader:
         if len(indexes) == 1:
             decision.chosen = options[indexes[0]].title
         elif indexes:
-            decision.chosen = chosen.title or _chosen_text([options[i].title for i in indexes])
+            written = chosen.title if not _QUOTE_MARKS.intersection(chosen.title) else ""
+            decision.chosen = written or _chosen_text([options[i].title for i in indexes])
         else:
             decision.chosen = chosen.title or None
             message = f"chosen option '{chosen.title}' is not among the considered options"
@@ -711,27 +757,32 @@ class _Reader:
         stated = {(r.kind, r.target) for r in decision.relations}
         linked = {r.target for r in decision.relations}
         for text, line in _prose_runs(self.root, self.title_part):
-            if line in self.field_lines or is_placeholder(text):
+            if line in self.field_lines or (text.lstrip()[:1] in "[{" and is_placeholder(text)):
                 continue
             if "`" in text:  # code is quoted, not stated: `superseded by [ADR-5](5-example.md)`
-                text = re.sub(r"(`+)[^`]*\1", " ", text)
-            # A line that starts with a verb states a relation (`Remplace l'[ADR #18](…)`);
-            # in a sentence, only a supersede verb does.
-            prose = relation_verb(text, self.vocabulary) is None
-            for kind, target, partial in relation_statements(text, self.vocabulary, prose=prose):
-                if (kind, target) not in stated:
-                    decision.relations.append(Relation(kind, target, line, "prose", partial))
-                    stated.add((kind, target))
-                    linked.add(target)
-            for _, href, _ in links(text):
-                if href and href not in linked and _RECORD_LINK.match(href):
+                text = replace_code_spans(text, lambda _: " ")
+            if ANY_VERB.search(text.lower()) is not None:
+                # A line that starts with a verb states a relation (`Remplace l'[ADR #18](…)`);
+                # in a sentence, only a supersede verb does.
+                prose = relation_verb(text, self.vocabulary) is None
+                said = relation_statements(text, self.vocabulary, prose=prose)
+                for kind, target, partial in said:
+                    if (kind, target) not in stated:
+                        decision.relations.append(Relation(kind, target, line, "prose", partial))
+                        stated.add((kind, target))
+                        linked.add(target)
+            hrefs = [href for _, href, _ in links(text)]
+            if "]:" in text:
+                hrefs += _REFERENCE_DEFINITION.findall(text)
+            for href in hrefs:
+                if href and href not in linked and _is_record_link(href):
                     decision.relations.append(
                         Relation(RelationKind.RELATES_TO, href, line, "link", stated=False)
                     )
                     linked.add(href)
             if "](" in text:
-                text = re.sub(r"\[[^\]]*\]\([^)]*\)", " ", text)
-            for match in _MENTION.finditer(text):
+                text = re.sub(r"\[[^\[\]]*\]\([^)]*\)", " ", text)
+            for match in _MENTION.finditer(text) if "AD" in text or "DR" in text else ():
                 target = f"ADR-{match[1]}"
                 if target not in linked:
                     decision.relations.append(
@@ -867,7 +918,7 @@ def _promote_bold_headings(root: Part, vocabulary: Vocabulary) -> None:
             for index, block in enumerate(part.blocks)
             if block.kind == "paragraph"
             and "\n" not in block.text.strip()
-            and re.fullmatch(r"\s*(\*\*|__)[^*_]+\1\s*:?\s*", block.text)
+            and re.fullmatch(r"\s*(\*\*|__)[^*_]+\1\s*(?::\s*)?", block.text)
             and vocabulary.section(heading_key(block.text)) not in (None, "metadata")
         ]
         if not cuts:

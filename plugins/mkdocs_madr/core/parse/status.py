@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..model import RelationKind
 from ..text import is_placeholder, links, plain, strip_comments, strip_symbols
-from .vocabulary import DEFAULT, RELATION_VERBS, Vocabulary, fold
+from .vocabulary import ANY_VERB, DEFAULT, FOLDED_VERBS, Vocabulary, fold
 
 _ADR_REF = re.compile(
     r"(?<![\w/.-])(?:ADR|ADD|RFC|DR|AD|MADR)[-_ #]{0,2}\d+\b"
@@ -31,10 +31,11 @@ _NEGATION = re.compile(
 )
 _PROSE_VERBS = tuple(
     (verb, kind)
-    for verb, kind in RELATION_VERBS
+    for verb, kind in FOLDED_VERBS
     if kind in (RelationKind.SUPERSEDES, RelationKind.SUPERSEDED_BY)
     and re.match(r"super|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang", verb)
 )
+_VERB_INITIALS = frozenset(verb[0] for verb, _ in FOLDED_VERBS)
 _LONGEST_STATUS = 4
 """A status is a word or a short phrase; a longer clause is prose about it."""
 
@@ -104,8 +105,8 @@ def _first_clause(text: str) -> str:
 
 def _superseded_by(folded: str) -> bool:
     """`superseded by …` (any language), or a bare `superseded`/`remplacé` status."""
-    for verb, kind in RELATION_VERBS:
-        if kind is RelationKind.SUPERSEDED_BY and folded.startswith(fold(verb)):
+    for verb, kind in FOLDED_VERBS:
+        if kind is RelationKind.SUPERSEDED_BY and folded.startswith(verb):
             return True
     return bool(re.match(r"super[sc]e+ded\b", folded))
 
@@ -127,14 +128,12 @@ def statements(
     if not text or len(text) > 4000:
         return found
     stripped = strip_comments(text)
-    folded = fold(stripped)
-    if not any(fold(verb) in folded for verb, _ in RELATION_VERBS):
+    if ANY_VERB.search(fold(stripped)) is None:
         return found
-    verbs = _PROSE_VERBS if prose else RELATION_VERBS
+    verbs = _PROSE_VERBS if prose else FOLDED_VERBS
     for sentence in _sentences(stripped):
         lowered = fold(sentence)
-        for verb, kind in verbs:
-            verb_folded = fold(verb)
+        for verb_folded, kind in verbs:
             at = _word_at(lowered, verb_folded)
             if at is None:
                 continue
@@ -187,8 +186,8 @@ def _until_next_verb(text: str) -> str:
     text_only = re.sub(r"\[[^\]]*\]", lambda match: "[" + " " * (len(match[0]) - 2) + "]", text)
     lowered = fold(text_only)
     cut = len(text)
-    for verb, _ in RELATION_VERBS:
-        at = _word_at(lowered, fold(verb))
+    for verb, _ in FOLDED_VERBS:
+        at = _word_at(lowered, verb)
         if at is not None and at > 0:
             cut = min(cut, _offset(text_only, lowered, at))
     return text[:cut]
@@ -197,7 +196,7 @@ def _until_next_verb(text: str) -> str:
 def relation_targets(text: str) -> list[str]:
     """The records a relation phrase points at: link targets first, else ids like `ADR-0005`."""
     found = [href or label for label, href, _ in links(text) if href or label]
-    reference = re.findall(r"\[([^\]]+)\]\[([^\]]*)\]", text)
+    reference = re.findall(r"\[([^\[\]]+)\]\[([^\]]*)\]", text)
     found += [target or label for label, target in reference]
     if found:
         return found
@@ -207,10 +206,11 @@ def relation_targets(text: str) -> list[str]:
 def relation_verb(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[RelationKind, str] | None:
     """The relation a line starts with (`Supercedes`, `Amended by`, `Remplace`, …), else None;
     the verb is returned as it is written."""
-    written = strip_symbols(plain(text))
+    written = strip_symbols(plain(text[:200]))
     lowered = fold(written)
-    for verb, kind in RELATION_VERBS:
-        folded = fold(verb)
+    if not lowered or lowered[0] not in _VERB_INITIALS:
+        return None
+    for folded, kind in FOLDED_VERBS:
         if lowered.startswith(folded) and not lowered[len(folded) : len(folded) + 1].isalnum():
             cut = _offset(written, lowered, len(folded))
             return kind, written[:cut].lower()

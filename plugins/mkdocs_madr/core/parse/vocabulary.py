@@ -55,6 +55,8 @@ _MARKS = re.compile(r"[\u0300-\u036f]")
 
 def fold(text: str) -> str:
     """Lower case without accents, runs of space as one: how words are compared."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join(_MARKS.sub("", decomposed).replace("’", "'").split())
 
@@ -713,8 +715,12 @@ BECAUSE: tuple[str, ...] = (
     "as",
     "since",
     "parce que",
+    "parce qu'",
+    "parce qu’",
     "car",
     "puisque",
+    "puisqu'",
+    "puisqu’",
     "weil",
     "da",
     "porque",
@@ -890,7 +896,16 @@ RELATION_VERBS: tuple[tuple[str, RelationKind], ...] = (
     ("in favour of", RelationKind.RELATES_TO),
     ("in favor of", RelationKind.RELATES_TO),
 )
-"""Verbs that state a relation, folded, with what they state."""
+"""Verbs that state a relation, with what they state."""
+FOLDED_VERBS: tuple[tuple[str, RelationKind], ...] = tuple(
+    (fold(verb), kind) for verb, kind in RELATION_VERBS
+)
+"""`RELATION_VERBS` as they are compared."""
+ANY_VERB = re.compile(
+    r"super|replac|amend|extend|remplac|ersetz|abgel|l[oö]st ab|reemplaz|sustitu|substitu|"
+    r"sostitu|vervang|modifi|[aä]nder|erg[aä]nz|wijzig|favou?r"
+)
+"""A cheap test that folded text may hold a relation verb (most text holds none)."""
 
 
 @dataclass(frozen=True)
