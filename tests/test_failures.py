@@ -459,15 +459,10 @@ def test_symlink_loop_diagnostic_names_the_link(
     assert_reported(site, "symlink-loop", link)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OSError,
-    reason="MkDocs (and ProperDocs) walks docs_dir itself, following links (os.walk "
-    "followlinks=True), before the plugin sees the files; it collects loop/loop/…/ pages until "
-    "ELOOP and then fails in copy_static_files with OSError [Errno 40] Too many levels of "
-    "symbolic links",
-)
 def test_symlink_loop_in_decisions_inside_docs(build_site: BuildSite, root: Path) -> None:
+    """MkDocs walks docs_dir itself, following every link, before the plugin sees the files: it
+    lists loop/loop/…/ pages until ELOOP, and copying them would fail with OSError [Errno 40].
+    The plugin takes out of the site what it found through a link it refused."""
     files: dict[str, str | bytes] = {
         f"docs/adr/{name.split('/')[-1]}": text for name, text in GOOD.items()
     }
@@ -515,6 +510,176 @@ def test_named_pipe_named_like_a_record(build_site: BuildSite, root: Path) -> No
         site = build_checked(build_site, root, {}, seconds=10)
     assert_reported(site, "unreadable-file", "decisions/0003-pipe.md")
     assert_intact(site)
+
+
+def _published_text(site: Site) -> str:
+    """Every text file the build wrote: pages, decisions.json, the search index, the feed."""
+    texts = []
+    for path in sorted(site.site_dir.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".json", ".atom", ".xml", ".txt"):
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(texts)
+
+
+def _adr(root: Path, *args: str) -> Any:
+    from test_cli_helpers import adr
+
+    return adr(*args, cwd=root)
+
+
+LINK_LOOPS = {
+    "to-itself": [("decisions/0003-self.md", "0003-self.md")],
+    "two-links": [("decisions/a", "b"), ("decisions/b", "a")],
+    "record-pair": [("decisions/0003-a.md", "0004-b.md"), ("decisions/0004-b.md", "0003-a.md")],
+}
+
+
+@pytest.mark.parametrize("form", sorted(LINK_LOOPS))
+def test_links_into_a_loop_of_links(build_site: BuildSite, root: Path, form: str) -> None:
+    write_tree(root, GOOD)
+    for link, target in LINK_LOOPS[form]:
+        (root / link).symlink_to(target)
+    site = build_checked(build_site, root, {})
+    for link, _ in LINK_LOOPS[form]:
+        found = assert_reported(site, "symlink-loop", link)
+        assert "loop of links" in found[0]
+    assert_intact(site)
+    listed = _adr(root, "list")
+    assert listed.code == 0, listed.stderr
+    assert "Use PostgreSQL" in listed.stdout
+    linted = _adr(root, "lint")
+    assert "internal error" not in linted.stderr
+    assert linted.code == 0, linted.stderr  # warnings only
+    for link, _ in LINK_LOOPS[form]:
+        assert f"{link}: symlink-loop: " in linted.stdout
+
+
+def test_link_that_cannot_be_followed(build_site: BuildSite, root: Path) -> None:
+    """A link through a file (`x.md/0003.md`): stat fails with ENOTDIR, as it fails with EACCES
+    for a link into a folder the build may not read."""
+    write_tree(root, GOOD)
+    (root / "decisions/0003-through.md").symlink_to("0001-keep-a-decision-log.md/0003.md")
+    site = build_checked(build_site, root, {})
+    found = assert_reported(site, "unreadable-file", "decisions/0003-through.md")
+    assert "cannot follow the link: Not a directory" in found[0]
+    assert_intact(site)
+    assert _adr(root, "list").code == 0
+
+
+@pytest.fixture
+def secrets(tmp_path: Path) -> Path:
+    """A folder outside the project, with a secret in a file and in a folder of records."""
+    outside = tmp_path / "outside"
+    write_tree(
+        outside,
+        {
+            "token.md": "# Token\n\n* Status: accepted\n\nCI_TOKEN=s3cr3t-file\n",
+            "etc/0009-leak.md": "# Leak\n\n* Status: accepted\n\nCI_TOKEN=s3cr3t-folder\n",
+        },
+    )
+    return outside
+
+
+def _link_secrets(root: Path, secrets: Path, base: str = "decisions") -> None:
+    write_tree(root, {f"{base}/{name.split('/')[-1]}": text for name, text in GOOD.items()})
+    (root / base / "0003-token.md").symlink_to(secrets / "token.md")
+    (root / base / "etc").symlink_to(secrets / "etc", target_is_directory=True)
+    (root / base / "0004-environ.md").symlink_to("/proc/self/environ")
+
+
+def test_links_out_of_the_project_are_not_followed(
+    build_site: BuildSite, root: Path, secrets: Path
+) -> None:
+    _link_secrets(root, secrets)
+    site = build_checked(build_site, root, {})
+    for link, target in [
+        ("decisions/0003-token.md", str(secrets / "token.md")),
+        ("decisions/etc", str(secrets / "etc")),
+        ("decisions/0004-environ.md", "/proc/self/environ"),
+    ]:
+        found = assert_reported(site, "symlink-outside", link)
+        assert f"a link to '{target}', outside the project; not followed" in found[0]
+    published = _published_text(site)
+    assert "s3cr3t" not in published
+    environment = Path("/proc/self/environ").read_bytes().decode("utf-8", "replace")
+    assert environment.split("\0")[0] not in published  # the build's own environment
+    for page in ("0003-token", "etc", "0004-environ"):
+        assert not (site.site_dir / "decisions" / page).exists(), page
+    files = [entry["file"] for entry in site.json("decisions.json")["decisions"]]
+    assert files == ["0001-keep-a-decision-log.md", "0002-use-postgresql.md"]
+    assert_intact(site)
+    linted = _adr(root, "lint")
+    assert "decisions/etc: symlink-outside: " in linted.stdout
+    assert "s3cr3t" not in linted.stdout + linted.stderr
+    shown = _adr(root, "list", "--format", "json")
+    assert "s3cr3t" not in shown.stdout
+
+
+def test_links_out_of_a_decisions_folder_inside_docs(
+    build_site: BuildSite, root: Path, secrets: Path
+) -> None:
+    """MkDocs lists the files of docs_dir itself, following every link: what the plugin's walk
+    refused is taken out of the site again."""
+    _link_secrets(root, secrets, base="docs/adr")
+    site = build_checked(build_site, root, {}, base_config(decisions_dir="docs/adr"), good=False)
+    assert_reported(site, "symlink-outside", "docs/adr/0003-token.md")
+    assert_reported(site, "symlink-outside", "docs/adr/etc")
+    assert "s3cr3t" not in _published_text(site)
+    assert not (site.site_dir / "adr/0003-token").exists()
+    assert not (site.site_dir / "adr/etc").exists()
+    assert "Use PostgreSQL" in site.html("adr/")
+
+
+def test_follow_symlinks_always_follows_links_out_of_the_project(
+    build_site: BuildSite, root: Path, secrets: Path
+) -> None:
+    _link_secrets(root, secrets)
+    (root / "decisions/0004-environ.md").unlink()
+    site = build_checked(build_site, root, {}, base_config(follow_symlinks="always"))
+    assert not [w for w in site.warnings() if ": symlink-" in w]
+    assert "s3cr3t-file" in site.html("decisions/0003-token/")
+    assert "s3cr3t-folder" in site.html("decisions/etc/0009-leak/")
+    assert_intact(site)
+
+
+def test_follow_symlinks_never_follows_no_link(build_site: BuildSite, root: Path) -> None:
+    write_tree(root, {"shared/0005-shared.md": record("Shared record")})
+    write_tree(root, GOOD)
+    (root / "decisions/0005-shared.md").symlink_to("../shared/0005-shared.md")
+    (root / "decisions/team").symlink_to("../shared", target_is_directory=True)
+    default = build_checked(build_site, root, {})
+    assert "Shared record" in default.html("decisions/0005-shared/")  # inside the project
+    assert "Shared record" in default.html("decisions/team/0005-shared/")
+    site = build_checked(build_site, root, {}, base_config(follow_symlinks="never"))
+    for link in ("decisions/0005-shared.md", "decisions/team"):
+        found = assert_reported(site, "symlink-ignored", link, level="info")
+        assert "follow_symlinks: never" in found[0]
+    assert not (site.site_dir / "decisions/0005-shared").exists()
+    assert not (site.site_dir / "decisions/team").exists()
+    assert_intact(site)
+
+
+def test_folders_nested_too_deep(build_site: BuildSite, root: Path) -> None:
+    deep = "decisions/" + "/".join(f"d{level}" for level in range(1, 41))
+    write_tree(
+        root,
+        {
+            **GOOD,
+            "decisions/d1/0003-shallow.md": record("Shallow enough"),
+            f"{deep}/0004-deep.md": record("Far too deep"),
+        },
+    )
+    site = build_checked(build_site, root, {})
+    too_deep = "decisions/" + "/".join(f"d{level}" for level in range(1, 18))
+    found = assert_reported(site, "folder-too-deep", too_deep)
+    assert "more than 16 folders deep" in found[0]
+    assert "Far too deep" not in _published_text(site)
+    assert "Shallow enough" in site.html("decisions/d1/0003-shallow/")
+    assert_intact(site)
+    depths = [len(p.relative_to(site.site_dir).parts) for p in site.site_dir.rglob("*")]
+    assert max(depths) < 25
+    again = build_checked(build_site, root, {})  # MkDocs cleans the site of the first build
+    assert_intact(again)
 
 
 # --- 9. decisions_dir missing or not a folder ---------------------------------------------------
@@ -676,17 +841,17 @@ def test_record_vanishes_during_the_build(
     """Deleted after the folder was listed and before it was read (a save in an editor)."""
     from mkdocs_madr.plugin import build as plugin_module
 
-    scan = plugin_module.scan_folder
+    scan = plugin_module.read_folder
     gone = root / "decisions/0003-gone.md"
     kept: dict[str, bytes] = {}
 
-    def scan_then_delete(folder: Path) -> Any:
-        found = scan(folder)
+    def scan_then_delete(folder: Path, links: Any) -> Any:
+        found = scan(folder, links)
         kept["data"] = gone.read_bytes()
         gone.unlink()
         return found
 
-    monkeypatch.setattr(plugin_module, "scan_folder", scan_then_delete)
+    monkeypatch.setattr(plugin_module, "read_folder", scan_then_delete)
     write_tree(
         root, {**GOOD, "docs/index.md": "# Home\n", "decisions/0003-gone.md": record("Gone")}
     )

@@ -133,8 +133,13 @@ def run_lint(directory: Path | None, config_file: Path | None, strict: bool, out
     project = open_project(directory, config_file)
     collection = read_collection(project, after_parse=metadata_only)
     settings = project.settings
+    docs_dir = settings.docs_dir
     beyond = check_documentation(
-        settings.docs_dir, collection, glossary=settings.glossary, shown_from=project.root
+        docs_dir,
+        collection,
+        glossary=settings.glossary,
+        shown_from=project.root,
+        links=settings.links(docs_dir) if docs_dir is not None else None,
     )
     found = sorted(
         effective(collection.all_diagnostics() + beyond, settings),

@@ -20,6 +20,7 @@ import yaml
 from .diagnostics import Code, Severity
 from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
 from .parse.vocabulary import Vocabulary, read_vocabulary
+from .walk import FOLLOW_CHOICES, Links
 
 DEFAULT_DECISIONS_DIR = "decisions"
 DEFAULT_TEMPLATE = "madr4"
@@ -291,6 +292,16 @@ OPTIONS: tuple[Option, ...] = (
         "Material's own Mermaid diagrams.",
     ),
     Option(
+        "follow_symlinks",
+        "project",
+        _choice(*FOLLOW_CHOICES),
+        "Which symbolic links the plugin and `adr` follow in the decisions folder: `project` "
+        "follows a link only when its target lies inside the project (the folder of "
+        "mkdocs.yml, or the decisions folder), `never` follows none (for CI that builds pull "
+        "requests from people you do not know), `always` follows any. A link into a loop is "
+        "never followed; a link not followed is reported, and its target is never read.",
+    ),
+    Option(
         "parallel",
         True,
         _boolean,
@@ -328,6 +339,7 @@ class Settings:
     glossary_links: str = "decisions"
     c4_coverage: bool = True
     mermaid_js: str = DEFAULT_MERMAID
+    follow_symlinks: str = "project"
     parallel: bool = True
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
@@ -338,6 +350,11 @@ class Settings:
         if level is None:
             return code.default_severity
         return None if level == "ignore" else Severity(level)
+
+    def links(self, folder: Path) -> Links:
+        """Which symbolic links a walk of `folder` follows (`follow_symlinks`): under `project`,
+        links into the project's folder or into `folder` itself."""
+        return Links.within(self.base, folder, follow=self.follow_symlinks)
 
     @property
     def mermaid_is_file(self) -> bool:

@@ -23,7 +23,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from ..c4 import C4Index
-from ..core.collection import Collection, FolderError, build_collection, scan_folder
+from ..core.collection import Collection, FolderError, build_collection, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
 from ..core.model import Decision, Line
@@ -126,9 +126,11 @@ class Build:
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         try:
-            paths, self.scan_problems = scan_folder(self.root)
+            found = read_folder(self.root, self.settings.links(self.root))
         except FolderError as error:
             raise PluginError(f"madr: {error}") from None
+        paths, self.scan_problems = found.files, found.problems
+        self.files.drop_refused(found.refused, files)
         self.files.add_records(paths, files, config)
         self.reporter.report(self.files.problems, self.root)
         self.reporter.report(self.terms.read_glossary(files, self.def_list), self.docs_dir)

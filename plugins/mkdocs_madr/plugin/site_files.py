@@ -64,6 +64,17 @@ class SiteFiles:
                 self.records[path] = file
                 self.sources[file.src_uri] = path
 
+    def drop_refused(self, refused: list[str], files: Files) -> None:
+        """Take out of the site what MkDocs found through links the folder walk refused (in a
+        decisions folder inside `docs_dir`, MkDocs lists files itself, following every link)."""
+        if not self.inside_docs or not refused:
+            return
+        for path in refused:
+            uri = posixpath.join(self.prefix, path)
+            for file in list(files):
+                if file.src_uri == uri or file.src_uri.startswith(uri + "/"):
+                    files.remove(file)
+
     def record_path(self, file: File) -> str | None:
         """The record a page's file is, or None for other pages."""
         path = self.sources.get(file.src_uri)

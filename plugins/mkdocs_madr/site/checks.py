@@ -13,8 +13,9 @@ from pathlib import Path
 
 from ..c4 import C4Index, find_c4_diagrams
 from ..core.blocks import block_tokens, inline_tokens
-from ..core.collection import SKIPPED_DIRS, Collection
+from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..core.walk import Links, walk
 from ..glossary import Glossary, parse_glossary
 from ..glossary.matcher import EXPLICIT_REFERENCE
 from ..glossary.plaintext import collapse
@@ -54,19 +55,21 @@ def check_documentation(
     *,
     glossary: str | None = None,
     shown_from: Path | None = None,
+    links: Links | None = None,
 ) -> list[Diagnostic]:
     """What a build would report beyond the records themselves.
 
     Pages are read from `docs_dir` (the records' own files excepted); each diagnostic names
     its page relative to `shown_from` (default: the current folder). Without a `docs_dir`
     only the records are checked: their C4 elements against no diagrams are not reported,
-    since there is nowhere they could be defined.
+    since there is nowhere they could be defined. Links in `docs_dir` are followed as
+    `links` allows (MkDocs itself follows them all, and reports nothing).
     """
     pages: list[DocPage] = []
     if docs_dir is not None:
         found = (_identity(collection.root / d.file) for d in collection.decisions)
         records = {identity for identity in found if identity is not None}
-        pages = list(_read_pages(docs_dir, records, shown_from))
+        pages = list(_read_pages(docs_dir, records, shown_from, links))
     problems: list[Diagnostic] = []
     if pages:
         index, c4_problems = read_architecture(pages)
@@ -94,22 +97,22 @@ def check_documentation(
 
 
 def _read_pages(
-    docs_dir: Path, records: set[tuple[int, int] | Path], shown_from: Path | None
+    docs_dir: Path,
+    records: set[tuple[int, int] | Path],
+    shown_from: Path | None,
+    links: Links | None,
 ) -> Iterator[DocPage]:
-    for folder, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            if not name.endswith(".md"):
-                continue
-            path = Path(folder) / name
-            if _identity(path) in records:
-                continue
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                continue  # MkDocs itself reports pages it cannot read
-            uri = path.relative_to(docs_dir).as_posix()
-            yield DocPage(uri, os.path.relpath(path, shown_from or Path.cwd()), text)
+    if not docs_dir.is_dir():
+        return
+    for uri in walk(docs_dir, links, hidden=(".",)).files:
+        path = docs_dir / uri
+        if _identity(path) in records:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs itself reports pages it cannot read
+        yield DocPage(uri, os.path.relpath(path, shown_from or Path.cwd()), text)
 
 
 def _identity(path: Path) -> tuple[int, int] | Path | None:
