@@ -965,7 +965,65 @@ def test_missing_mermaid_js_file(build_site: BuildSite, root: Path) -> None:
     with pytest.raises((PluginError, Abort)):
         build_checked(build_site, root, {}, base_config(mermaid_js="vendor/mermaid.min.js"))
     errors = build_site.errors()  # type: ignore[attr-defined]
-    assert any("mermaid_js 'vendor/mermaid.min.js' is not a file" in e for e in errors), errors
+    message = "madr.mermaid_js: 'vendor/mermaid.min.js' is not a file (looked for "
+    assert any(message in e for e in errors), errors
+
+
+@pytest.mark.parametrize("prefix", ["../..", "a/../../..", "..\\..", "/../x"])
+def test_url_prefix_outside_the_site_writes_nothing_outside(
+    build_site: BuildSite, root: Path, tmp_path: Path, prefix: str
+) -> None:
+    """`url_prefix: "../.."` made the build write index.html, timeline/, graph/ and the record
+    folders two levels above site/."""
+    inputs = {**GOOD, "docs/index.md": "# Home\n", "mkdocs.yml": ""}
+    expected = {Path("project", *Path(name).parts[:depth]) for name in inputs for depth in (1, 2)}
+    with pytest.raises((PluginError, Abort)):
+        build_checked(build_site, root, {}, base_config(url_prefix=prefix))
+    written = [
+        path
+        for path in sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+        if path not in expected | {Path("project")} and path.parts[:2] != ("project", "site")
+    ]
+    assert written == [], "the build wrote outside site_dir"
+    errors = build_site.errors()  # type: ignore[attr-defined]
+    assert any("option 'url_prefix': must be a path inside the site" in e for e in errors), errors
+
+
+def test_pages_outside_the_site_are_refused_where_they_are_made(tmp_path: Path) -> None:
+    """Belt and braces: should a prefix outside the site reach the files (settings built by
+    hand, a check bypassed), no page is made there."""
+    from mkdocs_madr.core.settings import Settings
+    from mkdocs_madr.plugin.site_files import SiteFiles
+
+    settings = Settings(base=tmp_path, url_prefix="../..")
+    files = SiteFiles(settings, tmp_path / "decisions", tmp_path / "docs")
+    with pytest.raises(PluginError, match="outside the site"):
+        _ = files.prefix
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("glossary", "../README.md", "must be a page inside docs_dir, without '..'"),
+        ("glossary", "/etc/passwd", "must be a page inside docs_dir, without '..'"),
+        ("decisions_dir", "deci\0sions", "must not contain a NUL character"),
+        ("templates_dir", "missing", "'missing' is not a folder"),
+        ("mermaid_js", "../../etc/passwd.js", "'../../etc/passwd.js' is not a file"),
+        ("follow_symlinks", "sometimes", "must be one of project, never, always"),
+    ],
+)
+def test_path_settings_name_the_setting(
+    build_site: BuildSite, root: Path, option: str, value: str, message: str
+) -> None:
+    with pytest.raises((PluginError, Abort)):
+        build_checked(build_site, root, {}, base_config(**{option: value}))
+    errors = build_site.errors()  # type: ignore[attr-defined]
+    named = (f"option '{option}': {message}", f"madr.{option}: {message}")
+    assert any(form in e for e in errors for form in named), errors
+    linted = _adr(root, "lint")
+    assert linted.code == 2, linted.stderr
+    assert f"madr.{option}: {message}" in linted.stderr
+    assert "Traceback" not in linted.stderr
 
 
 def test_unknown_code_in_diagnostics(build_site: BuildSite, root: Path) -> None:
@@ -979,7 +1037,8 @@ def test_glossary_option_naming_a_missing_page(build_site: BuildSite, root: Path
     with pytest.raises((PluginError, Abort)):
         build_checked(build_site, root, {}, base_config(glossary="terms.md"))
     errors = build_site.errors()  # type: ignore[attr-defined]
-    assert any("madr: glossary 'terms.md' is not a page in docs_dir" in e for e in errors), errors
+    message = "mkdocs.yml: madr.glossary: 'terms.md' is not a page in docs_dir"
+    assert any(message in e for e in errors), errors
 
 
 def test_glossary_in_definition_lists_without_def_list(build_site: BuildSite, root: Path) -> None:

@@ -12,8 +12,9 @@ import click
 from ..core.diagnostics import Code, Severity
 from ..core.export import decision_to_dict, encode, metadata_only, write_json
 from ..core.model import Decision, RelationKind
-from ..site.checks import check_documentation
-from .errors import NotFound
+from ..core.settings import SettingsError
+from ..site.checks import MissingGlossary, check_documentation
+from .errors import CliError, NotFound
 from .project import Project, effective, open_project, read_collection
 
 _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
@@ -134,13 +135,19 @@ def run_lint(directory: Path | None, config_file: Path | None, strict: bool, out
     collection = read_collection(project, after_parse=metadata_only)
     settings = project.settings
     docs_dir = settings.docs_dir
-    beyond = check_documentation(
-        docs_dir,
-        collection,
-        glossary=settings.glossary,
-        shown_from=project.root,
-        links=settings.links(docs_dir) if docs_dir is not None else None,
-    )
+    try:
+        settings.mermaid_file()  # a build stops without it, so lint fails too
+        beyond = check_documentation(
+            docs_dir,
+            collection,
+            glossary=settings.glossary,
+            shown_from=project.root,
+            links=settings.links(docs_dir) if docs_dir is not None else None,
+        )
+    except SettingsError as error:
+        raise CliError(str(error)) from None
+    except MissingGlossary as error:
+        raise CliError(str(settings.error("glossary", str(error)))) from None
     found = sorted(
         effective(collection.all_diagnostics() + beyond, settings),
         key=lambda d: (project.display(d.file), d.line or 0),

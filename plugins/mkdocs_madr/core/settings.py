@@ -76,6 +76,17 @@ def _path_in_site(value: object) -> str:
     return "/".join(part for part in parts if part not in ("", "."))
 
 
+def _page_in_docs(value: object) -> str | None:
+    """A page of the site's own: a path relative to `docs_dir`, without `..`."""
+    if value is None:
+        return None
+    text = _text(value).replace("\\", "/")
+    parts = PurePosixPath(text).parts
+    if text.startswith("/") or ":" in text or ".." in parts:
+        raise OptionError(f"must be a page inside docs_dir, without '..', not {value!r}")
+    return "/".join(part for part in parts if part != ".")
+
+
 def _number(low: int, high: int | None = None) -> Callable[[object], int]:
     def check(value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -261,7 +272,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "glossary",
         None,
-        _optional_text,
+        _page_in_docs,
         "The glossary page, relative to `docs_dir`. By default `GLOSSARY.md` or `glossary.md` "
         "when one exists. Its terms are linked from decisions, and each entry lists the "
         "decisions using it.",
@@ -361,6 +372,23 @@ class Settings:
         """Whether `mermaid_js` names a file to publish rather than a URL."""
         text = self.mermaid_js
         return "://" not in text and not text.startswith("//")
+
+    def mermaid_file(self) -> Path | None:
+        """The Mermaid file to publish, when `mermaid_js` names one; raises `SettingsError`
+        when there is no such file."""
+        if not self.mermaid_is_file:
+            return None
+        source = (self.base / self.mermaid_js).resolve()
+        if not source.is_file():
+            raise self.error(
+                "mermaid_js", f"{self.mermaid_js!r} is not a file (looked for {source})"
+            )
+        return source
+
+    def error(self, option: str, problem: str) -> SettingsError:
+        """The error for an option whose value names something that is not there."""
+        where = f"{self.config_file}: " if self.config_file is not None else ""
+        return SettingsError(f"{where}madr.{option}: {problem}")
 
 
 def read_options(

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 from ..core.identity import identify, is_folder_file, record_folder
-from ..core.settings import Settings
+from ..core.settings import Settings, SettingsError
 from .host import File, Files, InclusionLevel, MkDocsConfig, PluginError
 
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -54,8 +54,14 @@ class SiteFiles:
     def prefix(self) -> str:
         """Where records and generated pages are published, relative to the site."""
         if self.inside_docs:
-            return self.root.relative_to(self.docs_dir).as_posix().strip(".")
-        return self.settings.url_prefix
+            prefix = self.root.relative_to(self.docs_dir).as_posix().strip(".")
+        else:
+            prefix = self.settings.url_prefix
+        # The settings refuse `..`; checked again here, where the paths are made, since a page
+        # outside the site would be written outside site_dir.
+        if posixpath.isabs(prefix) or posixpath.normpath(prefix or ".").startswith(".."):
+            raise PluginError(f"madr: url_prefix {prefix!r} is outside the site")
+        return prefix
 
     def add_records(self, paths: list[str], files: Files, config: MkDocsConfig) -> None:
         for path in sorted(paths, key=file_order):
@@ -146,10 +152,11 @@ class SiteFiles:
         for name in ("madr.css", "madr.js"):
             uri = f"{ASSET_URI}/{name}"
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
-        if self.settings.mermaid_is_file:
-            source = (self.settings.base / self.settings.mermaid_js).resolve()
-            if not source.is_file():
-                raise PluginError(f"madr: mermaid_js '{self.settings.mermaid_js}' is not a file")
+        try:
+            source = self.settings.mermaid_file()
+        except SettingsError as error:
+            raise PluginError(str(error)) from None
+        if source is not None:
             files.append(File.generated(config, MERMAID_URI, abs_src_path=str(source)))
 
 

@@ -59,7 +59,8 @@ def check_documentation(
 ) -> list[Diagnostic]:
     """What a build would report beyond the records themselves.
 
-    Pages are read from `docs_dir` (the records' own files excepted); each diagnostic names
+    Raises `MissingGlossary` when `glossary` names no page of `docs_dir`, where a build
+    stops. Pages are read from `docs_dir` (the records' own files excepted); each diagnostic names
     its page relative to `shown_from` (default: the current folder). Without a `docs_dir`
     only the records are checked: their C4 elements against no diagrams are not reported,
     since there is nowhere they could be defined. Links in `docs_dir` are followed as
@@ -76,6 +77,8 @@ def check_documentation(
         problems += c4_problems
         problems += link_architecture(collection, index)[1]
     glossary_page = _find_glossary(pages, glossary)
+    if glossary is not None and docs_dir is not None and glossary_page is None:
+        raise MissingGlossary(missing_glossary(glossary))
     if glossary_page is not None:
         terms, glossary_problems = parse_glossary(glossary_page.text, glossary_page.shown)
         problems += glossary_problems
@@ -125,6 +128,15 @@ def _identity(path: Path) -> tuple[int, int] | Path | None:
     if not found.st_ino:  # a file system without inode numbers: tell files by their path
         return path.resolve()
     return found.st_dev, found.st_ino
+
+
+def missing_glossary(wanted: str) -> str:
+    """What is wrong with a `glossary` setting that names no page (build and lint alike)."""
+    return f"{wanted!r} is not a page in docs_dir"
+
+
+class MissingGlossary(Exception):
+    """The `glossary` option names a page docs_dir does not have."""
 
 
 def _find_glossary(pages: list[DocPage], wanted: str | None) -> DocPage | None:
