@@ -902,6 +902,83 @@ def test_compare_directive_naming_a_missing_record(build_site: BuildSite, root: 
     assert_intact(site)
 
 
+BAD_DIRECTIVES = {
+    "compare-without-id": ("<!-- madr:compare -->", "madr:compare needs a record id"),
+    "compare-empty-id": ('<!-- madr:compare "" -->', "madr:compare needs a record id"),
+    "compare-two-ids": (
+        "<!-- madr:compare 1 2 -->",
+        "madr:compare takes one record id; left over: '2'",
+    ),
+    "compare-with-filters": (
+        "<!-- madr:compare 1 status=accepted -->",
+        "madr:compare takes a record id, not key=value arguments",
+    ),
+    "limit-not-a-number": (
+        "<!-- madr:index limit=abc -->",
+        "madr:index: limit must be a number of records, 1 or more, not 'abc'",
+    ),
+    "limit-negative": (
+        "<!-- madr:timeline limit=-1 -->",
+        "madr:timeline: limit must be a number of records, 1 or more, not '-1'",
+    ),
+    "misspelled-filter": (
+        "<!-- madr:index statu=accepted -->",
+        "madr:index: unknown argument 'statu'; known: c4, category, decider, limit, status, tag",
+    ),
+    "empty-filter": ("<!-- madr:graph status= -->", "madr:graph: status= has no value"),
+    "id-on-index": (
+        "<!-- madr:index 5 -->",
+        "madr:index takes no record id, only key=value filters; left over: '5'",
+    ),
+    "filter-twice": (
+        "<!-- madr:index tag=a tag=b -->",
+        "madr:index: tag= is given twice; the last one counts",
+    ),
+    "unknown-category": (
+        "<!-- madr:timeline category=nope -->",
+        "madr:timeline: no category 'nope' (categories: team)",
+    ),
+}
+
+
+@pytest.mark.parametrize("form", sorted(BAD_DIRECTIVES))
+def test_directive_arguments_are_checked(build_site: BuildSite, root: Path, form: str) -> None:
+    directive, message = BAD_DIRECTIVES[form]
+    page = f"---\ntitle: Notes\n---\n# Notes\n\n{directive}\n\nText after.\n"
+    files: dict[str, str | bytes] = {
+        "docs/notes.md": page,
+        "decisions/team/0003-use-teams.md": record("Use teams"),
+    }
+    site = build_checked(build_site, root, files)
+    found = assert_reported(site, "unknown-directive", "docs/notes.md", line=6)
+    assert len(found) == 1, found
+    assert f"docs/notes.md:6: unknown-directive: {message}" in found[0]
+    assert "Text after." in site.html("notes/")
+    assert_intact(site, {**GOOD_TITLES, "team/0003-use-teams": "Use teams"})
+    linted = _adr(root, "lint")
+    assert f"docs/notes.md:6: unknown-directive: {message}" in linted.stdout, linted.stdout
+
+
+def test_misspelled_filter_still_filters_by_the_others(build_site: BuildSite, root: Path) -> None:
+    page = "# Notes\n\n<!-- madr:index statu=accepted tag=db -->\n"
+    files: dict[str, str | bytes] = {"docs/notes.md": page}
+    site = build_checked(build_site, root, files)
+    assert_reported(site, "unknown-directive", "docs/notes.md", line=3)
+    assert "Use PostgreSQL" not in site.html("notes/")  # no record is tagged db
+
+
+def test_glossary_reference_after_an_unclosed_fence(build_site: BuildSite, root: Path) -> None:
+    """Python-Markdown reads a fence that is never closed as text, so the reference after it
+    is one; the diagnostic names its line."""
+    files: dict[str, str | bytes] = {
+        "docs/GLOSSARY.md": "# Glossary\n\nRecord\n: A decision record.\n",
+        "docs/notes.md": "# Notes\n\n```python\nunclosed\n\nSee [[Nope]] here.\n",
+    }
+    site = build_checked(build_site, root, files)
+    assert_reported(site, "glossary-unknown-term", "docs/notes.md", line=6)
+    assert_intact(site)
+
+
 def test_c4_diagram_with_a_syntax_error(build_site: BuildSite, root: Path) -> None:
     files: dict[str, str | bytes] = {
         "docs/context.md": (

@@ -276,6 +276,7 @@ class Build:
             )
         replacements = []
         for found in scan.directives:
+            found.shown_line = _source_line(page, markdown, found.line) or found.line
             marker = self.slots.add(src, partial(DirectiveSlot, found))
             replacements.append((found.line, found.end, marker))
         for position, fence in enumerate(scan.c4_fences):

@@ -20,7 +20,7 @@ from ..glossary import Glossary, parse_glossary
 from ..glossary.matcher import EXPLICIT_REFERENCE
 from ..glossary.plaintext import collapse
 from .architecture import link_architecture
-from .directives import scan_page
+from .directives import reference_problems, scan_page
 
 GLOSSARY_PAGES = ("GLOSSARY.md", "glossary.md", "glossary/index.md")
 """Where the glossary is looked for when the `glossary` option does not name it."""
@@ -153,18 +153,7 @@ def _directive_problems(page: DocPage, collection: Collection) -> list[Diagnosti
     scan = scan_page(page.text, page.shown)
     problems = list(scan.problems)
     for directive in scan.directives:
-        if directive.name != "compare":
-            continue
-        reference = directive.positional[0] if directive.positional else ""
-        if not reference or collection.find(reference) is None:
-            problems.append(
-                diagnostic(
-                    Code.UNKNOWN_DIRECTIVE,
-                    page.shown,
-                    directive.line,
-                    f"madr:compare: no record '{reference}'",
-                )
-            )
+        problems += reference_problems(directive, collection, page.shown)
     return problems
 
 
