@@ -7,6 +7,7 @@ plugin adds its section (see `navigation`).
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,8 @@ class SiteFiles:
     """Generated page name (`GENERATED`) → its file (or the author's page at that address)."""
     problems: list[Diagnostic] = field(default_factory=list)
     """What adding the files found wrong, relative to `root`."""
+    generated: list[File] = field(default_factory=list)
+    """The pages the plugin generated."""
 
     @property
     def inside_docs(self) -> bool:
@@ -80,6 +83,14 @@ class SiteFiles:
             for file in list(files):
                 if file.src_uri == uri or file.src_uri.startswith(uri + "/"):
                     files.remove(file)
+
+    def generated_pages(self) -> list[File]:
+        """The pages the plugin made (the log, timeline…), not the author's at their place."""
+        return [file for file in self.pages.values() if file in self.generated]
+
+    def is_ours(self, file: File) -> bool:
+        """Whether the plugin publishes this page: a record's, or one it generated."""
+        return self.record_path(file) is not None or file in self.generated
 
     def record_path(self, file: File) -> str | None:
         """The record a page's file is, or None for other pages."""
@@ -139,7 +150,8 @@ class SiteFiles:
         # Summaries repeat what the records say; keeping them out of search keeps it sharp.
         # They have no headings, so Material's table of contents would only narrow the table.
         front = "search:\n  exclude: true\nhide:\n  - toc\n"
-        content = f"---\n{front}---\n\n# {title}\n\n<!-- madr:{directive} -->\n"
+        heading = html.escape(title, quote=False)
+        content = f"---\n{front}---\n\n# {heading}\n\n<!-- madr:{directive} -->\n"
         if name == "timeline" and feed_url is not None:
             content += f"\n[Follow new decisions: Atom feed]({feed_url})\n"
         page_file = File.generated(
@@ -147,6 +159,7 @@ class SiteFiles:
         )
         files.append(page_file)
         self.pages[name] = page_file
+        self.generated.append(page_file)
 
     def add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for name in ("madr.css", "madr.js"):
