@@ -21,14 +21,17 @@ from test_injection import (
     IMG,
     JINJA,
     JS_URL,
+    LONG,
     MERMAID_INIT,
     MERMAID_THEME,
     SCRIPT,
     SINGLE_QUOTE,
+    TITLED,
     TOOLTIPS,
     hostile_config,
     hostile_files,
     record_pages,
+    titled_config,
 )
 
 pytestmark = pytest.mark.browser
@@ -383,41 +386,13 @@ def test_navigation_of_hostile_file_names_runs_nothing(
 
 # --- titles in Material's sidebars, and its tooltips for truncated links ---------------------
 
-LONG = "and-a-word-long-enough-to-be-cut-short-in-the-sidebar-so-that-material-offers-a-tooltip"
-TITLED: dict[str, str | bytes] = {
-    # The title only in front matter.
-    "decisions/0001-front-matter.md": (
-        f'---\ntitle: "FM <img src=x onerror=window.__pwned=11> {LONG}"\nstatus: accepted\n'
-        "date: 2025-01-01\n---\n\nNo heading.\n"
-    ),
-    # No title at all: the file name is the title.
-    f"decisions/0002-<img src=x onerror=window.__pwned=12> {LONG}.md": (
-        "---\nstatus: accepted\ndate: 2025-01-02\n---\n\nNo heading.\n"
-    ),
-    # A code span in the H1, and in the headings of the table of contents.
-    "decisions/0003-code-span.md": (
-        "---\nstatus: accepted\ndate: 2025-01-03\n---\n"
-        f"# Code `<img src=x onerror=window.__pwned=13>` {LONG}\n\n"
-        f"## Context `<img src=x onerror=window.__pwned=14>` {LONG}\n\nText.\n\n"
-        f"### Deeper &lt;img src=x onerror=window.__pwned=15&gt; {LONG}\n\nMore.\n"
-    ),
-    # A front-matter title beside an H1, and a category folder named like markup.
-    "decisions/<svg onload=window.__pwned=16> folder/0001-in-a-category.md": (
-        f'---\ntitle: "<img src=x onerror=window.__pwned=17>"\nstatus: accepted\n'
-        f"date: 2025-01-04\n---\n# In a category {LONG}\n\nText.\n"
-    ),
-}
-
 _TRUNCATED = """() => [...document.querySelectorAll(".md-sidebar .md-ellipsis")]
   .filter(e => e.offsetParent !== null && e.offsetWidth < e.scrollWidth).length"""
 
 
 @pytest.fixture
-def titled(build_site: BuildSite, local_mermaid: Path) -> Iterator[tuple[Site, str]]:
-    index_title = "Log <img src=x onerror=window.__pwned=18>"
-    config = hostile_config(str(local_mermaid), nav="all", index_title=index_title)
-    site = build_site(TITLED, config)
-    yield from _serve(site)
+def titled(build_site: BuildSite) -> Iterator[tuple[Site, str]]:
+    yield from _serve(build_site(TITLED, titled_config()))
 
 
 def _hover_truncated(page: Any) -> int:
