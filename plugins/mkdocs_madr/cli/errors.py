@@ -6,6 +6,8 @@ from typing import IO, Any
 
 import click
 
+from .output import say
+
 
 class CliError(click.ClickException):
     """`adr: <what went wrong, naming the file or folder>` on stderr; exit status 2."""
@@ -13,7 +15,7 @@ class CliError(click.ClickException):
     exit_code = 2
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"adr: {self.format_message()}", err=True, file=file)
+        say(f"adr: {self.format_message()}", err=True, file=file)
 
 
 class NotFound(CliError):
