@@ -24,5 +24,11 @@ class NotFound(CliError):
     exit_code = 1
 
 
+class Refused(CliError):
+    """An edit adr cannot make safely; the file is left as it was. Exit status 1."""
+
+    exit_code = 1
+
+
 class Interrupted(CliError):
     exit_code = 130
