@@ -245,15 +245,35 @@ def test_front_matter_adr_cannot_edit_safely_is_refused(
     assert_refused(result, before, after, words)
 
 
-@pytest.mark.parametrize("suffix", ["\\", "  \\", "\\  <!-- no: a comment follows -->"])
-def test_a_trailing_backslash_is_kept(tmp_path: Path, suffix: str) -> None:
+BACKSLASHES = ["\\", "  \\", "\\  <!-- no: a comment follows -->"]
+
+
+@pytest.mark.parametrize("suffix", BACKSLASHES, ids=["backslash", "spaced", "comment"])
+def test_a_trailing_backslash_is_never_lost(tmp_path: Path, suffix: str) -> None:
+    """A backslash that ends the line is markup (a hard line break, or a stray one at the end
+    of a list item), not part of the status: it stays, or the edit is refused."""
     text = f"# Backslash\n\n* Status: proposed{suffix}\n* Date: 2025-01-01\n\n## Context\n\nx\n"
+    result, before, after = status_edit(tmp_path, text)
+    if suffix.startswith("\\  <!--"):  # a backslash before a comment is the value's own
+        assert result.code == 0, result.stderr
+        assert "* Status: rejected  <!-- no: a comment follows -->\n" in after
+    elif result.code == 0:
+        assert after == text.replace(f"proposed{suffix}", f"rejected{suffix}")
+    else:
+        assert_refused(result, before, after, "the status would read as 'rejected\\\\'")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the record reader (core/parse) reads a line-ending backslash as part of the "
+    "status ('proposed\\'), so the edit that keeps it is refused",
+)
+def test_a_trailing_backslash_stays_after_the_new_status(tmp_path: Path) -> None:
+    text = "# Backslash\n\nStatus: proposed\\\nDate: 2025-01-01\n\n## Context\n\nx\n"
+    assert parse_decision(text.encode(), "0001-edited.md").status == "proposed"
     result, _, after = status_edit(tmp_path, text)
     assert result.code == 0, result.stderr
-    if suffix.startswith("\\  <!--"):  # a backslash before a comment is the value's own
-        assert "* Status: rejected  <!-- no: a comment follows -->\n" in after
-    else:
-        assert after == text.replace(f"proposed{suffix}", f"rejected{suffix}")
+    assert after == text.replace("proposed\\", "rejected\\")
 
 
 HEADER_KEYED = (
@@ -262,23 +282,9 @@ HEADER_KEYED = (
 )
 
 
-def test_a_table_keyed_by_its_header_never_loses_its_header(tmp_path: Path) -> None:
-    """Refused while the reader takes the header row for a key and its value (status "Date");
-    the value cell when it reads the table by its header. Never the header cell."""
-    result, before, after = status_edit(tmp_path, HEADER_KEYED)
-    assert "| Status | Date |\n|----------|------------|\n" in after
-    if result.code == 0:
-        assert after == before.replace("| proposed | 2025", "| rejected | 2025")
-    else:
-        assert_refused(result, before, after, "the status would read as")
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="the record reader (core/parse/fields.py) reads a table keyed by its header in the "
-    "rewrite of core/parse; until then it reads status 'Date' and adr refuses the edit",
-)
 def test_a_table_keyed_by_its_header_gets_its_value_cell_edited(tmp_path: Path) -> None:
+    """The value cell under `Status`, never the header cell (before: overwritten, as the
+    reader took the header row for a key and its value, status "Date")."""
     assert parse_decision(HEADER_KEYED.encode(), "0001-edited.md").status == "proposed"
     result, before, after = status_edit(tmp_path, HEADER_KEYED)
     assert result.code == 0, result.stderr

@@ -630,6 +630,19 @@ def test_links_out_of_a_decisions_folder_inside_docs(
     assert "Use PostgreSQL" in site.html("adr/")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="MkDocs (and ProperDocs) lists docs_dir itself, following every link, and copies "
+    "what it finds into the site; the plugin decides only for the decisions folder",
+)
+def test_links_out_of_docs_dir_elsewhere(build_site: BuildSite, root: Path, secrets: Path) -> None:
+    write_tree(root, GOOD)
+    (root / "docs").mkdir(parents=True)
+    (root / "docs/linked").symlink_to(secrets / "etc", target_is_directory=True)
+    site = build_checked(build_site, root, {})
+    assert "s3cr3t" not in _published_text(site)
+
+
 def test_follow_symlinks_always_follows_links_out_of_the_project(
     build_site: BuildSite, root: Path, secrets: Path
 ) -> None:
@@ -964,7 +977,9 @@ def test_misspelled_filter_still_filters_by_the_others(build_site: BuildSite, ro
     files: dict[str, str | bytes] = {"docs/notes.md": page}
     site = build_checked(build_site, root, files)
     assert_reported(site, "unknown-directive", "docs/notes.md", line=3)
-    assert "Use PostgreSQL" not in site.html("notes/")  # no record is tagged db
+    page = site.html("notes/")
+    table = page[page.index('class="madr-index__table"') :]
+    assert "Use PostgreSQL" not in table[: table.index("</table>")]  # no record is tagged db
 
 
 def test_glossary_reference_after_an_unclosed_fence(build_site: BuildSite, root: Path) -> None:
