@@ -21,14 +21,17 @@ from test_injection import (
     IMG,
     JINJA,
     JS_URL,
+    LONG,
     MERMAID_INIT,
     MERMAID_THEME,
     SCRIPT,
     SINGLE_QUOTE,
+    TITLED,
     TOOLTIPS,
     hostile_config,
     hostile_files,
     record_pages,
+    titled_config,
 )
 
 pytestmark = pytest.mark.browser
@@ -379,3 +382,73 @@ def test_navigation_of_hostile_file_names_runs_nothing(
     assert page.locator(".md-nav img, .md-nav svg[onload]").count() == 0
     assert page.errors == []
     assert dialogs == []
+
+
+# --- titles in Material's sidebars, and its tooltips for truncated links ---------------------
+
+_TRUNCATED = """() => [...document.querySelectorAll(".md-sidebar .md-ellipsis")]
+  .filter(e => e.offsetParent !== null && e.offsetWidth < e.scrollWidth).length"""
+
+
+@pytest.fixture
+def titled(build_site: BuildSite) -> Iterator[tuple[Site, str]]:
+    yield from _serve(build_site(TITLED, titled_config()))
+
+
+def _hover_truncated(page: Any) -> int:
+    """Hover every truncated link and label of both sidebars, as a reader would; how many
+    there were."""
+    page.wait_for_function(f"({_TRUNCATED})() > 0", timeout=10000)
+    hovered = 0
+    for element in page.locator(".md-sidebar .md-ellipsis").all():
+        if not element.is_visible():
+            continue
+        truncated = element.evaluate("e => e.offsetWidth < e.scrollWidth")
+        if not truncated:
+            continue
+        element.scroll_into_view_if_needed()
+        element.hover()
+        tooltip = page.locator(".md-tooltip2--active").last
+        tooltip.wait_for(state="visible", timeout=5000)
+        assert tooltip.locator("img, svg, script").count() == 0, tooltip.inner_html()
+        assert tooltip.inner_text().replace("\u2060", "") == element.inner_text().replace(
+            "\u2060", ""
+        )
+        hovered += 1
+        page.mouse.move(0, 0)
+    return hovered
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "decisions/0001-front-matter/",
+        "decisions/0003-code-span/",
+        "decisions/%3Csvg%20onload%3Dwindow.__pwned%3D16%3E%20folder/0001-in-a-category/",
+    ],
+)
+def test_hovering_every_truncated_sidebar_link_runs_nothing(
+    page: Any, dialogs: list[str], titled: tuple[Site, str], path: str
+) -> None:
+    _, url = titled
+    page.goto(url + path)
+    assert page.locator("img[src=x], svg[onload]").count() == 0
+    assert _hover_truncated(page) >= 2  # the log's section, and the folder's
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img[src=x], svg[onload]").count() == 0
+    assert dialogs == []
+    assert page.errors == []
+
+
+def test_titles_read_as_written_in_title_header_and_sidebar(
+    page: Any, titled: tuple[Site, str]
+) -> None:
+    _, url = titled
+    page.goto(url + "decisions/0003-code-span/")
+    shown = page.title().replace("\u2060", "")
+    assert shown.startswith("Code <img src=x onerror=window.__pwned=13> and-a-word"), shown
+    header = page.locator(".md-header__topic[data-md-component=header-topic] .md-ellipsis")
+    assert "Code <img src=x onerror=window.__pwned=13>" in header.inner_text().replace("\u2060", "")
+    page.goto(url + "decisions/0002-%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D12%3E%20" + LONG)
+    assert page.locator("img[src=x]").count() == 0
+    assert page.title().startswith("0002-<\u2060img src=x onerror=window.__pwned=12> and-a-word")

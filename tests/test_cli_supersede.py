@@ -252,13 +252,13 @@ def test_a_record_that_cannot_be_read_back_is_left_alone(project: Path) -> None:
     write(
         project / "decisions",
         {
-            "0001-old.md": "---\nstatus: |\n  accepted\n---\n# Old\n",
+            "0001-old.md": "---\nstatus:\n  - accepted\n---\n# Old\n",
             "0002-new.md": "---\nstatus: accepted\n---\n# New\n",
         },
     )
     before = (project / "decisions" / "0001-old.md").read_bytes()
     line = one_line_error(adr("supersede", "1", "2", cwd=project))
-    assert "0001-old.md:2: the status in front matter spans several lines" in line
+    assert "0001-old.md:3: the status in front matter is a list; set it by hand" in line
     assert (project / "decisions" / "0001-old.md").read_bytes() == before
     assert "Supersedes" not in (project / "decisions" / "0002-new.md").read_text()
 

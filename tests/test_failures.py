@@ -459,15 +459,10 @@ def test_symlink_loop_diagnostic_names_the_link(
     assert_reported(site, "symlink-loop", link)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OSError,
-    reason="MkDocs (and ProperDocs) walks docs_dir itself, following links (os.walk "
-    "followlinks=True), before the plugin sees the files; it collects loop/loop/…/ pages until "
-    "ELOOP and then fails in copy_static_files with OSError [Errno 40] Too many levels of "
-    "symbolic links",
-)
 def test_symlink_loop_in_decisions_inside_docs(build_site: BuildSite, root: Path) -> None:
+    """MkDocs walks docs_dir itself, following every link, before the plugin sees the files: it
+    lists loop/loop/…/ pages until ELOOP, and copying them would fail with OSError [Errno 40].
+    The plugin takes out of the site what it found through a link it refused."""
     files: dict[str, str | bytes] = {
         f"docs/adr/{name.split('/')[-1]}": text for name, text in GOOD.items()
     }
@@ -515,6 +510,189 @@ def test_named_pipe_named_like_a_record(build_site: BuildSite, root: Path) -> No
         site = build_checked(build_site, root, {}, seconds=10)
     assert_reported(site, "unreadable-file", "decisions/0003-pipe.md")
     assert_intact(site)
+
+
+def _published_text(site: Site) -> str:
+    """Every text file the build wrote: pages, decisions.json, the search index, the feed."""
+    texts = []
+    for path in sorted(site.site_dir.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".json", ".atom", ".xml", ".txt"):
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(texts)
+
+
+def _adr(root: Path, *args: str) -> Any:
+    from test_cli_helpers import adr
+
+    return adr(*args, cwd=root)
+
+
+LINK_LOOPS = {
+    "to-itself": [("decisions/0003-self.md", "0003-self.md")],
+    "two-links": [("decisions/a", "b"), ("decisions/b", "a")],
+    "record-pair": [("decisions/0003-a.md", "0004-b.md"), ("decisions/0004-b.md", "0003-a.md")],
+}
+
+
+@pytest.mark.parametrize("form", sorted(LINK_LOOPS))
+def test_links_into_a_loop_of_links(build_site: BuildSite, root: Path, form: str) -> None:
+    write_tree(root, GOOD)
+    for link, target in LINK_LOOPS[form]:
+        (root / link).symlink_to(target)
+    site = build_checked(build_site, root, {})
+    for link, _ in LINK_LOOPS[form]:
+        found = assert_reported(site, "symlink-loop", link)
+        assert "loop of links" in found[0]
+    assert_intact(site)
+    listed = _adr(root, "list")
+    assert listed.code == 0, listed.stderr
+    assert "Use PostgreSQL" in listed.stdout
+    linted = _adr(root, "lint")
+    assert "internal error" not in linted.stderr
+    assert linted.code == 0, linted.stderr  # warnings only
+    for link, _ in LINK_LOOPS[form]:
+        assert f"{link}: symlink-loop: " in linted.stdout
+
+
+def test_link_that_cannot_be_followed(build_site: BuildSite, root: Path) -> None:
+    """A link through a file (`x.md/0003.md`): stat fails with ENOTDIR, as it fails with EACCES
+    for a link into a folder the build may not read."""
+    write_tree(root, GOOD)
+    (root / "decisions/0003-through.md").symlink_to("0001-keep-a-decision-log.md/0003.md")
+    site = build_checked(build_site, root, {})
+    found = assert_reported(site, "unreadable-file", "decisions/0003-through.md")
+    assert "cannot follow the link: Not a directory" in found[0]
+    assert_intact(site)
+    assert _adr(root, "list").code == 0
+
+
+@pytest.fixture
+def secrets(tmp_path: Path) -> Path:
+    """A folder outside the project, with a secret in a file and in a folder of records."""
+    outside = tmp_path / "outside"
+    write_tree(
+        outside,
+        {
+            "token.md": "# Token\n\n* Status: accepted\n\nCI_TOKEN=s3cr3t-file\n",
+            "etc/0009-leak.md": "# Leak\n\n* Status: accepted\n\nCI_TOKEN=s3cr3t-folder\n",
+        },
+    )
+    return outside
+
+
+def _link_secrets(root: Path, secrets: Path, base: str = "decisions") -> None:
+    write_tree(root, {f"{base}/{name.split('/')[-1]}": text for name, text in GOOD.items()})
+    (root / base / "0003-token.md").symlink_to(secrets / "token.md")
+    (root / base / "etc").symlink_to(secrets / "etc", target_is_directory=True)
+    (root / base / "0004-environ.md").symlink_to("/proc/self/environ")
+
+
+def test_links_out_of_the_project_are_not_followed(
+    build_site: BuildSite, root: Path, secrets: Path
+) -> None:
+    _link_secrets(root, secrets)
+    site = build_checked(build_site, root, {})
+    for link, target in [
+        ("decisions/0003-token.md", str(secrets / "token.md")),
+        ("decisions/etc", str(secrets / "etc")),
+        ("decisions/0004-environ.md", "/proc/self/environ"),
+    ]:
+        found = assert_reported(site, "symlink-outside", link)
+        assert f"a link to '{target}', outside the project; not followed" in found[0]
+    published = _published_text(site)
+    assert "s3cr3t" not in published
+    environment = Path("/proc/self/environ").read_bytes().decode("utf-8", "replace")
+    assert environment.split("\0")[0] not in published  # the build's own environment
+    for page in ("0003-token", "etc", "0004-environ"):
+        assert not (site.site_dir / "decisions" / page).exists(), page
+    files = [entry["file"] for entry in site.json("decisions.json")["decisions"]]
+    assert files == ["0001-keep-a-decision-log.md", "0002-use-postgresql.md"]
+    assert_intact(site)
+    linted = _adr(root, "lint")
+    assert "decisions/etc: symlink-outside: " in linted.stdout
+    assert "s3cr3t" not in linted.stdout + linted.stderr
+    shown = _adr(root, "list", "--format", "json")
+    assert "s3cr3t" not in shown.stdout
+
+
+def test_links_out_of_a_decisions_folder_inside_docs(
+    build_site: BuildSite, root: Path, secrets: Path
+) -> None:
+    """MkDocs lists the files of docs_dir itself, following every link: what the plugin's walk
+    refused is taken out of the site again."""
+    _link_secrets(root, secrets, base="docs/adr")
+    site = build_checked(build_site, root, {}, base_config(decisions_dir="docs/adr"), good=False)
+    assert_reported(site, "symlink-outside", "docs/adr/0003-token.md")
+    assert_reported(site, "symlink-outside", "docs/adr/etc")
+    assert "s3cr3t" not in _published_text(site)
+    assert not (site.site_dir / "adr/0003-token").exists()
+    assert not (site.site_dir / "adr/etc").exists()
+    assert "Use PostgreSQL" in site.html("adr/")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="MkDocs (and ProperDocs) lists docs_dir itself, following every link, and copies "
+    "what it finds into the site; the plugin decides only for the decisions folder",
+)
+def test_links_out_of_docs_dir_elsewhere(build_site: BuildSite, root: Path, secrets: Path) -> None:
+    write_tree(root, GOOD)
+    (root / "docs").mkdir(parents=True)
+    (root / "docs/linked").symlink_to(secrets / "etc", target_is_directory=True)
+    site = build_checked(build_site, root, {})
+    assert "s3cr3t" not in _published_text(site)
+
+
+def test_follow_symlinks_always_follows_links_out_of_the_project(
+    build_site: BuildSite, root: Path, secrets: Path
+) -> None:
+    _link_secrets(root, secrets)
+    (root / "decisions/0004-environ.md").unlink()
+    site = build_checked(build_site, root, {}, base_config(follow_symlinks="always"))
+    assert not [w for w in site.warnings() if ": symlink-" in w]
+    assert "s3cr3t-file" in site.html("decisions/0003-token/")
+    assert "s3cr3t-folder" in site.html("decisions/etc/0009-leak/")
+    assert_intact(site)
+
+
+def test_follow_symlinks_never_follows_no_link(build_site: BuildSite, root: Path) -> None:
+    write_tree(root, {"shared/0005-shared.md": record("Shared record")})
+    write_tree(root, GOOD)
+    (root / "decisions/0005-shared.md").symlink_to("../shared/0005-shared.md")
+    (root / "decisions/team").symlink_to("../shared", target_is_directory=True)
+    default = build_checked(build_site, root, {})
+    assert "Shared record" in default.html("decisions/0005-shared/")  # inside the project
+    assert "Shared record" in default.html("decisions/team/0005-shared/")
+    site = build_checked(build_site, root, {}, base_config(follow_symlinks="never"))
+    for link in ("decisions/0005-shared.md", "decisions/team"):
+        found = assert_reported(site, "symlink-ignored", link, level="info")
+        assert "follow_symlinks: never" in found[0]
+    assert not (site.site_dir / "decisions/0005-shared").exists()
+    assert not (site.site_dir / "decisions/team").exists()
+    assert_intact(site)
+
+
+def test_folders_nested_too_deep(build_site: BuildSite, root: Path) -> None:
+    deep = "decisions/" + "/".join(f"d{level}" for level in range(1, 41))
+    write_tree(
+        root,
+        {
+            **GOOD,
+            "decisions/d1/0003-shallow.md": record("Shallow enough"),
+            f"{deep}/0004-deep.md": record("Far too deep"),
+        },
+    )
+    site = build_checked(build_site, root, {})
+    too_deep = "decisions/" + "/".join(f"d{level}" for level in range(1, 18))
+    found = assert_reported(site, "folder-too-deep", too_deep)
+    assert "more than 16 folders deep" in found[0]
+    assert "Far too deep" not in _published_text(site)
+    assert "Shallow enough" in site.html("decisions/d1/0003-shallow/")
+    assert_intact(site)
+    depths = [len(p.relative_to(site.site_dir).parts) for p in site.site_dir.rglob("*")]
+    assert max(depths) < 25
+    again = build_checked(build_site, root, {})  # MkDocs cleans the site of the first build
+    assert_intact(again)
 
 
 # --- 9. decisions_dir missing or not a folder ---------------------------------------------------
@@ -676,17 +854,17 @@ def test_record_vanishes_during_the_build(
     """Deleted after the folder was listed and before it was read (a save in an editor)."""
     from mkdocs_madr.plugin import build as plugin_module
 
-    scan = plugin_module.scan_folder
+    scan = plugin_module.read_folder
     gone = root / "decisions/0003-gone.md"
     kept: dict[str, bytes] = {}
 
-    def scan_then_delete(folder: Path) -> Any:
-        found = scan(folder)
+    def scan_then_delete(folder: Path, links: Any) -> Any:
+        found = scan(folder, links)
         kept["data"] = gone.read_bytes()
         gone.unlink()
         return found
 
-    monkeypatch.setattr(plugin_module, "scan_folder", scan_then_delete)
+    monkeypatch.setattr(plugin_module, "read_folder", scan_then_delete)
     write_tree(
         root, {**GOOD, "docs/index.md": "# Home\n", "decisions/0003-gone.md": record("Gone")}
     )
@@ -734,6 +912,85 @@ def test_compare_directive_naming_a_missing_record(build_site: BuildSite, root: 
     files: dict[str, str | bytes] = {"docs/notes.md": "# Notes\n\n<!-- madr:compare 99 -->\n"}
     site = build_checked(build_site, root, files)
     assert_reported(site, "unknown-directive", "docs/notes.md", line=3)
+    assert_intact(site)
+
+
+BAD_DIRECTIVES = {
+    "compare-without-id": ("<!-- madr:compare -->", "madr:compare needs a record id"),
+    "compare-empty-id": ('<!-- madr:compare "" -->', "madr:compare needs a record id"),
+    "compare-two-ids": (
+        "<!-- madr:compare 1 2 -->",
+        "madr:compare takes one record id; left over: '2'",
+    ),
+    "compare-with-filters": (
+        "<!-- madr:compare 1 status=accepted -->",
+        "madr:compare takes a record id, not key=value arguments",
+    ),
+    "limit-not-a-number": (
+        "<!-- madr:index limit=abc -->",
+        "madr:index: limit must be a number of records, 1 or more, not 'abc'",
+    ),
+    "limit-negative": (
+        "<!-- madr:timeline limit=-1 -->",
+        "madr:timeline: limit must be a number of records, 1 or more, not '-1'",
+    ),
+    "misspelled-filter": (
+        "<!-- madr:index statu=accepted -->",
+        "madr:index: unknown argument 'statu'; known: c4, category, decider, limit, status, tag",
+    ),
+    "empty-filter": ("<!-- madr:graph status= -->", "madr:graph: status= has no value"),
+    "id-on-index": (
+        "<!-- madr:index 5 -->",
+        "madr:index takes no record id, only key=value filters; left over: '5'",
+    ),
+    "filter-twice": (
+        "<!-- madr:index tag=a tag=b -->",
+        "madr:index: tag= is given twice; the last one counts",
+    ),
+    "unknown-category": (
+        "<!-- madr:timeline category=nope -->",
+        "madr:timeline: no category 'nope' (categories: team)",
+    ),
+}
+
+
+@pytest.mark.parametrize("form", sorted(BAD_DIRECTIVES))
+def test_directive_arguments_are_checked(build_site: BuildSite, root: Path, form: str) -> None:
+    directive, message = BAD_DIRECTIVES[form]
+    page = f"---\ntitle: Notes\n---\n# Notes\n\n{directive}\n\nText after.\n"
+    files: dict[str, str | bytes] = {
+        "docs/notes.md": page,
+        "decisions/team/0003-use-teams.md": record("Use teams"),
+    }
+    site = build_checked(build_site, root, files)
+    found = assert_reported(site, "unknown-directive", "docs/notes.md", line=6)
+    assert len(found) == 1, found
+    assert f"docs/notes.md:6: unknown-directive: {message}" in found[0]
+    assert "Text after." in site.html("notes/")
+    assert_intact(site, {**GOOD_TITLES, "team/0003-use-teams": "Use teams"})
+    linted = _adr(root, "lint")
+    assert f"docs/notes.md:6: unknown-directive: {message}" in linted.stdout, linted.stdout
+
+
+def test_misspelled_filter_still_filters_by_the_others(build_site: BuildSite, root: Path) -> None:
+    page = "# Notes\n\n<!-- madr:index statu=accepted tag=db -->\n"
+    files: dict[str, str | bytes] = {"docs/notes.md": page}
+    site = build_checked(build_site, root, files)
+    assert_reported(site, "unknown-directive", "docs/notes.md", line=3)
+    page = site.html("notes/")
+    table = page[page.index('class="madr-index__table"') :]
+    assert "Use PostgreSQL" not in table[: table.index("</table>")]  # no record is tagged db
+
+
+def test_glossary_reference_after_an_unclosed_fence(build_site: BuildSite, root: Path) -> None:
+    """Python-Markdown reads a fence that is never closed as text, so the reference after it
+    is one; the diagnostic names its line."""
+    files: dict[str, str | bytes] = {
+        "docs/GLOSSARY.md": "# Glossary\n\nRecord\n: A decision record.\n",
+        "docs/notes.md": "# Notes\n\n```python\nunclosed\n\nSee [[Nope]] here.\n",
+    }
+    site = build_checked(build_site, root, files)
+    assert_reported(site, "glossary-unknown-term", "docs/notes.md", line=6)
     assert_intact(site)
 
 
@@ -800,7 +1057,65 @@ def test_missing_mermaid_js_file(build_site: BuildSite, root: Path) -> None:
     with pytest.raises((PluginError, Abort)):
         build_checked(build_site, root, {}, base_config(mermaid_js="vendor/mermaid.min.js"))
     errors = build_site.errors()  # type: ignore[attr-defined]
-    assert any("mermaid_js 'vendor/mermaid.min.js' is not a file" in e for e in errors), errors
+    message = "madr.mermaid_js: 'vendor/mermaid.min.js' is not a file (looked for "
+    assert any(message in e for e in errors), errors
+
+
+@pytest.mark.parametrize("prefix", ["../..", "a/../../..", "..\\..", "/../x"])
+def test_url_prefix_outside_the_site_writes_nothing_outside(
+    build_site: BuildSite, root: Path, tmp_path: Path, prefix: str
+) -> None:
+    """`url_prefix: "../.."` made the build write index.html, timeline/, graph/ and the record
+    folders two levels above site/."""
+    inputs = {**GOOD, "docs/index.md": "# Home\n", "mkdocs.yml": ""}
+    expected = {Path("project", *Path(name).parts[:depth]) for name in inputs for depth in (1, 2)}
+    with pytest.raises((PluginError, Abort)):
+        build_checked(build_site, root, {}, base_config(url_prefix=prefix))
+    written = [
+        path
+        for path in sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+        if path not in expected | {Path("project")} and path.parts[:2] != ("project", "site")
+    ]
+    assert written == [], "the build wrote outside site_dir"
+    errors = build_site.errors()  # type: ignore[attr-defined]
+    assert any("option 'url_prefix': must be a path inside the site" in e for e in errors), errors
+
+
+def test_pages_outside_the_site_are_refused_where_they_are_made(tmp_path: Path) -> None:
+    """Belt and braces: should a prefix outside the site reach the files (settings built by
+    hand, a check bypassed), no page is made there."""
+    from mkdocs_madr.core.settings import Settings
+    from mkdocs_madr.plugin.site_files import SiteFiles
+
+    settings = Settings(base=tmp_path, url_prefix="../..")
+    files = SiteFiles(settings, tmp_path / "decisions", tmp_path / "docs")
+    with pytest.raises(PluginError, match="outside the site"):
+        _ = files.prefix
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("glossary", "../README.md", "must be a page inside docs_dir, without '..'"),
+        ("glossary", "/etc/passwd", "must be a page inside docs_dir, without '..'"),
+        ("decisions_dir", "deci\0sions", "must not contain a NUL character"),
+        ("templates_dir", "missing", "'missing' is not a folder"),
+        ("mermaid_js", "../../etc/passwd.js", "'../../etc/passwd.js' is not a file"),
+        ("follow_symlinks", "sometimes", "must be one of project, never, always"),
+    ],
+)
+def test_path_settings_name_the_setting(
+    build_site: BuildSite, root: Path, option: str, value: str, message: str
+) -> None:
+    with pytest.raises((PluginError, Abort)):
+        build_checked(build_site, root, {}, base_config(**{option: value}))
+    errors = build_site.errors()  # type: ignore[attr-defined]
+    named = (f"option '{option}': {message}", f"madr.{option}: {message}")
+    assert any(form in e for e in errors for form in named), errors
+    linted = _adr(root, "lint")
+    assert linted.code == 2, linted.stderr
+    assert f"madr.{option}: {message}" in linted.stderr
+    assert "Traceback" not in linted.stderr
 
 
 def test_unknown_code_in_diagnostics(build_site: BuildSite, root: Path) -> None:
@@ -814,7 +1129,8 @@ def test_glossary_option_naming_a_missing_page(build_site: BuildSite, root: Path
     with pytest.raises((PluginError, Abort)):
         build_checked(build_site, root, {}, base_config(glossary="terms.md"))
     errors = build_site.errors()  # type: ignore[attr-defined]
-    assert any("madr: glossary 'terms.md' is not a page in docs_dir" in e for e in errors), errors
+    message = "mkdocs.yml: madr.glossary: 'terms.md' is not a page in docs_dir"
+    assert any(message in e for e in errors), errors
 
 
 def test_glossary_in_definition_lists_without_def_list(build_site: BuildSite, root: Path) -> None:

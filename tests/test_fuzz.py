@@ -1496,3 +1496,99 @@ def test_known_unstable_rerendering(template: str, field: str, value: str | list
     values[field] = getattr(first, field)
     name, text = render_record(template, values)
     assert getattr(parse_checked(text, name), field) == getattr(first, field)
+
+
+# --- 5. `adr status` on random front matter ----------------------------------------------------
+#
+# Front matter of random keys, joined by any of YAML's line breaks (NEL and U+2028 included,
+# which are no line breaks to Markdown), with anchors, aliases of the status, tags, comments
+# and values over several lines. Whatever `set_status` does, it either refuses (`EditError`) or
+# leaves YAML that loads, in which every other key reads as before (an alias of the status may
+# follow it), and the record reads the new status.
+
+_BREAK = st.sampled_from(["\n", "\n", "\n", "\r\n", "\x85", "\u2028", "\u2029"])
+_WORD = st.text(alphabet="abcdefghij -", min_size=1, max_size=8).map(str.strip).filter(bool)
+
+
+@st.composite
+def _status_value(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(["proposed", "accepted", "draft", "on hold"]))
+    form = draw(
+        st.sampled_from(
+            ["plain", "double", "single", "anchored", "tagged", "continued", "literal", "flow"]
+        )
+    )
+    if form == "double":
+        return f'"{word}"'
+    if form == "single":
+        return f"'{word}'"
+    if form == "anchored":
+        return f"&s {word}"
+    if form == "tagged":
+        return f"!!str {word}"
+    if form == "continued":
+        return f"{word}\n  {draw(_WORD)}"
+    if form == "literal":
+        return f"|\n  {word}"
+    if form == "flow":
+        return f"[{word}]"
+    comment = draw(st.sampled_from(["", "  # why", " #x"]))
+    return word + comment
+
+
+@st.composite
+def _front_matter(draw: st.DrawFn) -> str:
+    keys = draw(st.lists(st.sampled_from(["date", "tags", "x-note", "deciders"]), unique=True))
+    entries = {
+        "date": "2025-01-0" + str(draw(st.integers(1, 9))),
+        "tags": draw(st.sampled_from(["[a, b]", "\n  - a\n  - b", "*s", "x"])),
+        "x-note": draw(st.sampled_from(["*s", "plain words", '"quoted: yes"', "|\n  block"])),
+        "deciders": draw(st.sampled_from(["Ann, Bo", "[Ann]", "*s"])),
+    }
+    lines = [f"{key}: {entries[key]}" for key in keys]
+    at = draw(st.integers(0, len(lines)))
+    lines.insert(at, f"status: {draw(_status_value())}")
+    text = lines[0]
+    for line in lines[1:]:
+        text += draw(_BREAK) + line
+    return text + "\n"  # the closing `---` stands on a line of its own
+
+
+def _loaded(front: str) -> dict[str, Any] | None:
+    from mkdocs_madr.edits.front_matter_value import load
+
+    return load(front)
+
+
+@FUZZ
+@given(_front_matter(), st.sampled_from(["rejected", "deprecated", "accepted", "on hold"]))
+def test_status_edits_keep_every_other_key(front: str, value: str) -> None:
+    from mkdocs_madr.edits.document import Document
+    from mkdocs_madr.edits.layout import EditError
+    from mkdocs_madr.edits.status_edit import NewStatus, set_status
+
+    text = f"---\n{front}---\n# Edited\n\n## Context and Problem Statement\n\nx\n"
+    data = text.encode("utf-8")
+    decision = parse_decision(data, "0001-edited.md")
+    document = Document.from_bytes(data)
+    try:
+        set_status(document, decision, NewStatus(value))
+    except EditError as error:
+        event(f"refused: {str(error).split(';')[0][:40]}")
+        return
+    event("edited")
+    after = document.text()
+    assert after.endswith("---\n# Edited\n\n## Context and Problem Statement\n\nx\n")
+    before_keys = _loaded(front)
+    after_front = after[4 : after.index("\n---\n# Edited") + 1]
+    after_keys = _loaded(after_front)
+    if before_keys is not None:
+        assert after_keys is not None, after_front
+        old_status, new_status = before_keys.get("status"), after_keys.get("status")
+        for key in set(before_keys) | set(after_keys):
+            if key != "status" and before_keys.get(key) != after_keys.get(key):
+                assert before_keys.get(key) == old_status, (key, front, after_front)
+                assert after_keys.get(key) == new_status, (key, front, after_front)
+    assert (
+        parse_decision(document.to_bytes(), "0001-edited.md").status == read_status(value).keyword
+    )

@@ -18,6 +18,7 @@ import html
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -793,3 +794,86 @@ def test_record_file_names_are_text_in_navigation_titles(named_site: Site) -> No
     assert "<img src=x" not in nav
     # Material's own icons are <svg>s: look for what hostile names could add, not for tags.
     assert [d for d in dangers(nav) if not d.startswith("<svg> [('xmlns'")] == []
+
+
+# --- titles, as MkDocs and Material print them (`page.title`, sections, contents) -------------
+
+
+LONG = "and-a-word-long-enough-to-be-cut-short-in-the-sidebar-so-that-material-offers-a-tooltip"
+TITLED: dict[str, str | bytes] = {
+    # The title only in front matter.
+    "decisions/0001-front-matter.md": (
+        f'---\ntitle: "FM <img src=x onerror=window.__pwned=11> {LONG}"\nstatus: accepted\n'
+        "date: 2025-01-01\n---\n\nNo heading.\n"
+    ),
+    # No title at all: the file name is the title.
+    f"decisions/0002-<img src=x onerror=window.__pwned=12> {LONG}.md": (
+        "---\nstatus: accepted\ndate: 2025-01-02\n---\n\nNo heading.\n"
+    ),
+    # A code span in the H1, and in the headings of the table of contents.
+    "decisions/0003-code-span.md": (
+        "---\nstatus: accepted\ndate: 2025-01-03\n---\n"
+        f"# Code `<img src=x onerror=window.__pwned=13>` {LONG}\n\n"
+        f"## Context `<img src=x onerror=window.__pwned=14>` {LONG}\n\nText.\n\n"
+        f"### Deeper &lt;img src=x onerror=window.__pwned=15&gt; {LONG}\n\nMore.\n"
+    ),
+    # A front-matter title beside an H1, and a category folder named like markup.
+    "decisions/<svg onload=window.__pwned=16> folder/0001-in-a-category.md": (
+        f'---\ntitle: "<img src=x onerror=window.__pwned=17>"\nstatus: accepted\n'
+        f"date: 2025-01-04\n---\n# In a category {LONG}\n\nText.\n"
+    ),
+}
+
+
+def titled_config() -> dict[str, Any]:
+    """Material with tooltips, the records in the navigation, a hostile index_title."""
+    config = base_config(nav="all", index_title="Log <img src=x onerror=window.__pwned=18>")
+    config["theme"]["features"].append("content.tooltips")
+    return config
+
+
+@pytest.fixture
+def titled_site(build_site: BuildSite) -> Site:
+    return build_site(TITLED, titled_config())
+
+
+def _titled_pages(site: Site) -> list[Path]:
+    return sorted((site.site_dir / "decisions").rglob("index.html"))
+
+
+def test_titles_from_any_source_are_text_in_every_page(titled_site: Site) -> None:
+    """A front-matter title, a file name, a code span in the H1 or a heading, a folder name and
+    index_title: in `<title>`, the header, both sidebars and the page, never markup."""
+    pages = _titled_pages(titled_site)
+    assert len(pages) == 7
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        for tag, attrs in parse(page).tags:
+            assert tag != "img", (path, attrs)
+            assert not [name for name, _ in attrs if name.startswith("on")], (path, tag, attrs)
+        title = page[page.index("<title>") : page.index("</title>")]
+        assert "<img" not in title, path
+        assert "</" not in title, path
+
+
+_ELLIPSIS = re.compile(r'<span class="md-ellipsis">(.*?)</span>', re.DOTALL)
+
+
+def test_titles_are_safe_to_decode_twice(titled_site: Site) -> None:
+    """Material's tooltip sets a truncated title's text, decoded once, as HTML: decoded twice,
+    a title must still hold no tag, so each `<` that could open one is followed by a word
+    joiner. Every title Material may truncate is in an `md-ellipsis` span."""
+    checked = 0
+    for path in _titled_pages(titled_site):
+        for found in _ELLIPSIS.finditer(path.read_text(encoding="utf-8")):
+            text = text_of(found[1])
+            assert re.search(r"<[A-Za-z/!?]", text) is None, (path, text)
+            checked += 1
+    assert checked > 50
+
+
+def test_front_matter_title_no_longer_names_the_page(titled_site: Site) -> None:
+    """The record's title as the log, the JSON and the feed give it: its H1."""
+    folder = "decisions/<svg onload=window.__pwned=16> folder"
+    page = titled_site.html(f"{folder}/0001-in-a-category/")
+    assert "<title>In a category and-a-word" in page

@@ -5,7 +5,7 @@ Imported by every `adr` run, so the settings reader is only loaded when completi
 
 from __future__ import annotations
 
-import os
+import posixpath
 from pathlib import Path
 
 import click
@@ -74,14 +74,9 @@ def _folder(ctx: click.Context) -> Path:
 
 
 def _names(folder: Path) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not f.startswith((".", "_")))
-        category = os.path.relpath(root, folder).replace(os.sep, "/")
-        category = "" if category == "." else category
-        found += [
-            (category, name)
-            for name in sorted(files)
-            if name.lower().endswith(EXTENSIONS) and not name.startswith((".", "_"))
-        ]
-    return found
+    """(category, file name) of the Markdown files under `folder`, as `adr list` finds them."""
+    from ..core.walk import walk
+
+    if not folder.is_dir():
+        return []
+    return [posixpath.split(path) for path in walk(folder, extensions=EXTENSIONS).files]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
 from ..core.collection import Collection
 from ..core.identity import identify
 from ..core.model import Decision, RelationKind
@@ -15,6 +13,7 @@ from ..edits.relation_edit import add_relation
 from ..edits.status_edit import NewStatus, set_status
 from .errors import CliError, NotFound
 from .files import folder_lock
+from .output import say
 from .project import Project, open_project, read_collection
 from .record_edits import apply, prepare
 from .values import clean_status, warn_unknown_status
@@ -53,7 +52,7 @@ def run_status(record: str, value: str, directory: Path | None, config_file: Pat
         change = NewStatus(status)
         apply(prepare(project.root, decision, lambda doc, fresh: set_status(doc, fresh, change)))
     warn_unknown_status(status, project.settings)
-    click.echo(f"{project.display(decision.file)}: status {status}")
+    say(f"{project.display(decision.file)}: status {status}")
 
 
 def run_supersede(old: str, new: str, directory: Path | None, config_file: Path | None) -> None:
@@ -63,7 +62,7 @@ def run_supersede(old: str, new: str, directory: Path | None, config_file: Path 
         older = find_record(project, collection, old)
         newer = find_record(project, collection, new)
         supersede(project, older, newer)
-    click.echo(f"{project.display(older.file)}: superseded by {project.display(newer.file)}")
+    say(f"{project.display(older.file)}: superseded by {project.display(newer.file)}")
 
 
 def supersede(project: Project, older: Decision, newer: Decision) -> None:
@@ -129,8 +128,8 @@ def run_link(
             ]
             for edit in edits:
                 apply(edit)
-    click.echo(f"{project.display(first.file)}: {verb} {project.display(second.file)}")
-    click.echo(f"{project.display(second.file)}: {back} {project.display(first.file)}")
+    say(f"{project.display(first.file)}: {verb} {project.display(second.file)}")
+    say(f"{project.display(second.file)}: {back} {project.display(first.file)}")
 
 
 def reverse_of(verb: str) -> str:

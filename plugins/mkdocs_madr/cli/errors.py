@@ -6,6 +6,8 @@ from typing import IO, Any
 
 import click
 
+from .output import say
+
 
 class CliError(click.ClickException):
     """`adr: <what went wrong, naming the file or folder>` on stderr; exit status 2."""
@@ -13,11 +15,17 @@ class CliError(click.ClickException):
     exit_code = 2
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"adr: {self.format_message()}", err=True, file=file)
+        say(f"adr: {self.format_message()}", err=True, file=file)
 
 
 class NotFound(CliError):
     """The record the user named does not exist; exit status 1."""
+
+    exit_code = 1
+
+
+class Refused(CliError):
+    """An edit adr cannot make safely; the file is left as it was. Exit status 1."""
 
     exit_code = 1
 

@@ -6,7 +6,6 @@ import os
 import posixpath
 from pathlib import Path
 
-import click
 import yaml
 
 from ..core.settings import (
@@ -23,6 +22,7 @@ from ..edits.mkdocs_config import add_madr_plugin, has_madr, minimal_config
 from .errors import CliError
 from .files import Snapshot, create_file, replace_file
 from .new_command import NewRecord, create_record
+from .output import say
 from .project import Project
 from .record_edits import load_document
 
@@ -91,7 +91,7 @@ def run_init(directory: Path | None, config_file: Path | None, template: str | N
             content=first_record_content(relative),
         ),
     )
-    click.echo(project.display(str(path.relative_to(folder))))
+    say(project.display(str(path.relative_to(folder))))
     if plan is not None:
         _write_config(config, *plan)
 
@@ -136,7 +136,7 @@ def _plan_config(
     if has_madr(loaded):
         configured = str(plugin_options(loaded).get("decisions_dir", DEFAULT_DECISIONS_DIR))
         if posixpath.normpath(configured) != posixpath.normpath(relative):
-            click.echo(
+            say(
                 f"adr: warning: {config}: the madr plugin reads decisions from "
                 f"'{configured}'; set decisions_dir: {relative} to publish this folder",
                 err=True,
@@ -145,10 +145,10 @@ def _plan_config(
     try:
         add_madr_plugin(document, wanted)
     except EditError as error:
-        click.echo(f"adr: warning: {config}:{error.line}: {error}", err=True)
+        say(f"adr: warning: {config}:{error.line}: {error}", err=True)
         return None
     if not has_madr(_load(document.text(), config)):
-        click.echo(
+        say(
             f"adr: warning: {config}: could not add the madr plugin safely; add it by hand",
             err=True,
         )
@@ -173,4 +173,4 @@ def _write_config(config: Path, snapshot: Snapshot | None, data: bytes, message:
             create_file(docs / "index.md", f"# {config.parent.name or 'Home'}\n".encode())
     else:
         replace_file(snapshot, data)
-    click.echo(f"{config}: {message}")
+    say(f"{config}: {message}")

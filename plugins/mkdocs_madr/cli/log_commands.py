@@ -6,14 +6,13 @@ import os
 import posixpath
 from pathlib import Path
 
-import click
-
 from ..edits.decision_log import Row, splice, table
 from ..edits.document import Document
 from ..edits.layout import EditError
 from ..edits.markdown_text import href
 from .errors import CliError
 from .files import create_file, folder_lock, replace_file
+from .output import say
 from .project import Project, open_project, read_collection
 from .record_edits import load_document
 
@@ -34,7 +33,7 @@ def run_index(output: Path | None, directory: Path | None, config_file: Path | N
     ]
     lines = table(rows)
     if output is None:
-        click.echo("\n".join(lines))
+        say("\n".join(lines))
         return
     with folder_lock(project.root):
         _write_index(output, lines)
@@ -57,7 +56,7 @@ def _write_index(output: Path, lines: list[str]) -> None:
         splice(document, lines)
         if not create_file(output, document.to_bytes()):
             raise CliError(f"{output}: created by someone else meanwhile; run again")
-        click.echo(f"{output}: decision log written")
+        say(f"{output}: decision log written")
         return
     snapshot, document = load_document(output)
     try:
@@ -66,10 +65,10 @@ def _write_index(output: Path, lines: list[str]) -> None:
         raise CliError(f"{output}:{error.line}: {error}; nothing changed") from None
     data = document.to_bytes()
     if data == snapshot.data:
-        click.echo(f"{output}: decision log already up to date")
+        say(f"{output}: decision log already up to date")
         return
     replace_file(snapshot, data)
-    click.echo(f"{output}: decision log updated")
+    say(f"{output}: decision log updated")
 
 
 def run_graph(output: str, directory: Path | None, config_file: Path | None) -> None:
@@ -83,6 +82,6 @@ def run_graph(output: str, directory: Path | None, config_file: Path | None) -> 
     if output == "dot":
         from .dot import dot_graph
 
-        click.echo(dot_graph(collection.decisions, edges, style))
+        say(dot_graph(collection.decisions, edges, style))
     else:
-        click.echo(mermaid_graph(collection.decisions, edges, style)[0])
+        say(mermaid_graph(collection.decisions, edges, style)[0])

@@ -15,12 +15,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
-
 from ..core.settings import Settings
 from .errors import CliError, NotFound
 from .files import create_file, describe, folder_lock
 from .numbering import file_name, file_slug, numbering, record_names
+from .output import say
 from .project import Project, check_folder, open_project
 from .record_templates import Template, find_template, render
 from .values import clean_status, clean_title, split_values, warn_unknown_status
@@ -55,7 +54,7 @@ def run_new(request: NewRecord) -> Path:
     """Create the record and print its path; returns the path."""
     project = open_project(request.directory, request.config_file)
     path = create_record(project, request)
-    click.echo(project.display(str(path.relative_to(project.root))))
+    say(project.display(str(path.relative_to(project.root))))
     if request.edit:
         open_editor(path)
     return path

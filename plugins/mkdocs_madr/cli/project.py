@@ -75,6 +75,7 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
             statuses=settings.statuses,
             after_parse=after_parse,
             vocabulary=settings.vocabulary,
+            links=settings.links(root),
         )
     except FolderError as error:
         raise CliError(str(error)) from None

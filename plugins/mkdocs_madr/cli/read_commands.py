@@ -7,13 +7,14 @@ import shutil
 import sys
 from pathlib import Path
 
-import click
-
 from ..core.diagnostics import Code, Severity
 from ..core.export import decision_to_dict, encode, metadata_only, write_json
 from ..core.model import Decision, RelationKind
-from ..site.checks import check_documentation
-from .errors import NotFound
+from ..core.settings import SettingsError
+from ..core.terminal import for_terminal
+from ..site.checks import MissingGlossary, check_documentation
+from .errors import CliError, NotFound
+from .output import json_out, say
 from .project import Project, effective, open_project, read_collection
 
 _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
@@ -31,7 +32,7 @@ def run_list(
     if output == "json":
         write_json(
             collection,
-            sys.stdout,
+            json_out(),
             own_fields=lambda decision: collection.extras[decision.file],
             decisions=chosen,
             diagnostics=effective(collection.all_diagnostics(), project.settings),
@@ -39,7 +40,7 @@ def run_list(
         return
     if not chosen and collection.decisions and wanted:
         in_use = sorted({d.status or "(none)" for d in collection.decisions})
-        click.echo(
+        say(
             f"no records with status {', '.join(sorted(wanted))} "
             f"(statuses in use: {', '.join(in_use)})",
             err=True,
@@ -51,22 +52,28 @@ def run_list(
 def _report_stoppers(project: Project, diagnostics: list) -> None:  # type: ignore[type-arg]
     for found in diagnostics:
         if found.code in _STOPPERS:
-            click.echo(f"adr: {project.display(found.file)}: {found.message}", err=True)
+            say(f"adr: {project.display(found.file)}: {found.message}", err=True)
 
 
 def _print_table(decisions: list[Decision]) -> None:
     if not decisions:
-        click.echo("no decision records found", err=True)
+        say("no decision records found", err=True)
         return
     width = shutil.get_terminal_size((100, 24)).columns
-    rows = [(d.key, d.status or "-", d.date or "-", d.title or f"({d.file})") for d in decisions]
+    rows = [
+        tuple(
+            for_terminal(cell)
+            for cell in (d.key, d.status or "-", d.date or "-", d.title or f"({d.file})")
+        )
+        for d in decisions
+    ]
     widths = [max(len(row[i]) for row in [*rows, ("ID", "STATUS", "DATE", "")]) for i in range(3)]
     header = ("ID", "STATUS", "DATE", "TITLE")
     for row in [header, *rows]:
         head = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3]))
         room = max(20, width - len(head) - 2)
         title = row[3] if len(row[3]) <= room else row[3][: room - 1] + "…"
-        click.echo(f"{head}  {title}".rstrip())
+        say(f"{head}  {title}".rstrip())
 
 
 def run_show(record: str, directory: Path | None, config_file: Path | None, output: str) -> None:
@@ -77,14 +84,12 @@ def run_show(record: str, directory: Path | None, config_file: Path | None, outp
         raise NotFound(f"{project.display()}: no record '{record}'")
     if output == "json":
         data = decision_to_dict(decision, collection)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        json_out().write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return
     for line in _describe(decision, project):
-        click.echo(line)
+        say(line)
     for found in effective(collection.diagnostics_for(decision), project.settings):
-        click.echo(
-            f"{project.display(found.file)}:{found.line or 1}: {found.code.value}: {found.message}"
-        )
+        say(f"{project.display(found.file)}:{found.line or 1}: {found.code.value}: {found.message}")
 
 
 def _describe(decision: Decision, project: Project) -> list[str]:
@@ -133,9 +138,20 @@ def run_lint(directory: Path | None, config_file: Path | None, strict: bool, out
     project = open_project(directory, config_file)
     collection = read_collection(project, after_parse=metadata_only)
     settings = project.settings
-    beyond = check_documentation(
-        settings.docs_dir, collection, glossary=settings.glossary, shown_from=project.root
-    )
+    docs_dir = settings.docs_dir
+    try:
+        settings.mermaid_file()  # a build stops without it, so lint fails too
+        beyond = check_documentation(
+            docs_dir,
+            collection,
+            glossary=settings.glossary,
+            shown_from=project.root,
+            links=settings.links(docs_dir) if docs_dir is not None else None,
+        )
+    except SettingsError as error:
+        raise CliError(str(error)) from None
+    except MissingGlossary as error:
+        raise CliError(str(settings.error("glossary", str(error)))) from None
     found = sorted(
         effective(collection.all_diagnostics() + beyond, settings),
         key=lambda d: (project.display(d.file), d.line or 0),
@@ -147,12 +163,12 @@ def run_lint(directory: Path | None, config_file: Path | None, strict: bool, out
         for problem in found:
             where = project.display(problem.file)
             line = f":{problem.line}" if problem.line is not None else ""
-            click.echo(f"{where}{line}: {problem.code.value}: {problem.message}")
+            say(f"{where}{line}: {problem.code.value}: {problem.message}")
     errors = sum(1 for d in found if d.severity is Severity.ERROR)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
     records = len(collection.decisions)
     counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-    click.echo(f"{_count(records, 'record')}: {counts}", err=True)
+    say(f"{_count(records, 'record')}: {counts}", err=True)
     return 1 if errors or (strict and warnings) else 0
 
 

@@ -9,7 +9,7 @@ from ..core.model import Decision
 from ..core.parse.record import parse_decision
 from ..edits.document import Document
 from ..edits.layout import EditError
-from .errors import CliError
+from .errors import CliError, Refused
 from .files import Snapshot, read_snapshot, replace_file
 
 Change = Callable[[Document, Decision], list[int]]
@@ -40,7 +40,7 @@ def prepare(root: Path, decision: Decision, change: Change) -> tuple[Snapshot, b
         change(document, fresh)
     except EditError as error:
         where = f"{path}:{error.line}" if error.line else str(path)
-        raise CliError(f"{where}: {error}; nothing changed") from None
+        raise Refused(f"{where}: {error}; nothing changed") from None
     data = document.to_bytes()
     return None if data == snapshot.data else (snapshot, data)
 

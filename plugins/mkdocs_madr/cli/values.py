@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import unicodedata
 
-import click
-
 from ..core.settings import Settings
+from ..core.terminal import BIDI_CONTROLS
 from ..edits.markdown_text import one_line
 from .errors import CliError
+from .output import say
 
 
 def clean_title(title: str) -> str:
-    """One line of text: control characters become spaces, whitespace collapses."""
+    """One line of text: control characters become spaces, whitespace collapses;
+    bidirectional controls are refused."""
+    refuse_bidi(title, "title")
     cleaned = one_line(title)
     if not cleaned:
         raise CliError("the title is empty")
@@ -23,6 +25,7 @@ def clean_status(value: str) -> str:
     """A status is one line of text; control characters are refused, not silently changed."""
     if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in value):
         raise CliError(f"invalid status {value!r}: a status is one line without control characters")
+    refuse_bidi(value, "status")
     cleaned = " ".join(value.split())
     if not cleaned:
         raise CliError("the status is empty")
@@ -47,11 +50,24 @@ def split_values(values: tuple[str, ...]) -> list[str]:
     """`--tags a,b --tags c` → [a, b, c]; blanks dropped, duplicates kept once."""
     found: list[str] = []
     for value in values:
+        refuse_bidi(value, "value")
         for part in value.split(","):
             item = one_line(part)
             if item and item not in found:
                 found.append(item)
     return found
+
+
+def refuse_bidi(value: str, what: str) -> None:
+    """Refuse text holding a bidirectional embedding, override or isolate (U+202A–U+202E,
+    U+2066–U+2069): in a record it would show its words in another order than they read."""
+    found = sorted({char for char in value if char in BIDI_CONTROLS})
+    if found:
+        codes = ", ".join(f"U+{ord(char):04X}" for char in found)
+        raise CliError(
+            f"the {what} holds a bidirectional control character ({codes}), which would show "
+            "the text in another order than it reads; nothing written"
+        )
 
 
 def warn_unknown_status(status: str, settings: Settings) -> None:
@@ -61,7 +77,7 @@ def warn_unknown_status(status: str, settings: Settings) -> None:
     keyword = read_status(status).keyword
     if keyword is not None and keyword not in settings.statuses:
         known = ", ".join(settings.statuses)
-        click.echo(
+        say(
             f"adr: warning: status '{status}' is not one of the configured statuses ({known})",
             err=True,
         )

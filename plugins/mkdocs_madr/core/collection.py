@@ -7,7 +7,6 @@ relations to missing records, one-sided supersedes, cycles) live here.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from collections import Counter
@@ -22,10 +21,9 @@ from .model import KNOWN_STATUSES, Decision, Line, Relation, RelationKind
 from .parse.record import parse_decision
 from .parse.vocabulary import DEFAULT, Vocabulary
 from .text import small_number
+from .walk import Links, Walk, walk
 
 EXTENSIONS = (".md", ".markdown")
-SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site"})
-"""Folders never read for records or pages, besides hidden ones (`.git`) and `_`-prefixed ones."""
 _DIGITS = re.compile(r"\d+")
 RELATES_TO = RelationKind.RELATES_TO
 
@@ -88,22 +86,32 @@ class Collection:
 
 
 def load_collection(
-    root: Path, *, statuses: Iterable[str] = KNOWN_STATUSES, vocabulary: Vocabulary = DEFAULT
+    root: Path,
+    *,
+    statuses: Iterable[str] = KNOWN_STATUSES,
+    vocabulary: Vocabulary = DEFAULT,
+    links: Links | None = None,
 ) -> Collection:
     """Read every record under `root`, in this process, and cross-check them; never raises on
     content. A missing or unreadable `root` is the caller's to report (see `FolderError`).
     `parallel.read_collection` does the same on the other cores."""
-    paths, problems = scan_folder(root)
+    paths, problems = scan_folder(root, links)
     parsed = [read_record(root, path, vocabulary) for path in paths]
     return build_collection(root, parsed, problems, statuses=statuses)
 
 
-def scan_folder(root: Path) -> tuple[list[str], list[Diagnostic]]:
-    """The Markdown files under `root` (relative POSIX paths, sorted), and problems met."""
+def scan_folder(root: Path, links: Links | None = None) -> tuple[list[str], list[Diagnostic]]:
+    """The Markdown files under `root` (relative POSIX paths, sorted), and problems met; links
+    are followed as `links` allows (by default only into `root`), see `core.walk`."""
+    found = read_folder(root, links)
+    return found.files, found.problems
+
+
+def read_folder(root: Path, links: Links | None = None) -> Walk:
+    """`scan_folder`, with the links the walk refused to follow."""
     if not root.is_dir():
         raise FolderError(f"{root}: the decisions folder does not exist")
-    problems: list[Diagnostic] = []
-    return list(_scan(root, problems)), problems
+    return walk(root, links, extensions=EXTENSIONS)
 
 
 def build_collection(
@@ -134,55 +142,6 @@ def build_collection(
 
 class FolderError(Exception):
     """The decisions folder itself cannot be read; the message names it."""
-
-
-def _scan(root: Path, problems: list[Diagnostic]) -> Iterator[str]:
-    """Relative POSIX paths of the Markdown files under root, sorted, symlink loops cut."""
-    seen = {os.path.realpath(root)}
-    pending = [""]
-    while pending:
-        relative = pending.pop()
-        folder = root / relative if relative else root
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError as error:
-            problems.append(
-                diagnostic(Code.UNREADABLE_FILE, relative or ".", None, f"cannot list: {error}")
-            )
-            continue
-        subfolders = []
-        for entry in entries:
-            name = entry.name
-            path = f"{relative}/{name}" if relative else name
-            if name.startswith((".", "_")) or name in SKIPPED_DIRS:
-                continue
-            if entry.is_dir(follow_symlinks=True):
-                real = os.path.realpath(entry.path)
-                if real in seen:
-                    if not entry.is_symlink():
-                        continue
-                    problems.append(
-                        diagnostic(
-                            Code.SYMLINK_LOOP,
-                            path,
-                            None,
-                            "this link leads back into the decisions folder; not followed",
-                        )
-                    )
-                    continue
-                seen.add(real)
-                subfolders.append(path)
-            elif name.lower().endswith(EXTENSIONS):
-                if entry.is_file(follow_symlinks=True):
-                    yield path
-                elif not entry.is_symlink() or os.path.exists(entry.path):
-                    # A named pipe would block the read for ever; a socket cannot be read.
-                    problems.append(
-                        diagnostic(Code.UNREADABLE_FILE, path, None, "not a regular file")
-                    )
-                else:
-                    yield path  # a dangling link: reading it reports the missing target
-        pending.extend(reversed(subfolders))
 
 
 def read_record(root: Path, path: str, vocabulary: Vocabulary = DEFAULT) -> Decision:

@@ -44,6 +44,9 @@ class Code(str, enum.Enum):
     MISSING_SUCCESSOR = "missing-successor"
     SUPERSEDE_CYCLE = "supersede-cycle"
     SYMLINK_LOOP = "symlink-loop"
+    SYMLINK_OUTSIDE = "symlink-outside"
+    SYMLINK_IGNORED = "symlink-ignored"
+    FOLDER_TOO_DEEP = "folder-too-deep"
     C4_SYNTAX = "c4-syntax"
     C4_UNKNOWN_ELEMENT = "c4-unknown-element"
     C4_DUPLICATE_ALIAS = "c4-duplicate-alias"
@@ -110,7 +113,20 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         "found is `unresolved-relation`).",
     ),
     Code.SUPERSEDE_CYCLE: (_W, "Records supersede each other in a cycle."),
-    Code.SYMLINK_LOOP: (_W, "A symbolic link inside the decisions folder points back into it."),
+    Code.SYMLINK_LOOP: (
+        _W,
+        "A symbolic link leads into a loop of links, or to a folder already read; it is not "
+        "followed.",
+    ),
+    Code.SYMLINK_OUTSIDE: (
+        _W,
+        "A symbolic link leads outside the project; it is not followed (`follow_symlinks`).",
+    ),
+    Code.SYMLINK_IGNORED: (_I, "A symbolic link is not followed (`follow_symlinks: never`)."),
+    Code.FOLDER_TOO_DEEP: (
+        _W,
+        "A folder lies more than 16 levels below the decisions folder; it is not read.",
+    ),
     Code.C4_SYNTAX: (_W, "A statement in a Mermaid C4 diagram could not be parsed."),
     Code.C4_UNKNOWN_ELEMENT: (_W, "A decision names a C4 element that no diagram defines."),
     Code.C4_DUPLICATE_ALIAS: (_W, "One alias is defined with different meanings in two diagrams."),

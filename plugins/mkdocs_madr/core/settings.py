@@ -20,6 +20,7 @@ import yaml
 from .diagnostics import Code, Severity
 from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
 from .parse.vocabulary import Vocabulary, read_vocabulary
+from .walk import FOLLOW_CHOICES, Links
 
 DEFAULT_DECISIONS_DIR = "decisions"
 DEFAULT_TEMPLATE = "madr4"
@@ -73,6 +74,17 @@ def _path_in_site(value: object) -> str:
     if ":" in text or ".." in parts:
         raise OptionError(f"must be a path inside the site, without '..', not {value!r}")
     return "/".join(part for part in parts if part not in ("", "."))
+
+
+def _page_in_docs(value: object) -> str | None:
+    """A page of the site's own: a path relative to `docs_dir`, without `..`."""
+    if value is None:
+        return None
+    text = _text(value).replace("\\", "/")
+    parts = PurePosixPath(text).parts
+    if text.startswith("/") or ":" in text or ".." in parts:
+        raise OptionError(f"must be a page inside docs_dir, without '..', not {value!r}")
+    return "/".join(part for part in parts if part != ".")
 
 
 def _number(low: int, high: int | None = None) -> Callable[[object], int]:
@@ -260,7 +272,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "glossary",
         None,
-        _optional_text,
+        _page_in_docs,
         "The glossary page, relative to `docs_dir`. By default `GLOSSARY.md` or `glossary.md` "
         "when one exists. Its terms are linked from decisions, and each entry lists the "
         "decisions using it.",
@@ -289,6 +301,16 @@ OPTIONS: tuple[Option, ...] = (
         "file path relative to mkdocs.yml for offline and private sites (for example npm's "
         "`mermaid/dist/mermaid.min.js`); a file is published with the site and also serves "
         "Material's own Mermaid diagrams.",
+    ),
+    Option(
+        "follow_symlinks",
+        "project",
+        _choice(*FOLLOW_CHOICES),
+        "Which symbolic links the plugin and `adr` follow in the decisions folder: `project` "
+        "follows a link only when its target lies inside the project (the folder of "
+        "mkdocs.yml, or the decisions folder), `never` follows none (for CI that builds pull "
+        "requests from people you do not know), `always` follows any. A link into a loop is "
+        "never followed; a link not followed is reported, and its target is never read.",
     ),
     Option(
         "parallel",
@@ -328,6 +350,7 @@ class Settings:
     glossary_links: str = "decisions"
     c4_coverage: bool = True
     mermaid_js: str = DEFAULT_MERMAID
+    follow_symlinks: str = "project"
     parallel: bool = True
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
@@ -339,11 +362,33 @@ class Settings:
             return code.default_severity
         return None if level == "ignore" else Severity(level)
 
+    def links(self, folder: Path) -> Links:
+        """Which symbolic links a walk of `folder` follows (`follow_symlinks`): under `project`,
+        links into the project's folder or into `folder` itself."""
+        return Links.within(self.base, folder, follow=self.follow_symlinks)
+
     @property
     def mermaid_is_file(self) -> bool:
         """Whether `mermaid_js` names a file to publish rather than a URL."""
         text = self.mermaid_js
         return "://" not in text and not text.startswith("//")
+
+    def mermaid_file(self) -> Path | None:
+        """The Mermaid file to publish, when `mermaid_js` names one; raises `SettingsError`
+        when there is no such file."""
+        if not self.mermaid_is_file:
+            return None
+        source = (self.base / self.mermaid_js).resolve()
+        if not source.is_file():
+            raise self.error(
+                "mermaid_js", f"{self.mermaid_js!r} is not a file (looked for {source})"
+            )
+        return source
+
+    def error(self, option: str, problem: str) -> SettingsError:
+        """The error for an option whose value names something that is not there."""
+        where = f"{self.config_file}: " if self.config_file is not None else ""
+        return SettingsError(f"{where}madr.{option}: {problem}")
 
 
 def read_options(

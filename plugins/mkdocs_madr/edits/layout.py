@@ -52,16 +52,22 @@ def split_metadata_line(line: str) -> KeyValue | None:
     if spaces == 0 and line[end:]:
         return None
     end += spaces
-    rest = _VALUE_SUFFIX.fullmatch(line[end:])
-    assert rest is not None  # the pattern matches any single line
-    return KeyValue(line[:end], match.group("key").strip(), rest["value"], rest["suffix"])
+    value, suffix = split_value(line[end:])
+    return KeyValue(line[:end], match.group("key").strip(), value, suffix)
 
 
 def split_value(text: str) -> tuple[str, str]:
-    """A line's value and the trailing comments and whitespace that follow it."""
+    """A line's value and what follows it: comments, whitespace, and a backslash that ends the
+    line (a hard line break in Markdown, which is no part of the value)."""
     match = _VALUE_SUFFIX.fullmatch(text)
     assert match is not None
-    return match["value"], match["suffix"]
+    value, suffix = match["value"], match["suffix"]
+    if not suffix and value.endswith("\\"):
+        run = len(value) - len(value.rstrip("\\"))
+        if run % 2:  # an odd run: the last backslash escapes the line break
+            kept = value[:-1].rstrip(" \t")
+            return kept, value[len(kept) :]
+    return value, suffix
 
 
 def title_heading(document: Document, decision: Decision) -> Heading | None:

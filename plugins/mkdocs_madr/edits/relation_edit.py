@@ -79,7 +79,11 @@ def _nygard(document: Document, decision: Decision, verb: str, target: Reference
         return list(range(last + 1, last + 1 + len(lines)))
     status_line = decision.lines.get(Line.STATUS)
     title = title_heading(document, decision)
-    if status_line is not None and (title is None or status_line - 1 != title.index):
+    if (
+        status_line is not None
+        and 0 < status_line <= len(document)
+        and (title is None or status_line - 1 != title.index)
+    ):
         parts = split_metadata_line(document.lines[status_line - 1])
         if parts is not None and _is_status(document.lines[status_line - 1]):
             key_at = parts.prefix.find(parts.key)

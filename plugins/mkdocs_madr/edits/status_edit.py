@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from ..core.model import Decision, Dialect, Line
 from ..core.parse.fields import split_key_value
 from ..core.parse.status import read_status, relation_verb
-from ..core.text import heading_key, plain, strip_comments
+from ..core.text import plain, strip_comments
 from .document import Document, section_end
+from .front_matter_value import YAML_ONLY_BREAKS, FrontMatterText, Unscannable, check_others
 from .layout import (
     EditError,
     body_start,
@@ -34,6 +35,7 @@ from .layout import (
     title_heading,
 )
 from .markdown_text import link_text, one_line
+from .metadata_table import field_cell, in_table, rewrite
 from .references import Reference
 from .yaml_text import KeyLine, quoted, scalar, single_quoted, split_key_line
 
@@ -48,7 +50,6 @@ _BADGE_WORDS = re.compile(
 )
 _WRAPPER = re.compile(r"^(\*\*|__|\*|_|`)(.+)\1$")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"'`*_]+", re.UNICODE)
-_TABLE_PIPE = re.compile(r"(?<!\\)\|")
 _SECTION_LINE = re.compile(r"^(?P<prefix>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>.*)$")
 _STATUS_SECTIONS = {"status"}
 _STATUS_HEADING = re.compile(
@@ -105,14 +106,16 @@ class _StatusWriter:
     def write(self) -> list[int]:
         changed: list[int] = []
         title = title_heading(self.document, self.decision)
+        length = len(self.document)
         for index in self._places():
             if title is None or index != title.index:
-                self._rewrite(index)
-                changed.append(index)
+                changed.append(self._rewrite(index))
         stated = bool(changed)
-        if title is not None and _BADGE.match(self.document.lines[title.index]):
-            stated = self._rewrite_badge(title.index) or stated
-            changed.append(title.index)
+        # A value over several lines of front matter becomes one line, above the title.
+        heading = title.index - (length - len(self.document)) if title is not None else None
+        if heading is not None and _BADGE.match(self.document.lines[heading]):
+            stated = self._rewrite_badge(heading) or stated
+            changed.append(heading)
         if not stated:
             inserted = self._insert()
             shift = len(inserted) if inserted[0] <= min(changed, default=inserted[0]) else 0
@@ -123,7 +126,7 @@ class _StatusWriter:
 
     def _places(self) -> list[int]:
         line = self.decision.lines.get(Line.STATUS)
-        if line is not None:
+        if line is not None and 0 < line <= len(self.document):
             return [line - 1]
         found = self._unread_status()
         return [] if found is None else [found]
@@ -133,6 +136,9 @@ class _StatusWriter:
         document = self.document
         front = document.front_matter()
         if front is not None:
+            line = FrontMatterText(document).key_line(_is_status_key)
+            if line is not None:
+                return line  # where YAML reads the key, after a NEL or U+2028 too
             for index in range(front[0] + 1, front[1]):
                 key = split_key_line(document.lines[index])
                 if key is not None and key.key.lower() == "status":
@@ -140,7 +146,7 @@ class _StatusWriter:
         start = body_start(document, self.decision)
         code = document.code_lines()
         for index in range(start, first_section(document, start)):
-            if not code[index] and _states_status(document.lines[index]):
+            if not code[index] and _states_status(document, index):
                 return index
         section = find_section(document, _STATUS_SECTIONS)
         if section is not None:
@@ -153,18 +159,26 @@ class _StatusWriter:
 
     # --- rewriting one line ---------------------------------------------------------------
 
-    def _rewrite(self, index: int) -> None:
+    def _rewrite(self, index: int) -> int:
+        """Rewrite the status stated on line `index`; returns the line it is on afterwards."""
         document = self.document
         line = document.lines[index]
         front = document.front_matter()
         if front is not None and front[0] < index < front[1]:
-            document.replace(index, self._front_matter_line(index))
-        elif (heading := _STATUS_HEADING.match(line)) is not None:
+            return self._rewrite_front_matter(index)
+        if (heading := _STATUS_HEADING.match(line)) is not None:
             value = self._styled(heading["value"], self._text())
             document.replace(index, heading["prefix"] + value + (heading["suffix"] or ""))
-        elif _table_status(line):
-            document.replace(index, self._table_line(line))
-        elif (pair := split_key_value(_unbullet(line))) is not None and pair[0] == "status":
+            return index
+        if in_table(document, index):
+            cell = field_cell(document, index, "status")
+            if cell is None:
+                raise EditError(
+                    "the status is in a table adr cannot edit; set it by hand", index + 1
+                )
+            rewrite(document, cell, lambda old: self._styled(old, self._text()))
+            return cell.line
+        if (pair := split_key_value(_unbullet(line))) is not None and pair[0] == "status":
             parts = split_metadata_line(line)
             if parts is None:
                 raise EditError("the status line has a form adr cannot rewrite", index + 1)
@@ -175,6 +189,39 @@ class _StatusWriter:
             assert match is not None
             value, suffix = split_value(match["rest"])
             document.replace(index, match["prefix"] + self._styled(value, self._text()) + suffix)
+        return index
+
+    def _rewrite_front_matter(self, index: int) -> int:
+        """The status's value, where YAML reads it (see `front_matter_value`), replaced; every
+        other key must read as before."""
+        front = FrontMatterText(self.document)
+        before = front.text
+        try:
+            value = front.value_of(_is_status_key, index)
+        except Unscannable:
+            # YAML the scanner stops on (an unedited template): the line, when it is one.
+            if any(char in before for char in YAML_ONLY_BREAKS):
+                raise EditError(
+                    "the front matter is not valid YAML and holds line breaks of YAML's own "
+                    "(NEL, U+2028, U+2029); set the status by hand",
+                    index + 1,
+                ) from None
+            self.document.replace(index, self._front_matter_line(index))
+            return index
+        text = self._styled(value.text, self._front_matter_text(), markdown=False)
+        if value.style == '"':
+            written = quoted(text)
+        elif value.style == "'":
+            written = single_quoted(text)
+        elif self.decision.dialect is Dialect.MADR4 or value.style in ("block", "flow"):
+            written = quoted(text)  # MADR 4 quotes the status
+        else:
+            written = scalar(text)
+        if value.style == "empty":
+            written = " " + written
+        (line,) = front.replace(value, written)
+        check_others(before, FrontMatterText(self.document).text, value.key, line + 1)
+        return line
 
     def _front_matter_line(self, index: int) -> str:
         line = self.document.lines[index]
@@ -197,19 +244,6 @@ class _StatusWriter:
         prefix = key.prefix if key.prefix[-1:].isspace() else key.prefix + " "
         suffix = key.suffix if not key.suffix or key.suffix[0].isspace() else " " + key.suffix
         return prefix + value + suffix
-
-    def _table_line(self, line: str) -> str:
-        pipes = [match.start() for match in _TABLE_PIPE.finditer(line)]
-        lead = line[: pipes[0]].strip(" \t>") == ""
-        start = pipes[1] if lead else pipes[0]
-        following = pipes[2] if lead else pipes[1] if len(pipes) > 1 else None
-        end = following if following is not None else len(line.rstrip(" \t"))
-        cell = line[start + 1 : end]
-        inner = cell.strip()
-        left = cell[: len(cell) - len(cell.lstrip())] or " "
-        right = cell[len(cell.rstrip()) :] or (" " if following is not None else "")
-        value = self._styled(inner, self._text()).replace("|", "\\|")
-        return line[: start + 1] + left + value + right + line[end:]
 
     def _rewrite_badge(self, index: int) -> bool:
         """Rewrite the title's status badge; False when the new status cannot be one."""
@@ -339,19 +373,16 @@ def insert_section(
     return list(range(at, at + len(lines)))
 
 
-def _states_status(line: str) -> bool:
-    if _table_status(line):
-        return True
-    pair = split_key_value(_unbullet(line))
+def _states_status(document: Document, index: int) -> bool:
+    if in_table(document, index):
+        return field_cell(document, index, "status") is not None
+    pair = split_key_value(_unbullet(document.lines[index]))
     return pair is not None and pair[0] == "status"
 
 
-def _table_status(line: str) -> bool:
-    if "|" not in line:
-        return False
-    row = line.strip().lstrip(">").strip()  # `>| Status | … |`: a table in a block quote
-    cells = [cell.strip() for cell in _TABLE_PIPE.split(row.strip("|"))]
-    return len(cells) >= 2 and heading_key(cells[0]) == "status"
+def _is_status_key(key: str) -> bool:
+    pair = split_key_value(f"{key}: x")
+    return pair is not None and pair[0] == "status"
 
 
 def _unbullet(line: str) -> str:

@@ -62,7 +62,8 @@ _LITERAL_TAGS = frozenset({"code", "pre", "script", "style", "kbd", "samp", "tex
 _UNLINKED_TAGS = frozenset({"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _RAW_PLACEHOLDER = re.compile("\x02wzxhzdk:([0-9]+)\x03")
 _RAW_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_FENCE_CLOSE = re.compile(r"^\s*(`{3,}|~{3,})\s*$")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
@@ -210,28 +211,63 @@ class _SourceRecorder(Preprocessor):  # type: ignore[misc]
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
         self.lines: list[str] = []
+        self.code: list[bool] | None = None
 
     def run(self, lines: list[str]) -> list[str]:
         self.lines = list(lines)
+        self.code = None
         return lines
 
     def line_of(self, literal: str, occurrence: int) -> int | None:
         """1-based line of the `occurrence`-th (0-based) `literal` outside code.
 
         Best effort: a reference written across lines gets None, and code the scan does not
-        recognise (indented blocks, spans across lines) can shift it to a later line.
+        recognise (indented blocks, spans across lines) can shift it to a later line. A fence
+        never closed is text, as Python-Markdown reads it; when the literal is found only in
+        code, its first line there is given rather than none.
         """
-        in_fence = False
+        if self.code is None:
+            self.code = _fenced(self.lines)
+        code = self.code
+        first: int | None = None
         for number, line in enumerate(self.lines, start=1):
-            if _FENCE.match(line):
-                in_fence = not in_fence
-                continue
-            if in_fence:
+            if first is None and literal in line:
+                first = number
+            if code[number - 1]:
                 continue
             occurrence -= _CODE_SPAN.sub("", line).count(literal)
             if occurrence < 0:
                 return number
-        return None
+        return first
+
+
+def _fenced(lines: list[str]) -> list[bool]:
+    """Which lines belong to a fenced code block (fences included); a fence needs its closing
+    fence (the same characters, at least as many) to open a block. Linear in the lines."""
+    closings = [_FENCE_CLOSE.match(line) for line in lines]
+    # longest[char][i]: the longest closing fence of `char` at line i or below.
+    longest = {"`": [0] * (len(lines) + 1), "~": [0] * (len(lines) + 1)}
+    for index in range(len(lines) - 1, -1, -1):
+        for lengths in longest.values():
+            lengths[index] = lengths[index + 1]
+        found = closings[index]
+        if found is not None:
+            lengths = longest[found[1][0]]
+            lengths[index] = max(lengths[index], len(found[1]))
+    flags = [False] * len(lines)
+    index = 0
+    while index < len(lines):
+        opening = _FENCE.match(lines[index])
+        if opening is None or longest[opening[1][0]][index + 1] < len(opening[1]):
+            index += 1  # not a fence, or one never closed: text
+            continue
+        marker = opening[1]
+        end = index + 1
+        while not ((found := closings[end]) and found[1].startswith(marker)):
+            end += 1
+        flags[index : end + 1] = [True] * (end + 1 - index)
+        index = end + 1
+    return flags
 
 
 class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..core.collection import Collection, build_collection, read_record, scan_folder
 from ..core.model import KNOWN_STATUSES, Decision
 from ..core.parse.vocabulary import DEFAULT, Vocabulary
+from ..core.walk import Links
 from .packing import no_gc
 from .pool import Pool, SerialPool, start_pool
 
@@ -36,10 +37,11 @@ def read_collection(
     after_parse: AfterParse | None = None,
     workers: int | None = None,
     vocabulary: Vocabulary = DEFAULT,
+    links: Links | None = None,
 ) -> Collection:
     """`core.collection.load_collection`, with the parse spread over `workers` processes
     (default: every core, since this process only waits) for large folders."""
-    paths, problems = scan_folder(root)
+    paths, problems = scan_folder(root, links)
     count = (os.cpu_count() or 1) if workers is None else workers
     context = _Context(root, after_parse, vocabulary)
     pool: Pool

@@ -16,17 +16,19 @@ import gc
 import json
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
 
 from ..c4 import C4Index
-from ..core.collection import Collection, FolderError, build_collection, scan_folder
+from ..core.collection import Collection, FolderError, build_collection, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
-from ..core.model import Decision, Line
+from ..core.model import Decision
 from ..core.settings import Settings
 from ..glossary import without_term_links
 from ..parallel.pool import Handle
@@ -37,6 +39,7 @@ from ..site.checks import DocPage, read_architecture
 from ..site.content import SiteContent, Urls
 from ..site.directives import Directive, replace_lines, scan_page
 from ..site.fragments import PagePlan, element_info
+from ..site.page_titles import record_title, title_html_of_html
 from ..site.record_page import decorate
 from ..site.render.renderer import Renderer
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
@@ -126,9 +129,11 @@ class Build:
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         try:
-            paths, self.scan_problems = scan_folder(self.root)
+            found = read_folder(self.root, self.settings.links(self.root))
         except FolderError as error:
             raise PluginError(f"madr: {error}") from None
+        paths, self.scan_problems = found.files, found.problems
+        self.files.drop_refused(found.refused, files)
         self.files.add_records(paths, files, config)
         self.reporter.report(self.files.problems, self.root)
         self.reporter.report(self.terms.read_glossary(files, self.def_list), self.docs_dir)
@@ -205,7 +210,8 @@ class Build:
         try:
             data = (self.root / path).read_bytes()
         except OSError as error:
-            return f"# {path}\n\nThis record could not be read: {error.strerror}.\n"
+            reason = escape(error.strerror or type(error).__name__)
+            return f"# {escape(path)}\n\nThis record could not be read: {reason}.\n"
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -233,11 +239,12 @@ class Build:
         self.slots.clear(src)
         if decision is not None and decision.is_record:
             page.meta.pop("status", None)  # Material would badge it in every sidebar entry
-            if "title" not in page.meta and (decision.title or Line.TITLE not in decision.lines):
-                # The record's title without its number ("1. Use X" in Nygard's style), as the
-                # log shows it; MkDocs would take the H1 as written, or without one the file
-                # name, and use the text unescaped.
-                page.meta["title"] = str(escape(decision.title or decision.slug))
+            # The record's title without its number ("1. Use X" in Nygard's style), as the log
+            # shows it, whatever the front matter says; MkDocs would print a `title:` of the
+            # front matter, or the file name, as HTML.
+            title = record_title(decision)
+            if title is not None:
+                page.meta["title"] = title
             markdown = self._mark_record(markdown, decision, src)
         markdown = self._mark_page(markdown, page)
         self.rendered = {src: markdown}
@@ -274,6 +281,7 @@ class Build:
             )
         replacements = []
         for found in scan.directives:
+            found.shown_line = _source_line(page, markdown, found.line) or found.line
             marker = self.slots.add(src, partial(DirectiveSlot, found))
             replacements.append((found.line, found.end, marker))
         for position, fence in enumerate(scan.c4_fences):
@@ -295,12 +303,26 @@ class Build:
             self.root, parsed, self.scan_problems, statuses=self.settings.statuses
         )
         self.collection = collection
+        self._title_pages(parsed)
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)
         self.reporter.report(collection.all_diagnostics() + link_problems, self.root)
         self.content = _site_content(self, collection, self.architecture, files)
         self.job.prerender()
         self.directives_ahead = self._directives_in_worker(collection, files)
         self.job.settle()
+
+    def _title_pages(self, parsed: list[Decision]) -> None:
+        """Every page of the plugin's gets a title safe to print as HTML, before any template
+        prints one: the records' from what they say, the others' from their rendered heading."""
+        by_file = {decision.file: decision for decision in parsed}
+        for path, file in self.files.records.items():
+            page, decision = file.page, by_file.get(path)
+            if isinstance(page, Page):
+                title = record_title(decision, page.title or "") if decision is not None else None
+                page.meta["title"] = title or title_html_of_html(page.title or "")
+        for file in self.files.generated_pages():
+            if isinstance(file.page, Page):
+                file.page.meta["title"] = title_html_of_html(file.page.title or "")
 
     def _directives_in_worker(
         self, collection: Collection, files: Files
@@ -350,6 +372,8 @@ class Build:
         self._take_directives(wait=False)
         if self.job is not None:
             self.job.poll()
+        if self.files.is_ours(page.file):
+            _title_contents(page.toc)
         if self.content is None or not page.content:
             self.versions = None
             return
@@ -543,6 +567,14 @@ def _site_content(
 
     elements = build.plan.elements if build.plan is not None else {}
     return SiteContent(collection, architecture, renderer, urls, elements, comparison)
+
+
+def _title_contents(items: Iterable[Any]) -> None:
+    """Table-of-contents entries of a page of the plugin's, safe to decode twice: Material
+    shows them in the sidebars, and a truncated one in a tooltip (see `site.page_titles`)."""
+    for item in items:
+        item.title = title_html_of_html(item.title)
+        _title_contents(item.children)
 
 
 def _render_directives(context: JobContext, arguments: bytes) -> _Directives:

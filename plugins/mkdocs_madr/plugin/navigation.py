@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
 from typing import Any
 
 from ..core.identity import record_folder
+from ..site.page_titles import title_html
 from .host import File, Navigation, Page, Section
 
 
@@ -19,7 +19,7 @@ def add_decision_log(
     children += _record_entries(records)
     if not children:
         return
-    section = Section(escape(title), children)  # themes print section titles raw
+    section = Section(title_html(title), children)  # themes print section titles as HTML
     nav.items.append(section)
     _link_parents(section)
     nav.pages = _pages_of(nav.items)
@@ -38,7 +38,7 @@ def _record_entries(records: Mapping[str, File]) -> list[Any]:
             continue
         if category not in sections:
             name = category.rsplit("/", 1)[-1].replace("-", " ").capitalize()
-            sections[category] = Section(escape(name), [])
+            sections[category] = Section(title_html(name), [])
             entries.append(sections[category])
         sections[category].children.append(file.page)
     return entries

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.diagnostics import Code, Diagnostic, Severity
+from ..core.terminal import for_terminal
 from .host import get_plugin_logger
 
 log = get_plugin_logger("madr")
@@ -36,7 +37,8 @@ class Reporter:
             severity = Severity(level) if level else found.severity
             path = _relative(where / found.file, self.base)
             line = f":{found.line}" if found.line is not None else ""
-            log.log(_LOG_LEVELS[severity], f"{path}{line}: {found.code.value}: {found.message}")
+            text = f"{path}{line}: {found.code.value}: {found.message}"
+            log.log(_LOG_LEVELS[severity], for_terminal(text))
 
 
 def _relative(path: Path, start: Path) -> str:

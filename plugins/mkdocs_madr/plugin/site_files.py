@@ -7,6 +7,7 @@ plugin adds its section (see `navigation`).
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from urllib.parse import quote
 
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 from ..core.identity import identify, is_folder_file, record_folder
-from ..core.settings import Settings
+from ..core.settings import Settings, SettingsError
 from .host import File, Files, InclusionLevel, MkDocsConfig, PluginError
 
 ASSETS = Path(__file__).parent.parent / "assets"
@@ -45,6 +46,8 @@ class SiteFiles:
     """Generated page name (`GENERATED`) → its file (or the author's page at that address)."""
     problems: list[Diagnostic] = field(default_factory=list)
     """What adding the files found wrong, relative to `root`."""
+    generated: list[File] = field(default_factory=list)
+    """The pages the plugin generated."""
 
     @property
     def inside_docs(self) -> bool:
@@ -54,8 +57,14 @@ class SiteFiles:
     def prefix(self) -> str:
         """Where records and generated pages are published, relative to the site."""
         if self.inside_docs:
-            return self.root.relative_to(self.docs_dir).as_posix().strip(".")
-        return self.settings.url_prefix
+            prefix = self.root.relative_to(self.docs_dir).as_posix().strip(".")
+        else:
+            prefix = self.settings.url_prefix
+        # The settings refuse `..`; checked again here, where the paths are made, since a page
+        # outside the site would be written outside site_dir.
+        if posixpath.isabs(prefix) or posixpath.normpath(prefix or ".").startswith(".."):
+            raise PluginError(f"madr: url_prefix {prefix!r} is outside the site")
+        return prefix
 
     def add_records(self, paths: list[str], files: Files, config: MkDocsConfig) -> None:
         for path in sorted(paths, key=file_order):
@@ -63,6 +72,25 @@ class SiteFiles:
             if file is not None:
                 self.records[path] = file
                 self.sources[file.src_uri] = path
+
+    def drop_refused(self, refused: list[str], files: Files) -> None:
+        """Take out of the site what MkDocs found through links the folder walk refused (in a
+        decisions folder inside `docs_dir`, MkDocs lists files itself, following every link)."""
+        if not self.inside_docs or not refused:
+            return
+        for path in refused:
+            uri = posixpath.join(self.prefix, path)
+            for file in list(files):
+                if file.src_uri == uri or file.src_uri.startswith(uri + "/"):
+                    files.remove(file)
+
+    def generated_pages(self) -> list[File]:
+        """The pages the plugin made (the log, timeline…), not the author's at their place."""
+        return [file for file in self.pages.values() if file in self.generated]
+
+    def is_ours(self, file: File) -> bool:
+        """Whether the plugin publishes this page: a record's, or one it generated."""
+        return self.record_path(file) is not None or file in self.generated
 
     def record_path(self, file: File) -> str | None:
         """The record a page's file is, or None for other pages."""
@@ -122,7 +150,8 @@ class SiteFiles:
         # Summaries repeat what the records say; keeping them out of search keeps it sharp.
         # They have no headings, so Material's table of contents would only narrow the table.
         front = "search:\n  exclude: true\nhide:\n  - toc\n"
-        content = f"---\n{front}---\n\n# {title}\n\n<!-- madr:{directive} -->\n"
+        heading = html.escape(title, quote=False)
+        content = f"---\n{front}---\n\n# {heading}\n\n<!-- madr:{directive} -->\n"
         if name == "timeline" and feed_url is not None:
             content += f"\n[Follow new decisions: Atom feed]({feed_url})\n"
         page_file = File.generated(
@@ -130,15 +159,17 @@ class SiteFiles:
         )
         files.append(page_file)
         self.pages[name] = page_file
+        self.generated.append(page_file)
 
     def add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for name in ("madr.css", "madr.js"):
             uri = f"{ASSET_URI}/{name}"
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
-        if self.settings.mermaid_is_file:
-            source = (self.settings.base / self.settings.mermaid_js).resolve()
-            if not source.is_file():
-                raise PluginError(f"madr: mermaid_js '{self.settings.mermaid_js}' is not a file")
+        try:
+            source = self.settings.mermaid_file()
+        except SettingsError as error:
+            raise PluginError(str(error)) from None
+        if source is not None:
             files.append(File.generated(config, MERMAID_URI, abs_src_path=str(source)))
 
 

@@ -9,7 +9,7 @@ from ..core.diagnostics import Code, Diagnostic, diagnostic
 from ..core.settings import Settings
 from ..glossary import USAGE_PLACEHOLDER, Glossary, GlossaryExtension, Term, TermForm
 from ..glossary import parse_glossary as read_glossary_page
-from ..site.checks import GLOSSARY_PAGES
+from ..site.checks import GLOSSARY_PAGES, missing_glossary
 from ..site.content import SiteContent
 from .host import File, Files, MkDocsConfig, Page, PluginError, get_relative_url
 
@@ -54,7 +54,7 @@ class TermLinks:
                 break
         if self.file is None:
             if wanted:
-                raise PluginError(f"madr: glossary '{wanted}' is not a page in docs_dir")
+                raise PluginError(str(self.settings.error("glossary", missing_glossary(wanted))))
             self.extension.use_glossary(Glossary(page="", terms=()))
             return []
         glossary, problems = read_glossary_page(self.file.content_string, self.file.src_uri)

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from ..c4 import C4Index, find_c4_diagrams
 from ..core.blocks import block_tokens, inline_tokens
-from ..core.collection import SKIPPED_DIRS, Collection
+from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..core.walk import Links, walk
 from ..glossary import Glossary, parse_glossary
 from ..glossary.matcher import EXPLICIT_REFERENCE
 from ..glossary.plaintext import collapse
 from .architecture import link_architecture
-from .directives import scan_page
+from .directives import reference_problems, scan_page
 
 GLOSSARY_PAGES = ("GLOSSARY.md", "glossary.md", "glossary/index.md")
 """Where the glossary is looked for when the `glossary` option does not name it."""
@@ -54,25 +55,30 @@ def check_documentation(
     *,
     glossary: str | None = None,
     shown_from: Path | None = None,
+    links: Links | None = None,
 ) -> list[Diagnostic]:
     """What a build would report beyond the records themselves.
 
-    Pages are read from `docs_dir` (the records' own files excepted); each diagnostic names
+    Raises `MissingGlossary` when `glossary` names no page of `docs_dir`, where a build
+    stops. Pages are read from `docs_dir` (the records' own files excepted); each diagnostic names
     its page relative to `shown_from` (default: the current folder). Without a `docs_dir`
     only the records are checked: their C4 elements against no diagrams are not reported,
-    since there is nowhere they could be defined.
+    since there is nowhere they could be defined. Links in `docs_dir` are followed as
+    `links` allows (MkDocs itself follows them all, and reports nothing).
     """
     pages: list[DocPage] = []
     if docs_dir is not None:
         found = (_identity(collection.root / d.file) for d in collection.decisions)
         records = {identity for identity in found if identity is not None}
-        pages = list(_read_pages(docs_dir, records, shown_from))
+        pages = list(_read_pages(docs_dir, records, shown_from, links))
     problems: list[Diagnostic] = []
     if pages:
         index, c4_problems = read_architecture(pages)
         problems += c4_problems
         problems += link_architecture(collection, index)[1]
     glossary_page = _find_glossary(pages, glossary)
+    if glossary is not None and docs_dir is not None and glossary_page is None:
+        raise MissingGlossary(missing_glossary(glossary))
     if glossary_page is not None:
         terms, glossary_problems = parse_glossary(glossary_page.text, glossary_page.shown)
         problems += glossary_problems
@@ -94,22 +100,22 @@ def check_documentation(
 
 
 def _read_pages(
-    docs_dir: Path, records: set[tuple[int, int] | Path], shown_from: Path | None
+    docs_dir: Path,
+    records: set[tuple[int, int] | Path],
+    shown_from: Path | None,
+    links: Links | None,
 ) -> Iterator[DocPage]:
-    for folder, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            if not name.endswith(".md"):
-                continue
-            path = Path(folder) / name
-            if _identity(path) in records:
-                continue
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                continue  # MkDocs itself reports pages it cannot read
-            uri = path.relative_to(docs_dir).as_posix()
-            yield DocPage(uri, os.path.relpath(path, shown_from or Path.cwd()), text)
+    if not docs_dir.is_dir():
+        return
+    for uri in walk(docs_dir, links, hidden=(".",)).files:
+        path = docs_dir / uri
+        if _identity(path) in records:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs itself reports pages it cannot read
+        yield DocPage(uri, os.path.relpath(path, shown_from or Path.cwd()), text)
 
 
 def _identity(path: Path) -> tuple[int, int] | Path | None:
@@ -122,6 +128,15 @@ def _identity(path: Path) -> tuple[int, int] | Path | None:
     if not found.st_ino:  # a file system without inode numbers: tell files by their path
         return path.resolve()
     return found.st_dev, found.st_ino
+
+
+def missing_glossary(wanted: str) -> str:
+    """What is wrong with a `glossary` setting that names no page (build and lint alike)."""
+    return f"{wanted!r} is not a page in docs_dir"
+
+
+class MissingGlossary(Exception):
+    """The `glossary` option names a page docs_dir does not have."""
 
 
 def _find_glossary(pages: list[DocPage], wanted: str | None) -> DocPage | None:
@@ -138,18 +153,7 @@ def _directive_problems(page: DocPage, collection: Collection) -> list[Diagnosti
     scan = scan_page(page.text, page.shown)
     problems = list(scan.problems)
     for directive in scan.directives:
-        if directive.name != "compare":
-            continue
-        reference = directive.positional[0] if directive.positional else ""
-        if not reference or collection.find(reference) is None:
-            problems.append(
-                diagnostic(
-                    Code.UNKNOWN_DIRECTIVE,
-                    page.shown,
-                    directive.line,
-                    f"madr:compare: no record '{reference}'",
-                )
-            )
+        problems += reference_problems(directive, collection, page.shown)
     return problems
 
 

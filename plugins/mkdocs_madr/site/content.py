@@ -14,12 +14,12 @@ from markupsafe import escape
 
 from ..c4 import parse_c4
 from ..core.collection import Collection
-from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..core.diagnostics import Diagnostic
 from ..core.model import Decision
 from ..core.slim import SlimDecision
 from ..core.text import small_number
 from .architecture import Architecture, coverage
-from .directives import Directive
+from .directives import Directive, reference_problems
 from .fragments import BANNERS, ElementInfo, element_link
 from .render.renderer import Renderer
 from .render.views import ElementLink, Filters, Link, element_rows
@@ -123,18 +123,22 @@ class SiteContent:
     def directive(
         self, directive: Directive, page_url: str, page: str
     ) -> tuple[str, list[Diagnostic]]:
-        """The HTML of one directive, and problems with its arguments."""
+        """The HTML of one directive, and problems with what its arguments name (the page's
+        scan reports the others)."""
+        return self._html(directive, page_url), reference_problems(directive, self.collection, page)
+
+    def _html(self, directive: Directive, page_url: str) -> str:
         renderer = self.renderer
         link = self.link(page_url)
         decisions = filters_of(directive).apply(self.collection.decisions)
         if directive.name == "index":
             return renderer.index(
                 decisions, link, self.page("timeline", page_url), self.page("graph", page_url)
-            ), []
+            )
         if directive.name == "timeline":
-            return renderer.timeline(decisions, link), []
+            return renderer.timeline(decisions, link)
         if directive.name == "graph":
-            return renderer.graph(decisions, link, self.mermaid(page_url)), []
+            return renderer.graph(decisions, link, self.mermaid(page_url))
         if directive.name == "c4-coverage":
             wanted = {id(decision) for decision in decisions}
             unnamed = [d for d in self.architecture.unnamed if id(d) in wanted]
@@ -143,22 +147,14 @@ class SiteContent:
                 unnamed,
                 link,
                 lambda alias: self.element_link(alias, page_url).url,
-            ), []
-        return self._compare(directive, page_url, page)
+            )
+        return self._compare(directive, page_url)
 
-    def _compare(
-        self, directive: Directive, page_url: str, page: str
-    ) -> tuple[str, list[Diagnostic]]:
+    def _compare(self, directive: Directive, page_url: str) -> str:
         reference = directive.positional[0] if directive.positional else ""
         decision = self.collection.find(reference) if reference else None
         if decision is None:
-            problem = diagnostic(
-                Code.UNKNOWN_DIRECTIVE,
-                page,
-                directive.line,
-                f"madr:compare: no record '{reference}'",
-            )
-            return "", [problem]
+            return ""
         title = escape(decision.title or decision.slug)
         heading = (
             f'<p class="madr-compare__title"><strong>Options considered in {title}</strong></p>'
@@ -170,7 +166,7 @@ class SiteContent:
             html += (
                 f'\n<p class="madr-compare__source"><a href="{target}">Read the decision</a></p>'
             )
-        return html, []
+        return html
 
     # --- diagrams and glossary ------------------------------------------------------------
 

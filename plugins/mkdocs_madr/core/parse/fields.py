@@ -63,6 +63,8 @@ def split_key_value(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str, s
     if name is None:
         return None
     value = match[2].strip()
+    if value.endswith("\\") and not value.endswith("\\\\"):
+        value = value[:-1].rstrip()  # `* Status: proposed\`: a hard line break, not the value's
     if value.startswith(("**", "__")) and value.count(value[:2]) == 1:
         value = value[2:].strip()  # `**Status:** accepted` leaves no closing marker
     return name, value
