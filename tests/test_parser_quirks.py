@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from mkdocs_madr.core.export import record_fields
+from mkdocs_madr.core.model import Line
 from mkdocs_madr.core.parse.record import parse_decision
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
@@ -156,3 +157,14 @@ def test_a_relation_verb_alone_in_a_nygard_status_is_the_status(
     assert decision.status == status
     found = [(relation.kind.value, relation.target) for relation in decision.relations]
     assert [(kind, target.split("-")[0]) for kind, target in found] == relations
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_yaml_line_breaks_in_front_matter_keep_keys_apart(brk: str) -> None:
+    """YAML breaks lines at NEL, U+2028 and U+2029, which an editor shows as one line: the key
+    after one is found on its physical line, and salvaged values do not run into it."""
+    loaded = parse_decision(f"---\ntitle: X{brk}status: proposed\n---\n# X\n", "0001-x.md")
+    assert (loaded.status, loaded.lines.get(Line.STATUS)) == ("proposed", 2)
+    broken = f'---\ntitle: X{brk}status: "deprecated"{brk}date: [\n---\n# X\n'
+    salvaged = parse_decision(broken, "0001-x.md")
+    assert (salvaged.status, salvaged.lines.get(Line.STATUS)) == ("deprecated", 2)

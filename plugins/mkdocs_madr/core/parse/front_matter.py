@@ -43,6 +43,7 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _int)
 # Besides syntax errors, PyYAML's safe constructors raise plain exceptions on some values:
 # `date: 2025-02-30` (ValueError), `!!timestamp soon` (AttributeError), deep nesting.
 _LOAD_ERRORS = (yaml.YAMLError, ValueError, TypeError, AttributeError, RecursionError)
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w.-]*(?: [\w.-]+)*)\s*:(?:\s+(.*)|\s*)$")
 _LIST_LINE = re.compile(r"^\s+-\s+(.*)$")
 
@@ -135,9 +136,19 @@ def _after_leading_comments(text: str) -> int:
         position = end + 3
 
 
+def _yaml_lines(raw: str) -> list[tuple[int, str]]:
+    """The lines YAML sees, each with its physical line (0-based): YAML also breaks lines at
+    NEL, U+2028 and U+2029, which editors show on one line."""
+    return [
+        (number, piece)
+        for number, line in enumerate(raw.split("\n"))
+        for piece in _YAML_ONLY_BREAK.split(line)
+    ]
+
+
 def _key_lines(raw: str, first_line: int) -> dict[str, int]:
     lines: dict[str, int] = {}
-    for number, line in enumerate(raw.split("\n")):
+    for number, line in _yaml_lines(raw):
         match = _KEY_LINE.match(line)
         if match and match[1] not in lines:
             lines[match[1]] = first_line + number
@@ -147,7 +158,7 @@ def _key_lines(raw: str, first_line: int) -> dict[str, int]:
 def _salvage(raw: str) -> dict[str, object]:
     data: dict[str, object] = {}
     key: str | None = None
-    for line in raw.split("\n"):
+    for _, line in _yaml_lines(raw):
         match = _KEY_LINE.match(line)
         if match:
             key = match[1]
