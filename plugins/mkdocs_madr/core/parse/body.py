@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Consequences, Option
 from ..text import collapse, is_placeholder, plain, small_number, strip_comments
@@ -28,6 +29,7 @@ _ARGUMENT = re.compile(
     rf"\s*(?:\*\*|__)?\s*(?:(?:{_BECAUSE_WORDS}){_WORD_END}[,:]?\s*)?",
     re.IGNORECASE,
 )
+_BECAUSE_WORD = re.compile(rf"\b(?:{_BECAUSE_WORDS}){_WORD_END}", re.IGNORECASE)
 _SYMBOL_POLARITY = {"➕": "good", "✅": "good", "👍": "good", "`+`": "good", "(+)": "good"}
 _SYMBOL_POLARITY |= {"➖": "bad", "❌": "bad", "👎": "bad", "`-`": "bad", "(-)": "bad"}
 _LABEL = re.compile(
@@ -558,7 +560,7 @@ def _argument(text: str) -> tuple[str | None, str]:
     if (
         symbol is None
         and not separated
-        and not re.search(rf"\b(?:{_BECAUSE_WORDS}){_WORD_END}", match.group(0), re.IGNORECASE)
+        and not _BECAUSE_WORD.search(match.group(0))
     ):
         return None, ""  # "Goodness knows" is not an argument
     polarity = symbol or ARGUMENTS.get(fold(word))
@@ -630,9 +632,12 @@ def _blocks_with_labels(section: Part) -> list[Block]:
 
 
 def _chosen_pattern(vocabulary: Vocabulary) -> re.Pattern[str]:
-    phrases = "|".join(
-        sorted((re.escape(p) for p in vocabulary.chosen_phrases), key=len, reverse=True)
-    )
+    return _chosen_regex(vocabulary.chosen_phrases)
+
+
+@lru_cache(maxsize=16)
+def _chosen_regex(chosen_phrases: tuple[str, ...]) -> re.Pattern[str]:
+    phrases = "|".join(sorted((re.escape(p) for p in chosen_phrases), key=len, reverse=True))
     return re.compile(
         rf"\b(?:{phrases})\b\s*(?:\*\*|__)?\s*(?::|is\b|was\b|est\b|ist\b|es\b|é\b)?"
         r"|\bchosen\s+[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:",
