@@ -45,6 +45,8 @@ class Code(str, enum.Enum):
     SUPERSEDE_CYCLE = "supersede-cycle"
     SYMLINK_LOOP = "symlink-loop"
     C4_SYNTAX = "c4-syntax"
+    C4_UNSUPPORTED = "c4-unsupported"
+    C4_DUPLICATE_RELATION = "c4-duplicate-relation"
     C4_UNKNOWN_ELEMENT = "c4-unknown-element"
     C4_DUPLICATE_ALIAS = "c4-duplicate-alias"
     GLOSSARY_DUPLICATE_TERM = "glossary-duplicate-term"
@@ -99,7 +101,20 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.MISSING_SUCCESSOR: (_W, "The status is superseded but no successor is named."),
     Code.SUPERSEDE_CYCLE: (_W, "Records supersede each other in a cycle."),
     Code.SYMLINK_LOOP: (_W, "A symbolic link inside the decisions folder points back into it."),
-    Code.C4_SYNTAX: (_W, "A statement in a Mermaid C4 diagram could not be parsed."),
+    Code.C4_SYNTAX: (
+        _W,
+        "Mermaid cannot read a statement of a C4 diagram (so it draws nothing), or reads it "
+        "otherwise than it is written.",
+    ),
+    Code.C4_UNSUPPORTED: (
+        _W,
+        "A C4 diagram uses a statement Mermaid does not support, such as a C4-PlantUML macro; "
+        "Mermaid draws nothing for it.",
+    ),
+    Code.C4_DUPLICATE_RELATION: (
+        _W,
+        "A C4 diagram repeats an arrow between the same two elements; Mermaid draws only the last.",
+    ),
     Code.C4_UNKNOWN_ELEMENT: (_W, "A decision names a C4 element that no diagram defines."),
     Code.C4_DUPLICATE_ALIAS: (_W, "One alias is defined with different meanings in two diagrams."),
     Code.GLOSSARY_DUPLICATE_TERM: (_W, "A term (or alias) is defined twice in the glossary."),
