@@ -1,16 +1,18 @@
-"""Where Mermaid draws an accepted C4 diagram otherwise than it is written, or not at all.
+"""Where Mermaid draws a C4 diagram otherwise than it is written, or not at all.
 
 Mermaid accepts some statements and silently draws something else: a `$name=` argument takes
 the place it stands in, `\\"` ends a string, a space after a closing quote adds an empty
 argument, an unquoted argument runs on to the next comma and swallows the lines in between.
 It keeps one box per alias and one arrow per pair of elements, and it fails to draw a diagram
-at all when an arrow ends at something that is not an element box. Each of these is a
-diagnostic at the statement.
+at all when an arrow ends at something that is not an element box, or a sprite or tags stand
+where text goes. Each of these is a diagnostic at the statement. The statements of a diagram
+Mermaid refuses are checked too, so that every problem is said at once.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 from .arguments import Call, parse_call
@@ -20,7 +22,7 @@ from .mermaid.db import Drawn, Meaning
 from .mermaid.grammar import Reading, Statement
 from .mermaid.text import Prepared, decode
 from .model import family_of
-from .refusals import statement_text, swallowing_argument, swallowing_message
+from .runaway import runaway, statement_text, warning
 
 _FIELD_NAMES = {
     "alias": "alias",
@@ -37,7 +39,11 @@ _SPACE_AFTER_QUOTE = re.compile(r'"[ \t]+[,)]')
 def misreadings(
     reading: Reading, drawn: Drawn, page: str, first_line: int
 ) -> tuple[list[Diagnostic], bool]:
-    """The diagnostics of an accepted diagram, and whether Mermaid still draws it."""
+    """The diagnostics of a diagram's statements, and whether Mermaid draws it.
+
+    Repeated aliases and arrows, and arrows to what is not a box, are looked for only in a
+    diagram Mermaid accepts, where the statements are the ones it keeps.
+    """
     prepared = reading.prepared
     found: list[Diagnostic] = []
 
@@ -50,10 +56,9 @@ def misreadings(
     broken = {breakage.statement for breakage in drawn.breakages}
     for meaning in drawn.meanings:
         statement = meaning.statement
-        swallowed = swallowing_argument(prepared, statement)
-        if swallowed is not None:
-            message = swallowing_message(prepared, statement, swallowed[0], first_line)
-            report(Code.C4_SYNTAX, statement, message)
+        argument = runaway(prepared, statement)
+        if argument is not None:
+            report(Code.C4_SYNTAX, statement, warning(prepared, statement, argument, first_line))
             continue
         if "alias" in meaning.fields and not meaning.fields["alias"]:
             report(
@@ -66,6 +71,9 @@ def misreadings(
         difference = "" if statement in broken else _difference(prepared, meaning)
         if difference:
             report(Code.C4_SYNTAX, statement, difference)
+    _breakages(drawn, prepared, report)
+    if not reading.accepted:
+        return sorted(found, key=lambda item: item.line or 0), False
     labels = {id(meaning.statement): meaning.fields.get("label", "") for meaning in drawn.meanings}
     for repeat in drawn.repeated_elements:
         first = repeat.first
@@ -90,6 +98,24 @@ def misreadings(
             f"elements as line {repeat.first_line}; Mermaid draws one arrow, with this label, "
             f'and drops "{repeat.replaced_label}". Merge the two labels or drop one statement.',
         )
+    for loose in dict.fromkeys(drawn.loose_ends):
+        what = (
+            "which is a boundary or deployment node"
+            if loose.is_boundary
+            else "but no element of this diagram has that alias"
+        )
+        report(
+            Code.C4_SYNTAX,
+            loose.statement,
+            f"`{statement_text(prepared, loose.statement)}` connects `{loose.alias}`, {what}: "
+            "Mermaid connects element boxes only, and draws nothing for this diagram.",
+        )
+    return sorted(found, key=lambda item: item.line or 0), drawn.drawable
+
+
+def _breakages(
+    drawn: Drawn, prepared: Prepared, report: Callable[[Code, Statement, str], None]
+) -> None:
     for breakage in drawn.breakages:
         statement = breakage.statement
         if breakage.place == "label":
@@ -110,19 +136,6 @@ def misreadings(
             f"In `{statement_text(prepared, statement)}`: {cause}, and draws nothing for this "
             f"diagram. {advice}.",
         )
-    for loose in dict.fromkeys(drawn.loose_ends):
-        what = (
-            "which is a boundary or deployment node"
-            if loose.is_boundary
-            else "but no element of this diagram has that alias"
-        )
-        report(
-            Code.C4_SYNTAX,
-            loose.statement,
-            f"`{statement_text(prepared, loose.statement)}` connects `{loose.alias}`, {what}: "
-            "Mermaid connects element boxes only, and draws nothing for this diagram.",
-        )
-    return sorted(found, key=lambda item: item.line or 0), drawn.drawable
 
 
 def _difference(prepared: Prepared, meaning: Meaning) -> str:
@@ -139,7 +152,7 @@ def _difference(prepared: Prepared, meaning: Meaning) -> str:
     if not differences:
         return ""
     return (
-        f"Mermaid draws `{statement_text(prepared, statement)}` with "
+        f"Mermaid reads `{statement_text(prepared, statement)}` with "
         f"{'; '.join(differences)}: {_cause(prepared, statement)}."
     )
 
@@ -166,7 +179,10 @@ def _written(prepared: Prepared, statement: Statement) -> dict[str, str] | None:
 def _cause(prepared: Prepared, statement: Statement) -> str:
     text = prepared.text[statement.start : statement.end]
     if '\\"' in text:
-        return 'Mermaid has no `\\"` escape, a string ends at its first `"`'
+        return (
+            'Mermaid has no `\\"` escape, a string ends at its first `"`; leave out the quotes '
+            "inside the string, or use typographic ones (“ ”)"
+        )
     if _SPACE_AFTER_QUOTE.search(text):
         return (
             "a space between a closing quote and `,` or `)` makes Mermaid read one more, empty "

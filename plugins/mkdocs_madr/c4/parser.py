@@ -64,7 +64,12 @@ def parse_c4(
         return diagram, problems
     diagram = read_intended(source, page=page, first_line=first_line, index=index)
     diagram.drawn = False
-    return diagram, refusals(reading, page, first_line)
+    problems = refusals(reading, page, first_line)
+    said = {problem.line for problem in problems}
+    drawn = draw(reading, page=page, index=index, line=lambda at: first_line + prepared.line_of(at))
+    statements, _ = misreadings(reading, drawn, page, first_line)
+    problems += [problem for problem in statements if problem.line not in said]
+    return diagram, sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def find_c4_diagrams(

@@ -13,11 +13,10 @@ from collections.abc import Callable
 
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 from .macros import PLANTUML_ONLY, spelling_hint
-from .mermaid.grammar import Failure, Reading, Reason, Statement
+from .mermaid.grammar import Argument, Failure, Reading, Reason, Statement
 from .mermaid.lexer import Kind
-from .mermaid.text import Prepared
+from .runaway import advice, cause, excerpt, runaway, runs_to, statement_text
 
-_EXCERPT_LENGTH = 60
 _NOT_DRAWN = "Mermaid draws nothing for this diagram"
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PLANTUML_LINE = re.compile(r"[!@]\w+")
@@ -31,12 +30,6 @@ def refusals(reading: Reading, page: str, first_line: int) -> list[Diagnostic]:
         explained = explainer.explain(failure)
         if explained not in found:
             found.append(explained)
-    blamed = {diagnostic.line for diagnostic in found}
-    for event in reading.events:
-        if isinstance(event, Statement) and swallowing_argument(reading.prepared, event):
-            line = first_line + reading.prepared.line_of(event.start)
-            if line not in blamed:
-                found.append(explainer.swallowed_warning(event))
     if reading.prepared.front_matter_error:
         found.append(
             diagnostic(
@@ -48,73 +41,6 @@ def refusals(reading: Reading, page: str, first_line: int) -> list[Diagnostic]:
             )
         )
     return sorted(found, key=lambda item: item.line or 0)
-
-
-def excerpt(text: str) -> str:
-    """`text` on one line, shortened to a readable length."""
-    text = " ".join(text.split())
-    if len(text) <= _EXCERPT_LENGTH:
-        return text
-    return text[: _EXCERPT_LENGTH - 1] + "…"
-
-
-def statement_text(prepared: Prepared, statement: Statement) -> str:
-    """The statement as written on its first line, shortened."""
-    text = prepared.text[statement.start : statement.end]
-    first, _, rest = text.partition("\n")
-    return excerpt(first) + (" …" if rest.strip() else "")
-
-
-def swallowing_argument(prepared: Prepared, statement: Statement) -> tuple[int, int] | None:
-    """The (start, end) of an argument of `statement` that runs over a line break: unquoted
-    text up to the next comma, or a quoted string up to the next quote."""
-    for argument in statement.arguments:
-        if argument.key is None and "\n" in prepared.text[argument.start : argument.end].rstrip():
-            return argument.start, argument.end
-    return None
-
-
-def swallowing_cause(prepared: Prepared, statement: Statement, start: int) -> str:
-    """Why the argument at `start` runs on past its line, in words."""
-    text = prepared.text
-    raw = text[start : text.find("\n", start)]
-    if text[start - 1 : start] == '"':
-        return "the quoted string opened here is closed only by a quote on a later line"
-    if '\\"' in text[statement.start : start]:
-        return 'Mermaid has no `\\"` escape, so a string ends at its `\\"` and the rest is unquoted'
-    if raw.startswith("\t") and raw.lstrip().startswith('"'):
-        return 'a tab before `"` makes the argument unquoted (only spaces may stand there)'
-    if raw.strip().startswith(")"):
-        return "the space before `)` starts one more, unquoted argument"
-    shown = excerpt(raw.split(")")[0] if ")" in raw else raw)
-    return f"`{shown}` is not quoted, and unquoted text runs to the next comma"
-
-
-def swallowed_until(prepared: Prepared, start: int) -> int:
-    """Where the argument at `start` that runs over a line break ends."""
-    text = prepared.text
-    quoted = text[start - 1 : start] == '"'
-    end = text.find('"' if quoted else ",", start)
-    return end if end >= 0 else len(text) - 1
-
-
-def swallowing_message(
-    prepared: Prepared, statement: Statement, start: int, first_line: int
-) -> str:
-    """The warning for a statement Mermaid draws although an argument swallows what follows."""
-    end_line = first_line + prepared.line_of(swallowed_until(prepared, start))
-    return (
-        f"In `{statement_text(prepared, statement)}`: "
-        f"{swallowing_cause(prepared, statement, start)}, so Mermaid reads on to line "
-        f"{end_line} as part of this statement: what stands in between is not drawn. "
-        f"{swallowing_advice(prepared, start)}."
-    )
-
-
-def swallowing_advice(prepared: Prepared, start: int) -> str:
-    if prepared.text[start - 1 : start] == '"':
-        return "Close the quote on the line it opens"
-    return "Write the argument in double quotes"
 
 
 class _Explainer:
@@ -172,46 +98,34 @@ class _Explainer:
                 return start
         return None
 
-    def _swallowing(self, failure: Failure) -> tuple[Statement, int] | None:
+    def _swallowing(self, failure: Failure) -> tuple[Statement, Argument] | None:
         """The statement whose unquoted argument ran on over the line(s) where Mermaid fails."""
         if failure.reason is Reason.UNCLOSED:
             # A `}` swallowed by an argument leaves its block open.
             for event in self.reading.events:
                 if isinstance(event, Statement):
-                    found = swallowing_argument(self.prepared, event)
-                    if found is not None and "}" in self.prepared.text[found[0] : found[1]]:
-                        return event, found[0]
+                    found = runaway(self.prepared, event)
+                    if found is not None and "}" in self.prepared.text[found.start : found.end]:
+                        return event, found
             return None
         statement = failure.statement
         if statement is None:
             return None
-        found = swallowing_argument(self.prepared, statement)
-        if found is None or self.line(failure.position) > self.line(found[1]) + 1:
+        found = runaway(self.prepared, statement)
+        if found is None or self.line(failure.position) > self.line(found.end) + 1:
             return None
         if self.line(failure.position) <= self.line(statement.start):
             return None
-        return statement, found[0]
+        return statement, found
 
-    def _swallowed(self, statement: Statement, start: int) -> tuple[Code, int, str]:
+    def _swallowed(self, statement: Statement, argument: Argument) -> tuple[Code, int, str]:
         prepared = self.prepared
         return (
             Code.C4_SYNTAX,
             self.line(statement.start),
-            f"In `{statement_text(prepared, statement)}`: "
-            f"{swallowing_cause(prepared, statement, start)}, so Mermaid reads on to line "
-            f"{self.line(swallowed_until(prepared, start))} as part of this statement: "
-            f"{_NOT_DRAWN}. {swallowing_advice(prepared, start)}.",
-        )
-
-    def swallowed_warning(self, statement: Statement) -> Diagnostic:
-        """What an argument running over a line break swallows, where Mermaid goes on."""
-        found = swallowing_argument(self.prepared, statement)
-        assert found is not None
-        return diagnostic(
-            Code.C4_SYNTAX,
-            self.page,
-            self.line(statement.start),
-            swallowing_message(self.prepared, statement, found[0], self.first_line),
+            f"In `{statement_text(prepared, statement)}`: {cause(prepared, statement, argument)}, "
+            f"so Mermaid reads on to line {self.line(runs_to(prepared, argument))} as part of "
+            f"this statement: {_NOT_DRAWN}. {advice(prepared, statement, argument)}.",
         )
 
     def _source_line(self, offset: int) -> str:
@@ -413,16 +327,14 @@ class _Explainer:
                 'in double quotes, as `Rel(a, b, "…")`.',
             )
         unquoted = [argument for argument in statement.arguments if not argument.quoted]
-        cause = (
-            swallowing_cause(self.prepared, statement, unquoted[-1].start)
-            if unquoted
-            else "an argument is not quoted"
-        )
+        if not unquoted:
+            return self._unexpected(failure)
         return (
             Code.C4_SYNTAX,
             line,
-            f"In `{shown}`: {cause}, past `)` and on to the end of the diagram: {_NOT_DRAWN}. "
-            "Write it in double quotes.",
+            f"In `{shown}`: {cause(self.prepared, statement, unquoted[-1])}, past `)` and on to "
+            f"the end of the diagram: {_NOT_DRAWN}. "
+            f"{advice(self.prepared, statement, unquoted[-1])}.",
         )
 
     def _direction(self, failure: Failure) -> tuple[Code, int, str]:
