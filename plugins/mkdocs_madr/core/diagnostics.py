@@ -52,6 +52,7 @@ class Code(str, enum.Enum):
     GLOSSARY_DUPLICATE_TERM = "glossary-duplicate-term"
     GLOSSARY_UNKNOWN_TERM = "glossary-unknown-term"
     GLOSSARY_NEEDS_DEF_LIST = "glossary-needs-def-list"
+    GLOSSARY_EMPTY = "glossary-empty"
     UNKNOWN_DIRECTIVE = "unknown-directive"
 
     @property
@@ -123,6 +124,10 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         _W,
         "The glossary is written as definition lists but the `def_list` Markdown extension is "
         "off, so its terms get no anchors.",
+    ),
+    Code.GLOSSARY_EMPTY: (
+        _W,
+        "The glossary page yields no term: none of its entries is in a form the reader knows.",
     ),
     Code.UNKNOWN_DIRECTIVE: (_W, "A <!-- madr:… --> directive is unknown or has bad arguments."),
 }
