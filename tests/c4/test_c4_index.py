@@ -133,53 +133,100 @@ def test_different_family_is_a_duplicate() -> None:
     assert 'Person "NATS"' in problem.message
 
 
-def test_different_label_is_a_duplicate() -> None:
-    diagram, _ = parse_c4(
-        'C4Container\nContainer(argo, "Argo CD")\nContainer(argo, "Argo Workflows")\n',
-        page="c.md",
-        first_line=1,
-    )
-    _, diagnostics = C4Index.build([diagram])
-    assert [(item.file, item.line) for item in diagnostics] == [("c.md", 3)]
+def _page(kind: str, statements: str, page: str) -> Diagram:
+    diagram, problems = parse_c4(f"{kind}\n{statements}\n", page=page, first_line=1)
+    assert problems == []
+    return diagram
+
+
+def test_different_label_at_one_level_is_a_duplicate() -> None:
+    diagrams = [
+        _page("C4Container", 'Container(argo, "Argo CD")', "a.md"),
+        _page("C4Container", 'Container(argo, "Argo Workflows")', "b.md"),
+    ]
+    _, diagnostics = C4Index.build(diagrams)
+    assert [(item.file, item.line) for item in diagnostics] == [("b.md", 2)]
 
 
 def test_label_comparison_ignores_case_whitespace_and_missing_labels() -> None:
-    diagram, _ = parse_c4(
-        "C4Container\n"
-        'Container(temporal, "Temporal  Server")\n'
-        'Container(temporal, " temporal server ")\n'
-        "Container(temporal)\n"
-        'ContainerDb_Ext(temporal, "TEMPORAL\tSERVER")\n',
-        page="d.md",
-        first_line=1,
-    )
-    _, diagnostics = C4Index.build([diagram])
+    diagrams = [
+        _page("C4Container", 'Container(temporal, "Temporal  Server")', "a.md"),
+        _page("C4Container", 'Container(temporal, " temporal server ")', "b.md"),
+        _page("C4Container", 'Container(temporal, "")', "c.md"),
+        _page("C4Container", 'ContainerDb_Ext(temporal, "TEMPORAL\tSERVER")', "d.md"),
+        # One label holding the other's words is the same thing, named more or less fully.
+        _page("C4Container", 'Container(temporal, "Temporal Server 1.24 (HA)")', "e.md"),
+    ]
+    _, diagnostics = C4Index.build(diagrams)
     assert diagnostics == []
 
 
-def test_boundary_families() -> None:
-    diagram, _ = parse_c4(
-        "C4Context\n"
-        'Container(serving, "Serving")\n'
-        'Container_Boundary(serving, "Serving") {\n}\n'
-        'System(platform, "Platform")\n'
-        'Enterprise_Boundary(platform, "Platform") {\n}\n',
-        page="e.md",
-        first_line=1,
-    )
-    _, diagnostics = C4Index.build([diagram])
-    assert [item.line for item in diagnostics] == [6]
+def test_an_element_drawn_at_several_levels_is_one_element() -> None:
+    diagrams = [
+        _page(
+            "C4Context",
+            'System_Ext(bank, "Bank API")\nSystem(ledger, "Ledger platform")\n'
+            'Person(clerk, "Clerk")\nSystem_Ext(git, "Git CLI")',
+            "context.md",
+        ),
+        _page(
+            "C4Container",
+            'Container_Ext(bank, "Bank API", "REST")\n'
+            'System_Boundary(ledger, "Ledger") {\n'
+            '  ContainerDb(store, "PostgreSQL 17")\n'
+            '  Container(factory, "LedgerFactory")\n'
+            "}\n"
+            'Container_Ext(git, "Git")',
+            "containers.md",
+        ),
+        _page(
+            "C4Component",
+            'Container_Boundary(factory, "Factory Contract") {\n  Component(mint, "Mint")\n}',
+            "components.md",
+        ),
+        _page(
+            "C4Deployment",
+            'Deployment_Node(host, "Host") {\n  ContainerDb(store, "ledger-db")\n}',
+            "deployment.md",
+        ),
+    ]
+    _, diagnostics = C4Index.build(diagrams)
+    assert diagnostics == []
+
+
+def test_real_conflicts_across_diagrams() -> None:
+    diagrams = [
+        _page(
+            "C4Container", 'System_Boundary(b, "Event Platform") {\n  Container(x, "X")\n}', "a.md"
+        ),
+        _page(
+            "C4Component",
+            'Container_Boundary(b, "Notification Service") {\n  Component(y, "Y")\n}',
+            "b.md",
+        ),
+        _page("C4Component", 'Component(pvp, "Arena Context")', "c.md"),
+        _page("C4Component", 'Component(pvp, "Arena Rules")', "d.md"),
+        _page("C4Context", 'Person(ops, "Operations")', "e.md"),
+        _page("C4Container", 'Container(ops, "Operations")', "f.md"),
+    ]
+    _, diagnostics = C4Index.build(diagrams)
+    assert [(item.file, item.line) for item in diagnostics] == [
+        ("b.md", 2),
+        ("d.md", 2),
+        ("f.md", 2),
+    ]
 
 
 def test_every_conflicting_definition_is_reported_against_the_first() -> None:
-    diagram, _ = parse_c4(
-        'C4Container\nContainer(flux, "Flux")\nPerson(flux, "Flux")\nContainer(flux, "Flux CD")\n'
-        'Container(flux, "flux")\n',
-        page="f.md",
-        first_line=1,
-    )
-    _, diagnostics = C4Index.build([diagram])
-    assert [item.line for item in diagnostics] == [3, 4]
+    diagrams = [
+        _page("C4Container", 'Container(flux, "Flux")', "f.md"),
+        _page("C4Container", 'Person(flux, "Flux")', "g.md"),
+        _page("C4Container", 'Container(flux, "Flux CD")', "h.md"),
+        _page("C4Container", 'Container(flux, "Argo")', "i.md"),
+    ]
+    _, diagnostics = C4Index.build(diagrams)
+    assert [item.file for item in diagnostics] == ["g.md", "i.md"]
+    assert all("f.md:2" in item.message for item in diagnostics)
 
 
 def test_empty_index() -> None:

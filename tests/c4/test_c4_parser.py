@@ -1,4 +1,5 @@
-"""parse_c4: every statement form, nesting, line numbers and diagnostics."""
+"""parse_c4: every statement form, nesting, line numbers and diagnostics, read as Mermaid 11
+reads them (see test_browser_mermaid_parity.py for the reader against Mermaid itself)."""
 
 from __future__ import annotations
 
@@ -164,55 +165,88 @@ def test_container_and_component_forms(kind: str, family: str, external: bool) -
     assert (argo.tags, argo.link) == ("batch", "https://argo")
 
 
-def test_alias_only_element_has_empty_label() -> None:
-    element = _element(_clean("C4Context\nSystem(talos)\n"), "talos")
+def test_an_alias_only_element_runs_on_to_the_end() -> None:
+    # Mermaid reads the unquoted `talos)` and all that follows as one argument.
+    diagram, diagnostics = _parse("C4Context\nSystem(talos)\n")
+    assert diagram.drawn is False
+    element = _element(diagram, "talos")
     assert (element.label, element.description, element.technology) == ("", "", "")
+    assert _lines(diagnostics) == [2]
+    assert "`talos` is not quoted" in diagnostics[0].message
 
 
-def test_named_arguments_win_and_do_not_take_a_positional_slot() -> None:
-    diagram = _clean(
+def test_named_arguments_take_the_place_they_stand_in() -> None:
+    diagram, diagnostics = _parse(
         """\
         C4Container
-        Container(kserve, "KServe", $descr="InferenceService CRDs", "KServe 0.13")
+        Container(kserve, "KServe", "KServe 0.13", $descr="InferenceService CRDs")
         Container(envoy, "Envoy", "old techn", $techn="Envoy 1.30", $tags="edge", $link="https://envoy")
-        System(talos, "Talos Linux", $sprite="linux", $label="Talos")
+        Container(nats, "NATS", $descr="Events", "NATS 2.10")
         """
     )
+    assert diagram.drawn
     kserve = _element(diagram, "kserve")
     assert (kserve.technology, kserve.description) == ("KServe 0.13", "InferenceService CRDs")
     envoy = _element(diagram, "envoy")
     assert (envoy.technology, envoy.tags, envoy.link) == ("Envoy 1.30", "edge", "https://envoy")
-    assert _element(diagram, "talos").label == "Talos"
+    # `$descr` in the technology's place sets the description, which the place after it resets.
+    nats = _element(diagram, "nats")
+    assert (nats.technology, nats.description) == ("", "NATS 2.10")
+    assert _lines(diagnostics) == [4]
+    assert diagnostics[0].code is Code.C4_SYNTAX
+    assert 'technology "" (written: "NATS 2.10")' in diagnostics[0].message
+    assert "counts as the argument in its place" in diagnostics[0].message
 
 
-def test_quoted_commas_parentheses_and_escaped_quotes() -> None:
+def test_a_sprite_or_tags_in_a_text_place_stops_the_drawing() -> None:
+    diagram, diagnostics = _parse(
+        'C4Context\nSystem(talos, "Talos Linux", $sprite="linux")\nPerson(ops, "Ops", "Runs it")\n'
+    )
+    assert diagram.drawn is False
+    assert _lines(diagnostics) == [2]
+    assert "`$sprite=` stands in the description's place" in diagnostics[0].message
+
+
+def test_quoted_commas_and_parentheses_stay_in_one_argument() -> None:
     diagram = _clean(
         """\
         C4Container
         ContainerDb(milvus, "Milvus (standalone)", "Milvus 2.4, etcd", "Vectors, (ANN) search")
-        Person(ops, "The \\"homelab\\" operator")
         """
     )
     milvus = _element(diagram, "milvus")
     assert milvus.label == "Milvus (standalone)"
     assert milvus.technology == "Milvus 2.4, etcd"
     assert milvus.description == "Vectors, (ANN) search"
-    assert _element(diagram, "ops").label == 'The "homelab" operator'
 
 
-def test_unquoted_arguments_and_trailing_whitespace() -> None:
-    diagram = _clean("C4Context  \nSystem(talos, Talos Linux, Immutable OS)   \t\n")
-    talos = _element(diagram, "talos")
+def test_a_backslash_does_not_escape_a_quote() -> None:
+    diagram, diagnostics = _parse('C4Context\nSystem(core, "The \\"Core\\" system", "Main")\n')
+    core = _element(diagram, "core")
+    assert (core.label, core.description) == ("The \\", 'Core\\" system"')
+    assert _lines(diagnostics) == [2]
+    assert 'no `\\"` escape' in diagnostics[0].message
+
+
+def test_unquoted_arguments_run_to_the_next_comma() -> None:
+    talos = _element(
+        _clean('C4Context  \nSystem(talos, Talos Linux, "Immutable OS")   \t\n'), "talos"
+    )
     assert (talos.label, talos.description) == ("Talos Linux", "Immutable OS")
+    # The last one runs past `)` to the end of the diagram.
+    diagram, diagnostics = _parse("C4Context\nSystem(talos, Talos Linux, Immutable OS)\n")
+    assert diagram.drawn is False
+    assert _lines(diagnostics) == [2]
+    assert "`Immutable OS` is not quoted" in diagnostics[0].message
 
 
-def test_comments_whole_line_trailing_and_inside_quotes() -> None:
+def test_comments_on_lines_of_their_own_and_after_the_last_statement() -> None:
     diagram = _clean(
         """\
 
         %% leading comment
         %%{init: {"theme": "dark"}}%%
-        C4Context %% header comment
+        C4Context
         %% System(ghost, "Commented out")
             %% indented comment
         System(nats, "NATS", "100%% at-least-once") %% trailing comment
@@ -223,15 +257,36 @@ def test_comments_whole_line_trailing_and_inside_quotes() -> None:
     assert _element(diagram, "nats").description == "100%% at-least-once"
 
 
+def test_a_trailing_comment_joins_the_next_line() -> None:
+    diagram, diagnostics = _parse(
+        """\
+        C4Context %% the header
+        Person(buyer, "Buyer") %% pays
+        System(market, "Market")
+        """
+    )
+    assert diagram.drawn is False
+    assert [element.alias for element in diagram.elements] == ["buyer", "market"]
+    assert _lines(diagnostics) == [1, 2]
+    assert all("swallows the line break" in item.message for item in diagnostics)
+
+
 @pytest.mark.parametrize(
     "kind", ["C4Context", "C4Container", "C4Component", "C4Dynamic", "C4Deployment"]
 )
 def test_every_header(kind: str) -> None:
-    assert _clean(f"{kind}\n").kind == kind
+    assert _clean(f'{kind}\nPerson(ops, "Ops")\n').kind == kind
+
+
+def test_a_header_alone_is_not_drawn() -> None:
+    diagram, diagnostics = _parse("C4Context\n", first_line=4)
+    assert diagram.drawn is False
+    assert _lines(diagnostics) == [4]
+    assert "nothing else" in diagnostics[0].message
 
 
 def test_title_is_optional_and_may_come_anywhere() -> None:
-    assert _clean("C4Context\n").title == ""
+    assert _clean('C4Context\nPerson(ops, "Ops")\n').title == ""
     assert _clean('C4Context\nSystem(talos, "Talos")\ntitle   Late title  \n').title == "Late title"
 
 
@@ -252,7 +307,7 @@ def test_front_matter_title_and_lines() -> None:
     assert _element(diagram, "ops").line == 14
 
 
-def test_accessibility_and_direction_statements_are_ignored() -> None:
+def test_accessibility_statements() -> None:
     diagram = _clean(
         """\
         C4Context
@@ -263,14 +318,29 @@ def test_accessibility_and_direction_statements_are_ignored() -> None:
             over two lines
         }
         accDescr { one-line block }
-        direction LR
         Person(ops, "Operator")
         """
     )
     assert [element.alias for element in diagram.elements] == ["ops"]
+    assert diagram.title == "Homelab context"
 
 
-def test_style_statements_are_recognised_and_ignored() -> None:
+def test_direction_is_not_mermaid_c4() -> None:
+    diagram, diagnostics = _parse(
+        """\
+        C4Context
+        direction LR
+        Person(ops, "Operator", "Sets the direction LR of the rack")
+        """
+    )
+    assert diagram.drawn is False
+    assert [element.alias for element in diagram.elements] == ["ops"]
+    assert _lines(diagnostics) == [2, 3]
+    assert {item.code for item in diagnostics} == {Code.C4_UNSUPPORTED}
+    assert "labels included" in diagnostics[1].message
+
+
+def test_mermaids_styling_statements_are_read_and_ignored() -> None:
     diagram = _clean(
         """\
         C4Container
@@ -278,13 +348,28 @@ def test_style_statements_are_recognised_and_ignored() -> None:
         UpdateElementStyle(envoy, $fontColor="red", $bgColor="grey", $borderColor="red")
         UpdateRelStyle(ops, envoy, $textColor="blue", $lineColor="blue", $offsetX="5")
         UpdateLayoutConfig($c4ShapeInRow="3", $c4BoundaryInRow="1")
-        UpdateBoundaryStyle($elementName="platform", $bgColor="gold")
-        AddElementTag("gpu", $bgColor="green")
-        AddRelTag("async", $lineStyle=DashedLine())
         """
     )
     assert [element.alias for element in diagram.elements] == ["envoy"]
     assert diagram.relations == []
+
+
+def test_c4_plantuml_statements_are_unsupported() -> None:
+    diagram, diagnostics = _parse(
+        """\
+        C4Container
+        Container(envoy, "Envoy")
+        UpdateBoundaryStyle($elementName="platform", $bgColor="gold")
+        AddElementTag("gpu", $bgColor="green")
+        AddRelTag("async", $lineStyle=DashedLine())
+        SHOW_LEGEND()
+        """
+    )
+    assert diagram.drawn is False
+    assert [element.alias for element in diagram.elements] == ["envoy"]
+    assert _lines(diagnostics) == [3, 4, 5, 6]
+    assert {item.code for item in diagnostics} == {Code.C4_UNSUPPORTED}
+    assert "`AddElementTag` is C4-PlantUML, not Mermaid" in diagnostics[1].message
 
 
 def test_boundary_brace_on_the_next_line() -> None:
@@ -310,7 +395,7 @@ def test_boundary_forms_and_their_positional_arguments() -> None:
         C4Context
         Enterprise_Boundary(homelab, "Homelab", "core") {
             Boundary(lab, "Lab", "rack", "infra", "https://lab") {
-                System_Boundary(platform, "AI Platform", $type="k8s", $link="https://platform") {
+                System_Boundary(platform, "AI Platform", $link="https://platform") {
                     Container_Boundary(serving, "Serving") {
                         System(kserve, "KServe")
                     }
@@ -332,7 +417,7 @@ def test_boundary_forms_and_their_positional_arguments() -> None:
     )
     platform = _element(diagram, "platform")
     assert (platform.technology, platform.link, platform.family) == (
-        "k8s",
+        "",
         "https://platform",
         "system",
     )
@@ -366,6 +451,8 @@ def test_relation_forms(macro: str) -> None:
     diagram = _clean(
         f"""\
         C4Container
+        Container(envoy, "Envoy")
+        Container(kserve, "KServe")
         {macro}(envoy, kserve, "Routes to", "gRPC", "inference traffic", "sprite", "hot", "https://r")
         """
     )
@@ -376,17 +463,61 @@ def test_relation_forms(macro: str) -> None:
     assert (relation.tags, relation.link, relation.line, relation.index) == (
         "hot",
         "https://r",
-        2,
+        4,
         "",
     )
 
 
 def test_relation_named_arguments() -> None:
     diagram = _clean(
-        'C4Container\nRel(kserve, nats, "Publishes", $descr="results", $techn="NATS")\n'
+        """\
+        C4Container
+        Container(kserve, "KServe")
+        ContainerQueue(nats, "NATS")
+        Rel(kserve, nats, "Publishes", $descr="results", $techn="NATS")
+        """
     )
     (relation,) = diagram.relations
     assert (relation.technology, relation.description) == ("NATS", "results")
+
+
+def test_an_arrow_to_a_boundary_or_to_nothing_stops_the_drawing() -> None:
+    diagram, diagnostics = _parse(
+        """\
+        C4Deployment
+        Deployment_Node(laptop, "Laptop") {
+            Container(app, "App", "Go")
+        }
+        Container(proxy, "Proxy", "nginx")
+        Rel(laptop, proxy, "calls")
+        Rel(app, ghost, "calls")
+        """
+    )
+    assert diagram.drawn is False
+    assert len(diagram.relations) == 2
+    assert _lines(diagnostics) == [6, 7]
+    assert "`laptop`, which is a boundary or deployment node" in diagnostics[0].message
+    assert "`ghost`, but no element of this diagram has that alias" in diagnostics[1].message
+
+
+def test_a_repeated_arrow_is_drawn_once_with_its_last_label() -> None:
+    diagram, diagnostics = _parse(
+        """\
+        C4Dynamic
+        Container(app, "App", "Go")
+        Container(store, "Store", "Postgres")
+        Rel(app, store, "1. read")
+        Rel(store, app, "2. rows")
+        Rel(app, store, "3. write")
+        """
+    )
+    assert diagram.drawn
+    assert [(r.source, r.target, r.label, r.line) for r in diagram.relations] == [
+        ("app", "store", "3. write", 6),
+        ("store", "app", "2. rows", 5),
+    ]
+    assert [(item.code, item.line) for item in diagnostics] == [(Code.C4_DUPLICATE_RELATION, 6)]
+    assert '"1. read"' in diagnostics[0].message
 
 
 def test_dynamic_diagram_with_rel_index() -> None:
@@ -474,16 +605,19 @@ def test_garbage_lines_are_reported_and_parsing_goes_on() -> None:
         """,
         first_line=40,
     )
+    assert diagram.drawn is False
     assert [element.alias for element in diagram.elements] == ["envoy", "nats", "temporal"]
-    assert _lines(diagnostics) == [42, 43, 44, 46, 47]
+    assert _lines(diagnostics) == [42, 43, 44, 46]
     assert {item.code for item in diagnostics} == {Code.C4_SYNTAX}
     assert {item.file for item in diagnostics} == {PAGE}
     assert "this is not a statement" in diagnostics[0].message
-    assert "Persn" in diagnostics[1].message
+    assert "`Persn`" in diagnostics[1].message
     assert "did you mean `Person`" in diagnostics[2].message
+    # Unquoted `envoy nats)` runs on to the comma of line 48.
+    assert "on to line 48" in diagnostics[3].message
 
 
-def test_broken_quotes_and_parentheses_are_reported() -> None:
+def test_broken_quotes_and_parentheses_swallow_the_lines_after_them() -> None:
     diagram, diagnostics = _parse(
         """\
         C4Container
@@ -492,35 +626,47 @@ def test_broken_quotes_and_parentheses_are_reported() -> None:
         Container(milvus, "Milvus")
         """
     )
-    assert [element.alias for element in diagram.elements] == ["milvus"]
-    assert _lines(diagnostics) == [2, 3]
-    assert "never closed" in diagnostics[0].message
-    assert "closing parenthesis" in diagnostics[1].message
+    # Mermaid draws one box, whose label runs to the next quote, on line 3.
+    assert diagram.drawn
+    assert [element.alias for element in diagram.elements] == ["envoy"]
+    assert _lines(diagnostics) == [2]
+    assert "closed only by a quote on a later line" in diagnostics[0].message
+    assert "on to line 3" in diagnostics[0].message
 
 
-def test_missing_alias_and_incomplete_relations() -> None:
-    diagram, diagnostics = _parse(
-        """\
-        C4Container
-        Container()
-        Container(, "No alias")
-        Rel(envoy)
-        Rel(envoy, nats)
-        Rel(envoy, nats, "")
-        """
-    )
+def test_missing_arguments_alias_and_label() -> None:
+    diagram, diagnostics = _parse("C4Container\nContainer()\n")
+    assert diagram.drawn is False
+    assert "`Container()` has no arguments" in diagnostics[0].message
+
+    diagram, diagnostics = _parse('C4Container\nContainer(, "No alias")\n')
+    assert diagram.drawn
     assert diagram.elements == []
+    assert "has no alias" in diagnostics[0].message
+
+    diagram, diagnostics = _parse(
+        'C4Context\nPerson(ann, "Ann")\nSystem(shop, "Shop")\nRel(ann, shop)\n'
+    )
+    assert diagram.drawn is False
+    assert _lines(diagnostics) == [4]
+    assert "`Rel(ann, shop)` has no label" in diagnostics[0].message
+    assert "draws nothing for this diagram" in diagnostics[0].message
+
+    diagram = _clean('C4Context\nPerson(ann, "Ann")\nSystem(shop, "Shop")\nRel(ann, shop, "")\n')
     assert [(rel.source, rel.target, rel.label) for rel in diagram.relations] == [
-        ("envoy", "nats", "")
+        ("ann", "shop", "")
     ]
-    assert _lines(diagnostics) == [2, 3, 4, 5]
-    assert "no label" in diagnostics[3].message
 
 
-def test_named_argument_without_value_is_reported_but_kept() -> None:
+def test_named_argument_without_equals_or_quotes() -> None:
     diagram, diagnostics = _parse('C4Container\nContainer(argo, "Argo", $techn "Go")\n')
     assert _element(diagram, "argo").technology == "Go"
     assert _lines(diagnostics) == [2]
+    assert "`$techn` has no `=`" in diagnostics[0].message
+
+    _, diagnostics = _parse("C4Container\nUpdateLayoutConfig($c4ShapeInRow=3)\n")
+    assert _lines(diagnostics) == [2]
+    assert '`$c4ShapeInRow="…"`' in diagnostics[0].message
 
 
 def test_text_after_a_statement_is_reported() -> None:
@@ -565,9 +711,22 @@ def test_unclosed_boundaries_are_reported_at_their_opening_lines() -> None:
         first_line=5,
     )
     assert _element(diagram, "kserve").boundary == "serving"
-    assert _lines(diagnostics) == [6, 8]
+    assert _lines(diagnostics) == [6, 7]
     assert "`platform`" in diagnostics[0].message
     assert "`serving`" in diagnostics[1].message
+
+
+def test_a_closing_brace_after_an_element_closes_the_boundary() -> None:
+    diagram = _clean(
+        """\
+        C4Container
+          System_Boundary(shop, "Shop") {
+            Container(till, "Till", "Go") }
+          Container(bank, "Bank link", "Go")
+        """
+    )
+    assert _element(diagram, "till").boundary == "shop"
+    assert _element(diagram, "bank").boundary is None
 
 
 def test_boundary_without_a_block_is_reported() -> None:
@@ -623,9 +782,10 @@ def test_header_problems() -> None:
         C4Context
         """
     )
-    assert diagram.kind == ""
+    assert diagram.kind == "C4Context"
     assert [element.alias for element in diagram.elements] == ["ops"]
     assert _lines(diagnostics) == [1, 2]
+    assert "must be the diagram's first line" in diagnostics[1].message
 
     _, diagnostics = _parse("C4Context extra\n")
     assert _lines(diagnostics) == [1]
@@ -637,6 +797,7 @@ def test_header_problems() -> None:
 def test_unclosed_accessibility_block() -> None:
     _, diagnostics = _parse("C4Context\naccDescr {\nnever closed\n")
     assert _lines(diagnostics) == [2]
+    assert "`accDescr {` is never closed" in diagnostics[0].message
 
 
 def test_windows_and_old_mac_line_endings_keep_line_numbers() -> None:
@@ -649,10 +810,16 @@ def test_form_feed_does_not_shift_lines() -> None:
     assert _element(diagram, "talos").line == 3
 
 
-def test_same_alias_twice_in_one_diagram_is_kept_twice() -> None:
-    # Mermaid merges the two statements into one shape; the index decides whether they agree.
+def test_same_alias_twice_in_one_diagram_is_one_element() -> None:
+    # Mermaid merges the two statements into one box, as the second one says.
     diagram = _clean('C4Context\nSystem(nats, "NATS")\nSystem(nats, "NATS", "Event bus")\n')
-    assert [element.line for element in diagram.elements] == [2, 3]
+    (nats,) = diagram.elements
+    assert (nats.line, nats.description) == (2, "Event bus")
+
+    diagram, diagnostics = _parse('C4Context\nSystem(c1, "Orders")\nContainer(c1, "Billing DB")\n')
+    (c1,) = diagram.elements
+    assert (c1.kind, c1.label) == ("Container", "Billing DB")
+    assert [(item.code, item.line) for item in diagnostics] == [(Code.C4_DUPLICATE_ALIAS, 3)]
 
 
 def test_index_is_passed_through() -> None:

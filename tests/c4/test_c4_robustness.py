@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mkdocs_madr.c4 import C4Index, Diagram, arguments, find_c4_diagrams, parse_c4
-from mkdocs_madr.c4 import reader as reader_module
+from mkdocs_madr.c4 import C4Index, Diagram, find_c4_diagrams, parse_c4
+from mkdocs_madr.c4.mermaid import lexer
 from mkdocs_madr.core.diagnostics import Diagnostic
 
 FRAGMENTS = [
@@ -95,45 +95,48 @@ def test_find_c4_diagrams_never_raises(body: str, wrapper: Callable[[str], str])
     assert [diagram.index for diagram in diagrams] == list(range(len(diagrams)))
 
 
-def _big_diagram(statements: int) -> str:
+def _big_diagram(statements: int, *, broken: bool = False) -> str:
     lines = ["C4Container", 'System_Boundary(platform, "AI Platform") {']
     for number in range(statements // 3):
         lines.append(
             f'    Container(svc{number}, "Service {number}", "Go", "Does, things (n={number})")'
         )
-        lines.append(f'    ContainerDb(db{number}, "Store {number}", $techn="Milvus") %% note')
-        lines.append(f'    Rel(svc{number}, db{number}, "Reads, writes", "gRPC")')
+        lines.append("    %% note")
+        lines.append(f'    ContainerDb(db{number}, "Store {number}", "Milvus")')
+        tail = " %% joins the next line" if broken else ""
+        lines.append(f'    Rel(svc{number}, db{number}, "Reads, writes", "gRPC"){tail}')
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def test_300_statement_diagram_reads_each_line_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    source = _big_diagram(300)
-    seen = {"strip_comment": 0, "parse_call": 0}
-    scanned = {"strip_comment": 0, "parse_call": 0}
+@pytest.mark.parametrize("broken", [False, True])
+def test_big_diagrams_are_read_in_one_pass(monkeypatch: pytest.MonkeyPatch, broken: bool) -> None:
+    source = _big_diagram(300, broken=broken)
+    steps = {"tokens": 0, "scanned": 0}
+    step = lexer.Lexer._step
 
-    def counting(name: str, function: Callable[[str], object]) -> Callable[[str], object]:
-        def wrapper(text: str) -> object:
-            seen[name] += 1
-            scanned[name] += len(text)
-            return function(text)
+    def counting(self: lexer.Lexer) -> object:
+        steps["tokens"] += 1
+        before = self.position
+        found = step(self)
+        steps["scanned"] += self.position - before
+        return found
 
-        return wrapper
-
-    monkeypatch.setattr(
-        reader_module, "strip_comment", counting("strip_comment", arguments.strip_comment)
-    )
-    monkeypatch.setattr(reader_module, "parse_call", counting("parse_call", arguments.parse_call))
+    monkeypatch.setattr(lexer.Lexer, "_step", counting)
     diagram, diagnostics = parse_c4(source, page="big.md", first_line=1)
 
-    assert diagnostics == []
     assert len(diagram.elements) == 201
     assert len(diagram.relations) == 100
-    # Every line is looked at once and never re-read: the text scanned adds up to the source.
-    assert seen["strip_comment"] == source.count("\n") + 1
-    assert scanned["strip_comment"] <= len(source)
-    assert seen["parse_call"] == 301
-    assert scanned["parse_call"] <= len(source)
+    if broken:
+        # Each trailing comment joins a relation to the next line: one diagnostic each.
+        assert diagram.drawn is False
+        assert len(diagnostics) == 99
+    else:
+        assert diagnostics == []
+    # Reading goes on after each failure at the failing line or the next: at most the start
+    # of a failing line is read twice.
+    assert steps["scanned"] <= len(source) + 1 + (len(diagnostics) * 20)
+    assert steps["tokens"] <= 20 * 301
 
 
 def test_deep_nesting_and_many_statements() -> None:

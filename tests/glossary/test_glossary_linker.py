@@ -123,8 +123,19 @@ class TestAutomaticLinks:
         )
 
     def test_case_insensitive_keeping_the_original_text(self, glossary: Glossary) -> None:
-        rendered = render("we run kserve and MILVUS.\n", glossary)
-        assert rendered.link_texts == ["kserve", "MILVUS"]
+        rendered = render("we run kserve and the JETSTREAM.\n", glossary)
+        assert rendered.link_texts == ["kserve", "JETSTREAM"]
+
+    def test_a_term_that_could_be_an_everyday_word_keeps_its_case(self, glossary: Glossary) -> None:
+        # `Milvus` is one capitalised word: only `Milvus` is the term.
+        assert render("MILVUS and milvus, then Milvus.\n", glossary).link_texts == ["Milvus"]
+        # `age` is written in lower case: a capital starts a sentence.
+        assert render("Age is a tool. AGE is not.\n", glossary).link_texts == ["Age"]
+
+    def test_plurals_link_the_term(self, glossary: Glossary) -> None:
+        rendered = render("Two CRDs and three KServes.\n", glossary)
+        assert rendered.link_texts == ["CRDs", "KServes"]
+        assert rendered.links[0]["href"].endswith("#term-crd")
 
     def test_alias_counts_as_the_term(self, glossary: Glossary) -> None:
         rendered = render("An ADR is an Architecture Decision Record.\n", glossary)
@@ -151,8 +162,8 @@ class TestAutomaticLinks:
             "The page is long.",
             "Manage this package.",
             "AC4 and C42 are not C-four.",
-            "CRDs plural and xCRD are not linked.",
-            "vLLMs and myvLLM neither.",
+            "CRDsx and xCRD are not linked.",
+            "vLLMss and myvLLM neither.",
             "ANATS, NATS_URL, Talosian.",
         ],
     )

@@ -7,8 +7,10 @@ from mkdocs_madr.glossary import Glossary, TermForm, parse_glossary
 
 
 def parse(source: str) -> Glossary:
+    """The glossary of `source`, which must read without problems (but for `glossary-empty`
+    when it has no term, which `test_a_page_without_terms_is_reported` checks)."""
     glossary, problems = parse_glossary(source, "glossary.md")
-    assert problems == []
+    assert [p.code for p in problems] == ([] if glossary else [Code.GLOSSARY_EMPTY])
     return glossary
 
 
@@ -313,6 +315,13 @@ def test_hostile_definitions_become_plain_text() -> None:
 def test_empty_and_blank_pages() -> None:
     assert parse("").terms == ()
     assert parse("\n\n   \n").terms == ()
+
+
+def test_a_page_without_terms_is_reported() -> None:
+    glossary, problems = parse_glossary("# Glossary\n\nWords we use. None yet.\n", "GLOSSARY.md")
+    assert not glossary
+    assert [(p.code, p.file, p.line) for p in problems] == [(Code.GLOSSARY_EMPTY, "GLOSSARY.md", 1)]
+    assert "yields no term" in problems[0].message
 
 
 def test_windows_line_endings() -> None:

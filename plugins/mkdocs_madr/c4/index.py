@@ -1,16 +1,23 @@
 """All C4 elements of a site, by alias.
 
-The same element is normally drawn in several diagrams (a system in the context diagram and
-again, opened up, in the container diagram). That is one element defined in several places; only
-definitions that disagree on what the alias means are reported.
+The same element is normally drawn in several diagrams, and each level draws it its own way:
+a system in the context diagram comes back opened up as a boundary of the container diagram,
+an external system as a container, a container as a component; its label gains a version or
+a process name ("PostgreSQL 17", "lizswap-postgres"). That is one element defined in several
+places. Only definitions whose meaning really conflicts are reported: a person and something
+else; at one level, labels neither of which holds the other's words ("PvP Context", "PvP
+Systems"); across levels, labels without a word in common ("Event Platform", "Notification
+Service"). Deployment diagrams name deployed instances, so their labels are compared only
+with other deployment diagrams'.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..core.diagnostics import Code, Diagnostic, diagnostic
-from .model import Diagram, Element
+from .model import PERSON, Diagram, Element
 
 
 class C4Index:
@@ -32,6 +39,7 @@ class C4Index:
         self._alias_by_folded: dict[str, str] = {}
         for alias in self._by_alias:
             self._alias_by_folded.setdefault(alias.casefold(), alias)
+        self._level = {(diagram.page, diagram.index): diagram.kind for diagram in self._diagrams}
 
     @classmethod
     def build(cls, diagrams: Iterable[Diagram]) -> tuple[C4Index, list[Diagnostic]]:
@@ -41,10 +49,10 @@ class C4Index:
             diagrams: Diagrams from any number of pages.
 
         Returns:
-            The index and a `c4-duplicate-alias` diagnostic for every definition whose family
-            (person, system, container, …) or label differs from the alias's first definition.
-            Labels are compared ignoring case and runs of whitespace; an empty label agrees
-            with any.
+            The index and a `c4-duplicate-alias` diagnostic for every definition whose meaning
+            conflicts with the alias's first definition (see the module's docstring). Labels
+            are compared by their words, ignoring case, punctuation and numbers; an empty
+            label agrees with any.
         """
         index = cls(diagrams)
         return index, index._conflicts()
@@ -93,7 +101,7 @@ class C4Index:
         for alias, definitions in self._by_alias.items():
             first = definitions[0]
             for other in definitions[1:]:
-                if _disagree(first, other):
+                if self._disagree(first, other):
                     message = (
                         f"The alias `{alias}` is {_describe(first)} at {first.page}:{first.line} "
                         f"but {_describe(other)} here; give one of them another alias."
@@ -103,11 +111,61 @@ class C4Index:
                     )
         return found
 
+    def _disagree(self, first: Element, other: Element) -> bool:
+        if (first.family == PERSON) != (other.family == PERSON):
+            return True
+        if not first.label or not other.label:
+            return False
+        level = self._level.get((first.page, first.diagram_index), "")
+        other_level = self._level.get((other.page, other.diagram_index), "")
+        if (first.page, first.diagram_index) == (other.page, other.diagram_index):
+            return first.family != other.family or _normal(first.label) != _normal(other.label)
+        if level == other_level:
+            return not _one_holds_the_other(_words(first.label), _words(other.label))
+        if _DEPLOYMENT in (level, other_level):
+            return False
+        return not _share_a_word(_words(first.label), _words(other.label))
 
-def _disagree(first: Element, other: Element) -> bool:
-    if first.family != other.family:
+
+_DEPLOYMENT = "C4Deployment"
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_]+")
+_COMMON_WORDS = frozenset(
+    {
+        *("the", "an", "of", "and", "or", "for", "to", "in", "on", "with", "by"),
+        *("service", "services", "system", "systems", "server", "app", "application"),
+    }
+)
+_SHORTEST_PREFIX = 4
+
+
+def _words(label: str) -> set[str]:
+    """The words of a label, split at punctuation and case changes, without numbers and single
+    letters: `LizSwapFactory` has liz, swap and factory; `PostgreSQL 17` has postgre and sql."""
+    return {
+        word.casefold() for word in _WORD.findall(label) if len(word) > 1 and not word.isdigit()
+    }
+
+
+def _same_word(word: str, other: str) -> bool:
+    if word == other:
         return True
-    return bool(first.label and other.label and _normal(first.label) != _normal(other.label))
+    shorter, longer = sorted((word, other), key=len)
+    return len(shorter) >= _SHORTEST_PREFIX and longer.startswith(shorter)
+
+
+def _holds(words: set[str], other: set[str]) -> bool:
+    return all(any(_same_word(word, mine) for mine in words) for word in other)
+
+
+def _one_holds_the_other(words: set[str], other: set[str]) -> bool:
+    return _holds(words, other) or _holds(other, words)
+
+
+def _share_a_word(words: set[str], other: set[str]) -> bool:
+    words, other = words - _COMMON_WORDS, other - _COMMON_WORDS
+    if not words or not other:
+        return True
+    return any(_same_word(word, theirs) for word in words for theirs in other)
 
 
 def _describe(element: Element) -> str:

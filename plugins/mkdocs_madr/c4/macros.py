@@ -87,21 +87,32 @@ RELATION_PARAMS: dict[str, tuple[str, ...]] = {
     "RelIndex": ("index", *_REL),
 }
 
-# Styling and tagging statements: they change how a diagram looks, never what it says. Mermaid 11
-# itself only parses the first three; the rest are C4-PlantUML's and accepted here so a diagram
-# shared with PlantUML does not drown in warnings.
+# Styling statements: they change how a diagram looks, never what it says. Mermaid 11 knows
+# only these three.
 STYLE_MACROS: frozenset[str] = frozenset(
+    {"UpdateElementStyle", "UpdateRelStyle", "UpdateLayoutConfig"}
+)
+
+# C4-PlantUML statements that Mermaid 11 does not know: a diagram holding one is not drawn.
+PLANTUML_ONLY: frozenset[str] = frozenset(
     {
-        "UpdateElementStyle",
-        "UpdateRelStyle",
-        "UpdateLayoutConfig",
-        "UpdateBoundaryStyle",
-        "UpdateSystemBoundaryStyle",
-        "UpdateContainerBoundaryStyle",
-        "UpdateEnterpriseBoundaryStyle",
-        "AddElementTag",
-        "AddRelTag",
-        "AddBoundaryTag",
+        *("AddElementTag", "AddRelTag", "AddBoundaryTag", "AddNodeTag"),
+        *("AddPersonTag", "AddExternalPersonTag", "AddSystemTag", "AddExternalSystemTag"),
+        *("AddContainerTag", "AddExternalContainerTag"),
+        *("AddComponentTag", "AddExternalComponentTag"),
+        *("UpdateBoundaryStyle", "UpdateSystemBoundaryStyle"),
+        *("UpdateContainerBoundaryStyle", "UpdateEnterpriseBoundaryStyle", "UpdateLegendTitle"),
+        *("SHOW_LEGEND", "SHOW_FLOATING_LEGEND", "HIDE_STEREOTYPE"),
+        *("LAYOUT_TOP_DOWN", "LAYOUT_LEFT_RIGHT", "LAYOUT_LANDSCAPE"),
+        *("LAYOUT_WITH_LEGEND", "LAYOUT_AS_SKETCH"),
+        *("SHOW_PERSON_SPRITE", "HIDE_PERSON_SPRITE", "SHOW_PERSON_PORTRAIT"),
+        *("SHOW_PERSON_OUTLINE",),
+        *("Lay_U", "Lay_Up", "Lay_D", "Lay_Down", "Lay_L", "Lay_Left", "Lay_R", "Lay_Right"),
+        *("Lay_Distance", "Rel_Neighbor", "BiRel_Neighbor"),
+        *("BiRel_U", "BiRel_Up", "BiRel_D", "BiRel_Down"),
+        *("BiRel_L", "BiRel_Left", "BiRel_R", "BiRel_Right"),
+        *("SetPropertyHeader", "WithoutPropertyHeader", "AddProperty"),
+        *("Deployment_Node_L", "Deployment_Node_R"),
     }
 )
 

@@ -180,6 +180,8 @@ class Diagram:
         elements: Everything with an alias, boundaries and nodes included, in source order.
         boundaries: Boundaries and deployment nodes, in the order they open.
         relations: Relations in source order.
+        drawn: Whether Mermaid draws the diagram. When it does, the elements are what it draws;
+            when it does not, they are read as the author meant them.
     """
 
     kind: str
@@ -190,3 +192,4 @@ class Diagram:
     elements: list[Element] = field(default_factory=list)
     boundaries: list[Boundary] = field(default_factory=list)
     relations: list[C4Relation] = field(default_factory=list)
+    drawn: bool = True

@@ -1,40 +1,30 @@
-"""Read Mermaid C4 diagrams out of Markdown pages.
+"""Read Mermaid C4 diagrams out of Markdown pages, as Mermaid 11 reads them.
 
-Supported, per line (a statement never spans lines):
+A diagram is read twice over. `mermaid` works out what Mermaid itself makes of it, token by
+token: whether it draws it at all, and if so which elements, boundaries and arrows it keeps.
+When Mermaid draws it, that is the diagram, and `misreadings` reports the statements it draws
+otherwise than they are written (and an arrow to something that is not a box, which stops the
+drawing after all). When Mermaid refuses it, `refusals` says why at the statement to fix, and
+the diagram's elements are read as the author meant them (`intended`), so that the element
+table under the undrawn diagram still lists them.
 
-- The header `C4Context`, `C4Container`, `C4Component`, `C4Dynamic` or `C4Deployment`, after
-  any blank lines, `%%` comments and a `---` front-matter block (whose `title:` is read).
-- `title Some text`; `accTitle: …`, `accDescr: …` and `accDescr { … }` (ignored);
-  `direction TB|BT|LR|RL` (ignored); `%%` comments, whole-line or trailing.
-- Elements, positional arguments after the alias (named ones may come anywhere):
-  `Person`, `Person_Ext`, `System`, `SystemDb`, `SystemQueue` and their `_Ext` forms:
-  `(alias, label, ?descr, ?sprite, ?tags, ?link)`;
-  `Container*` and `Component*` (plain, `Db`, `Queue`, each with `_Ext`):
-  `(alias, label, ?techn, ?descr, ?sprite, ?tags, ?link)`.
-- Blocks, each followed by `{` on the same or a later line and closed by `}`:
-  `Boundary(alias, label, ?type, ?tags, ?link)`;
-  `Enterprise_Boundary`, `System_Boundary`, `Container_Boundary`: `(alias, label, ?tags, ?link)`;
-  `Deployment_Node`, `Node`, `Node_L`, `Node_R`: `(alias, label, ?type, ?descr, ?sprite, ?tags,
-  ?link)`.
-- Relations: `Rel`, `BiRel`, `Rel_U`/`Rel_Up`, `Rel_D`/`Rel_Down`, `Rel_L`/`Rel_Left`,
-  `Rel_R`/`Rel_Right`, `Rel_Back`: `(from, to, label, ?techn, ?descr, ?sprite, ?tags, ?link)`;
-  `RelIndex(index, from, to, label, …)` as in `Rel`.
-- Named arguments `$techn`, `$descr`, `$type`, `$tags`, `$link`, `$label`, `$index` (others such
-  as `$sprite` are accepted and dropped). A named argument wins over the positional one and does
-  not take a positional slot.
-- Styling: `UpdateElementStyle`, `UpdateRelStyle`, `UpdateLayoutConfig`, `UpdateBoundaryStyle`
-  (and the system/container/enterprise variants), `AddElementTag`, `AddRelTag`,
-  `AddBoundaryTag`: checked for balanced quotes and parentheses, otherwise ignored.
-
-Anything else becomes a `c4-syntax` diagnostic on its page line and reading goes on.
+Mermaid's C4 syntax, in short: a header (`C4Context`, `C4Container`, `C4Component`,
+`C4Dynamic`, `C4Deployment`) alone on its line; one statement per line; macros written
+`Name(` with no space, their arguments split at commas, in double quotes or bare (a bare one
+runs to the next comma, whatever it crosses); `$name="value"` arguments; boundaries and
+deployment nodes followed by `{` and a non-empty block closed by `}`; `title`, `accTitle:`,
+`accDescr`; `%%` comments on lines of their own (a trailing one swallows the line break).
 """
 
 from __future__ import annotations
 
 from ..core.blocks import block_tokens, fence_language
 from ..core.diagnostics import Diagnostic
+from .intended import HEADER, front_matter_end, read_intended, split_lines
+from .mermaid import draw, prepare, read
+from .misreadings import misreadings
 from .model import Diagram
-from .reader import HEADER, DiagramReader, front_matter_end, split_lines
+from .refusals import refusals
 
 
 def parse_c4(
@@ -49,12 +39,37 @@ def parse_c4(
         index: 0-based index of this diagram among the page's C4 diagrams.
 
     Returns:
-        The diagram (its `line` is the line before `first_line`, where the opening fence is)
-        and a `c4-syntax` diagnostic for every statement that could not be read.
+        The diagram (its `line` is the line before `first_line`, where the opening fence is;
+        `drawn` says whether Mermaid draws it) and a diagnostic for every statement Mermaid
+        refuses or draws otherwise than it is written.
     """
-    reader = DiagramReader(page=page, first_line=first_line, index=index)
-    reader.read(split_lines(source))
-    return reader.diagram, reader.diagnostics
+    prepared = prepare(source)
+    reading = read(prepared)
+    if reading.accepted and not prepared.front_matter_error:
+        drawn = draw(
+            reading, page=page, index=index, line=lambda at: first_line + prepared.line_of(at)
+        )
+        problems, drawable = misreadings(reading, drawn, page, first_line)
+        diagram = Diagram(
+            kind=reading.kind,
+            page=page,
+            index=index,
+            line=max(first_line - 1, 1),
+            title=drawn.title or prepared.title,
+            elements=drawn.elements,
+            boundaries=drawn.boundaries,
+            relations=drawn.relations,
+            drawn=drawable,
+        )
+        return diagram, problems
+    diagram = read_intended(source, page=page, first_line=first_line, index=index)
+    diagram.drawn = False
+    problems = refusals(reading, page, first_line)
+    said = {problem.line for problem in problems}
+    drawn = draw(reading, page=page, index=index, line=lambda at: first_line + prepared.line_of(at))
+    statements, _ = misreadings(reading, drawn, page, first_line)
+    problems += [problem for problem in statements if problem.line not in said]
+    return diagram, sorted(problems, key=lambda problem: problem.line or 0)
 
 
 def find_c4_diagrams(

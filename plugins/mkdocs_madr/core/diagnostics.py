@@ -48,11 +48,14 @@ class Code(str, enum.Enum):
     SYMLINK_IGNORED = "symlink-ignored"
     FOLDER_TOO_DEEP = "folder-too-deep"
     C4_SYNTAX = "c4-syntax"
+    C4_UNSUPPORTED = "c4-unsupported"
+    C4_DUPLICATE_RELATION = "c4-duplicate-relation"
     C4_UNKNOWN_ELEMENT = "c4-unknown-element"
     C4_DUPLICATE_ALIAS = "c4-duplicate-alias"
     GLOSSARY_DUPLICATE_TERM = "glossary-duplicate-term"
     GLOSSARY_UNKNOWN_TERM = "glossary-unknown-term"
     GLOSSARY_NEEDS_DEF_LIST = "glossary-needs-def-list"
+    GLOSSARY_EMPTY = "glossary-empty"
     UNKNOWN_DIRECTIVE = "unknown-directive"
 
     @property
@@ -127,7 +130,20 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         _W,
         "A folder lies more than 16 levels below the decisions folder; it is not read.",
     ),
-    Code.C4_SYNTAX: (_W, "A statement in a Mermaid C4 diagram could not be parsed."),
+    Code.C4_SYNTAX: (
+        _W,
+        "Mermaid cannot read a statement of a C4 diagram (so it draws nothing), or reads it "
+        "otherwise than it is written.",
+    ),
+    Code.C4_UNSUPPORTED: (
+        _W,
+        "A C4 diagram uses a statement Mermaid does not support, such as a C4-PlantUML macro; "
+        "Mermaid draws nothing for it.",
+    ),
+    Code.C4_DUPLICATE_RELATION: (
+        _W,
+        "A C4 diagram repeats an arrow between the same two elements; Mermaid draws only the last.",
+    ),
     Code.C4_UNKNOWN_ELEMENT: (_W, "A decision names a C4 element that no diagram defines."),
     Code.C4_DUPLICATE_ALIAS: (_W, "One alias is defined with different meanings in two diagrams."),
     Code.GLOSSARY_DUPLICATE_TERM: (_W, "A term (or alias) is defined twice in the glossary."),
@@ -136,6 +152,10 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         _W,
         "The glossary is written as definition lists but the `def_list` Markdown extension is "
         "off, so its terms get no anchors.",
+    ),
+    Code.GLOSSARY_EMPTY: (
+        _W,
+        "The glossary page yields no term: none of its entries is in a form the reader knows.",
     ),
     Code.UNKNOWN_DIRECTIVE: (_W, "A <!-- madr:… --> directive is unknown or has bad arguments."),
 }

@@ -1,7 +1,8 @@
-"""The four ways a glossary page writes an entry, read from markdown-it block tokens.
+"""Glossary entries written as definition lists and tables, and the `Entry` every form gives.
 
 Each reader returns `Entry` candidates with their 1-based line; `parser` orders them, splits
-labels into names and aliases, and reports duplicates.
+labels into names and aliases, and reports duplicates. Bullets are read in `bullets`,
+headings in `headings`, directives and HTML in `embedded`.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from .labels import clean_label, parse_alias_line
+from .labels import parse_alias_line
 from .model import TermForm
 from .plaintext import definition_and_aliases, plain_text
 
 _DEFINITION_LINE = re.compile(r"^ {0,3}:[ \t]+(?P<text>.*)$")
-_BULLET_SEPARATOR = re.compile(r"^\s*(?P<paren>\([^()]*\))?\s*(?P<sep>:|[-–—](?=\s|$))?\s*")
-_ALPHABET_DIVIDER = re.compile(r"^(?:\S|\w\s*[-–—]\s*\w)$")
 _ALIAS_HEADER = re.compile(r"^(?:aliases|alias|also|also known as|aka|synonyms?)$", re.IGNORECASE)
+_EXAMPLE_HEADER = re.compile(r"^(?:examples?|sample|samples|illustration)$", re.IGNORECASE)
+"""A second column of examples: the table shows terms in use, it does not define them."""
 
 InlineParser = Callable[[str], list[Token]]
 """Parses one string of inline Markdown into its child tokens."""
@@ -116,62 +117,6 @@ def _split_definition_paragraph(
     return [group for group in groups if group.terms], []
 
 
-def bullet_entries(tokens: Sequence[Token]) -> list[Entry]:
-    """Entries of list items that open with a bold term: `- **Term**: definition`.
-
-    The separator after the bold term may be `:`, `-`, `–` or `—`, or a colon inside the bold
-    text; a parenthesis between term and separator holds aliases. Items without a definition
-    (group headers over nested lists) are not entries.
-    """
-    entries: list[Entry] = []
-    for index, token in enumerate(tokens[:-2]):
-        if token.type != "list_item_open" or token.map is None:
-            continue
-        paragraph, inline = tokens[index + 1], tokens[index + 2]
-        if paragraph.type != "paragraph_open" or inline.type != "inline":
-            continue
-        entry = _bullet_entry(inline.children or [], token.map[0] + 1)
-        if entry is not None:
-            entries.append(entry)
-    return entries
-
-
-def _bullet_entry(children: Sequence[Token], line: int) -> Entry | None:
-    first = 0
-    while first < len(children) and children[first].type == "text":
-        if children[first].content.strip():
-            return None
-        first += 1
-    if first >= len(children) or children[first].type != "strong_open":
-        return None
-    close = _matching_close(children, first)
-    if close is None:
-        return None
-    label = plain_text(children[first + 1 : close])
-    rest = list(children[close + 1 :])
-    head = rest[0].content if rest and rest[0].type == "text" else ""
-    separator = _BULLET_SEPARATOR.match(head)
-    if separator is None or (not label.endswith(":") and separator["sep"] is None):
-        return None
-    if separator["paren"]:
-        label = f"{label.rstrip(':')} {separator['paren']}"
-    if rest and rest[0].type == "text":
-        rest[0] = Token("text", "", 0, content=head[separator.end() :])
-    definition, aliases = definition_and_aliases(rest)
-    if not definition:
-        return None
-    return Entry(label, definition, line, TermForm.BULLET, aliases)
-
-
-def _matching_close(tokens: Sequence[Token], open_index: int) -> int | None:
-    depth = 0
-    for index in range(open_index, len(tokens)):
-        depth += tokens[index].nesting
-        if depth == 0:
-            return index
-    return None
-
-
 def table_entries(tokens: Sequence[Token]) -> list[Entry]:
     """Entries of tables whose first column is the term and second the definition.
 
@@ -205,7 +150,7 @@ def table_entries(tokens: Sequence[Token]) -> list[Entry]:
 
 
 def _table_entry(header: Sequence[str], row: Sequence[Sequence[Token]], line: int) -> Entry | None:
-    if len(header) < 2 or len(row) < 2:
+    if len(header) < 2 or len(row) < 2 or _EXAMPLE_HEADER.match(header[1]):
         return None
     label = plain_text(row[0])
     if not label:
@@ -216,67 +161,3 @@ def _table_entry(header: Sequence[str], row: Sequence[Sequence[Token]], line: in
             cell = plain_text(row[column])
             aliases.extend(parse_alias_line(f"Aliases: {cell}") or [])
     return Entry(label, definition, line, TermForm.TABLE, aliases)
-
-
-@dataclass
-class _Heading:
-    index: int
-    level: int
-    label: str
-    line: int
-
-
-def heading_entries(tokens: Sequence[Token], other_entries: Sequence[Entry]) -> list[Entry]:
-    """Entries written as a heading (level 2 to 6) followed by its definition paragraph.
-
-    A heading is a grouping, not a term, when it is a single letter or a range such as `A–C`,
-    when no paragraph follows it directly, when the next heading is deeper (it has
-    subsections), or when its section holds entries of another form.
-    """
-    headings = _top_level_headings(tokens)
-    entries: list[Entry] = []
-    for position, heading in enumerate(headings):
-        following = headings[position + 1] if position + 1 < len(headings) else None
-        section_end = following.line if following else float("inf")
-        if (
-            heading.level < 2
-            or not heading.label
-            or _ALPHABET_DIVIDER.match(heading.label)
-            or (following is not None and following.level > heading.level)
-            or any(heading.line < entry.line < section_end for entry in other_entries)
-        ):
-            continue
-        entry = _heading_entry(tokens, heading)
-        if entry is not None:
-            entries.append(entry)
-    return entries
-
-
-def _top_level_headings(tokens: Sequence[Token]) -> list[_Heading]:
-    headings: list[_Heading] = []
-    for index, token in enumerate(tokens[:-1]):
-        if token.type == "heading_open" and token.level == 0 and token.map is not None:
-            label = clean_label(plain_text(tokens[index + 1].children or []))
-            level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
-            headings.append(_Heading(index, level, label, token.map[0] + 1))
-    return headings
-
-
-def _heading_entry(tokens: Sequence[Token], heading: _Heading) -> Entry | None:
-    paragraph = heading.index + 3
-    if not _is_top_level_paragraph(tokens, paragraph):
-        return None
-    definition, aliases = definition_and_aliases(tokens[paragraph + 1].children or [])
-    after = paragraph + 3
-    if _is_top_level_paragraph(tokens, after):
-        aliases.extend(parse_alias_line(plain_text(tokens[after + 1].children or [])) or [])
-    return Entry(heading.label, definition, heading.line, TermForm.HEADING, aliases)
-
-
-def _is_top_level_paragraph(tokens: Sequence[Token], index: int) -> bool:
-    return (
-        index + 1 < len(tokens)
-        and tokens[index].type == "paragraph_open"
-        and tokens[index].level == 0
-        and tokens[index + 1].type == "inline"
-    )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableSequence, Sequence
 
 from .labels import split_label
 from .model import Glossary, Term, TermForm, term_key
@@ -16,6 +17,12 @@ USAGE_PLACEHOLDER = "<!--madr-term-usage:{anchor}-->"
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CELLS = frozenset({"td", "th"})
 _PARENTHESIS_AFTER_TERM = re.compile(r"^\s*(\([^()]*\))")
+_PLAIN_ITEM_LABEL = re.compile(r"^\s*([^:–—]+?)\s*(?::|\s[-–—]\s)")
+_SUMMARY = re.compile(
+    r"(<details\b)([^>]*>\s*<summary\b[^>]*>(.*?)</summary>.*?)(</details\s*>)",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def mark_glossary_entries(
@@ -48,6 +55,12 @@ def mark_glossary_entries(
             element.set("id", term.anchor)
             placeholder = store_html(USAGE_PLACEHOLDER.format(anchor=term.anchor))
             _place_after_definition(siblings, position, term.form, placeholder)
+            if term.form is TermForm.BULLET:
+                _anchor_more_terms(element, glossary, stash, marked)
+    if isinstance(stash, MutableSequence) and any(
+        term.form is TermForm.DETAILS for term in glossary.terms
+    ):
+        _mark_details(glossary, stash, marked)
 
 
 def _entry_term(element: etree.Element, glossary: Glossary, stash: Sequence[object]) -> Term | None:
@@ -70,17 +83,60 @@ def _entry_term(element: etree.Element, glossary: Glossary, stash: Sequence[obje
     return term
 
 
-def _bold_label(item: etree.Element, stash: Sequence[object]) -> str | None:
-    """The bold term opening a list item (tight or loose), with a parenthesis after it."""
-    container = item
+def _item_text(item: etree.Element) -> etree.Element:
+    """The element holding a list item's text: the item, or its first paragraph."""
     if len(item) and item[0].tag == "p" and not (item.text or "").strip():
-        container = item[0]
+        return item[0]
+    return item
+
+
+def _bold_label(item: etree.Element, stash: Sequence[object]) -> str | None:
+    """The term opening a list item (tight or loose): the bold one with a parenthesis after
+    it, or the plain words before `:` or ` - `."""
+    container = _item_text(item)
     if not len(container) or container[0].tag != "strong" or (container.text or "").strip():
-        return None
+        plain = _PLAIN_ITEM_LABEL.match(container.text or "")
+        return plain[1] if plain else None
     strong = container[0]
     label = visible_text(strong, stash).strip().rstrip(":")
     parenthesis = _PARENTHESIS_AFTER_TERM.match(strong.tail or "")
     return f"{label} {parenthesis[1]}" if parenthesis else label
+
+
+def _anchor_more_terms(
+    item: etree.Element, glossary: Glossary, stash: Sequence[object], marked: set[str]
+) -> None:
+    """The other bold terms of an item (`**A** and **B** – …`) get an anchor of their own."""
+    container = _item_text(item)
+    for strong in list(container)[1:]:
+        if strong.tag != "strong":
+            continue
+        name, _ = split_label(visible_text(strong, stash).strip().rstrip(":"))
+        term = glossary.find(name)
+        if term is None or term.anchor in marked or term_key(term.name) != term_key(name):
+            continue
+        marked.add(term.anchor)
+        anchor = etree.Element("span", {"id": term.anchor})
+        container.insert(0, anchor)
+        anchor.tail, container.text = container.text, ""
+
+
+def _mark_details(glossary: Glossary, stash: MutableSequence[object], marked: set[str]) -> None:
+    """`<details>` entries are raw HTML: their anchor and usage go into the stored HTML."""
+    for index, block in enumerate(stash):
+        if not isinstance(block, str) or "<summary" not in block.lower():
+            continue
+
+        def mark(match: re.Match[str]) -> str:
+            label = " ".join(html.unescape(_TAG.sub(" ", match[3])).split())
+            term = glossary.find(split_label(label)[0])
+            if term is None or term.form is not TermForm.DETAILS or term.anchor in marked:
+                return match[0]
+            marked.add(term.anchor)
+            usage = USAGE_PLACEHOLDER.format(anchor=term.anchor)
+            return f'{match[1]} id="{term.anchor}"{match[2]}{usage}{match[4]}'
+
+        stash[index] = _SUMMARY.sub(mark, block)
 
 
 def _place_after_definition(

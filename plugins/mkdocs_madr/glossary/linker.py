@@ -60,6 +60,10 @@ _SOURCE_PRIORITY = 40
 
 _LITERAL_TAGS = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea"})
 _UNLINKED_TAGS = frozenset({"a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6"})
+# Titles are read like headings: an admonition's or a collapsible block's title, a figure or
+# table caption, a tab's label.
+_TITLE_TAGS = frozenset({"summary", "figcaption", "caption", "label"})
+_TITLE_CLASSES = frozenset({"admonition-title", "tabbed-labels"})
 _RAW_PLACEHOLDER = re.compile("\x02wzxhzdk:([0-9]+)\x03")
 _RAW_TAG = re.compile(r"^<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -453,7 +457,7 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
         spelling = match.groupdict().get("term")
         if not spelling:
             return None
-        term = self.extension.glossary.find(spelling)
+        term = self.extension.matcher.term_for(spelling)
         if term is None or term.anchor in self.linked:
             return None
         return self._link(term, spelling)
@@ -515,9 +519,10 @@ class GlossaryAnchors(Treeprocessor):  # type: ignore[misc]
 
 def _child_mode(child: etree.Element, mode: _Mode) -> _Mode:
     tag = child.tag if isinstance(child.tag, str) else ""
-    if not tag or tag in _LITERAL_TAGS or "mermaid" in (child.get("class") or ""):
+    classes = (child.get("class") or "").split()
+    if not tag or tag in _LITERAL_TAGS or "mermaid" in classes:
         return _Mode.LITERAL
-    if tag in _UNLINKED_TAGS:
+    if tag in _UNLINKED_TAGS or tag in _TITLE_TAGS or _TITLE_CLASSES.intersection(classes):
         return min(mode, _Mode.UNWRAP)
     return mode
 

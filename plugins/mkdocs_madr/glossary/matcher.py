@@ -5,6 +5,13 @@ is one alternation whose branches share prefixes: at each position of the text t
 follows at most one branch per character, and the cost stays linear in the text rather than
 growing with the number of terms. Deeper branches are tried before a term may end, so the
 longest spelling wins ("NATS JetStream" over "NATS").
+
+Each spelling is also found in its plural (`Pods`, `policies`, `APIs`; a possessive such as
+`KServe's` links the term before the `'s`). Matching ignores case, but a spelling that could be
+an everyday word (one plain word, in lower case or with only its first letter capitalised:
+`Instance`, `age`) is a term only where the text writes it as the glossary does, or, for one
+written in lower case, with a capital at the start of a sentence: "Each Instance" links, "For
+instance" does not.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .model import Glossary
+from .model import Glossary, Term, term_key
 
 LONGEST_LINKED_SPELLING = 100
 """Longer spellings are still found by `[[…]]` references but never linked automatically."""
@@ -43,8 +50,20 @@ class TermMatcher:
 
     def __init__(self, glossary: Glossary) -> None:
         self._glossary = glossary
-        self._anchors: dict[str, str | None] = {}
-        spellings = [s for s in glossary.names() if _linkable(s)]
+        self._anchors: dict[str, set[str]] = {}
+        self._forms: dict[str, list[tuple[str | None, Term]]] = {}
+        """Each form (spelling or inflection), case-folded: the exact text it must have (None
+        when any case will do) and its term, spellings before inflections."""
+        for inflect in (False, True):
+            for term in glossary.terms:
+                for spelling in term.spellings:
+                    if not _linkable(spelling):
+                        continue
+                    bound = spelling if _could_be_an_everyday_word(spelling) else None
+                    for form in _inflections(spelling) if inflect else [spelling]:
+                        exact = None if bound is None else " ".join(form.split())
+                        self._forms.setdefault(term_key(form), []).append((exact, term))
+        spellings = list(dict.fromkeys(form for form in self._forms))
         alternatives = [_STASH, _EXPLICIT]
         if spellings:
             alternatives.append(f"{_WORD_BEFORE}(?P<term>{_trie_pattern(spellings)})")
@@ -78,16 +97,22 @@ class TermMatcher:
         return set(self._terms.findall(lowered))  # the only capturing group is the term
 
     def anchors_in(self, text: str) -> set[str]:
-        """The anchors of the terms that occur in `text`."""
-        anchors = set()
+        """The anchors of the terms that may occur in `text` (case aside)."""
+        anchors: set[str] = set()
         for spelling in self.spellings_in(text):
             if spelling not in self._anchors:
-                term = self._glossary.find(spelling)
-                self._anchors[spelling] = term.anchor if term is not None else None
-            anchor = self._anchors[spelling]
-            if anchor is not None:
-                anchors.add(anchor)
+                candidates = self._forms.get(term_key(spelling), [])
+                self._anchors[spelling] = {term.anchor for _, term in candidates}
+            anchors |= self._anchors[spelling]
         return anchors
+
+    def term_for(self, text: str) -> Term | None:
+        """The term a matched text stands for, None when its case rules it out."""
+        written = " ".join(text.split())
+        for exact, term in self._forms.get(term_key(text), []):
+            if exact is None or written in (exact, exact.capitalize() if exact.islower() else ""):
+                return term
+        return None
 
     def references(self, text: str) -> Iterator[re.Match[str]]:
         """Placeholders and `[[…]]` references only."""
@@ -118,6 +143,28 @@ class TermMatch:
 
 def _linkable(spelling: str) -> bool:
     return len(spelling) <= LONGEST_LINKED_SPELLING and any(c.isalnum() for c in spelling)
+
+
+def _could_be_an_everyday_word(spelling: str) -> bool:
+    """One plain word in lower case or capitalised: it may mean something else in prose."""
+    return (
+        len(spelling) > 1
+        and spelling.isalpha()
+        and (spelling.islower() or (spelling[0].isupper() and spelling[1:].islower()))
+    )
+
+
+def _inflections(spelling: str) -> list[str]:
+    """The plural of a spelling: `Pod` → Pods, `Policy` → Policies, `Bus` → Buses."""
+    if not spelling[-1:].isalpha():
+        return []
+    if spelling[-1:] in "sxzSXZ" or spelling.lower().endswith(("ch", "sh")):
+        plural = spelling + ("ES" if spelling.isupper() and len(spelling) > 3 else "es")
+    elif spelling[-1:] in "yY" and spelling[-2:-1].lower() not in "aeiou":
+        plural = spelling[:-1] + ("IES" if spelling.isupper() else "ies")
+    else:
+        plural = spelling + "s"
+    return [plural]
 
 
 def _trie_pattern(spellings: Iterable[str]) -> str:

@@ -18,6 +18,10 @@ class TermForm(str, enum.Enum):
     BULLET = "bullet"
     HEADING = "heading"
     TABLE = "table"
+    DETAILS = "details"
+    """An HTML `<details>` block whose summary is the term."""
+    DIRECTIVE = "directive"
+    """A Sphinx/MyST `glossary` directive, shown as code in MkDocs: its terms get no anchor."""
 
 
 @dataclass

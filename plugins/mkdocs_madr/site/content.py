@@ -22,7 +22,7 @@ from .architecture import Architecture, coverage
 from .directives import Directive, reference_problems
 from .fragments import BANNERS, ElementInfo, element_link
 from .render.renderer import Renderer
-from .render.views import ElementLink, Filters, Link, element_rows
+from .render.views import ElementLink, Filters, Link, diagram_problems, element_rows
 
 
 @dataclass
@@ -173,8 +173,9 @@ class SiteContent:
     def diagram(
         self, source: str, position: int, page: str, page_url: str, anchors: set[str]
     ) -> str:
-        """A C4 diagram drawn in the page, with its element table; anchors stay unique."""
-        diagram, _ = parse_c4(source, page=page, first_line=1, index=position)
+        """A C4 diagram drawn in the page, with its element table; anchors stay unique. When
+        Mermaid cannot draw it, the reasons come above the table."""
+        diagram, problems = parse_c4(source, page=page, first_line=1, index=position)
 
         def anchor(alias: str) -> str:
             name = f"c4-{alias}"
@@ -190,8 +191,14 @@ class SiteContent:
             self.link(page_url),
             anchor,
         )
+        refusals = [] if diagram.drawn else diagram_problems(problems)
         return self.renderer.c4_diagram(
-            diagram, source, rows, self.mermaid(page_url), self.page("index", page_url)
+            diagram,
+            source,
+            rows,
+            self.mermaid(page_url),
+            self.page("index", page_url),
+            refusals,
         )
 
     def term_usage(self, decisions: Iterable[Decision], page_url: str, term: str) -> str:

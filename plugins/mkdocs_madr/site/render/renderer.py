@@ -14,6 +14,7 @@ from ..architecture import CoverageRow
 from .environment import make_environment
 from .graph import mermaid_graph, relation_edges
 from .views import (
+    DiagramProblem,
     ElementLink,
     ElementRow,
     Link,
@@ -107,8 +108,10 @@ class Renderer:
         rows: Sequence[ElementRow],
         mermaid_url: str,
         index_url: str | None,
+        problems: Sequence[DiagramProblem] = (),
     ) -> str:
-        """The diagram, drawn by Mermaid in the page, and its elements as a table below it."""
+        """The diagram, drawn by Mermaid in the page, and its elements as a table below it;
+        when Mermaid cannot draw it, why, above the table."""
         shapes = [{"alias": r.alias, "label": r.label, "url": f"#{r.anchor}"} for r in rows]
         return self._render(
             "c4_diagram.html",
@@ -118,6 +121,7 @@ class Renderer:
             shapes=shapes,
             mermaid_url=mermaid_url,
             index_url=index_url,
+            problems=problems,
         )
 
     def coverage(

@@ -360,6 +360,28 @@ def kind_label(kind: str) -> str:
     return f"{label} ({flavour})" if flavour else label
 
 
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def text_lines(text: str) -> list[str]:
+    """`text` split where Mermaid breaks a C4 label's line: at `<br>` and `<br/>`, and nowhere
+    else (every other tag stays text)."""
+    return _LINE_BREAK.split(text)
+
+
+def code_spans(text: str) -> list[tuple[str, bool]]:
+    """`text` in pieces, each with whether it was a `code` span."""
+    pieces: list[tuple[str, bool]] = []
+    done = 0
+    for span in _CODE_SPAN.finditer(text):
+        pieces.append((text[done : span.start()], False))
+        pieces.append((span[1], True))
+        done = span.end()
+    pieces.append((text[done:], False))
+    return [piece for piece in pieces if piece[0]]
+
+
 @dataclass
 class ElementRow:
     alias: str
@@ -369,6 +391,37 @@ class ElementRow:
     technology: str
     description: str
     decisions: list[TimelineEntry]
+
+    @property
+    def label_lines(self) -> list[str]:
+        return text_lines(self.label)
+
+    @property
+    def technology_lines(self) -> list[str]:
+        return text_lines(self.technology)
+
+    @property
+    def description_lines(self) -> list[str]:
+        return text_lines(self.description)
+
+
+@dataclass(frozen=True)
+class DiagramProblem:
+    """Why Mermaid cannot draw a diagram, as said under it.
+
+    Attributes:
+        line: The line in the diagram (its first line is 1).
+        parts: The message in pieces, each with whether it is code.
+    """
+
+    line: int | None
+    parts: list[tuple[str, bool]]
+
+
+def diagram_problems(problems: Iterable[Any]) -> list[DiagramProblem]:
+    """What stops Mermaid drawing a diagram, from its diagnostics (lines counted from its
+    first line)."""
+    return [DiagramProblem(problem.line, code_spans(problem.message)) for problem in problems]
 
 
 def element_rows(
