@@ -218,7 +218,7 @@ def test_graph_draws_titles_as_text(
     wait_for_diagrams(page)
     assert_safe(page, dialogs)
     nodes = page.eval_on_selector_all(
-        ".madr-mermaid__svg g.node",
+        ".madr-mermaid__view a[data-madr-link]",
         "nodes => nodes.map(n => [n.getAttribute('data-madr-link'), n.textContent.trim()])",
     )
     assert len(nodes) == 9
@@ -226,11 +226,11 @@ def test_graph_draws_titles_as_text(
     assert SCRIPT in texts
     assert '"]; click n0 call alert(1)' in texts
     assert "<br/>" in texts
-    assert page.eval_on_selector_all(".madr-mermaid__svg .clickable", "c => c.length") == 0
+    assert page.eval_on_selector_all(".madr-mermaid__view .clickable", "c => c.length") == 0
     config = page.evaluate("window.mermaid.mermaidAPI.getConfig().securityLevel")
     assert config == "strict"
     named = next(link for link, text in nodes if f"0008-{JS_URL}" in text)
-    page.locator(f"g.node[data-madr-link='{named}']").click()
+    page.locator(f"a[data-madr-link='{named}']").click()
     page.wait_for_url("**/decisions/0008-*/")
     assert page.url.endswith("decisions/0008-javascript%3Awindow.__pwned%3D3/")
     assert_safe(page, dialogs)
@@ -240,7 +240,7 @@ def test_graph_titles_cannot_reconfigure_mermaid(page: Any, hostile: tuple[Site,
     _, url = hostile
     page.goto(url + "decisions/graph/")
     wait_for_diagrams(page)
-    texts = " ".join(page.locator(".madr-mermaid__svg g.node").all_text_contents())
+    texts = " ".join(page.locator(".madr-mermaid__view g.node").all_text_contents())
     assert page.evaluate("window.mermaid.mermaidAPI.getConfig().theme") == "default"
     assert MERMAID_THEME in texts
     assert MERMAID_INIT in texts
