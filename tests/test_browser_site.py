@@ -48,7 +48,14 @@ def pages(example_site: str) -> list[str]:
     return found
 
 
-@pytest.fixture(params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
+@pytest.fixture(
+    params=[
+        pytest.param((width, scheme), marks=[pytest.mark.slow] if scheme == "dark" else [])
+        for width in WIDTHS
+        for scheme in SCHEMES
+    ],
+    ids=lambda p: f"{p[0]}-{p[1]}",
+)
 def window(request: pytest.FixtureRequest, chromium: Any) -> Iterator[Any]:
     width, scheme = request.param
     with reader(chromium, width, scheme) as page:
