@@ -126,9 +126,11 @@ def test_comparison_shows_the_chosen_option(page: Any, example_site: str) -> Non
     assert "Chosen" in chosen.inner_text()
     # The record's own outcome says why; the table does not repeat it.
     assert page.locator(".madr-justification").count() == 0
-    assert page.locator("article p", has_text="Chosen option: “Flux CD”, because").count() + (
-        page.locator("article p", has_text='Chosen option: "Flux CD", because').count()
-    ) == 1
+    assert (
+        page.locator("article p", has_text="Chosen option: “Flux CD”, because").count()
+        + (page.locator("article p", has_text='Chosen option: "Flux CD", because').count())
+        == 1
+    )
 
 
 def test_dark_mode_toggle_restyles_decision_pages(page: Any, example_site: str) -> None:

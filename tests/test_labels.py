@@ -43,7 +43,7 @@ def test_a_site_in_french_writes_french(build_site: BuildSite) -> None:
     config["theme"]["language"] = "fr"
     site = build_site(RECORDS, config)
     log = site.html("decisions/")
-    assert "<h1" in log and "Journal des décisions</h1>" in log
+    assert "Journal des décisions</h1>" in log
     assert ">Décideur <select" in log
     assert "Acceptée" in log
     record = site.html("decisions/0002-b/")

@@ -114,7 +114,7 @@ def test_diagram_is_replaced_by_a_drawing_and_an_element_table(build_site: Build
     shapes = json.loads(html.unescape(re.search(r"data-madr-links='(.*?)'", page)[1]))
     assert {"alias": "nats", "url": "#c4-nats"} in shapes.values()
     # The diagram as written, for when Mermaid cannot draw it.
-    written = re.search(r'madr-c4__source" data-madr-source hidden>.*?<code>(.*?)</code>', page, re.S)
+    written = re.search(r"data-madr-source hidden>.*?<code>(.*?)</code>", page, re.S)
     assert html.unescape(written[1]).strip().startswith("C4Container")
     row = re.search(r'<tr id="c4-nats".*?</tr>', page, re.S)[0]
     assert "Container (queue)" in row

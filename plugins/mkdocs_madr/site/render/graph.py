@@ -109,7 +109,7 @@ def mermaid_graph(
         status = style.of(decision.status)
         css = "st_" + status.css.replace("-", "_")
         classes[css] = (
-            status.colour if status.colour[:1] == "#" or status.colour.isalpha() else ("#607d8b")
+            status.colour if status.colour[:1] == "#" or status.colour.isalpha() else "#546e7a"
         )
         title = decision.title or decision.slug
         label = mermaid_label(

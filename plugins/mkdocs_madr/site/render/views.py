@@ -34,7 +34,7 @@ order the team lists them."""
 _COLOUR = re.compile(
     r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/]+\)|var\(--[\w-]+\)"
 )
-_FALLBACK_COLOUR = "#607d8b"
+_FALLBACK_COLOUR = "#546e7a"
 
 
 def safe_colour(value: str) -> str:
