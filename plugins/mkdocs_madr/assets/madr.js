@@ -40,8 +40,8 @@
         status: lower(row.getAttribute("data-status")),
         category: lower(row.getAttribute("data-category")),
         c4: parseJson(row.getAttribute("data-c4"), []).map(String),
-        tags: texts(row.querySelectorAll(".madr-index__tags a, .madr-index__tags .madr-tag")),
-        deciders: texts(row.querySelectorAll(".madr-index__deciders a")),
+        tags: texts(row.cells[6] ? row.cells[6].querySelectorAll(".madr-tag") : []),
+        deciders: texts(row.cells[4] ? row.cells[4].querySelectorAll("a") : []),
         text: lower(row.textContent),
       };
     }

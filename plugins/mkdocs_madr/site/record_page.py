@@ -35,6 +35,7 @@ _FIELD_LINE = re.compile(r"^(\s*)(?:[*+-]\s+)?(?:\*\*|__)?[^\W\d][\w ()/-]*?(?:\
 _ATX = re.compile(r"^( {0,3})(#{1,6})(\s+)(.*?)(\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,9 @@ def _after_title(lines: list[str], title_at: int | None) -> int:
 def _said_by_header(lines: list[str], file_lines: list[str], decision: Decision) -> set[int]:
     """Page indexes of the author's lines that state what the header shows."""
     dropped: set[int] = set()
+    offset = len(file_lines) - len(lines)  # the front matter MkDocs took off
     for key in HEADER_FIELDS:
-        at = _page_index(lines, file_lines, decision.lines.get(key))
+        at = _exactly_at(lines, file_lines, decision.lines.get(key), offset)
         if at is None or at in dropped:
             continue
         match = _FIELD_LINE.match(lines[at])
@@ -118,15 +120,20 @@ def _status_section(lines: list[str], file_lines: list[str], decision: Decision)
     """A `## Status` section that says nothing but the status and relations (which the
     header's badge and banners say): its heading and lines."""
     heading = _page_index(lines, file_lines, decision.lines.get(Line.STATUS_SECTION))
-    if heading is None or not _heading_level(lines, heading):
+    if heading is None or not _heading_level(lines, heading) or not decision.status:
         return set()
-    said = {decision.lines.get(Line.STATUS)} | {relation.line for relation in decision.relations}
-    said_at = {_page_index(lines, file_lines, line) for line in said if line}
+    offset = len(file_lines) - len(lines)
+    relations = {_exactly_at(lines, file_lines, r.line, offset) for r in decision.relations}
     end = _section_end(lines, heading)
     body = [index for index in range(heading + 1, end) if lines[index].strip()]
-    if not body or any(index not in said_at for index in body):
+    for index in body:
+        words = _LINK.sub("", lines[index]).strip(" \t*_.:;-").lower()
+        if words == decision.status:
+            continue
+        if index in relations and _LINK.search(lines[index]) and len(words.split()) <= 3:
+            continue  # "Superseded by [ADR-0005](…)": a banner says it
         return set()
-    return {heading, *body}
+    return {heading, *body} if body else set()
 
 
 def _heading_level(lines: list[str], index: int) -> int:
@@ -172,6 +179,19 @@ def _comparison_at(lines: list[str], file_lines: list[str], decision: Decision) 
     if pros is not None:
         return pros + 1
     return len(lines)
+
+
+def _exactly_at(
+    lines: list[str], file_lines: list[str], file_line: int | None, offset: int
+) -> int | None:
+    """The page index of `file_line` when the page has it where the file does (its front
+    matter aside), else None: a line is left out of the page only when it is surely that line
+    (and a field read from the front matter is on no line of the page)."""
+    if file_line is None or not offset < file_line <= len(file_lines):
+        return None
+    at = file_line - 1 - offset
+    same = at < len(lines) and lines[at].rstrip() == file_lines[file_line - 1].rstrip()
+    return at if same else None
 
 
 def _page_index(lines: list[str], file_lines: list[str], file_line: int | None) -> int | None:

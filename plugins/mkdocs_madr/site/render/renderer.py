@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ...c4 import Diagram
 from ...core.collection import Collection
@@ -87,13 +87,33 @@ class Renderer:
     ) -> str:
         """Superseded by / Supersedes / Amends … banners, and links to the records before and
         after; empty when there are none."""
-        found = []
+        html = ""
         if self.collection is not None and any(decision.resolved.values()):
             found = banners(decision, self.collection, self.style, link)
-        previous, following = neighbours
-        if not found and previous is None and following is None:
+            html = self._render("banners.html", banners=found) if found else ""
+        return "\n".join(part for part in (html, self._pager(*neighbours)) if part)
+
+    def _pager(self, previous: Neighbour | None, following: Neighbour | None) -> str:
+        """Links to the records before and after; written here rather than by a template
+        because every record page has them: a template render each adds up at thousands."""
+        if previous is None and following is None:
             return ""
-        return self._render("banners.html", banners=found, previous=previous, next=following)
+        labels = self.labels
+        links = []
+        for neighbour, kind, rel, label in (
+            (previous, "previous", "prev", labels["previous_record"]),
+            (following, "next", "next", labels["next_record"]),
+        ):
+            if neighbour is not None:
+                name = neighbour.ref
+                if neighbour.title != neighbour.ref:
+                    name = f"{name}: {neighbour.title}"
+                links.append(
+                    f'<a class="madr-pager__{kind}" href="{escape(neighbour.url)}" rel="{rel}">'
+                    f'<span class="madr-pager__label">{escape(label)}</span> {escape(name)}</a>'
+                )
+        aria = escape(labels["record_neighbours"])
+        return f'<nav class="madr-pager" aria-label="{aria}">{"".join(links)}</nav>'
 
     def comparison(self, decision: Decision) -> str:
         """The options side by side, for the record's own page: the record says which option
