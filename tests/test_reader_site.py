@@ -184,7 +184,5 @@ def test_status_colours_are_readable_or_reported(build_site: BuildSite) -> None:
     assert badge is None or badge[1] == accepted[1]
     warnings = [w for w in site.warnings() if "status-colour" in w]
     assert len(warnings) == 1
-    assert re.fullmatch(
-        r"madr: mkdocs\.yml:\d+: status-colour: status 'proposed': cannot check the contrast of 'teal'.*",
-        warnings[0],
-    ), warnings
+    expected = r"madr: mkdocs\.yml:\d+: status-colour: status 'proposed': cannot check .* 'teal'.*"
+    assert re.fullmatch(expected, warnings[0]), warnings
