@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 from browser_support import axe_js, reader, serve, unavailable, wait_for_diagrams
+from mkdocs_madr.plugin.site_files import GENERATED
 from support import FIXTURES, REPO
 
 pytestmark = pytest.mark.browser
@@ -52,12 +53,14 @@ MATERIAL: dict[str, str] = {
 Written down here and in docs/using/accessibility.md (each reported upstream there)."""
 PLAIN = "CODING-CONVENTIONS/"
 """A page of the example site that nothing of the plugin touches."""
+GENERATED_PAGES = tuple(
+    "decisions/" + ("" if name == "index.md" else name.removesuffix(".md") + "/")
+    for name in GENERATED.values()
+)
+"""Every page the plugin generates, as the example publishes them: a new one is checked too."""
 EXAMPLE_PAGES = (
-    "",
-    "decisions/",
-    "decisions/timeline/",
-    "decisions/graph/",
-    "decisions/c4-coverage/",
+    *GENERATED_PAGES,
+    "",  # the home page, with the log of the decisions in force
     "diagrams/c4-container/",
     "diagrams/c4-context/",
     "GLOSSARY/",
