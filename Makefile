@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Material prints an end-of-life notice on every build; the example site knows.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench fuzz properdocs clean
+.PHONY: serve build test lint bench fuzz tour properdocs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	MADR_FUZZ_EXAMPLES=$${MADR_FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest tests/test_fuzz.py -q
+
+# The Tour page's screenshots (docs/tour/), from the example site in Chromium.
+tour: $(STAMP)
+	$(BIN)/python tests/tour.py docs/tour
 
 # The ProperDocs job of CI (.ci/properdocs); $(STAMP) gives it MkDocs' site to compare with.
 properdocs: $(STAMP)

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,6 +34,18 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).is_file():
             return candidate
     return shutil.which("chromium")
+
+
+def axe_js() -> Path | None:
+    """A local axe-core: $MADR_AXE_JS, or npm's copy in the repository (npm install axe-core)."""
+    repo = Path(__file__).resolve().parent.parent
+    for candidate in (
+        os.environ.get("MADR_AXE_JS", ""),
+        str(repo / "node_modules/axe-core/axe.min.js"),
+    ):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
 
 
 def unavailable(reason: str) -> None:
@@ -59,3 +72,58 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+WIDTHS = (390, 1280)
+"""A phone and a desktop."""
+SCHEMES = ("light", "dark")
+
+
+@contextmanager
+def reader(browser: Any, width: int, scheme: str = "light") -> Iterator[Any]:
+    """A page as a reader sees it: `width` px wide, the system in a light or dark scheme (the
+    example's palette follows it), offline: a request to anything but this machine is refused
+    and noted in `page.outside`; errors the page raises are in `page.errors`."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.outside = []
+    tab.errors = []
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            tab.outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    try:
+        yield tab
+    finally:
+        context.close()
+
+
+MATERIAL_DRAWN = "d => d.tagName === 'DIV' && d.getBoundingClientRect().height > 40"
+"""Material draws the author's Mermaid blocks into a closed shadow root of a <div>: drawn when
+the block became a <div> with a drawing's height."""
+
+
+def wait_for_diagrams(page: Any, timeout: float = 20000) -> None:
+    """Until every diagram of ours and of Material's on the page is drawn (or has failed)."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-madr-mermaid]')].every(
+               d => d.hasAttribute('data-madr-rendered') || d.hasAttribute('data-madr-error'))
+             && [...document.querySelectorAll('.mermaid')].every(drawn)""".replace(
+            "drawn", MATERIAL_DRAWN
+        ),
+        timeout=timeout,
+    )
+
+
+def overflow(page: Any) -> int:
+    """How many pixels the page is wider than the window (0: no sideways scrolling)."""
+    return int(
+        page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    )

@@ -221,7 +221,7 @@ def test_graph_draws_titles_as_text(
     wait_for_diagrams(page)
     assert_safe(page, dialogs)
     nodes = page.eval_on_selector_all(
-        ".madr-mermaid__svg g.node",
+        ".madr-mermaid__view a[data-madr-link]",
         "nodes => nodes.map(n => [n.getAttribute('data-madr-link'), n.textContent.trim()])",
     )
     assert len(nodes) == 9
@@ -229,11 +229,11 @@ def test_graph_draws_titles_as_text(
     assert SCRIPT in texts
     assert '"]; click n0 call alert(1)' in texts
     assert "<br/>" in texts
-    assert page.eval_on_selector_all(".madr-mermaid__svg .clickable", "c => c.length") == 0
+    assert page.eval_on_selector_all(".madr-mermaid__view .clickable", "c => c.length") == 0
     config = page.evaluate("window.mermaid.mermaidAPI.getConfig().securityLevel")
     assert config == "strict"
     named = next(link for link, text in nodes if f"0008-{JS_URL}" in text)
-    page.locator(f"g.node[data-madr-link='{named}']").click()
+    page.locator(f"a[data-madr-link='{named}']").click()
     page.wait_for_url("**/decisions/0008-*/")
     assert page.url.endswith("decisions/0008-javascript%3Awindow.__pwned%3D3/")
     assert_safe(page, dialogs)
@@ -243,7 +243,7 @@ def test_graph_titles_cannot_reconfigure_mermaid(page: Any, hostile: tuple[Site,
     _, url = hostile
     page.goto(url + "decisions/graph/")
     wait_for_diagrams(page)
-    texts = " ".join(page.locator(".madr-mermaid__svg g.node").all_text_contents())
+    texts = " ".join(page.locator(".madr-mermaid__view g.node").all_text_contents())
     assert page.evaluate("window.mermaid.mermaidAPI.getConfig().theme") == "default"
     assert MERMAID_THEME in texts
     assert MERMAID_INIT in texts
@@ -446,7 +446,7 @@ def test_titles_read_as_written_in_title_header_and_sidebar(
     _, url = titled
     page.goto(url + "decisions/0003-code-span/")
     shown = page.title().replace("\u2060", "")
-    assert shown.startswith("Code <img src=x onerror=window.__pwned=13> and-a-word"), shown
+    assert shown.startswith("ADR-0003: Code <img src=x onerror=window.__pwned=13> and-a"), shown
     header = page.locator(".md-header__topic[data-md-component=header-topic] .md-ellipsis")
     assert "Code <img src=x onerror=window.__pwned=13>" in header.inner_text().replace("\u2060", "")
     page.goto(url + "decisions/0002-%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D12%3E%20" + LONG)

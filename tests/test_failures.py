@@ -978,8 +978,8 @@ def test_misspelled_filter_still_filters_by_the_others(build_site: BuildSite, ro
     site = build_checked(build_site, root, files)
     assert_reported(site, "unknown-directive", "docs/notes.md", line=3)
     page = site.html("notes/")
-    table = page[page.index('class="madr-index__table"') :]
-    assert "Use PostgreSQL" not in table[: table.index("</table>")]  # no record is tagged db
+    log = page[page.index('<div class="madr-index"') :]
+    assert "Use PostgreSQL" not in log[: log.index("</article>")]  # no record is tagged db
 
 
 def test_glossary_reference_after_an_unclosed_fence(build_site: BuildSite, root: Path) -> None:
@@ -1088,7 +1088,7 @@ def test_pages_outside_the_site_are_refused_where_they_are_made(tmp_path: Path) 
     from mkdocs_madr.plugin.site_files import SiteFiles
 
     settings = Settings(base=tmp_path, url_prefix="../..")
-    files = SiteFiles(settings, tmp_path / "decisions", tmp_path / "docs")
+    files = SiteFiles(settings, tmp_path / "decisions", tmp_path / "docs", settings.site_labels())
     with pytest.raises(PluginError, match="outside the site"):
         _ = files.prefix
 

@@ -43,15 +43,24 @@ def test_feed_lists_dated_records_newest_first(build_site: BuildSite) -> None:
     assert middle.findtext(f"{ATOM}summary") == "Status: Accepted. Chosen option: MessagePack."
 
 
-def test_timeline_links_the_feed(build_site: BuildSite) -> None:
+def test_pages_link_the_feed_relative_to_themselves(build_site: BuildSite) -> None:
+    """Relative, so that under `mkdocs serve` the link stays on the local server."""
     site = build_site(records(), feed_config())
-    assert 'href="https://adr.example.org/docs/decisions.atom"' in site.html("decisions/timeline/")
+    timeline = site.html("decisions/timeline/")
+    assert '<a href="../../decisions.atom" type="application/atom+xml">' in timeline
+    discovery = (
+        '<link rel="alternate" type="application/atom+xml" title="Test site: decisions" href="{}">'
+    )
+    assert discovery.format("../../decisions.atom") in timeline
+    assert discovery.format("decisions.atom") in site.html("")
+    assert "adr.example.org" not in timeline.split("</head>")[1]
 
 
 def test_no_feed_without_a_site_url_or_when_turned_off(build_site: BuildSite) -> None:
     site = build_site(records())
     assert not (site.site_dir / "decisions.atom").exists()
     assert "decisions.atom" not in site.html("decisions/timeline/")
+    assert "application/atom+xml" not in site.html("")
     site = build_site(records(), feed_config(feed=False))
     assert not (site.site_dir / "decisions.atom").exists()
 

@@ -352,7 +352,11 @@ DANGEROUS_TAGS = frozenset(
 )  # fmt: skip
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "background"})
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
-_STATUS_STYLE = re.compile(r"--madr-status-color: (#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})")
+_STATUS_STYLE = re.compile(
+    r"--madr-status-color: (#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})(; color: #000)?"
+    r'|(--madr-label-\w+: "(?:[^"\\]|\\.)*"(; )?)+'
+)
+"""A badge's colour (and dark text where white would not read), or the log's card labels."""
 
 
 class _Markup(HTMLParser):
@@ -532,12 +536,13 @@ def test_comparison_prints_options_arguments_and_drivers_as_text(site: Site) -> 
     text = text_of(compare)
     for literal in (SINGLE_QUOTE, END_SCRIPT, JS_URL, f"{SCRIPT} – the first driver"):
         assert literal in text, literal
-    justification = re.search(r'<p class="madr-justification">(.*?)</p>', compare, re.S)
+    assert "madr-justification" not in compare  # the record says it in its own words
+    overview = site.html("overview/")
+    justification = re.search(r'<p class="madr-justification">(.*?)</p>', overview, re.S)
     assert justification is not None
     assert text_of(justification[1]) == (
         f"Chosen option: {SCRIPT}, because {IMG} and {{{{ 7*7 }}}} {END_SCRIPT}."
     )
-    overview = site.html("overview/")
     title = re.search(r'<p class="madr-compare__title">(.*?)</p>', overview, re.S)
     assert title is not None
     assert dangers(title[0]) == []
@@ -556,7 +561,7 @@ def _attribute_json(row: str, name: str) -> Any:
 def test_index_data_attributes_parse_back_to_the_records(site: Site) -> None:
     records = record_pages(site)
     index = generated_fragments(site.html("decisions/"))[0]
-    rows = re.findall(r"<tr data-status=.*?</tr>", index, re.S)
+    rows = re.findall(r"<tr data-key=.*?</tr>", index, re.S)
     assert len(rows) == len(records)
     for row in rows:
         attributes = dict(parse(row).tags[0][1])
@@ -564,11 +569,18 @@ def test_index_data_attributes_parse_back_to_the_records(site: Site) -> None:
         assert link is not None
         assert not link.lower().startswith("javascript:")
         record = records["decisions/" + link]
-        assert _attribute_json(row, "data-tags") == record["tags"]
-        assert _attribute_json(row, "data-deciders") == record["deciders"]
-        assert _attribute_json(row, "data-c4") == record["c4"]
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        for name, cell in (("deciders", cells[4]), ("tags", cells[6])):
+            shown = [html.unescape(t) for t in re.findall(r"<a [^>]*>(.*?)</a>", cell)]
+            assert shown == record[name]
+            for _, found in parse(cell).tags:
+                href = dict(found)["href"] or ""
+                assert href.startswith(("?tag=", "?decider=")), href
+        if record["c4"]:
+            assert _attribute_json(row, "data-c4") == record["c4"]
+        assert attributes["data-key"] == record["key"]
         assert attributes["data-status"] == (record["status"] or "")
-        assert attributes["data-category"] == record["category"]
+        assert attributes.get("data-category", "") == record["category"]
         title = re.search(r'<td class="madr-index__title"><a [^>]*>(.*?)</a>', row, re.S)
         assert title is not None
         assert html.unescape(title[1]) == (record["title"] or record["slug"])
@@ -595,7 +607,7 @@ def test_index_filters_offer_the_literal_values(site: Site) -> None:
     assert set(options("decider")) == {name for r in records for name in r["deciders"]}
     assert options("category") == [CATEGORY]
     assert set(options("status")) == {r["status"] for r in records if r["status"]}
-    chips = [dict(a)["data-madr-chip"] for t, a in parse(index).tags if t == "button"]
+    chips = [dict(a)["data-madr-chip"] for t, a in parse(index).tags if "data-madr-chip" in dict(a)]
     assert set(chips) == {r["status"] for r in records if r["status"]}
 
 
@@ -604,8 +616,8 @@ def test_index_filters_offer_the_literal_values(site: Site) -> None:
 
 def _mermaid(page: str) -> tuple[str, Any]:
     block = re.search(
-        r"<div class=\"madr-mermaid\"[^>]*data-madr-links='([^']*)'>\s*"
-        r'<pre class="madr-mermaid__source">(.*?)</pre>',
+        r"<div class=\"madr-mermaid\"[^>]*data-madr-links='([^']*)'[^>]*>\s*"
+        r'<pre class="madr-mermaid__source" hidden>(.*?)</pre>',
         page,
         re.S,
     )
@@ -614,17 +626,20 @@ def _mermaid(page: str) -> tuple[str, Any]:
     return html.unescape(block[2]), json.loads(html.unescape(block[1]))
 
 
-_NODE = re.compile(r'  (n\d+)\["([^"\n]*)"\]:::st_[a-z0-9_]+')
+_NODE = re.compile(r'  (n\d+)\["([^"\n]*?)<br/><i>[^"<>\n]*</i>"\]:::st_[a-z0-9_]+')
+"""A record's node: its title, and its status in words (our only markup)."""
 _OTHER_STATEMENT = re.compile(
     r"  n\d+ (==>|-\.->|---)\|[a-z ]+\| n\d+"
-    r"|  classDef st_[a-z0-9_]+ fill:#\w+,stroke:#\w+,color:#fff"
+    r"|  classDef st_[a-z0-9_]+ fill:#\w+,stroke:#\w+,color:#(fff|000)"
 )
 
 
 def test_graph_source_keeps_titles_inside_their_labels(site: Site) -> None:
     records = record_pages(site)
     source, links = _mermaid(site.html("decisions/graph/"))
-    lines = source.split("\n")
+    settings, _, diagram = source.partition("\n---\n")
+    assert settings.startswith("---\nconfig:\n")
+    lines = diagram.split("\n")
     assert lines[0] == "flowchart LR"
     nodes = [_NODE.fullmatch(line) for line in lines if line.startswith("  n") and "[" in line]
     assert nodes
@@ -651,14 +666,26 @@ def test_graph_labels_cannot_carry_mermaid_directives(site: Site) -> None:
     assert [label for label in labels if "%%" in label] == []
 
 
+_FLOWCHART_LABEL = re.compile(r'"((?:[^"\n])*)"')
+_OUR_MARKUP = re.compile(r"</?(?:b|i)>|<br/>")
+
+
 def test_c4_source_and_shape_data_are_literal(site: Site) -> None:
     page = site.html("diagrams/containers/")
-    source, shapes = _mermaid(page)
-    assert source == C4_SOURCE
-    assert shapes == [
-        {"alias": alias, "label": label, "url": f"#c4-{alias}"}
-        for alias, label in C4_LABELS.items()
-    ]
+    drawing, shapes = _mermaid(page)
+    source = re.search(r'<details class="madr-c4__source"[^>]*>.*?<code>(.*?)</code>', page, re.S)
+    assert source is not None
+    assert "<" not in source[1]
+    assert html.unescape(source[1]) == C4_SOURCE
+    # The drawing's labels hold the record text as Mermaid entities, around our own markup.
+    labels = _FLOWCHART_LABEL.findall(drawing.partition("\n---\n")[2])
+    assert labels
+    for label in labels:
+        assert not re.search(r"[<>\"`%]", _OUR_MARKUP.sub("", label)), label
+    assert "#lt;/script#gt;" in drawing
+    assert {shape["alias"] for shape in shapes.values()} == set(C4_LABELS)
+    for shape in shapes.values():
+        assert shape["url"] == f"#c4-{shape['alias']}"
     raw = re.search(r"data-madr-links='([^']*)'", page)
     assert raw is not None
     assert "<" not in raw[1]
@@ -876,4 +903,4 @@ def test_front_matter_title_no_longer_names_the_page(titled_site: Site) -> None:
     """The record's title as the log, the JSON and the feed give it: its H1."""
     folder = "decisions/<svg onload=window.__pwned=16> folder"
     page = titled_site.html(f"{folder}/0001-in-a-category/")
-    assert "<title>In a category and-a-word" in page
+    assert "<title>ADR-0001: In a category and-a-word" in page

@@ -75,7 +75,7 @@ def test_statuses_as_a_list_are_read_by_both(tmp_path: Path) -> None:
     built = build(tmp_path)
     assert built.returncode == 0, built.stderr
     settings = load_settings(tmp_path / "mkdocs.yml")
-    assert settings.statuses == {"accepted": "#2e7d32", "proposed": "#1e88e5", "on hold": ""}
+    assert settings.statuses == {"accepted": "#2e7d32", "proposed": "#1565c0", "on hold": ""}
     assert adr("lint", "--strict", cwd=tmp_path).code == 0
 
 

@@ -107,14 +107,19 @@ def test_diagram_is_replaced_by_a_drawing_and_an_element_table(build_site: Build
     site = build_site(site_files())
     page = site.html("diagrams/containers/")
     assert 'class="language-mermaid"' not in page
-    source = html.unescape(re.search(r'madr-mermaid__source">(.*?)</pre>', page, re.S)[1])
-    assert source.strip().startswith("C4Container")
+    # Drawn as a flowchart of the model read from the diagram, each box linked to its row.
+    drawing = html.unescape(re.search(r'madr-mermaid__source" hidden>(.*?)</pre>', page, re.S)[1])
+    assert "\nflowchart TB\n" in drawing
+    assert "<b>NATS JetStream</b><br/><i>[Container (queue): NATS 2.10]</i>" in drawing
     shapes = json.loads(html.unescape(re.search(r"data-madr-links='(.*?)'", page)[1]))
-    assert {"alias": "nats", "label": "NATS JetStream", "url": "#c4-nats"} in shapes
+    assert {"alias": "nats", "url": "#c4-nats"} in shapes.values()
+    # The diagram as written, for when Mermaid cannot draw it.
+    written = re.search(r"data-madr-source hidden>.*?<code>(.*?)</code>", page, re.S)
+    assert html.unescape(written[1]).strip().startswith("C4Container")
     row = re.search(r'<tr id="c4-nats".*?</tr>', page, re.S)[0]
     assert "Container (queue)" in row
     assert "NATS 2.10" in row
-    assert 'href="../../decisions/0002-use-nats/"' in row
+    assert 'href="../../decisions/0002-use-nats/">ADR-0002: ' in row
     assert 'href="../../decisions/0003-use-milvus/"' in row
     assert "madr-status--accepted" in row
     api = re.search(r'<tr id="c4-api".*?</tr>', page, re.S)[0]
@@ -167,7 +172,7 @@ def test_diagram_problems_name_page_and_line(build_site: BuildSite) -> None:
 def test_coverage_page_shows_gaps_both_ways(build_site: BuildSite) -> None:
     site = build_site(site_files())
     page = site.html("decisions/c4-coverage/")
-    assert "<strong>2 of 3</strong> systems and containers" in page
+    assert "2 of 3 systems and containers are named by at least one decision" in page
     gap = re.search(r'<tr class="madr-coverage__gap" data-madr-alias="api">.*?</tr>', page, re.S)
     assert gap is not None
     assert "no decision yet" in gap[0]

@@ -69,10 +69,14 @@ def test_a_slim_record_keeps_its_metadata_and_drops_its_body(tmp_path: Path) -> 
     assert kept.justification is None
     assert kept.context is None
     assert kept.sections == []
-    # Only the lines diagnostics, edits and the page layout still point at.
+    # Only the lines diagnostics, edits and the page layout still point at: the page leaves
+    # out the author's lines of the facts its header shows.
     assert kept.lines == {
         "title": 1,
         "status": 3,
+        "deciders": full.lines["deciders"],
+        "date": full.lines["date"],
+        "tags": full.lines["tags"],
         "options_end": full.lines["options_end"],
         "pros": full.lines["pros"],
     }

@@ -52,8 +52,8 @@ def test_an_undrawn_diagram_says_why_above_its_element_table(build_site: BuildSi
     page = site.html("architecture/")
     drawn, undrawn = page.split('<div class="madr-c4" ')[1:]
     assert "madr-c4__undrawn" not in drawn
-    note = undrawn.index("Mermaid cannot draw this diagram")
-    assert note < undrawn.index('<table class="madr-c4__elements">')
+    note = undrawn.index("Mermaid cannot draw this diagram as written")
+    assert note < undrawn.index('<table class="madr-c4__elements"')
     assert "Line 2 of the diagram: <code>AddElementTag</code> is C4-PlantUML" in undrawn
     # The table still lists the element as written, with the decision naming it.
     row = re.search(r'<tr id="c4-shop".*?</tr>', undrawn, re.DOTALL)

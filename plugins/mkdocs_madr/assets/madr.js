@@ -1,39 +1,72 @@
-/* mkdocs-madr: sorting and filtering of the decision index, and Mermaid diagrams (relation
-   graph, C4) rendered into the page so their shapes can link to decisions.
-   Everything works without this script too: tables stay readable and lists replace diagrams. */
+/* mkdocs-madr: the decision log's filters and sorting, and the site's Mermaid diagrams (the
+   relation graph and C4 diagrams) drawn into the page, sized to stay readable, with every box a
+   link. Everything works without this script too: tables stay readable, lists replace diagrams.
+   The words it writes come from the page (data-madr-labels), in the site's language. */
 (function () {
   "use strict";
 
-  var FILTERS = ["status", "tag", "decider", "category", "text", "c4"];
+  var FILTERS = ["status", "tag", "decider", "category", "c4", "text"];
+  var LEGIBLE_PX = 11;
+  var SVG = "http://www.w3.org/2000/svg";
 
-  function parseList(value) {
-    if (!value) return [];
+  function parseJson(value, fallback) {
     try {
-      var parsed = JSON.parse(value);
-      return Array.isArray(parsed) ? parsed.map(String) : [];
+      var parsed = JSON.parse(value || "");
+      return parsed === null || parsed === undefined ? fallback : parsed;
     } catch (error) {
-      return [];
+      return fallback;
     }
   }
 
-  /* ---- decision index ------------------------------------------------------------------ */
+  function format(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
 
-  function sortValue(row, key) {
+  function lower(text) {
+    return String(text || "").toLowerCase();
+  }
+
+  function texts(nodes) {
+    return Array.prototype.map.call(nodes, function (node) { return lower(node.textContent.trim()); });
+  }
+
+  /* ---- the decision log -------------------------------------------------------------------- */
+
+  function rowData(row) {
+    if (!row.__madr) {
+      row.__madr = {
+        status: lower(row.getAttribute("data-status")),
+        category: lower(row.getAttribute("data-category")),
+        c4: parseJson(row.getAttribute("data-c4"), []).map(String),
+        tags: texts(row.cells[6] ? row.cells[6].querySelectorAll(".madr-tag") : []),
+        deciders: texts(row.cells[4] ? row.cells[4].querySelectorAll("a") : []),
+        text: lower(row.textContent),
+      };
+    }
+    return row.__madr;
+  }
+
+  function sortValue(row, key, ranks) {
     var cells = row.cells;
     switch (key) {
       case "number": {
         var number = row.getAttribute("data-number");
-        return number === "" ? [1, cells[0].textContent.trim().toLowerCase()] : [0, Number(number)];
+        return number === "" ? [1, lower(cells[0].textContent.trim())] : [0, Number(number)];
       }
-      case "title": return [0, cells[1].textContent.trim().toLowerCase()];
-      case "status": return [0, row.getAttribute("data-status") || "~"];
+      case "title": return [0, lower(cells[1].textContent.trim())];
+      case "status": {
+        var status = rowData(row).status;
+        return Object.prototype.hasOwnProperty.call(ranks, status) ? [0, ranks[status]] : [1, status];
+      }
       case "date": {
-        var date = row.getAttribute("data-date");
-        return date ? [0, date] : [1, ""];
+        var time = row.querySelector("time");
+        return time ? [0, time.getAttribute("datetime")] : [1, ""];
       }
-      case "deciders": return [0, cells[4].textContent.trim().toLowerCase() || "~"];
-      case "chosen": return [0, cells[5].textContent.trim().toLowerCase() || "~"];
-      case "tags": return [0, cells[6].textContent.trim().toLowerCase() || "~"];
+      case "deciders": return cells[4].textContent.trim() ? [0, lower(cells[4].textContent.trim())] : [1, ""];
+      case "chosen": return cells[5].textContent.trim() ? [0, lower(cells[5].textContent.trim())] : [1, ""];
+      case "tags": return cells[6].textContent.trim() ? [0, lower(cells[6].textContent.trim())] : [1, ""];
     }
     return [0, ""];
   }
@@ -45,38 +78,121 @@
     return 0;
   }
 
-  function sortBy(index, header) {
-    var table = index.querySelector("table");
-    var body = table.tBodies[0];
-    var key = header.getAttribute("data-madr-sort");
-    var ascending = header.getAttribute("aria-sort") !== "ascending";
-    table.querySelectorAll("th[data-madr-sort]").forEach(function (other) {
-      other.removeAttribute("aria-sort");
-    });
-    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.forEach(function (row, position) { row.__madrPosition = position; });
-    rows.sort(function (a, b) {
-      var result = compare(sortValue(a, key), sortValue(b, key));
-      if (result === 0) result = a.__madrPosition - b.__madrPosition;
-      return ascending ? result : -result;
-    });
-    rows.forEach(function (row) { body.appendChild(row); });
+  function LogView(index) {
+    this.index = index;
+    this.labels = parseJson(index.getAttribute("data-madr-labels"), {});
+    this.table = index.querySelector(".madr-index__table");
+    this.rows = this.table ? Array.prototype.slice.call(this.table.tBodies[0].rows) : [];
+    this.controls = {};
+    this.state = {};
+    this.sorted = { key: "number", ascending: true };
+    this.found = null; /* record key -> text of its options and arguments, from decisions.json */
+    this.ranks = {};
   }
 
-  function readQuery() {
-    var state = {};
+  LogView.prototype.setup = function () {
+    var view = this;
+    var index = this.index;
+    var filters = index.querySelector("[data-madr-filters]");
+    if (filters) filters.hidden = false;
+    index.querySelectorAll("[data-madr-filter]").forEach(function (control) {
+      var name = control.getAttribute("data-madr-filter");
+      view.controls[name] = control;
+      control.addEventListener(control.tagName === "INPUT" ? "input" : "change", function () {
+        view.state[name] = control.value;
+        if (name === "text") view.loadTexts();
+        view.update();
+      });
+    });
+    var statuses = this.controls.status;
+    if (statuses) {
+      Array.prototype.forEach.call(statuses.options, function (option, position) {
+        if (option.value) view.ranks[lower(option.value)] = position;
+      });
+    }
+    index.querySelectorAll("[data-madr-chip]").forEach(function (chip) {
+      chip.addEventListener("click", function () {
+        var status = chip.getAttribute("data-madr-chip");
+        view.set("status", lower(view.state.status) === lower(status) ? "" : status);
+        view.update();
+      });
+    });
+    if (this.table) {
+      this.table.addEventListener("click", function (event) {
+        var link = event.target.closest && event.target.closest("a[href^='?']");
+        if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+        var params = new URLSearchParams(link.getAttribute("href").slice(1));
+        var handled = false;
+        params.forEach(function (value, key) {
+          if (FILTERS.indexOf(key) !== -1) { view.set(key, value); handled = true; }
+        });
+        if (handled) {
+          event.preventDefault();
+          view.update();
+          var control = view.controls[params.keys().next().value];
+          if (control) control.focus();
+        }
+      });
+      this.setupSorting(filters);
+    }
+    if (filters) {
+      /* Beside the filters, while any is set; the empty state has its own. */
+      var clear = document.createElement("button");
+      clear.type = "button";
+      clear.className = "madr-button";
+      clear.hidden = true;
+      clear.setAttribute("data-madr-clear", "bar");
+      clear.textContent = this.labels.clear_filters || "Clear filters";
+      filters.insertBefore(clear, filters.querySelector("[data-madr-summary]"));
+    }
+    index.querySelectorAll("[data-madr-clear]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        FILTERS.forEach(function (name) { view.set(name, ""); });
+        view.update();
+        var first = index.querySelector("[data-madr-filter]");
+        if (first) first.focus();
+      });
+    });
+    this.readAddress();
+    if (this.state.text) this.loadTexts();
+    this.update(true);
+  };
+
+  /* A value from the address or a link: the box shows it, matched without regard to case;
+     a value no record has stays shown, so the reader sees why nothing matches. */
+  LogView.prototype.set = function (name, value) {
+    var control = this.controls[name];
+    value = value || "";
+    if (control && control.tagName === "SELECT" && value) {
+      var match = Array.prototype.find.call(control.options, function (option) {
+        return lower(option.value) === lower(value);
+      });
+      if (!match) {
+        match = document.createElement("option");
+        match.value = value;
+        match.textContent = format(this.labels.not_found_value, { value: value });
+        match.setAttribute("data-madr-missing", "");
+        control.appendChild(match);
+      }
+      value = match.value;
+    }
+    if (control) control.value = value;
+    this.state[name] = value;
+  };
+
+  LogView.prototype.readAddress = function () {
     var params = new URLSearchParams(window.location.search);
+    var view = this;
     FILTERS.forEach(function (name) {
       var value = params.get(name === "text" ? "q" : name);
-      if (value) state[name] = value;
+      if (value) view.set(name, value);
     });
-    return state;
-  }
+  };
 
-  function writeQuery(state) {
+  LogView.prototype.writeAddress = function () {
     if (!window.history || !window.history.replaceState) return;
     var params = new URLSearchParams(window.location.search);
+    var state = this.state;
     FILTERS.forEach(function (name) {
       var key = name === "text" ? "q" : name;
       if (state[name]) params.set(key, state[name]); else params.delete(key);
@@ -84,77 +200,169 @@
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(window.history.state, "", url);
-  }
+  };
 
-  function applyFilters(index, state) {
-    var rows = index.querySelectorAll("tbody tr");
+  LogView.prototype.keep = function (row) {
+    var state = this.state;
+    var data = rowData(row);
+    if (state.status && data.status !== lower(state.status)) return false;
+    if (state.category && data.category !== lower(state.category)) return false;
+    if (state.tag && data.tags.indexOf(lower(state.tag)) === -1) return false;
+    if (state.decider && data.deciders.indexOf(lower(state.decider)) === -1) return false;
+    if (state.c4 && data.c4.indexOf(state.c4) === -1) return false;
+    var text = lower(state.text).trim();
+    if (text && data.text.indexOf(text) === -1) {
+      var more = this.found && this.found[row.getAttribute("data-key")];
+      if (!more || more.indexOf(text) === -1) return false;
+    }
+    return true;
+  };
+
+  LogView.prototype.update = function (first) {
+    var view = this;
     var shown = 0;
-    var text = (state.text || "").toLowerCase();
-    rows.forEach(function (row) {
-      var keep = true;
-      if (state.status && row.getAttribute("data-status") !== state.status) keep = false;
-      if (keep && state.tag) {
-        var tags = parseList(row.getAttribute("data-tags")).map(function (t) { return t.toLowerCase(); });
-        keep = tags.indexOf(state.tag.toLowerCase()) !== -1;
-      }
-      if (keep && state.decider) {
-        keep = parseList(row.getAttribute("data-deciders")).indexOf(state.decider) !== -1;
-      }
-      if (keep && state.category) keep = row.getAttribute("data-category") === state.category;
-      if (keep && state.c4) keep = parseList(row.getAttribute("data-c4")).indexOf(state.c4) !== -1;
-      if (keep && text) keep = row.textContent.toLowerCase().indexOf(text) !== -1;
+    this.rows.forEach(function (row) {
+      var keep = view.keep(row);
       row.hidden = !keep;
       if (keep) shown += 1;
     });
-    index.querySelectorAll("[data-madr-chip]").forEach(function (chip) {
-      chip.setAttribute("aria-pressed", String(chip.getAttribute("data-madr-chip") === (state.status || null)));
+    this.index.querySelectorAll("[data-madr-chip]").forEach(function (chip) {
+      var pressed = !!view.state.status && lower(chip.getAttribute("data-madr-chip")) === lower(view.state.status);
+      chip.setAttribute("aria-pressed", String(pressed));
     });
-    var summary = index.querySelector("[data-madr-summary]");
-    if (summary) {
-      summary.textContent = shown === rows.length
-        ? rows.length + " decisions"
-        : "Showing " + shown + " of " + rows.length + " decisions";
+    var empty = this.index.querySelector("[data-madr-empty]");
+    if (empty) empty.hidden = shown !== 0 || this.rows.length === 0;
+    var filtered = FILTERS.some(function (name) { return !!view.state[name]; });
+    var clear = this.index.querySelector("[data-madr-clear=bar]");
+    if (clear) clear.hidden = !filtered;
+    this.summarise(shown);
+    if (!first) this.writeAddress();
+  };
+
+  LogView.prototype.summarise = function (shown) {
+    var summary = this.index.querySelector("[data-madr-summary]");
+    if (!summary) return;
+    var labels = this.labels;
+    var text = shown === this.rows.length
+      ? format(labels.decisions_count, { count: this.rows.length })
+      : format(labels.showing_count, { shown: shown, count: this.rows.length });
+    var header = this.table && this.table.querySelector("th[aria-sort]");
+    if (header) {
+      var order = header.getAttribute("aria-sort") === "ascending" ? labels.ascending : labels.descending;
+      text += " · " + format(labels.sorted_by, { column: header.textContent.trim(), order: order });
     }
-  }
+    summary.textContent = text;
+  };
+
+  /* Free text also finds a record by the options it weighed and their arguments, which the
+     table does not show: read once from decisions.json, when the reader first searches. */
+  LogView.prototype.loadTexts = function () {
+    var url = this.index.getAttribute("data-madr-json");
+    var view = this;
+    if (!url || this.found || this.loading || !window.fetch) return;
+    this.loading = true;
+    window.fetch(url).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      var found = {};
+      ((data && data.decisions) || []).forEach(function (record) {
+        var parts = [record.chosen, record.justification, record.technical_story];
+        (record.drivers || []).forEach(function (driver) { parts.push(driver); });
+        (record.options || []).forEach(function (option) {
+          parts.push(option.title, option.description);
+          ["good", "neutral", "bad"].forEach(function (kind) {
+            (option[kind] || []).forEach(function (argument) { parts.push(argument); });
+          });
+        });
+        found[record.key] = lower(parts.filter(Boolean).join("\n"));
+      });
+      view.found = found;
+      view.update();
+    }).catch(function () { view.loading = false; });
+  };
+
+  LogView.prototype.setupSorting = function (filters) {
+    var view = this;
+    var headers = Array.prototype.slice.call(this.table.querySelectorAll("th[data-madr-sort]"));
+    var menu = document.createElement("select");
+    headers.forEach(function (header) {
+      var button = document.createElement("button");
+      button.type = "button";
+      while (header.firstChild) button.appendChild(header.firstChild);
+      header.appendChild(button);
+      button.addEventListener("click", function () {
+        var key = header.getAttribute("data-madr-sort");
+        var ascending = !(view.sorted.key === key && view.sorted.ascending);
+        view.sortBy(key, ascending);
+      });
+      [true, false].forEach(function (ascending) {
+        var option = document.createElement("option");
+        option.value = header.getAttribute("data-madr-sort") + ":" + (ascending ? "a" : "d");
+        option.textContent = button.textContent.trim() + " " + (ascending ? "↑" : "↓");
+        menu.appendChild(option);
+      });
+    });
+    if (filters) {
+      var label = document.createElement("label");
+      label.className = "madr-index__sort";
+      label.appendChild(document.createTextNode((this.labels.sort_by || "Sort by") + " "));
+      label.appendChild(menu);
+      var summary = filters.querySelector("[data-madr-summary]");
+      filters.insertBefore(label, summary);
+      menu.addEventListener("change", function () {
+        var parts = menu.value.split(":");
+        view.sortBy(parts[0], parts[1] === "a");
+      });
+      this.menu = menu;
+    }
+  };
+
+  LogView.prototype.sortBy = function (key, ascending) {
+    var view = this;
+    this.sorted = { key: key, ascending: ascending };
+    this.table.querySelectorAll("th[data-madr-sort]").forEach(function (header) {
+      if (header.getAttribute("data-madr-sort") === key) {
+        header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      } else {
+        header.removeAttribute("aria-sort");
+      }
+    });
+    if (this.menu) this.menu.value = key + ":" + (ascending ? "a" : "d");
+    var body = this.table.tBodies[0];
+    var rows = this.rows.slice();
+    var values = new Map();
+    rows.forEach(function (row, position) { values.set(row, [sortValue(row, key, view.ranks), position]); });
+    rows.sort(function (a, b) {
+      var first = values.get(a), second = values.get(b);
+      var result = compare(first[0], second[0]);
+      if (!ascending) result = -result;
+      return result || first[1] - second[1];
+    });
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (row) { fragment.appendChild(row); });
+    body.appendChild(fragment);
+    this.rows = rows;
+    this.summarise(rows.filter(function (row) { return !row.hidden; }).length);
+  };
 
   function setupIndex(index) {
     if (index.hasAttribute("data-madr-ready")) return;
     index.setAttribute("data-madr-ready", "");
-    var filters = index.querySelector("[data-madr-filters]");
-    if (filters) filters.hidden = false;
-    var state = readQuery();
-    var controls = {};
-    index.querySelectorAll("[data-madr-filter]").forEach(function (control) {
-      var name = control.getAttribute("data-madr-filter");
-      controls[name] = control;
-      if (state[name]) control.value = state[name];
-      control.addEventListener(control.tagName === "INPUT" ? "input" : "change", function () {
-        state[name] = control.value;
-        applyFilters(index, state);
-        writeQuery(state);
-      });
+    new LogView(index).setup();
+  }
+
+  /* A box that scrolls sideways is reachable by keyboard (arrow keys scroll it). */
+  function markScrollers(root) {
+    root.querySelectorAll(".madr-scroll, .madr-mermaid__view").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-madr-scrolls", "");
+      } else if (!scrolls && box.hasAttribute("data-madr-scrolls")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-madr-scrolls");
+      }
     });
-    index.querySelectorAll("[data-madr-chip]").forEach(function (chip) {
-      chip.addEventListener("click", function () {
-        var status = chip.getAttribute("data-madr-chip");
-        state.status = state.status === status ? "" : status;
-        if (controls.status) controls.status.value = state.status;
-        applyFilters(index, state);
-        writeQuery(state);
-      });
-    });
-    index.querySelectorAll("th[data-madr-sort]").forEach(function (header) {
-      header.tabIndex = 0;
-      header.setAttribute("role", "button");
-      header.addEventListener("click", function () { sortBy(index, header); });
-      header.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          sortBy(index, header);
-        }
-      });
-    });
-    applyFilters(index, state);
   }
 
   /* ---- Mermaid diagrams -------------------------------------------------------------------- */
@@ -183,107 +391,225 @@
     return scheme === "slate";
   }
 
-  function linkShape(shape, url, label) {
-    shape.setAttribute("data-madr-link", url);
-    shape.setAttribute("role", "link");
-    shape.setAttribute("tabindex", "0");
-    if (label) shape.setAttribute("aria-label", label);
-    shape.style.cursor = "pointer";
-    shape.addEventListener("click", function () { window.location.href = url; });
-    shape.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") window.location.href = url;
+  function draw(mermaid, source) {
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: "strict",
+      theme: darkScheme() ? "dark" : "default",
+      /* The dark theme's grey behind arrow labels leaves them short of 4.5:1. */
+      themeVariables: darkScheme() ? { edgeLabelBackground: "#3a3a3a" } : {},
+    });
+    diagramCount += 1;
+    var id = "madr-diagram-" + diagramCount;
+    return mermaid.render(id, source).catch(function (error) {
+      /* Mermaid leaves its error drawing in the body; the page says what happened instead. */
+      ["d" + id, id].forEach(function (left) {
+        var node = document.getElementById(left);
+        if (node && !node.closest(".madr-mermaid")) node.remove();
+      });
+      throw error;
     });
   }
 
-  function linkGraphNodes(container, links) {
-    container.querySelectorAll("g.node").forEach(function (node) {
-      var match = /^(?:[\w-]*?-)?(n\d+)-\d+$/.exec(node.id || "");
-      var id = match ? match[1] : null;
-      if (id && links[id]) linkShape(node, links[id], node.textContent.trim());
+  /* The smallest text in the drawing, in CSS pixels before any scaling. */
+  function smallestText(svg) {
+    var smallest = Infinity;
+    svg.querySelectorAll("text, foreignObject span, foreignObject p, foreignObject div").forEach(function (node) {
+      if (!node.textContent.trim() || node.children.length && node.tagName !== "text") return;
+      var size = parseFloat(window.getComputedStyle(node).fontSize);
+      if (size && size < smallest) smallest = size;
     });
+    return smallest === Infinity ? 16 : smallest;
   }
 
-  function normalise(text) {
-    return (text || "").replace(/\s+/g, " ").trim().toLowerCase();
+  function Drawing(container) {
+    this.container = container;
+    this.kind = container.getAttribute("data-madr-mermaid");
+    this.labels = parseJson(container.getAttribute("data-madr-labels"), {});
+    this.links = parseJson(container.getAttribute("data-madr-links"), {});
   }
 
-  /* Mermaid draws a C4 shape as a group holding a rect (or a path for databases and queues)
-     and text lines: the «kind» line, the label, the technology and the description. It keeps
-     no alias, so shapes are matched to elements by their label, then by kind, in order. */
-  function linkC4Shapes(container, elements) {
-    var groups = Array.prototype.slice.call(container.querySelectorAll("svg g"));
-    var used = new Set();
-    elements.forEach(function (element) {
-      var label = normalise(element.label);
-      var best = null;
-      groups.forEach(function (group) {
-        if (best || used.has(group)) return;
-        if (!group.querySelector(":scope > rect, :scope > path")) return;
-        var texts = Array.prototype.map.call(group.querySelectorAll(":scope > text"), function (t) {
-          return normalise(t.textContent);
+  Drawing.prototype.render = function () {
+    var drawing = this;
+    var container = this.container;
+    var sources = container.querySelectorAll(".madr-mermaid__source");
+    if (!sources.length) return Promise.resolve();
+    var full = sources[0].textContent;
+    var numbered = sources.length > 1 ? sources[1].textContent : null;
+    return loadMermaid(container.getAttribute("data-madr-src")).then(function (mermaid) {
+      return draw(mermaid, full).then(function (result) {
+        drawing.show(result.svg, false);
+        if (drawing.fits() || !numbered) return null;
+        /* Labels on the arrows leave the boxes too small to read: numbers instead, the
+           relations listed under the diagram. */
+        return draw(mermaid, numbered).then(function (second) {
+          var fullWidth = drawing.natural.width;
+          drawing.show(second.svg, true);
+          if (!drawing.fits() && drawing.natural.width >= fullWidth) {
+            return draw(mermaid, full).then(function (third) { drawing.show(third.svg, false); });
+          }
+          return null;
         });
-        if (texts.indexOf(label) !== -1) best = group;
-      });
-      if (best) {
-        used.add(best);
-        best.setAttribute("data-madr-alias", element.alias);
-        if (element.url) linkShape(best, element.url, element.label);
-      }
-    });
-  }
-
-  function renderDiagram(container) {
-    var source = container.querySelector(".madr-mermaid__source");
-    if (!source) return Promise.resolve();
-    var src = container.getAttribute("data-madr-src");
-    return loadMermaid(src).then(function (mermaid) {
-      mermaid.initialize({
-        startOnLoad: false,
-        securityLevel: "strict",
-        theme: darkScheme() ? "dark" : "default",
-      });
-      diagramCount += 1;
-      var id = "madr-diagram-" + diagramCount;
-      return mermaid.render(id, source.textContent).then(function (result) {
-        var target = container.querySelector(".madr-mermaid__svg");
-        if (!target) {
-          target = document.createElement("div");
-          target.className = "madr-mermaid__svg";
-          container.appendChild(target);
-        }
-        target.innerHTML = result.svg;
-        var kind = container.getAttribute("data-madr-mermaid");
-        var data = parseObject(container.getAttribute("data-madr-links"));
-        if (kind === "graph") linkGraphNodes(target, data);
-        if (kind === "c4") linkC4Shapes(target, Array.isArray(data) ? data : []);
+      }).then(function () {
+        drawing.fitInitially();
         container.setAttribute("data-madr-rendered", "");
-        var list = container.parentElement && container.parentElement.querySelector(".madr-graph__list");
+        container.removeAttribute("data-madr-error");
+        var list = container.parentElement && container.parentElement.parentElement &&
+          container.parentElement.parentElement.querySelector(".madr-graph__list");
         if (list) list.open = false;
       });
-    }).catch(function (error) {
-      var message = String(error && error.message || error);
-      container.setAttribute("data-madr-error", message);
-      var note = container.querySelector(".madr-mermaid__error");
-      if (!note) {
-        note = document.createElement("p");
-        note.className = "madr-mermaid__error";
-        container.insertBefore(note, container.firstChild);
-      }
-      var fallback = container.getAttribute("data-madr-mermaid") === "graph"
-        ? "the relations are listed below" : "its source is shown instead";
-      note.textContent = "This diagram could not be drawn (" + message + "); " + fallback + ".";
-    });
-  }
+    }).catch(function (error) { drawing.fail(error); });
+  };
 
-  function parseObject(value) {
-    try { return JSON.parse(value || "{}"); } catch (error) { return {}; }
-  }
+  Drawing.prototype.view = function () {
+    var view = this.container.querySelector(".madr-mermaid__view");
+    if (!view) {
+      view = document.createElement("div");
+      view.className = "madr-mermaid__view";
+      this.container.appendChild(view);
+      this.tools(view);
+      this.pan(view);
+    }
+    return view;
+  };
+
+  Drawing.prototype.show = function (svgText, numbered) {
+    var view = this.view();
+    view.innerHTML = svgText;
+    var svg = view.querySelector("svg");
+    var box = svg.viewBox && svg.viewBox.baseVal;
+    this.svg = svg;
+    this.numbered = numbered;
+    this.natural = { width: box && box.width || svg.getBoundingClientRect().width, height: box && box.height || 0 };
+    svg.style.maxWidth = "none";
+    svg.removeAttribute("height");
+    this.smallest = smallestText(svg);
+    this.link(svg);
+    var relations = this.container.parentElement && this.container.parentElement.querySelector("[data-madr-relations]");
+    if (relations) relations.open = numbered;
+  };
+
+  Drawing.prototype.available = function () {
+    return Math.max(this.container.clientWidth - 2, 100);
+  };
+
+  Drawing.prototype.legibleScale = function () {
+    return LEGIBLE_PX / this.smallest;
+  };
+
+  Drawing.prototype.fitScale = function () {
+    return Math.min(1, this.available() / this.natural.width);
+  };
+
+  Drawing.prototype.fits = function () {
+    return this.fitScale() >= this.legibleScale() - 1e-6;
+  };
+
+  Drawing.prototype.fitInitially = function () {
+    this.zoom(this.fits() ? this.fitScale() : Math.min(1, this.legibleScale()));
+    var view = this.view();
+    view.scrollLeft = (view.scrollWidth - view.clientWidth) / 2;
+  };
+
+  Drawing.prototype.zoom = function (scale) {
+    var svg = this.svg;
+    if (!svg) return;
+    this.scale = Math.max(0.1, Math.min(4, scale));
+    svg.setAttribute("width", String(Math.round(this.natural.width * this.scale)));
+    if (this.natural.height) svg.setAttribute("height", String(Math.round(this.natural.height * this.scale)));
+    var view = this.view();
+    var pannable = view.scrollWidth > view.clientWidth + 1 || view.scrollHeight > view.clientHeight + 1;
+    if (pannable) view.setAttribute("data-madr-pannable", ""); else view.removeAttribute("data-madr-pannable");
+    markScrollers(this.container);
+  };
+
+  Drawing.prototype.tools = function (view) {
+    var drawing = this;
+    var labels = this.labels;
+    var bar = document.createElement("div");
+    bar.className = "madr-mermaid__tools";
+    [
+      ["−", labels.zoom_out, function () { drawing.zoom(drawing.scale / 1.25); }],
+      ["⤢", labels.zoom_fit, function () { drawing.zoom(drawing.available() / drawing.natural.width); }],
+      ["A", labels.zoom_legible, function () { drawing.zoom(drawing.legibleScale()); }],
+      ["+", labels.zoom_in, function () { drawing.zoom(drawing.scale * 1.25); }],
+    ].forEach(function (tool) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = tool[0];
+      button.title = tool[1] || "";
+      button.setAttribute("aria-label", tool[1] || tool[0]);
+      button.addEventListener("click", tool[2]);
+      bar.appendChild(button);
+    });
+    this.container.insertBefore(bar, view);
+  };
+
+  /* Dragging with a mouse pans a drawing larger than its box; touch scrolls it natively. */
+  Drawing.prototype.pan = function (view) {
+    var start = null;
+    view.addEventListener("pointerdown", function (event) {
+      if (event.pointerType !== "mouse" || event.button !== 0 || !view.hasAttribute("data-madr-pannable")) return;
+      if (event.target.closest && event.target.closest("a")) return;
+      start = { x: event.clientX, y: event.clientY, left: view.scrollLeft, top: view.scrollTop };
+      view.setAttribute("data-madr-panning", "");
+    });
+    window.addEventListener("pointermove", function (event) {
+      if (!start) return;
+      view.scrollLeft = start.left - (event.clientX - start.x);
+      view.scrollTop = start.top - (event.clientY - start.y);
+    });
+    window.addEventListener("pointerup", function () {
+      start = null;
+      view.removeAttribute("data-madr-panning");
+    });
+  };
+
+  /* Each box of ours becomes a real link (an SVG <a>): focusable, opened by Enter, named by
+     what it shows. Flowchart nodes carry our ids (n0…, c0…) inside Mermaid's own. */
+  Drawing.prototype.link = function (svg) {
+    var links = this.links;
+    svg.querySelectorAll("g.node, g.cluster").forEach(function (group) {
+      var match = /(?:^|-)([nc]\d+)(?:-\d+)?$/.exec(group.id || "");
+      var entry = match && links[match[1]];
+      var url = entry && (typeof entry === "string" ? entry : entry.url);
+      if (!url) return;
+      if (entry.alias) group.setAttribute("data-madr-alias", entry.alias);
+      var target = group.classList.contains("cluster") ? group.querySelector(".cluster-label") || group : group;
+      var anchor = document.createElementNS(SVG, "a");
+      anchor.setAttribute("href", url);
+      anchor.setAttribute("class", "madr-diagram-link");
+      anchor.setAttribute("data-madr-link", url);
+      target.parentNode.insertBefore(anchor, target);
+      anchor.appendChild(target);
+      group.setAttribute("data-madr-node", match[1]);
+    });
+  };
+
+  Drawing.prototype.fail = function (error) {
+    var container = this.container;
+    var message = String(error && error.message || error);
+    container.setAttribute("data-madr-error", message);
+    var note = container.querySelector(".madr-mermaid__error");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "madr-mermaid__error";
+      note.setAttribute("role", "status");
+      container.insertBefore(note, container.firstChild);
+    }
+    var labels = this.labels;
+    var then = this.kind === "graph" ? labels.diagram_failed_graph : labels.diagram_failed_c4;
+    note.textContent = format(labels.diagram_failed, { message: message }) + (then ? " " + then : "");
+    var figure = container.parentElement;
+    var source = figure && figure.querySelector("[data-madr-source]");
+    if (source) source.hidden = false;
+  };
 
   function renderDiagrams(root) {
-    var diagrams = root.querySelectorAll("[data-madr-mermaid]");
     var chain = Promise.resolve();
-    diagrams.forEach(function (container) {
-      chain = chain.then(function () { return renderDiagram(container); });
+    root.querySelectorAll("[data-madr-mermaid]").forEach(function (container) {
+      var drawing = container.__madrDrawing || (container.__madrDrawing = new Drawing(container));
+      chain = chain.then(function () { return drawing.render(); });
     });
     return chain;
   }
@@ -298,9 +624,16 @@
 
   function init() {
     document.querySelectorAll("[data-madr-index]").forEach(setupIndex);
+    markScrollers(document);
     renderDiagrams(document);
     watchScheme();
   }
+
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(function () { markScrollers(document); }, 150);
+  });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);

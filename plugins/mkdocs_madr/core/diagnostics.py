@@ -57,6 +57,7 @@ class Code(str, enum.Enum):
     GLOSSARY_NEEDS_DEF_LIST = "glossary-needs-def-list"
     GLOSSARY_EMPTY = "glossary-empty"
     UNKNOWN_DIRECTIVE = "unknown-directive"
+    STATUS_COLOUR = "status-colour"
 
     @property
     def default_severity(self) -> Severity:
@@ -158,6 +159,11 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         "The glossary page yields no term: none of its entries is in a form the reader knows.",
     ),
     Code.UNKNOWN_DIRECTIVE: (_W, "A <!-- madr:… --> directive is unknown or has bad arguments."),
+    Code.STATUS_COLOUR: (
+        _W,
+        "A status colour in `statuses` is not a hex, rgb() or hsl() colour, so the contrast of "
+        "its badge's text cannot be checked (a value that is no colour at all is shown grey).",
+    ),
 }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Code, Severity
+from .labels import CATALOGUES, catalogue, check_override, language_of
 from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
 from .parse.vocabulary import Vocabulary, read_vocabulary
 from .walk import FOLLOW_CHOICES, Links
@@ -27,7 +28,7 @@ DEFAULT_TEMPLATE = "madr4"
 DEFAULT_NUMBER_WIDTH = 4
 DEFAULT_MERMAID = "https://unpkg.com/mermaid@11/dist/mermaid.min.js"
 DEFAULT_STATUSES: dict[str, str] = {
-    "proposed": "#1e88e5",
+    "proposed": "#1565c0",
     "accepted": "#2e7d32",
     "rejected": "#c62828",
     "deprecated": "#8d6e63",
@@ -130,6 +131,29 @@ def _vocabulary(value: object) -> Vocabulary:
         raise OptionError(str(error)) from None
 
 
+def _language(value: object) -> str:
+    text = _text(value)
+    found = language_of(text)
+    if found is None:
+        raise OptionError(f"must be one of {', '.join(CATALOGUES)}, not {value!r}")
+    return found
+
+
+def _labels(value: object) -> dict[str, str]:
+    """`{label: text}`: known labels, each keeping the placeholders of the English one."""
+    if not isinstance(value, Mapping):
+        raise OptionError("must map label names to texts")
+    checked: dict[str, str] = {}
+    for key, text in value.items():
+        if not isinstance(text, str) or not text.strip():
+            raise OptionError(f"{key}: must be a non-empty text, not {text!r}")
+        problem = check_override(str(key), text)
+        if problem is not None:
+            raise OptionError(problem)
+        checked[str(key)] = text
+    return checked
+
+
 def _levels(value: object) -> dict[str, str]:
     """`{missing-status: info}`: known codes to known levels."""
     if not isinstance(value, Mapping):
@@ -190,9 +214,10 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "index_title",
-        "Decision log",
-        _text,
-        "Title of the generated index page and of the navigation section.",
+        None,
+        _optional_text,
+        "Title of the generated index page and of the navigation section; by default the "
+        '`decision_log` label of the site\'s language ("Decision log").',
     ),
     Option("timeline", True, _boolean, "Generate the timeline page at `/<url_prefix>/timeline/`."),
     Option("graph", True, _boolean, "Generate the relation graph page at `/<url_prefix>/graph/`."),
@@ -313,6 +338,20 @@ OPTIONS: tuple[Option, ...] = (
         "never followed; a link not followed is reported, and its target is never read.",
     ),
     Option(
+        "language",
+        None,
+        _language,
+        "The language of every label the plugin writes: en, fr, de, es, pt, it or nl. By default "
+        "the theme's `language` when it is one of these, else English.",
+    ),
+    Option(
+        "labels",
+        {},
+        _labels,
+        "Labels to replace, by name: `{decision_log: Architecture decisions}`. The names and the "
+        "English texts are listed in the documentation; a label's `{placeholders}` must stay.",
+    ),
+    Option(
         "parallel",
         True,
         _boolean,
@@ -333,7 +372,7 @@ class Settings:
     decisions_dir: Path = field(default_factory=lambda: Path(DEFAULT_DECISIONS_DIR))
     url_prefix: str = "decisions"
     index: bool = True
-    index_title: str = "Decision log"
+    index_title: str | None = None
     timeline: bool = True
     graph: bool = True
     nav: str = "auto"
@@ -351,6 +390,8 @@ class Settings:
     c4_coverage: bool = True
     mermaid_js: str = DEFAULT_MERMAID
     follow_symlinks: str = "project"
+    language: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
     parallel: bool = True
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
@@ -366,6 +407,10 @@ class Settings:
         """Which symbolic links a walk of `folder` follows (`follow_symlinks`): under `project`,
         links into the project's folder or into `folder` itself."""
         return Links.within(self.base, folder, follow=self.follow_symlinks)
+
+    def site_labels(self, theme_language: str | None = None) -> dict[str, str]:
+        """The labels the site writes: in `language`, else the theme's, else English."""
+        return catalogue(self.language or theme_language, self.labels)
 
     @property
     def mermaid_is_file(self) -> bool:

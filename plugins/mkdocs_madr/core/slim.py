@@ -11,9 +11,23 @@ from dataclasses import dataclass, fields
 
 from .model import Consequences, Decision, Line, Option
 
-SLIM_LINES = (Line.TITLE, Line.STATUS, Line.C4, Line.OPTIONS_END, Line.PROS)
+SLIM_LINES = (
+    Line.TITLE,
+    Line.STATUS,
+    Line.STATUS_SECTION,
+    Line.DATE,
+    Line.DECIDERS,
+    Line.CONSULTED,
+    Line.INFORMED,
+    Line.TAGS,
+    Line.C4,
+    Line.TECHNICAL_STORY,
+    Line.OPTIONS_END,
+    Line.PROS,
+)
 """The line numbers a slim record keeps: those that diagnostics and edits point at (title,
-status, C4 elements), and those that place the header and comparison in its page."""
+status, C4 elements), those that place the header and comparison in its page, and those of the
+facts the header shows, which the page leaves out (`site.record_page`)."""
 
 
 @dataclass(eq=False, slots=True)

@@ -328,7 +328,14 @@ class RecordJob:
     def _remember(self, path: str, fragments: Fragments | None) -> None:
         if self.fragment_cache is None:  # a build: each page needs them once, later
             self.fragments[path] = (
-                self.spool.put((fragments.header, fragments.comparison, fragments.record_json))
+                self.spool.put(
+                    (
+                        fragments.header,
+                        fragments.comparison,
+                        fragments.record_json,
+                        fragments.justification,
+                    )
+                )
                 if fragments
                 else None
             )

@@ -40,14 +40,16 @@ from ..site.content import SiteContent, Urls
 from ..site.directives import Directive, replace_lines, scan_page
 from ..site.fragments import PagePlan, element_info
 from ..site.page_titles import record_title, title_html_of_html
-from ..site.record_page import decorate
+from ..site.record_page import Marks, decorate
+from ..site.render.colours import colour_problems
 from ..site.render.renderer import Renderer
+from ..site.render.views import StatusStyle
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
 from .navigation import add_decision_log
-from .outputs import feed_url, write_decisions_json, write_feed
+from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write_feed
 from .reporting import Reporter, log
 from .site_files import MERMAID_URI, SiteFiles, file_order
-from .slots import CompareSlot, DiagramSlot, DirectiveSlot, HeaderSlot, Slot, Slots
+from .slots import CompareSlot, DiagramSlot, DirectiveSlot, FoldSlot, HeaderSlot, Slot, Slots
 from .term_links import TermLinks
 from .worker_pages import RecordPageRenderer, RenderedPage, render_with
 
@@ -95,8 +97,12 @@ class Build:
                 f"madr: decisions_dir '{shown}' is not a folder (looked for {self.root})"
             )
         self.docs_dir = Path(config.docs_dir).resolve()
+        self.labels = settings.site_labels(_theme_language(config))
         self.reporter = Reporter(settings.levels, settings.base)
-        self.files = SiteFiles(settings, self.root, self.docs_dir)
+        self._check_colours()
+        self.files = SiteFiles(settings, self.root, self.docs_dir, self.labels)
+        self.feed = feed_url(settings.feed, config.site_url)
+        self.site_name = config.site_name
         self.terms = TermLinks(settings, self._glossary_problem)
         self.slots = Slots()
         self.architecture = Architecture(C4Index([]))
@@ -125,6 +131,16 @@ class Build:
         self.def_list = any(str(name).endswith("def_list") for name in config.markdown_extensions)
         self.terms.register(config)
 
+    def _check_colours(self) -> None:
+        config = self.settings.config_file
+        try:
+            text = config.read_text(encoding="utf-8-sig") if config is not None else ""
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        name = config.name if config is not None else "mkdocs.yml"
+        problems = colour_problems(self.settings.statuses, name, text)
+        self.reporter.report(problems, config.parent if config is not None else self.root)
+
     # --- files and navigation ------------------------------------------------------------
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -138,8 +154,7 @@ class Build:
         self.reporter.report(self.files.problems, self.root)
         self.reporter.report(self.terms.read_glossary(files, self.def_list), self.docs_dir)
         has_diagrams = self._read_diagrams(files)
-        feed = feed_url(self.settings.feed, config.site_url)
-        self.files.add_generated(has_diagrams, feed, files, config)
+        self.files.add_generated(has_diagrams, files, config)
         self.record_paths = sorted(paths, key=file_order)
         self.plan = self._plan(files)
         self.files.add_assets(files, config)
@@ -161,11 +176,13 @@ class Build:
         elements = element_info(
             self.architecture.index,
             lambda page: found.url if (found := files.get_file_from_path(page)) else None,
+            self.labels,
         )
         index = self.files.pages.get("index")
         return PagePlan(
             statuses=tuple((str(k), str(v)) for k, v in self.settings.statuses.items()),
             templates_dir=self.settings.templates_dir,
+            labels=tuple(self.labels.items()),
             pages={path: file.url for path, file in self.files.records.items()},
             index_url=index.url if index is not None else None,
             elements=elements,
@@ -196,7 +213,8 @@ class Build:
         mode, count = self.settings.nav, len(self.files.records)
         listed = mode == "all" or (mode == "auto" and count <= self.settings.nav_threshold)
         records = self.files.records if listed else {}
-        add_decision_log(nav, self.settings.index_title, list(self.files.pages.values()), records)
+        title = self.settings.index_title or self.labels["decision_log"]
+        add_decision_log(nav, title, list(self.files.pages.values()), records)
 
     # --- page Markdown -------------------------------------------------------------------
 
@@ -239,9 +257,9 @@ class Build:
         self.slots.clear(src)
         if decision is not None and decision.is_record:
             page.meta.pop("status", None)  # Material would badge it in every sidebar entry
-            # The record's title without its number ("1. Use X" in Nygard's style), as the log
-            # shows it, whatever the front matter says; MkDocs would print a `title:` of the
-            # front matter, or the file name, as HTML.
+            # The record's number and title ("ADR-0001: Use X" for Nygard's "1. Use X"), for the
+            # tab, the navigation and search, whatever the front matter says; MkDocs would print
+            # a `title:` of the front matter, or the file name, as HTML.
             title = record_title(decision)
             if title is not None:
                 page.meta["title"] = title
@@ -265,11 +283,15 @@ class Build:
             return markdown  # read_source did not run for it: another plugin supplied the text
         text = self.source[1]
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        header = self.slots.add(src, partial(HeaderSlot, decision.file))
-        compare = (
-            self.slots.add(src, partial(CompareSlot, decision.file)) if decision.options else ""
-        )
-        return decorate(markdown, decision, lines, header, compare)
+        marks = Marks(self.slots.add(src, partial(HeaderSlot, decision.file)))
+        if decision.options:
+            marks = Marks(
+                marks.header,
+                self.slots.add(src, partial(CompareSlot, decision.file)),
+                self.slots.add(src, partial(FoldSlot, True)),
+                self.slots.add(src, partial(FoldSlot, False)),
+            )
+        return decorate(markdown, decision, lines, marks)
 
     def _mark_page(self, markdown: str, page: Page) -> str:
         src = page.file.src_uri
@@ -422,7 +444,27 @@ class Build:
         self.slots.clear(src)  # a build of thousands of pages would keep them all
         if page.file is self.terms.file:
             output = self.terms.usage_lists(output, url, self.content)
-        return output
+        return self._with_head(output, url)
+
+    def _with_head(self, output: str, page_url: str) -> str:
+        """The page with the feed's discovery link, and, on a page with the author's own
+        Mermaid diagrams, the configured Mermaid: Material draws them with a Mermaid already
+        loaded instead of fetching its own from a CDN."""
+        added = ""
+        if self.feed is not None:
+            href = escape(get_relative_url(FEED_FILE, page_url))
+            title = escape(self.labels["feed_title"].format(site=self.site_name))
+            added += (
+                f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
+            )
+        if 'class="mermaid"' in output:
+            added += f'<script src="{escape(self._mermaid_from(page_url))}" defer></script>'
+        return output.replace("</head>", added + "</head>", 1) if added else output
+
+    def _mermaid_from(self, page_url: str) -> str:
+        if self.settings.mermaid_is_file:
+            return get_relative_url(MERMAID_URI, page_url)
+        return self.settings.mermaid_js
 
     def page_written(self, page: Page) -> None:
         # MkDocs keeps every page's content until the build ends; the written page has the
@@ -447,6 +489,8 @@ class Build:
                 return ""
             fragments = job.fragments_of(slot.record) if job is not None else None
             return content.comparison(decision, fragments.comparison if fragments else None)
+        if isinstance(slot, FoldSlot):
+            return content.fold(slot.opening)
         if isinstance(slot, DirectiveSlot):
             self._take_directives(wait=True)
             done = self.directives_done.pop((src, slot.marker), None)
@@ -488,16 +532,21 @@ class Build:
         if collection is not None:
             site_dir = Path(config.site_dir)
             if self.settings.json_export:
-                write_decisions_json(collection, site_dir, self.files.records, self._own_fields)
-            feed = feed_url(self.settings.feed, config.site_url)
-            if feed is not None:
+                write_decisions_json(
+                    collection,
+                    site_dir,
+                    self.files.records,
+                    self._own_fields,
+                    site_url=config.site_url or None,
+                )
+            if self.feed is not None:
                 write_feed(
                     collection,
                     site_dir,
                     self.files.records,
                     site_url=str(config.site_url),
-                    site_name=config.site_name,
-                    statuses=self.settings.statuses,
+                    title=self.labels["feed_title"].format(site=config.site_name),
+                    style=StatusStyle(self.settings.statuses, self.labels),
                 )
         if self.job is not None:
             if errors := self.job.errors:
@@ -558,12 +607,14 @@ def _site_content(
         relative=get_relative_url,
         mermaid=MERMAID_URI if settings.mermaid_is_file else settings.mermaid_js,
         mermaid_local=settings.mermaid_is_file,
+        data=JSON_FILE if settings.json_export else None,
+        feed=FEED_FILE if build.feed is not None else None,
     )
-    renderer = Renderer(collection, settings.statuses, settings.templates_dir)
+    renderer = Renderer(collection, settings.statuses, settings.templates_dir, build.labels)
 
-    def comparison(decision: Decision) -> str | None:
+    def comparison(decision: Decision) -> tuple[str, str] | None:
         fragments = job.fragments_of(decision.file) if job is not None else None
-        return fragments.comparison if fragments is not None else None
+        return (fragments.comparison, fragments.justification) if fragments is not None else None
 
     elements = build.plan.elements if build.plan is not None else {}
     return SiteContent(collection, architecture, renderer, urls, elements, comparison)
@@ -591,6 +642,13 @@ def _render_directives(context: JobContext, arguments: bytes) -> _Directives:
         (src, marker): content.directive(directive, url, src)
         for src, url, marker, directive in found
     }
+
+
+def _theme_language(config: MkDocsConfig) -> str | None:
+    """The theme's language: Material's `language`, or MkDocs' own themes' `locale`."""
+    theme = config.theme
+    found = theme.get("language") or theme.get("locale")
+    return str(found) if found else None
 
 
 def _source_line(page: Page, rendered: str, line: int) -> int | None:

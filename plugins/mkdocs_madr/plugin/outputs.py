@@ -13,20 +13,26 @@ from ..site.render.feed import FEED_FILE, atom_feed
 from ..site.render.views import StatusStyle
 from .host import File
 
+JSON_FILE = "decisions.json"
+
 
 def write_decisions_json(
     collection: Collection,
     site_dir: Path,
     records: Mapping[str, File],
     own_fields: Callable[[Decision], str],
+    *,
+    site_url: str | None = None,
 ) -> None:
-    """`decisions.json`: every record as `adr list --format json` gives it, with its URL."""
+    """`decisions.json`: every record as `adr list --format json` gives it, with its URL:
+    absolute when the site has a `site_url`, for tools that read the file on its own."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
 
     def url(decision: Decision) -> dict[str, Any]:
         file = records.get(decision.file)
-        return {"url": file.url if file is not None else None}
+        return {"url": base + file.url if file is not None else None}
 
-    with (site_dir / "decisions.json").open("w", encoding="utf-8") as out:
+    with (site_dir / JSON_FILE).open("w", encoding="utf-8") as out:
         write_json(collection, out, url, own_fields)
 
 
@@ -36,18 +42,20 @@ def write_feed(
     records: Mapping[str, File],
     *,
     site_url: str,
-    site_name: str,
-    statuses: dict[str, str],
+    title: str,
+    style: StatusStyle,
 ) -> None:
-    style = StatusStyle(statuses)
     text = atom_feed(
         collection.decisions,
         site_url=site_url,
-        title=f"{site_name}: decisions",
+        title=title,
         url_of=lambda decision: found.url if (found := records.get(decision.file)) else None,
         status_label=lambda decision: style.of(decision.status).label,
     )
     (site_dir / FEED_FILE).write_text(text, encoding="utf-8")
+
+
+__all__ = ["FEED_FILE", "JSON_FILE", "feed_url", "write_decisions_json", "write_feed"]
 
 
 def feed_url(enabled: bool, site_url: str | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -27,7 +28,13 @@ GENERATED = {
     "graph": "graph.md",
     "coverage": "c4-coverage.md",
 }
-TITLES = {"timeline": "Timeline", "graph": "Relation graph", "coverage": "Architecture coverage"}
+TITLES = {
+    "index": "decision_log",
+    "timeline": "timeline",
+    "graph": "relation_graph",
+    "coverage": "architecture_coverage",
+}
+"""Each generated page's title, as a label."""
 
 
 @dataclass
@@ -38,6 +45,7 @@ class SiteFiles:
     root: Path
     """The decisions folder, resolved."""
     docs_dir: Path
+    labels: Mapping[str, str]
     records: dict[str, File] = field(default_factory=dict)
     """Record path (relative to `root`) → its file, in the order MkDocs renders them."""
     sources: dict[str, str] = field(default_factory=dict)
@@ -122,9 +130,7 @@ class SiteFiles:
         files.append(file)
         return file
 
-    def add_generated(
-        self, has_diagrams: bool, feed_url: str | None, files: Files, config: MkDocsConfig
-    ) -> None:
+    def add_generated(self, has_diagrams: bool, files: Files, config: MkDocsConfig) -> None:
         """The log, timeline, graph and coverage pages the settings ask for."""
         settings = self.settings
         wanted = {
@@ -135,25 +141,23 @@ class SiteFiles:
         }
         for name, target in GENERATED.items():
             if wanted[name]:
-                self._generated_page(name, target, feed_url, files, config)
+                self._generated_page(name, target, files, config)
 
-    def _generated_page(
-        self, name: str, target: str, feed_url: str | None, files: Files, config: MkDocsConfig
-    ) -> None:
+    def _generated_page(self, name: str, target: str, files: Files, config: MkDocsConfig) -> None:
         uri = posixpath.join(self.prefix, target)
         existing = files.get_file_from_path(uri)
         if existing is not None:
             self.pages[name] = existing  # the author's own page wins
             return
-        title = self.settings.index_title if name == "index" else TITLES[name]
+        title = self.labels[TITLES[name]]
+        if name == "index" and self.settings.index_title:
+            title = self.settings.index_title
         directive = "c4-coverage" if name == "coverage" else name
         # Summaries repeat what the records say; keeping them out of search keeps it sharp.
         # They have no headings, so Material's table of contents would only narrow the table.
         front = "search:\n  exclude: true\nhide:\n  - toc\n"
         heading = html.escape(title, quote=False)
         content = f"---\n{front}---\n\n# {heading}\n\n<!-- madr:{directive} -->\n"
-        if name == "timeline" and feed_url is not None:
-            content += f"\n[Follow new decisions: Atom feed]({feed_url})\n"
         page_file = File.generated(
             config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
         )

@@ -31,6 +31,14 @@ class CompareSlot:
 
 
 @dataclass(frozen=True)
+class FoldSlot:
+    """Where the author's pros and cons, which the comparison sums up, fold open or close."""
+
+    opening: bool
+    marker: str
+
+
+@dataclass(frozen=True)
 class DirectiveSlot:
     """A `<!-- madr:… -->` directive: the log, timeline, graph, coverage or a comparison."""
 
@@ -47,7 +55,7 @@ class DiagramSlot:
     marker: str
 
 
-Slot = HeaderSlot | CompareSlot | DirectiveSlot | DiagramSlot
+Slot = HeaderSlot | CompareSlot | FoldSlot | DirectiveSlot | DiagramSlot
 
 
 @dataclass

@@ -22,7 +22,16 @@ from .architecture import Architecture, coverage
 from .directives import Directive, reference_problems
 from .fragments import BANNERS, ElementInfo, element_link
 from .render.renderer import Renderer
-from .render.views import ElementLink, Filters, Link, diagram_problems, element_rows
+from .render.views import (
+    ElementLink,
+    Filters,
+    Link,
+    Neighbour,
+    diagram_problems,
+    element_rows,
+    neighbours,
+    reference,
+)
 
 
 @dataclass
@@ -35,6 +44,8 @@ class Urls:
         relative: `relative(target, page)`: the link from page URL `page` to URL `target`.
         mermaid: Where Mermaid comes from: a full URL, or a site-relative one when local.
         mermaid_local: Whether `mermaid` is site-relative.
+        data: Site-relative URL of `decisions.json`, when the site has one.
+        feed: Site-relative URL of the Atom feed, when the site has one.
     """
 
     records: dict[str, str]
@@ -42,6 +53,8 @@ class Urls:
     relative: Callable[[str, str], str]
     mermaid: str
     mermaid_local: bool
+    data: str | None = None
+    feed: str | None = None
 
 
 class SiteContent:
@@ -54,16 +67,18 @@ class SiteContent:
         renderer: Renderer,
         urls: Urls,
         elements: dict[str, ElementInfo],
-        comparisons: Callable[[Decision], str | None] = lambda decision: None,
+        comparisons: Callable[[Decision], tuple[str, str] | None] = lambda decision: None,
     ) -> None:
         """`elements` is what headers say of each C4 element (`fragments.element_info`);
-        `comparisons` gives a record's pre-rendered comparison, when there is one."""
+        `comparisons` gives a record's pre-rendered comparison and justification, when there
+        are."""
         self.elements = elements
         self.comparisons = comparisons
         self.collection = collection
         self.architecture = architecture
         self.renderer = renderer
         self.urls = urls
+        self._positions: dict[int, int] | None = None
 
     def link(self, page_url: str) -> Link:
         records = self.urls.records
@@ -86,27 +101,44 @@ class SiteContent:
     # --- record pages ---------------------------------------------------------------------
 
     def header(self, decision: Decision, page_url: str, prerendered: str | None = None) -> str:
-        """The record's header with its relation banners; `prerendered` saves the rest."""
-        banners = self.renderer.banners(decision, self.link(page_url))
+        """The record's header with its relation banners and its neighbours in the log;
+        `prerendered` saves the rest."""
+        link = self.link(page_url)
+        banners = self.renderer.banners(decision, link, self.neighbours(decision, link))
         if prerendered is not None:
             return prerendered.replace(BANNERS, banners)
         elements = [self.element_link(alias, page_url) for alias in decision.c4]
         return self.renderer.header(decision, self.page("index", page_url), elements, banners)
 
+    def neighbours(
+        self, decision: Decision, link: Link
+    ) -> tuple[Neighbour | None, Neighbour | None]:
+        if self._positions is None:
+            self._positions = {id(d): i for i, d in enumerate(self.collection.decisions)}
+        position = self._positions.get(id(decision))
+        if position is None:
+            return None, None
+        return neighbours(decision, self.collection, position, link)
+
     def summary(self, decision: Decision) -> str:
-        """The header's facts as one hidden line of text, for the search index."""
-        facts = [f"Status: {decision.status or 'unknown'}"]
+        """The header's facts as one hidden line of text, for the search index: with the
+        record's number, so that searching "ADR-0007" finds it."""
+        labels = self.renderer.labels
+        status = self.renderer.style.of(decision.status).label
+        facts = [f"{labels['status']}: {status}"]
+        if decision.number is not None:
+            facts.insert(0, reference(decision))
         if decision.date:
-            facts.append(f"Date: {decision.date}")
-        for label, names in (
-            ("Decision-makers", decision.deciders),
-            ("Consulted", decision.consulted),
-            ("Informed", decision.informed),
-            ("Tags", decision.tags),
-            ("Architecture elements", decision.c4),
+            facts.append(f"{labels['date']}: {decision.date}")
+        for key, names in (
+            ("decision_makers", decision.deciders),
+            ("consulted", decision.consulted),
+            ("informed", decision.informed),
+            ("tags", decision.tags),
+            ("architecture_elements", decision.c4),
         ):
             if names:
-                facts.append(f"{label}: {', '.join(names)}")
+                facts.append(f"{labels[key]}: {', '.join(names)}")
         return f'<p class="madr-summary" hidden>{escape(" · ".join(facts))}</p>'
 
     def comparison(self, decision: Decision, prerendered: str | None = None) -> str:
@@ -114,6 +146,17 @@ class SiteContent:
             return prerendered
         assert not isinstance(decision, SlimDecision), "compared from its pre-rendered fragments"
         return self.renderer.comparison(decision)
+
+    def fold(self, opening: bool) -> str:
+        """Where the author's pros and cons fold open under the comparison, or close."""
+        if not opening:
+            return "</details>"
+        summary = escape(self.renderer.labels["pros_and_cons_as_written"])
+        return f'<details class="madr-pros"><summary>{summary}</summary>'
+
+    def element_label(self, alias: str) -> str:
+        found = self.elements.get(alias)
+        return found[0] if found is not None else alias
 
     def element_link(self, alias: str, page_url: str) -> ElementLink:
         return element_link(alias, self.elements, page_url, self.urls.relative)
@@ -132,11 +175,20 @@ class SiteContent:
         link = self.link(page_url)
         decisions = filters_of(directive).apply(self.collection.decisions)
         if directive.name == "index":
+            data = self.urls.data
             return renderer.index(
-                decisions, link, self.page("timeline", page_url), self.page("graph", page_url)
+                decisions,
+                link,
+                self.page("timeline", page_url),
+                self.page("graph", page_url),
+                self.element_label,
+                self.urls.relative(data, page_url) if data is not None else None,
             )
         if directive.name == "timeline":
-            return renderer.timeline(decisions, link)
+            feed = self.urls.feed
+            return renderer.timeline(
+                decisions, link, self.urls.relative(feed, page_url) if feed is not None else None
+            )
         if directive.name == "graph":
             return renderer.graph(decisions, link, self.mermaid(page_url))
         if directive.name == "c4-coverage":
@@ -155,17 +207,23 @@ class SiteContent:
         decision = self.collection.find(reference) if reference else None
         if decision is None:
             return ""
-        title = escape(decision.title or decision.slug)
-        heading = (
-            f'<p class="madr-compare__title"><strong>Options considered in {title}</strong></p>'
+        labels = self.renderer.labels
+        title = escape(
+            labels["options_considered_in"].format(title=decision.title or decision.slug)
         )
-        html = heading + "\n" + self.comparison(decision, self.comparisons(decision))
+        heading = f'<p class="madr-compare__title"><strong>{title}</strong></p>'
+        prerendered = self.comparisons(decision)
+        if prerendered is not None:
+            comparison, justification = prerendered
+        else:
+            comparison = self.comparison(decision)
+            justification = self.renderer.justification(decision)
+        html = heading + "\n" + comparison + ("\n" + justification if justification else "")
         url = self.urls.records.get(decision.key)
         if url is not None:
             target = escape(self.urls.relative(url, page_url))
-            html += (
-                f'\n<p class="madr-compare__source"><a href="{target}">Read the decision</a></p>'
-            )
+            text = escape(labels["read_the_decision"])
+            html += f'\n<p class="madr-compare__source"><a href="{target}">{text}</a></p>'
         return html
 
     # --- diagrams and glossary ------------------------------------------------------------

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..c4 import C4Index
 from ..core.export import record_fields
+from ..core.labels import Labels, catalogue
 from ..core.model import Decision
 from .render.renderer import Renderer
 from .render.views import ElementLink, kind_label
@@ -38,10 +39,12 @@ class PagePlan:
         pages: Record path → site-relative URL of its page.
         index_url: Site-relative URL of the decision log, if there is one.
         elements: C4 alias → (label, kind, site-relative URL of its diagram page or None).
+        labels: The labels the site writes, as (name, text) pairs.
     """
 
     statuses: tuple[tuple[str, str], ...]
     templates_dir: Path | None = None
+    labels: tuple[tuple[str, str], ...] = ()
     pages: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     index_url: str | None = None
     elements: dict[str, ElementInfo] = field(default_factory=dict, hash=False, compare=False)
@@ -51,6 +54,7 @@ class PagePlan:
         """Equal for plans that render the same fragments, page URLs aside (serve cache)."""
         return (
             self.statuses,
+            self.labels,
             str(self.templates_dir),
             self.index_url,
             tuple(sorted(self.elements.items())),
@@ -65,6 +69,8 @@ class Fragments:
     comparison: str
     record_json: str
     """The record's own fields (`export.record_fields`) as a JSON object."""
+    justification: str = ""
+    """`Chosen option: …, because …`, for the comparison shown on other pages."""
 
 
 def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
@@ -72,20 +78,24 @@ def prerender(decision: Decision, plan: PagePlan) -> Fragments | None:
     page = plan.pages.get(decision.file)
     if page is None or not decision.is_record:
         return None
-    renderer = _renderer(plan.statuses, plan.templates_dir)
+    renderer = _renderer(plan.statuses, plan.templates_dir, plan.labels)
     index = relative_url(plan.index_url, page) if plan.index_url is not None else None
     elements = [element_link(alias, plan.elements, page) for alias in decision.c4]
     header = renderer.header(decision, index, elements, banners=BANNERS)
     record_json = json.dumps(record_fields(decision), ensure_ascii=False)
-    return Fragments(header, renderer.comparison(decision), record_json)
+    return Fragments(
+        header, renderer.comparison(decision), record_json, renderer.justification(decision)
+    )
 
 
-def element_info(index: C4Index, url_of: Callable[[str], str | None]) -> dict[str, ElementInfo]:
+def element_info(
+    index: C4Index, url_of: Callable[[str], str | None], labels: Labels | None = None
+) -> dict[str, ElementInfo]:
     """Every element of the architecture by alias; `url_of` gives a docs page's URL."""
     return {
         element.alias: (
             element.label or element.alias,
-            kind_label(element.kind),
+            kind_label(element.kind, labels),
             url_of(element.page),
         )
         for element in index.elements()
@@ -108,5 +118,9 @@ def element_link(
 
 
 @functools.lru_cache(maxsize=4)
-def _renderer(statuses: tuple[tuple[str, str], ...], templates_dir: Path | None) -> Renderer:
-    return Renderer(None, dict(statuses), templates_dir)
+def _renderer(
+    statuses: tuple[tuple[str, str], ...],
+    templates_dir: Path | None,
+    labels: tuple[tuple[str, str], ...],
+) -> Renderer:
+    return Renderer(None, dict(statuses), templates_dir, dict(labels) or catalogue(None))

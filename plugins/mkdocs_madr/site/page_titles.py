@@ -32,9 +32,14 @@ def title_html_of_html(html: str) -> str:
 
 def record_title(decision: Decision, rendered: str | None = None) -> str | None:
     """The HTML title of a record's page (or of another file of the decisions folder): the
-    record's title without its number, as the log shows it, else the file's slug; the heading
-    MkDocs rendered (`rendered`) when the heading is a title the reader did not take (a template
-    placeholder), or None when that heading is not rendered yet."""
+    record's number and title (`ADR-0001: Use X` for Nygard's "1. Use X"), else the file's
+    slug (which holds the number); the heading MkDocs rendered (`rendered`) when the heading
+    is a title the reader did not take (a template placeholder), or None when that heading
+    is not rendered yet."""
     if decision.title or Line.TITLE not in decision.lines:
-        return title_html(decision.title or decision.slug)
+        title = decision.title or decision.slug
+        if decision.title and decision.number is not None:
+            # Not the category: the navigation shows it, and the tab has little room.
+            title = f"ADR-{decision.id}: {title}"
+        return title_html(title)
     return title_html_of_html(rendered) if rendered is not None else None

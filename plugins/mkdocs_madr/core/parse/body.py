@@ -557,11 +557,7 @@ def _argument(text: str) -> tuple[str | None, str]:
     word = match[1]
     symbol = _SYMBOL_POLARITY.get(word)
     separated = match.group(0).rstrip().endswith((",", ":", ";", "-", "–"))
-    if (
-        symbol is None
-        and not separated
-        and not _BECAUSE_WORD.search(match.group(0))
-    ):
+    if symbol is None and not separated and not _BECAUSE_WORD.search(match.group(0)):
         return None, ""  # "Goodness knows" is not an argument
     polarity = symbol or ARGUMENTS.get(fold(word))
     if polarity is None:

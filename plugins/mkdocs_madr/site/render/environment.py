@@ -35,11 +35,19 @@ def badge(status: object) -> Markup:
     css = getattr(status, "css", "unknown")
     colour = getattr(status, "colour", "")
     label = getattr(status, "label", "")
+    text = getattr(status, "text", "")
+    style = f"--madr-status-color: {colour}" + (f"; color: {text}" if text else "")
     return Markup(
         f'<span class="madr-status madr-status--{escape(css)}" '
-        f'style="--madr-status-color: {escape(colour)}" '
+        f'style="{escape(style)}" '
         f'data-madr-status="{escape(name)}">{escape(label)}</span>'
     )
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string, for a label that CSS shows (`content: var(--…)`)."""
+    quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+    return Markup(escape(f'"{quoted}"'))
 
 
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
@@ -61,4 +69,5 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["inline_links"] = inline_links
     env.filters["badge"] = badge
+    env.filters["css_string"] = css_string
     return env

@@ -14,22 +14,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...core.collection import Collection
+from ...core.labels import Labels, catalogue
 from ...core.model import Decision, Option, RelationKind
 from ...core.text import slugify
+from .colours import text_colour
 
 Link = Callable[[Decision], str]
 
 _BANNERS: tuple[tuple[RelationKind, str], ...] = (
-    (RelationKind.SUPERSEDED_BY, "Superseded by"),
-    (RelationKind.SUPERSEDES, "Supersedes"),
-    (RelationKind.AMENDED_BY, "Amended by"),
-    (RelationKind.AMENDS, "Amends"),
-    (RelationKind.RELATES_TO, "Related to"),
+    (RelationKind.SUPERSEDED_BY, "superseded_by"),
+    (RelationKind.SUPERSEDES, "supersedes"),
+    (RelationKind.AMENDED_BY, "amended_by"),
+    (RelationKind.AMENDS, "amends"),
+    (RelationKind.RELATES_TO, "related_to"),
 )
+LIFECYCLE = ("draft", "proposed", "accepted", "rejected", "deprecated", "superseded")
+"""The order a record's status goes through; statuses of a team's own come after, in the
+order the team lists them."""
 _COLOUR = re.compile(
     r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(?:rgb|rgba|hsl|hsla)\([\d\s.,%/]+\)|var\(--[\w-]+\)"
 )
-_FALLBACK_COLOUR = "#607d8b"
+_FALLBACK_COLOUR = "#546e7a"
 
 
 def safe_colour(value: str) -> str:
@@ -40,25 +45,46 @@ def safe_colour(value: str) -> str:
 
 @dataclass(frozen=True)
 class Status:
-    """A status as shown: its keyword, label, CSS class suffix and colour."""
+    """A status as shown: its keyword, label, CSS class suffix, colour, and the colour of text
+    on it when white would not be legible ("" otherwise)."""
 
     name: str
     label: str
     css: str
     colour: str
+    text: str = ""
 
 
 class StatusStyle:
-    """Labels and colours for statuses, from the configured vocabulary."""
+    """Labels and colours for statuses, from the configured vocabulary, in lifecycle order."""
 
-    def __init__(self, colours: dict[str, str]) -> None:
+    def __init__(self, colours: dict[str, str], labels: Labels | None = None) -> None:
         self.colours = {name.lower(): safe_colour(colour) for name, colour in colours.items()}
+        self.labels = labels if labels is not None else catalogue(None)
+        configured = list(self.colours)
+        known = [name for name in LIFECYCLE if name in self.colours]
+        self.order = known + [name for name in configured if name not in known]
+        self._shown: dict[str, Status] = {}
 
     def of(self, status: str | None) -> Status:
+        shown = self._shown.get(status or "")
+        if shown is None:
+            shown = self._shown[status or ""] = self._status(status)
+        return shown
+
+    def _status(self, status: str | None) -> Status:
         if not status:
-            return Status("", "Unknown", "unknown", _FALLBACK_COLOUR)
+            return Status("", self.labels["status_unknown"], "unknown", _FALLBACK_COLOUR)
         colour = self.colours.get(status, _FALLBACK_COLOUR)
-        return Status(status, status[:1].upper() + status[1:], slugify(status) or "other", colour)
+        label = self.labels.get(f"status_{status}") or status[:1].upper() + status[1:]
+        text = text_colour(colour)
+        return Status(
+            status, label, slugify(status) or "other", colour, text if text == "#000" else ""
+        )
+
+    def rank(self, status: str | None) -> int:
+        """Where a status comes in the lifecycle; unknown ones last."""
+        return self.order.index(status) if status in self.order else len(self.order)
 
 
 def reference(decision: Decision) -> str:
@@ -74,6 +100,15 @@ class Banner:
     kind: str
     label: str
     targets: list[tuple[str, str, Status, str]]  # reference, title, status, url
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """The record before or after one in the log's order."""
+
+    ref: str
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -103,12 +138,13 @@ def header_view(
     elements: Sequence[ElementLink] = (),
 ) -> Header:
     """What a record's header shows about the record itself (relations come separately)."""
+    labels = style.labels
     people = [
-        (label, names)
-        for label, names in (
-            ("Decision-makers", decision.deciders),
-            ("Consulted", decision.consulted),
-            ("Informed", decision.informed),
+        (labels[key], names)
+        for key, names in (
+            ("decision_makers", decision.deciders),
+            ("consulted", decision.consulted),
+            ("informed", decision.informed),
         )
         if names
     ]
@@ -135,8 +171,26 @@ def banners(
                     (reference(other), other.title or "", style.of(other.status), link(other))
                 )
         if targets:
-            found.append(Banner(kind.value, label, targets))
+            found.append(Banner(kind.value, style.labels[label], targets))
     return found
+
+
+def neighbours(
+    decision: Decision, collection: Collection, position: int, link: Link
+) -> tuple[Neighbour | None, Neighbour | None]:
+    """The records before and after `decision` (at `position` in the collection's order, the
+    log's), in its folder: categories are numbered apart."""
+    decisions = collection.decisions
+
+    def at(index: int) -> Neighbour | None:
+        if not 0 <= index < len(decisions):
+            return None
+        other = decisions[index]
+        if other.category != decision.category or not other.is_record:
+            return None
+        return Neighbour(reference(other), other.title or other.slug, link(other))
+
+    return at(position - 1), at(position + 1)
 
 
 @dataclass
@@ -225,6 +279,9 @@ class IndexView:
     statuses: list[Status]
     timeline_url: str | None
     graph_url: str | None
+    elements: list[tuple[str, str]] = field(default_factory=list)
+    """(alias, label) of the architecture elements the records name."""
+    json_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +316,8 @@ def index_view(
     link: Link,
     timeline_url: str | None = None,
     graph_url: str | None = None,
+    element_label: Callable[[str], str] = str,
+    json_url: str | None = None,
 ) -> IndexView:
     rows = [
         IndexRow(
@@ -271,22 +330,33 @@ def index_view(
         for decision in decisions
     ]
     counts = Counter(decision.status or "" for decision in decisions)
-    ordered = sorted(counts, key=lambda name: (_status_rank(name, style), name))
+    ordered = sorted(counts, key=lambda name: (style.rank(name), name))
+    aliases = {alias for d in decisions for alias in d.c4}
+    elements = sorted(((alias, element_label(alias)) for alias in aliases), key=_by_label)
     return IndexView(
         rows=rows,
         counts=[(style.of(name), counts[name]) for name in ordered],
-        tags=sorted({tag for d in decisions for tag in d.tags}, key=str.lower),
-        deciders=sorted({name for d in decisions for name in d.deciders}, key=str.lower),
+        tags=_distinct(tag for d in decisions for tag in d.tags),
+        deciders=_distinct(name for d in decisions for name in d.deciders),
         categories=sorted({d.category for d in decisions if d.category}),
         statuses=[style.of(name) for name in ordered],
         timeline_url=timeline_url,
         graph_url=graph_url,
+        elements=elements,
+        json_url=json_url,
     )
 
 
-def _status_rank(name: str, style: StatusStyle) -> int:
-    names = list(style.colours)
-    return names.index(name) if name in names else len(names)
+def _by_label(element: tuple[str, str]) -> tuple[str, str]:
+    return element[1].lower(), element[0]
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    """Values once each, ignoring case (the filters do), the first spelling kept."""
+    first: dict[str, str] = {}
+    for value in values:
+        first.setdefault(value.lower(), value)
+    return sorted(first.values(), key=str.lower)
 
 
 @dataclass
@@ -311,19 +381,18 @@ def timeline_view(
     dated = sorted(
         (d for d in decisions if d.date), key=lambda d: (d.date or "", d.key), reverse=True
     )
+    names = style.labels["months"].split("|")
     months: list[TimelineMonth] = []
     for decision in dated:
         key = (decision.date or "")[:7]
         if not months or months[-1].key != key:
-            year, month = int(key[:4]), int(key[5:7])
-            label = dt.date(year, month, 1).strftime("%B %Y")
-            months.append(TimelineMonth(label, key, []))
+            day = dt.date(int(key[:4]), int(key[5:7]), 1)
+            months.append(TimelineMonth(f"{names[day.month - 1]} {day.year}", key, []))
         months[-1].entries.append(_entry(decision, style, link))
     undated = [d for d in decisions if not d.date]
     if undated:
-        months.append(
-            TimelineMonth("Undated", "undated", [_entry(d, style, link) for d in undated])
-        )
+        label = style.labels["undated"]
+        months.append(TimelineMonth(label, "undated", [_entry(d, style, link) for d in undated]))
     return months
 
 
@@ -331,33 +400,39 @@ def _entry(decision: Decision, style: StatusStyle, link: Link) -> TimelineEntry:
     return TimelineEntry(decision, reference(decision), link(decision), style.of(decision.status))
 
 
-_KIND_WORDS = {
-    "Person": "Person",
-    "System": "System",
-    "Container": "Container",
-    "Component": "Component",
-    "Deployment_Node": "Deployment node",
-    "Node": "Deployment node",
-    "Node_L": "Deployment node",
-    "Node_R": "Deployment node",
-    "Boundary": "Boundary",
-    "Enterprise_Boundary": "Enterprise boundary",
-    "System_Boundary": "System boundary",
-    "Container_Boundary": "Container boundary",
+_KIND_LABELS = {
+    "Person": "kind_person",
+    "System": "kind_system",
+    "Container": "kind_container",
+    "Component": "kind_component",
+    "Deployment_Node": "kind_node",
+    "Node": "kind_node",
+    "Node_L": "kind_node",
+    "Node_R": "kind_node",
+    "Boundary": "kind_boundary",
+    "Enterprise_Boundary": "kind_enterprise_boundary",
+    "System_Boundary": "kind_system_boundary",
+    "Container_Boundary": "kind_container_boundary",
 }
+_EXTERNAL = frozenset({"Person", "System", "Container", "Component"})
 
 
-def kind_label(kind: str) -> str:
-    """`ContainerQueue_Ext` → `External container (queue)`."""
+def kind_label(kind: str, labels: Labels | None = None) -> str:
+    """`ContainerQueue_Ext` → `External container (queue)`, in the labels' language."""
+    labels = labels if labels is not None else catalogue(None)
     base = kind.removesuffix("_Ext")
     flavour = ""
-    for suffix, word in (("Db", "database"), ("Queue", "queue")):
+    for suffix, key in (("Db", "flavour_database"), ("Queue", "flavour_queue")):
         if base.endswith(suffix) and base != suffix:
-            base, flavour = base[: -len(suffix)], word
-    label = _KIND_WORDS.get(base, base.replace("_", " "))
-    if kind.endswith("_Ext"):
-        label = f"External {label[:1].lower()}{label[1:]}"
-    return f"{label} ({flavour})" if flavour else label
+            base, flavour = base[: -len(suffix)], key
+    found = _KIND_LABELS.get(base)
+    if found is None:
+        label = base.replace("_", " ")
+    elif kind.endswith("_Ext") and base in _EXTERNAL:
+        label = labels[f"{found}_ext"]
+    else:
+        label = labels[found]
+    return labels[flavour].format(kind=label) if flavour else label
 
 
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -437,7 +512,7 @@ def element_rows(
             alias=element.alias,
             anchor=anchor(element.alias),
             label=element.label or element.alias,
-            kind=kind_label(element.kind),
+            kind=kind_label(element.kind, style.labels),
             technology=element.technology,
             description=element.description,
             decisions=[_entry(d, style, link) for d in affecting(element.alias)],
@@ -465,7 +540,7 @@ def coverage_lines(
         CoverageLine(
             alias=row.element.alias,
             label=row.element.label or row.element.alias,
-            kind=kind_label(row.element.kind),
+            kind=kind_label(row.element.kind, style.labels),
             url=element_url(row.element.alias),
             decisions=[_entry(d, style, link) for d in row.decisions],
         )
