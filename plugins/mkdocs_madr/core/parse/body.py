@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Consequences, Option
-from ..text import collapse, is_placeholder, plain, small_number, strip_comments
+from ..text import collapse, heading_key, is_placeholder, plain, small_number, strip_comments
 from .outline import Block, Item, Part, parse_table
 from .vocabulary import ARGUMENTS, BECAUSE, CONSEQUENCES, DEFAULT, LABELS, Vocabulary, fold
 
@@ -453,6 +453,14 @@ def options_outside(
     headings whose lists argue for and against them (`### X` with `* Good, because …`)."""
     parts = [part for part in root.walk() if not any(part is skip for skip in skipped)]
     for part in parts:
+        keyed = _keyed_alternatives(part, vocabulary)
+        if keyed:
+            return keyed
+    for part in parts:
+        named = [child for child in part.children if _NAMED_OPTION.match(plain(child.title))]
+        if len(named) >= 2:
+            found = [_option_from_named_heading(child, vocabulary) for child in named]
+            return [option for option in found if option is not None]
         marked = [child for child in part.children if _OPTION_PREFIX.match(plain(child.title))]
         single = len(marked) == 1 and part.level <= 1  # one option per file, as a section
         if len(marked) >= 2 or single:
@@ -473,11 +481,88 @@ def options_outside(
         if introduced:
             return introduced
     for part in parts:
+        if part.key in _RATIONALE_HEADINGS:
+            labelled = _labelled_alternatives(part, vocabulary)
+            if labelled:
+                return labelled
+    for part in parts:
         argued = [child for child in part.children if _argues(child)]
         if len(argued) >= 2:
             found = [_option_from_heading(child, vocabulary) for child in argued]
             return [option for option in found if option is not None]
     return []
+
+
+# `#### Option: Code-based configuration`: an option named after the word, not numbered.
+_NAMED_OPTION = re.compile(rf"^{_OPTION_WORD}\s*:\s*(?=\S)", re.IGNORECASE)
+# Sections that weigh the alternatives after the decision (`## Justification`), where each
+# alternative may be a bold label over its list of arguments.
+_RATIONALE_HEADINGS = frozenset(
+    {
+        "rationale",
+        "justification",
+        "justificativa",
+        "justificacion",
+        "begrundung",
+        "motivation",
+        "motivazione",
+        "motivatie",
+        "trade-offs",
+        "tradeoffs",
+        "alternatives analysis",
+        "analysis of alternatives",
+    }
+)
+
+
+def _option_from_named_heading(part: Part, vocabulary: Vocabulary) -> Option | None:
+    title = plain(part.title)
+    match = _NAMED_OPTION.match(title)
+    if match is None or not title[match.end() :].strip():
+        return None
+    option = Option(title=title[match.end() :].strip(" .:"), line=part.line)
+    read_arguments(part, option, vocabulary)
+    return option
+
+
+def _keyed_alternatives(part: Part, vocabulary: Vocabulary) -> list[Option]:
+    """`* **Alternatives:**` with the alternatives nested under it, in a record written as
+    one list of keyed items (`* **Context**: …`, `* **Decision**: …`)."""
+    for block in part.blocks:
+        if block.kind != "list":
+            continue
+        for item in block.items:
+            key = re.match(
+                r"^\s*(?:\*\*|__)?([^*_:\n]{2,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*$", item.text
+            )
+            if key is None or len(item.children) < 2:
+                continue
+            if vocabulary.section(heading_key(key[1])) == "options":
+                return _options_from_items(item.children, vocabulary)
+    return []
+
+
+def _labelled_alternatives(part: Part, vocabulary: Vocabulary) -> list[Option]:
+    """Bold paragraphs that are only a name (no colon: `**Token bucket**`), each directly
+    followed by the list that argues it, two or more of them."""
+    options: list[Option] = []
+    blocks = part.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph":
+            continue
+        whole = re.fullmatch(r"\s*(\*\*|__)([^*_\n]{2,120})\1\s*", block.text)
+        if whole is None or whole[2].rstrip().endswith(":") or _label_polarity(block.text):
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is None or following.kind != "list":
+            return []
+        option = Option(title=plain(whole[2]).strip(" ."), line=block.line)
+        for item in following.items:
+            polarity, text = _argument(item.text)
+            if polarity is not None and text:
+                getattr(option, polarity).append(text)
+        options.append(option)
+    return options if len(options) >= 2 else []
 
 
 _INTRODUCES_OPTIONS = re.compile(
@@ -827,10 +912,17 @@ def chosen_in_prose(
         if block.kind == "list"
         for item in block.items
     ]
-    first_line = plain((paragraphs or items or [""])[0].split("\n", 1)[0])
+    lead = plain(_lead_text(section) or (paragraphs or items or [""])[0])
+    first_line = lead.split("\n", 1)[0]
     named = [index for index, title in enumerate(titles) if norm(title) == norm(first_line)]
     if first_line and len(named) == 1:
         return named  # the outcome starts with the option's name, alone on its line
+    by_number = _LEADING_NUMBER.match(first_line) or _NUMBER_ASIDE.search(_first_sentence(lead))
+    if by_number is not None:
+        number = _number_word(next(group for group in by_number.groups() if group))
+        index = _index_of_number(number, numbers, len(titles))
+        if index is not None:
+            return [index]
     for text in [*paragraphs[:3], *items[:3]]:
         found = _PROSE_CHOICE.search(plain(text))
         if found is None:
@@ -839,31 +931,78 @@ def chosen_in_prose(
         index = _index_of_number(number, numbers, len(titles))
         if index is not None:
             return [index]
-    first = plain(paragraphs[0]) if paragraphs else ""
+    first = lead
     opening = _opening_option(_first_sentence(first), titles)
     if opening is not None:
         return [opening]
-    if not first or not re.search(
-        r"\b(?:we will|we'll|we decided|we have decided|decided to|we chose|we choose|we use|"
-        r"we are going to|we adopt|we're going|will be used|is chosen|we selected|we opted|"
-        r"going forward|"
-        r"nous (?:utiliserons|allons|avons choisi|avons décidé)|wir (?:verwenden|werden|haben)|"
-        r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen)\b",
-        first,
-        re.IGNORECASE,
-    ):
+    if not first or not _DECIDING.search(first):
         return []
     sentence = _first_sentence(first)
     mentioned = [
         index
         for index, title in enumerate(titles)
-        if len(norm(title)) >= 3 and f" {norm(title)} " in f" {norm(sentence)} "
+        if _mentionable(norm(title)) and f" {norm(title)} " in f" {norm(sentence)} "
     ]
     if len(mentioned) == 1 and not _negated(norm(sentence), norm(titles[mentioned[0]])):
         return mentioned
     if not mentioned:
         return _closest_option(sentence, titles)
     return []
+
+
+def chosen_in_title(title: str, titles: Sequence[str]) -> list[int]:
+    """A record titled after its decision (`Rate limiting with a sliding window`, `Use Pkl for
+    configuration`) chooses the one option the title names, or paraphrases, and no other."""
+    text = f" {norm(title)} "
+    if _REJECTION.search(text):
+        return []
+    named = [
+        index
+        for index, option in enumerate(titles)
+        if _mentionable(norm(option)) and f" {norm(option)} " in text
+    ]
+    if len(named) == 1:
+        return named
+    return _closest_option(title, titles) if not named else []
+
+
+def _lead_text(section: Part) -> str:
+    """The outcome's first words: its first paragraph, or the first item of a list that
+    comes before any paragraph (`- We will use Mermaid for diagrams.`)."""
+    for part in section.walk():
+        for block in part.blocks:
+            if block.kind == "paragraph":
+                return block.text
+            if block.kind == "list" and block.items:
+                return block.items[0].text
+    return ""
+
+
+def _mentionable(title: str) -> bool:
+    """Long enough to be found in a sentence as a name: three characters, or two with a
+    digit (`K6`, `S3`), never a two-letter word such as `go`."""
+    return len(title) >= 3 or (len(title) == 2 and any(c.isdigit() for c in title))
+
+
+# `(#1) Use django-fsm-2`, `Option 3, hosted on the platform`: the outcome opens with a number.
+_LEADING_NUMBER = re.compile(
+    rf"^\s*(?:\(#?(\d+)\)|#(\d+)\b|{_OPTION_WORD}\s*#?(\d+|[a-e])\s*[,:;.)\u2013\u2014-])",
+    re.IGNORECASE,
+)
+# `… translated into English (option 1 below).`: a number in parentheses names the option.
+_NUMBER_ASIDE = re.compile(rf"\(\s*{_OPTION_WORD}\s*#?(\d+|[a-e])\b[^()]{{0,30}}\)", re.IGNORECASE)
+# Words that say the sentence states what was decided, in the languages MADR is written in.
+_DECIDING = re.compile(
+    r"\b(?:we will|we'll|we decided|we have decided|decided to|we chose|we choose|we use|"
+    r"we are using|we adopted|we propose|we recommend|we are going to|we adopt|we're going|"
+    r"will (?:adopt|use|move|migrate|switch|continue|keep|stay|go|implement|be used)|"
+    r"will be used|is chosen|we selected|we opted|going forward|the decision is|"
+    r"best (?:choice|option|fit)|"
+    r"nous (?:utiliserons|allons|avons choisi|avons décidé|irons)|est retenue?|"
+    r"wir (?:verwenden|werden|haben)|"
+    r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen)\b",
+    re.IGNORECASE,
+)
 
 
 _REJECTION = re.compile(

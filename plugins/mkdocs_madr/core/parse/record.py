@@ -42,6 +42,7 @@ from .body import (
     NOT_AN_OPTION,
     Chosen,
     chosen_in_prose,
+    chosen_in_title,
     match_option,
     norm,
     options_outside,
@@ -97,6 +98,10 @@ _QUOTE_MARKS = frozenset('"“”')
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
 _MENTION = re.compile(r"(?<![\w/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})\b")
 _IGNORE = re.compile(r"<!--\s*madr-ignore:([^>]*?)-->")
+# Where a record written as a request for comments says what it takes, when it has no outcome.
+_PROPOSAL_HEADINGS = frozenset(
+    {"proposal", "the proposal", "proposed solution", "proposed decision"}
+)
 _RELATION_FIELDS = ("supersedes", "superseded-by", "amends", "amended-by", "relates-to")
 
 
@@ -603,6 +608,14 @@ class _Reader:
             chosen = read_chosen(self.root, self.vocabulary)
         return chosen
 
+    def _proposal(self) -> Part | None:
+        """`## Proposal` in a record written as a request for comments: where it says which
+        option it takes when the record has no outcome section."""
+        return next(
+            (part for part in self.root.walk() if part.level and part.key in _PROPOSAL_HEADINGS),
+            None,
+        )
+
     def _resolve_chosen(self, chosen: Chosen | None) -> None:
         decision = self.decision
         options = decision.options
@@ -611,15 +624,18 @@ class _Reader:
         if chosen is not None and chosen.unfilled:
             return
         if chosen is None:
-            outcome = self.parts.get("outcome")
+            outcome = self.parts.get("outcome") or self._proposal()
             found = marked
+            how = "marked"
             if not found and outcome is not None and options:
-                found = chosen_in_prose(outcome, titles, [o.number for o in options])
+                found, how = chosen_in_prose(outcome, titles, [o.number for o in options]), "prose"
+            if not found and decision.title and len(options) >= 2:
+                found, how = chosen_in_title(decision.title, titles), "title"
             for index in found:
                 options[index].chosen = True
             if found:
                 decision.chosen = _chosen_text([options[index].title for index in found])
-                decision.found["chosen"] = "marked" if marked else "prose"
+                decision.found["chosen"] = how
             return
         decision.justification = chosen.justification
         decision.lines[Line.CHOSEN] = chosen.line
