@@ -54,10 +54,11 @@ RECORDS: dict[str, str] = {
     "nygard": "# 1. Record\x00decisions\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\x00\n\n"
     "Supersedes [1. x\x00](0001-x.md)\n\n## Decision\n\nWe will use\x00X because \x00y.\n",
     "changelog": "# T\n\n## Changelog\n\n* 2024\x00-01-01: created\x00x\n",
-    "outcome-prose": "# Use X\x00y\n\n## Considered Options\n\n* X\x00y\n* Z\n\n## Decision Outcome\n\n"
-    "- (#1\x00) We will\x00adopt X\x00y (option\x001 below\x00).\n",
+    "outcome-prose": "# Use X\x00y\n\n## Considered Options\n\n* X\x00y\n* Z\n\n"
+    "## Decision Outcome\n\n- (#1\x00) We will\x00adopt X\x00y (option\x001 below\x00).\n",
     "named-alternatives": "# T\n\n## Context\n\n#### Option:\x00A\n\n#### Option: B\x00\n\n"
-    "* **Alternatives\x00:**\n  * A\x00\n  * B\n\n## Rationale\n\n**A\x00**\n\n- x\n\n**B**\n\n- y\n",
+    "* **Alternatives\x00:**\n  * A\x00\n  * B\n\n"
+    "## Rationale\n\n**A\x00**\n\n- x\n\n**B**\n\n- y\n",
     "ignore-comment": "<!-- madr-ignore: \x00 -->\n# T\n\n<!-- \x00\n",
 }
 PAGES: dict[str, str] = {
