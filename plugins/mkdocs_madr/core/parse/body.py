@@ -68,8 +68,15 @@ _NUMBER_PREFIX = re.compile(
 _NUMBERED_PREFIX = re.compile(r"^(\d+)[.)]\s+")
 _CHOSEN_MARK = re.compile(
     r"\s*(?:\((?:selected|chosen|favou?red|recommended|preferred|picked|winner|selected option|"
+    r"proposed|accepted|adopted|"
     r"ausgewählt|gewählt|solution retenue|retenue?|choisie?|elegida|escolhida|scelta)\)|"
     r"\[(?:selected|chosen)\]|✅|✔️?|☑️?|\*\((?:ausgewählt|gewählt)\)\*)\s*",
+    re.IGNORECASE,
+)
+# `Named backends (rejected)`, `Keep inline configuration (status quo)`: a mark, not the name.
+_OTHER_MARK = re.compile(
+    r"\s*\((?:rejected|not chosen|discarded|declined|status quo|current|baseline|deprecated|"
+    r"verworfen|abgelehnt|rejetée?|écartée?|descartada|rechazada|rejeitada|scartata)\)\s*$",
     re.IGNORECASE,
 )
 _TITLE_SPLIT = re.compile(
@@ -334,7 +341,7 @@ def clean_option_title(raw: str) -> tuple[str, bool, int | None, str]:
     number if it had one, and the description cut off."""
     text = plain(raw).strip()
     chosen = bool(_CHOSEN_MARK.search(text))
-    text = _CHOSEN_MARK.sub(" ", text).strip()
+    text = _OTHER_MARK.sub("", _CHOSEN_MARK.sub(" ", text)).strip()
     number: int | None = None
     prefixed = _OPTION_PREFIX.match(text)
     if prefixed:
