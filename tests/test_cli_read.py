@@ -241,3 +241,17 @@ def test_a_reader_that_leaves_early_gets_no_error(command: tuple[str, ...]) -> N
     assert b"internal error" not in errors
     assert b"Traceback" not in errors
     assert process.returncode == 1
+
+
+def test_lint_keeps_the_readers_own_lower_severity(tmp_path: Path) -> None:
+    """A folder whose records state no status: the reader lowers missing-status to info there,
+    and `adr lint` (no setting for the code) prints it as info, as the build logs it."""
+    write(
+        tmp_path / "decisions",
+        {
+            f"000{n}-step-{n}.md": f"# Step {n}\n\n## Context\n\nWhy step {n}.\n" for n in (1, 2, 3)
+        },
+    )
+    listed = json.loads(adr("lint", "--format", "json", cwd=tmp_path).stdout)
+    assert {(d["code"], d["severity"]) for d in listed} == {("missing-status", "info")}
+    assert adr("lint", "--strict", cwd=tmp_path).code == 0

@@ -85,7 +85,7 @@ def effective(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnos
     """Diagnostics at the severities the project chose; ignored codes dropped."""
     result = []
     for found in diagnostics:
-        severity = settings.severity(found.code)
+        severity = settings.severity(found.code, found.severity)
         if severity is not None:
             result.append(
                 found if severity is found.severity else replace(found, severity=severity)

@@ -396,11 +396,13 @@ class Settings:
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
 
-    def severity(self, code: Code) -> Severity | None:
-        """The severity the project wants for `code`; None when it is ignored."""
+    def severity(self, code: Code, found: Severity) -> Severity | None:
+        """The severity the project wants for a diagnostic `found` at that severity; None when
+        it is ignored. Without a setting the reader's own stays: it lowers a code to info where
+        it is not certain (a status-less record in a folder that states no status)."""
         level = self.levels.get(code)
         if level is None:
-            return code.default_severity
+            return found
         return None if level == "ignore" else Severity(level)
 
     def links(self, folder: Path) -> Links:
