@@ -248,9 +248,7 @@ def test_lint_keeps_the_readers_own_lower_severity(tmp_path: Path) -> None:
     and `adr lint` (no setting for the code) prints it as info, as the build logs it."""
     write(
         tmp_path / "decisions",
-        {
-            f"000{n}-step-{n}.md": f"# Step {n}\n\n## Context\n\nWhy step {n}.\n" for n in (1, 2, 3)
-        },
+        {f"000{n}-step-{n}.md": f"# Step {n}\n\n## Context\n\nWhy step {n}.\n" for n in (1, 2, 3)},
     )
     listed = json.loads(adr("lint", "--format", "json", cwd=tmp_path).stdout)
     assert {(d["code"], d["severity"]) for d in listed} == {("missing-status", "info")}

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from mkdocs_madr.core.export import record_fields
+from mkdocs_madr.core.identity import is_folder_file
 from mkdocs_madr.core.model import Line
 from mkdocs_madr.core.parse.record import parse_decision
 
@@ -168,3 +169,23 @@ def test_yaml_line_breaks_in_front_matter_keep_keys_apart(brk: str) -> None:
     broken = f'---\ntitle: X{brk}status: "deprecated"{brk}date: [\n---\n# X\n'
     salvaged = parse_decision(broken, "0001-x.md")
     assert (salvaged.status, salvaged.lines.get(Line.STATUS)) == ("deprecated", 2)
+
+
+def test_a_chosen_option_in_other_words_is_a_reading_not_a_warning() -> None:
+    """A quoted chosen option that matches no option but shares a word with one may name it
+    in other words: info. One that shares nothing is a warning."""
+    head = "# X\n\n* Status: accepted\n\n## Considered Options\n\n* Keep logs in Loki\n"
+    head += "* Keep logs in object storage\n\n## Decision Outcome\n\n"
+    paraphrase = parse_decision(head + 'Chosen option: "Loki, shorter"\n', "0001-x.md")
+    unrelated = parse_decision(head + 'Chosen option: "Splunk"\n', "0001-x.md")
+    assert [(d.code.value, d.severity.value) for d in paraphrase.diagnostics] == [
+        ("unknown-chosen-option", "info")
+    ]
+    assert [(d.code.value, d.severity.value) for d in unrelated.diagnostics] == [
+        ("unknown-chosen-option", "warning")
+    ]
+
+
+@pytest.mark.parametrize("name", ["NNNN-adr-template.md", "xxxx-template.md", "0000-template.md"])
+def test_template_files_are_not_records(name: str) -> None:
+    assert is_folder_file(f"docs/adr/{name}")

@@ -325,6 +325,12 @@ class TestExplicitReferences:
         ]
         assert '"Kafka"' in rendered.diagnostics[0].message
 
+    def test_a_wiki_link_in_double_brackets_is_no_reference(self, glossary: Glossary) -> None:
+        """`[[ https://… | text ]]` is how some wikis write a link: not a glossary term."""
+        source = "See [[ https://nats.io/ | the NATS site ]] and [[www.example.org]].\n"
+        rendered = render(source, glossary)
+        assert (rendered.unknown, rendered.diagnostics) == ([], [])
+
     def test_repeated_unknown_reference_gets_each_line(self, glossary: Glossary) -> None:
         source = "`[[Kafka]]` in code.\n\n```\n[[Kafka]]\n```\n\n[[Kafka]]\n\nand [[Kafka]]\n"
         rendered = render(source, glossary, line_offset=4)

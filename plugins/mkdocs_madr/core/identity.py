@@ -14,8 +14,11 @@ _NUMBERED = re.compile(
 _DASHED_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[-_. ])")
 _NUMBER_AFTER_DATE = re.compile(r"_(\d{1,4})(?=$|[-_. ])")
 
-_TEMPLATE_NAME = re.compile(r"^(?:0+[-_])?(?:adr[-_])?template(?:[-_.].*)?$", re.IGNORECASE)
-"""`template`, `adr-template-minimal`, `0000-template` are templates; `0017-…-template` is not."""
+_TEMPLATE_NAME = re.compile(
+    r"^(?:(?:0+|n+|x+)[-_])?(?:adr[-_])?template(?:[-_.].*)?$", re.IGNORECASE
+)
+"""`template`, `adr-template-minimal`, `0000-template`, `NNNN-adr-template` are templates;
+`0017-…-template` is not."""
 _FOLDER_PAGES = frozenset({"readme", "index"})
 """The folder's own index page, which adr-tools, log4brains and `adr index` write."""
 

@@ -17,6 +17,8 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(
     r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
 )
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""A backslash escape, which a link's address may hold (`0003-\\[Superseded\\]x.md`)."""
 _REF_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -158,7 +160,10 @@ def links(value: str) -> list[tuple[str, str, int]]:
     """The inline links in a string: (plain text, href, offset of the link)."""
     if "](" not in value or len(value) > LONG_TEXT:
         return []  # see LONG_TEXT: a relation is never written in such a line
-    return [(plain(m.group(1)), m.group(2), m.start()) for m in _LINK.finditer(value)]
+    return [
+        (plain(m.group(1)), _ESCAPED.sub(r"\1", m.group(2)), m.start())
+        for m in _LINK.finditer(value)
+    ]
 
 
 def is_placeholder(value: str) -> bool:
@@ -249,6 +254,19 @@ def split_tags(value: str) -> list[str]:
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+", re.IGNORECASE)
 _SYMBOLS = re.compile(r"^[^\w\[(\"'“‘`]+", re.UNICODE)
+
+
+def without_attributes(heading: str) -> str:
+    """A heading without the attribute list Pandoc, kramdown and attr_list put after it
+    (`Use a queue {#adr-0007}`, `Context {: .note }`)."""
+    text = heading.rstrip()
+    if not text.endswith("}"):
+        return heading
+    start = text.rfind("{")
+    inside = text[start + 1 : -1].strip()
+    if start <= 0 or not inside.startswith(("#", ".", ":")) or "}" in inside:
+        return heading
+    return text[:start].rstrip() or heading
 
 
 def heading_key(value: str) -> str:

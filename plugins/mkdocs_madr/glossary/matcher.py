@@ -26,9 +26,12 @@ LONGEST_LINKED_SPELLING = 100
 """Longer spellings are still found by `[[…]]` references but never linked automatically."""
 
 _STASH = r"(?P<stash>\x02[^\x02\x03]*\x03)"
-_EXPLICIT = r"(?P<explicit>\[\[(?P<ref>[^\[\]|\x02\x03]+)(?:\|(?P<shown>[^\[\]\x02\x03]+))?\]\])"
+_EXPLICIT = (
+    r"(?P<explicit>\[\[(?!\s*(?:[A-Za-z][A-Za-z0-9+.-]*://|[wW]{3}\.))"
+    r"(?P<ref>[^\[\]|\x02\x03]+)(?:\|(?P<shown>[^\[\]\x02\x03]+))?\]\])"
+)
 EXPLICIT_REFERENCE = re.compile(_EXPLICIT)
-"""`[[Term]]` or `[[Term|shown text]]`."""
+"""`[[Term]]` or `[[Term|shown text]]`; never `[[ https://… | text ]]`, a wiki's link."""
 _WHITESPACE = " "
 _WORD_BEFORE = r"(?<!\w)"
 _WORD_AFTER = r"(?!\w)"

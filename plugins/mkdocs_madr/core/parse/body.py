@@ -79,6 +79,8 @@ _OTHER_MARK = re.compile(
     r"verworfen|abgelehnt|rejetée?|écartée?|descartada|rechazada|rejeitada|scartata)\)\s*$",
     re.IGNORECASE,
 )
+# `FastExcel ( https://github.com/… )`: the address is where to read about it, not its name.
+_TRAILING_ADDRESS = re.compile(r"\s*\(\s*<?https?://[^\s()]+>?\s*\)$")
 _TITLE_SPLIT = re.compile(
     r"^(?:(\*\*|__)(?P<bold>.+?)\1\s*(?:[:\-–—]\s*)?|(\*|_)(?P<em>[^\s*_].*?)\3\s*[:\-–—]\s*)"
     r"(?P<rest>.+)$",
@@ -342,6 +344,7 @@ def clean_option_title(raw: str) -> tuple[str, bool, int | None, str]:
     text = plain(raw).strip()
     chosen = bool(_CHOSEN_MARK.search(text))
     text = _OTHER_MARK.sub("", _CHOSEN_MARK.sub(" ", text)).strip()
+    text = _TRAILING_ADDRESS.sub("", text).strip() or text
     number: int | None = None
     prefixed = _OPTION_PREFIX.match(text)
     if prefixed:
@@ -360,6 +363,8 @@ def clean_option_title(raw: str) -> tuple[str, bool, int | None, str]:
         right = plain(written[dash.end() :])
         if right and text.endswith(right) and len(text) > len(right):
             text, description = text[: -len(right)].rstrip(" -–—"), right
+    if written.endswith("`"):  # `Separate the parts with \`:\``: the colon is the name's
+        return text.strip(), chosen, number, description
     return text.strip(" :") or text, chosen, number, description
 
 
@@ -813,6 +818,8 @@ def split_chosen(rest: str, line: int) -> Chosen | None:
     title, justification, names = _cut_title(rest)
     if (not title or is_placeholder(title)) and not numbers:
         return None
+    if _UNDECIDED.fullmatch(plain(title).strip(" .!")):
+        return Chosen("", None, line, unfilled=True)  # `Chosen option: TBD`: nothing yet
     justification = plain(justification).strip(" ,:") if justification else ""
     if is_placeholder(justification) or not justification:
         justification = ""
@@ -821,6 +828,13 @@ def split_chosen(rest: str, line: int) -> Chosen | None:
     spans += [_clean_title(quoted) for quoted in re.findall(r"[\"“]([^\"“”]+)[\"”]", first_line)]
     quoted = rest[:1] in _QUOTES or rest.startswith(('**"', "**“"))
     return Chosen(title, justification or None, line, numbers, names, spans=spans, quoted=quoted)
+
+
+_UNDECIDED = re.compile(
+    r"tbd|tbc|todo|to be (?:decided|determined|defined|confirmed)|none yet|not yet decided|"
+    r"undecided|à définir|à décider|offen|noch offen|por decidir|a definir|da definire",
+    re.IGNORECASE,
+)
 
 
 def _chosen_numbers(rest: str) -> list[int]:
@@ -924,7 +938,11 @@ def chosen_in_prose(
     named = [index for index, title in enumerate(titles) if norm(title) == norm(first_line)]
     if first_line and len(named) == 1:
         return named  # the outcome starts with the option's name, alone on its line
-    by_number = _LEADING_NUMBER.match(first_line) or _NUMBER_ASIDE.search(_first_sentence(lead))
+    by_number = (
+        _LEADING_NUMBER.match(first_line)
+        or _NUMBER_ASIDE.search(_first_sentence(lead))
+        or _ORDINAL_CHOICE.search(_first_sentence(lead))
+    )
     if by_number is not None:
         number = _number_word(next(group for group in by_number.groups() if group))
         index = _index_of_number(number, numbers, len(titles))
@@ -953,7 +971,7 @@ def chosen_in_prose(
     if len(mentioned) == 1 and not _negated(norm(sentence), norm(titles[mentioned[0]])):
         return mentioned
     if not mentioned:
-        return _closest_option(sentence, titles)
+        return _closest_option(sentence, titles) or _distinctive_option(sentence, titles)
     return []
 
 
@@ -998,13 +1016,20 @@ _LEADING_NUMBER = re.compile(
 )
 # `… translated into English (option 1 below).`: a number in parentheses names the option.
 _NUMBER_ASIDE = re.compile(rf"\(\s*{_OPTION_WORD}\s*#?(\d+|[a-e])\b[^()]{{0,30}}\)", re.IGNORECASE)
+# `We decided that the second option outlined above is better`: an option by its place.
+_ORDINAL_CHOICE = re.compile(
+    rf"\b(?:decided|chose|choose|picked|selected|go with|went with|prefer|recommend)\b"
+    rf"[^.\n]{{0,40}}?\bthe (first|second|third|fourth|fifth) {_OPTION_WORD}\b",
+    re.IGNORECASE,
+)
 # Words that say the sentence states what was decided, in the languages MADR is written in.
 _DECIDING = re.compile(
     r"\b(?:we will|we'll|we decided|we have decided|decided to|we chose|we choose|we use|"
     r"we are using|we adopted|we propose|we recommend|we are going to|we adopt|we're going|"
     r"will (?:adopt|use|move|migrate|switch|continue|keep|stay|go|implement|be used)|"
     r"will be used|is chosen|we selected|we opted|going forward|the decision is|"
-    r"best (?:choice|option|fit)|"
+    r"best (?:choice|option|fit)|(?:drivers?|arguments?|criteria) (?:all )?points? to|"
+    r"^(?:use|adopt|keep|migrate to|switch to|go with|stay with)|"
     r"nous (?:utiliserons|allons|avons choisi|avons décidé|irons)|est retenue?|"
     r"wir (?:verwenden|werden|haben)|"
     r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen)\b",
@@ -1036,6 +1061,46 @@ def _opening_option(sentence: str, titles: Sequence[str]) -> int | None:
     if any(f" {other} " in f" {text}" for other in others):
         return None
     return opens[0]
+
+
+def _distinctive_option(sentence: str, titles: Sequence[str]) -> list[int]:
+    """`We chose to go ahead with Playwright because …` for "A headless Chromium through
+    Playwright": the sentence names a proper name that only one option has (`Keycloak`,
+    `Doctrine`), and no word that only another option has."""
+    words = set(norm(sentence).split())
+    if _REJECTION.search(norm(sentence)):
+        return []
+    own = [set(norm(title).split()) - _FILLER_WORDS for title in titles]
+    named: list[int] = []
+    for index, title in enumerate(titles):
+        others = set().union(*(own[i] for i in range(len(titles)) if i != index))
+        unique = own[index] - others
+        if unique & words and not _proper_names(title) & unique & words:
+            continue
+        if _proper_names(title) & unique & words:
+            named.append(index)
+        elif unique & words:
+            return []
+    return named if len(named) == 1 else []
+
+
+def _proper_names(title: str) -> set[str]:
+    """The words of an option's title that name a thing: capitalised after the first word,
+    with a digit or an inner capital, or the whole of a one- or two-word title."""
+    tokens = re.findall(r"[\w.+#-]+", plain(title))
+    found = set()
+    for position, token in enumerate(tokens):
+        word = token.strip(".-")
+        if (len(word) < 3 and not any(c.isdigit() for c in word)) or word.isdigit():
+            continue  # a number names a record or a version more often than an option
+        if (
+            len(tokens) <= 2
+            or (position > 0 and word[:1].isupper())
+            or any(c.isdigit() for c in word)
+            or any(c.isupper() for c in word[1:])
+        ):
+            found.update(norm(word).split())
+    return found - _FILLER_WORDS - {"adr", "adrs", "rfc", "madr", "option", "options"}
 
 
 def _closest_option(sentence: str, titles: Sequence[str]) -> list[int]:
@@ -1094,6 +1159,9 @@ def match_option(name: str, titles: Sequence[str]) -> int | None:
     wanted = norm(name)
     if not wanted:
         return None
+    written = [_as_written(title) for title in titles]
+    if written.count(_as_written(name)) == 1:  # `with \`/\`` among `:`, `/` and `@`
+        return written.index(_as_written(name))
     normalised = [norm(title) for title in titles]
     found = _match(wanted, normalised)
     if found is not None:
@@ -1110,6 +1178,10 @@ def match_option(name: str, titles: Sequence[str]) -> int | None:
     if number is not None and 1 <= number <= len(titles):
         return number - 1
     return None
+
+
+def _as_written(title: str) -> str:
+    return " ".join(plain(title).casefold().split()).strip(" .,;")
 
 
 def _match(wanted: str, candidates: Sequence[str]) -> int | None:
@@ -1133,6 +1205,17 @@ def _match(wanted: str, candidates: Sequence[str]) -> int | None:
             best = max(hits, key=scores.__getitem__)
             if list(scores.values()).count(scores[best]) == 1:
                 return best
+    # `Alter the exiting object` for "Alter the existing object and return it": a misspelt
+    # short form, read against each option's beginning of about the same length.
+    heads = {
+        index: difflib.SequenceMatcher(None, wanted, candidates[index][: len(wanted) + 2]).ratio()
+        for index in allowed
+        if len(wanted) >= 12 and len(candidates[index]) > len(wanted) + 2
+    }
+    if heads:
+        best_head = max(heads.values())
+        if best_head >= 0.9 and list(heads.values()).count(best_head) == 1:
+            return max(heads, key=heads.__getitem__)
     ratios = {
         index: difflib.SequenceMatcher(None, wanted, candidates[index]).ratio() for index in allowed
     }
@@ -1142,6 +1225,13 @@ def _match(wanted: str, candidates: Sequence[str]) -> int | None:
     if best_ratio >= 0.8 and list(ratios.values()).count(best_ratio) == 1:
         return max(ratios, key=ratios.__getitem__)
     return None
+
+
+def shares_words(name: str, titles: Sequence[str]) -> bool:
+    """Whether `name` has a word (beyond the small ones) in common with any option: a chosen
+    option that does not match may then be one of them in other words."""
+    words = set(norm(name).split()) - _FILLER_WORDS
+    return any(words & (set(norm(title).split()) - _FILLER_WORDS) for title in titles)
 
 
 def _is_prefix(a: str, b: str) -> bool:

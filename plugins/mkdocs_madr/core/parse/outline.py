@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..text import heading_key
+from ..text import heading_key, without_attributes
 
 
 def _block_parser(tables: bool) -> MarkdownIt:
@@ -115,7 +115,7 @@ def parse_outline(body: str, line_offset: int = 0) -> Part:
             line = _line(token, line_offset)
             while stack[-1].level >= level:
                 stack.pop().end = line
-            title = tokens[index + 1].content
+            title = without_attributes(tokens[index + 1].content)
             section = Part(title, level, line, total + line_offset + 1, key=heading_key(title))
             stack[-1].children.append(section)
             stack.append(section)

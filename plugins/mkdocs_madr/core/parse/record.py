@@ -52,6 +52,7 @@ from .body import (
     read_consequences,
     read_inline_consequences,
     read_options,
+    shares_words,
 )
 from .changelog import changelog_date, changelog_status
 from .dates import DateProblem, read_date
@@ -318,12 +319,19 @@ class _Reader:
         name = METADATA_SECTIONS.get(part.key) or "status"
         found: list[Field] = []
         has_value = False
+        dangling: Field | None = None  # `Superseded by` whose link is on the next line
         for text, line in section_lines(part):
+            if dangling is not None and relation_targets(text):
+                found.append(replace(dangling, value=f"{dangling.value} {text}"))
+            dangling = None
             pair = split_key_value(text, self.vocabulary)
             if pair is not None:
                 found.append(Field(pair[0], pair[1], line, "bullet"))
                 has_value = has_value or pair[0] == name
                 continue
+            verb = relation_verb(text, self.vocabulary) if name == "status" else None
+            if verb is not None and relation_line(text, self.vocabulary) is None:
+                dangling = Field(verb[0].value, text, line, "section")
             kind = relation_line(text, self.vocabulary) if name == "status" else None
             if kind is not None and not (kind is RelationKind.SUPERSEDED_BY and not has_value):
                 found.append(Field(kind.value, text, line, "section"))
@@ -590,7 +598,7 @@ class _Reader:
                 read_arguments(child, decision.options[index], vocabulary)
         seen: dict[str, int] = {}
         for option in decision.options:
-            key = norm(option.title)
+            key = " ".join(option.title.casefold().split()).strip(" .,;:")  # `%` and `&` differ
             if key in seen:
                 self.report(
                     Code.DUPLICATE_OPTION,
@@ -668,10 +676,13 @@ class _Reader:
         else:
             decision.chosen = chosen.title or None
             message = f"chosen option '{chosen.title}' is not among the considered options"
-            if unquoted:  # written in other words than the option's: a reading, not a fact
+            # Written in other words than the option's (unquoted, or sharing words with one):
+            # a reading, not a fact.
+            uncertain = unquoted or shares_words(chosen.title, titles)
+            if uncertain:
                 message += " (it may name one in other words)"
             problem = diagnostic(Code.UNKNOWN_CHOSEN_OPTION, decision.file, chosen.line, message)
-            self.problems.append(replace(problem, severity=Severity.INFO) if unquoted else problem)
+            self.problems.append(replace(problem, severity=Severity.INFO) if uncertain else problem)
 
     def _read_consequences(self) -> None:
         consequences = Consequences()
@@ -725,8 +736,9 @@ class _Reader:
                 decision.lines[Line.DATE] = found[1]
                 decision.found["date"] = "changelog"
                 return
-        if self.identity.date_named or re.match(r"\d{4}-\d\d-\d\d", self.identity.slug):
-            reading = read_date(self.identity.slug[:10])
+        named = re.match(r"((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)", self.identity.slug)
+        if named is not None and (self.identity.date_named or "-" in named[0]):
+            reading = read_date("-".join(named.groups()))  # `20230125-x` as log4brains names
             if reading.iso is not None and reading.problem is None:
                 decision.date = reading.iso
                 decision.found["date"] = "file-name"

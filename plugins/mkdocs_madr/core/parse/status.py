@@ -62,6 +62,9 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     if is_placeholder(text):
         return StatusReading(None, text, placeholder=True)
     clean = strip_symbols(plain(text)).strip(" .,;:")
+    if len(clean) > 2 and clean[0] == "[" and clean[-1] == "]" and "[" not in clean[1:-1]:
+        clean = clean[1:-1].strip()  # `[accepted]`: the template's brackets left around the word
+    clean = _DATED.sub("", clean, count=1)  # `2020-03-25 accepted`: the day it took the status
     if not clean:
         return StatusReading(None, "")
     clause = _first_clause(clean)
@@ -90,6 +93,9 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
         targets = _bare_targets(text, RelationKind.SUPERSEDED_BY)
     shown = clean if keyword == "superseded" else _first_sentence(clean)
     return StatusReading(keyword, shown, targets=targets)
+
+
+_DATED = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+(?=[^\W\d])")
 
 
 def _first_sentence(text: str) -> str:
@@ -144,6 +150,8 @@ def statements(
             rest = sentence[_offset(sentence, lowered, at + len(verb_folded)) :]
             # `supersedes X and is amended by Y`: the targets of this verb end at the next verb.
             targets = relation_targets(_until_next_verb(rest))
+            if prose:  # `remplacé par une table de 2019 à 2025`: a bare number is not a record
+                targets = [target for target in targets if not target.isdigit()]
             partial = bool(_PARTIAL.search(sentence))
             found.extend((kind, target, partial) for target in targets)
             break
