@@ -81,6 +81,9 @@ def fields_from_front_matter(
     return found
 
 
+_LIST_FIELDS = frozenset({"deciders", "consulted", "informed", "tags", "c4"})
+
+
 def fields_from_blocks(
     blocks: list[Block], source_lines: list[str], vocabulary: Vocabulary = DEFAULT
 ) -> list[Field]:
@@ -92,7 +95,11 @@ def fields_from_blocks(
                 pair = split_key_value(item.text, vocabulary)
                 if pair is not None:
                     marker = _bullet_marker(source_lines, item.line)
-                    found.append(Field(pair[0], pair[1], item.line, "bullet", marker))
+                    value: object = pair[1]
+                    if not pair[1] and item.children:  # `- Deciders:` over a list of names
+                        nested = [child.text for child in item.children]
+                        value = nested if pair[0] in _LIST_FIELDS else nested[0]
+                    found.append(Field(pair[0], value, item.line, "bullet", marker))
         elif block.kind == "paragraph":
             if block.text.lstrip().startswith(">") and "|" in block.text:
                 rows = parse_table(re.sub(r"(?m)^\s*>\s?", "", block.text))

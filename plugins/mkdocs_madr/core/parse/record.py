@@ -7,6 +7,7 @@ value was found is kept in `Decision.found` (a key, a section, a changelog, the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -55,7 +56,7 @@ from .body import (
     shares_words,
 )
 from .changelog import changelog_date, changelog_status
-from .dates import DateProblem, read_date
+from .dates import DateProblem, DateReading, read_date
 from .fields import (
     Field,
     fields_from_blocks,
@@ -128,6 +129,13 @@ def parse_decision(data: bytes | str, file: str, vocabulary: Vocabulary = DEFAUL
         text = data.removeprefix("\ufeff")
     _Reader(decision, text, identity, vocabulary).read()
     return decision
+
+
+def _swapped(day: dt.date) -> dt.date | None:
+    try:
+        return dt.date(day.year, day.day, day.month)
+    except ValueError:
+        return None
 
 
 def _decode(data: bytes, decision: Decision) -> str | None:
@@ -424,6 +432,8 @@ class _Reader:
             head = re.match(r"^\s*(\S+(?:\s+\S+){0,3})", value)  # `2024-05-22 (back dated)`
             retry = read_date(re.split(r"\s[(,;]|,\s", value, maxsplit=1)[0]) if head else reading
             reading = retry if retry.iso is not None else reading
+        if reading.problem is DateProblem.AMBIGUOUS and reading.iso is not None:
+            reading = self._settled_by_name(reading.iso)
         self.decision.date = reading.iso
         self.decision.lines[Line.DATE] = found.line or 0
         self.decision.found["date"] = found.source
@@ -434,6 +444,26 @@ class _Reader:
         elif reading.problem is DateProblem.INVALID:
             self.report(Code.INVALID_DATE, found.line, f"'{value}' is not a date; write YYYY-MM-DD")
         return True
+
+    def _name_date(self) -> dt.date | None:
+        named = re.match(r"((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)", self.identity.slug)
+        if named is None or not (self.identity.date_named or "-" in named[0]):
+            return None
+        try:
+            return dt.date(*(int(part) for part in named.groups()))
+        except ValueError:
+            return None
+
+    def _settled_by_name(self, iso: str) -> DateReading:
+        """`Date: 7/12/2022` in `20220713-x.md`: of the two readings, the one within a week of
+        the file's date is meant, and nothing is ambiguous."""
+        named = self._name_date()
+        read = dt.date.fromisoformat(iso)
+        if named is not None:
+            for candidate in (read, _swapped(read)):
+                if candidate is not None and abs((candidate - named).days) <= 7:
+                    return DateReading(candidate.isoformat(), None)
+        return DateReading(iso, DateProblem.AMBIGUOUS)
 
     def _read_number(self) -> None:
         decision = self.decision
@@ -736,12 +766,10 @@ class _Reader:
                 decision.lines[Line.DATE] = found[1]
                 decision.found["date"] = "changelog"
                 return
-        named = re.match(r"((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)", self.identity.slug)
-        if named is not None and (self.identity.date_named or "-" in named[0]):
-            reading = read_date("-".join(named.groups()))  # `20230125-x` as log4brains names
-            if reading.iso is not None and reading.problem is None:
-                decision.date = reading.iso
-                decision.found["date"] = "file-name"
+        named = self._name_date()  # `2023-01-25-x`, or `20230125-x` as log4brains names
+        if named is not None:
+            decision.date = named.isoformat()
+            decision.found["date"] = "file-name"
 
     def _keep_other_sections(self) -> None:
         known = {id(part) for part in self.parts.values()}
