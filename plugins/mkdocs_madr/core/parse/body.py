@@ -493,6 +493,10 @@ def options_outside(
         if introduced:
             return introduced
     for part in parts:
+        either = _either_or_list(part, vocabulary)
+        if either:
+            return either
+    for part in parts:
         if part.key in _RATIONALE_HEADINGS:
             labelled = _labelled_alternatives(part, vocabulary)
             if labelled:
@@ -525,6 +529,35 @@ _RATIONALE_HEADINGS = frozenset(
         "analysis of alternatives",
     }
 )
+
+
+# `- keep our own widget, or` / `- use the browser's control`: a list that joins its items by
+# "or" lists the alternatives of one question.
+_OR_END = re.compile(r"(?:,|;)?\s+(?:or|ou|oder|o|of|oppure)\s*[,;:]?$", re.IGNORECASE)
+# `… the question whether to:`, `We had to choose between:` over such a list.
+_ASKS_WHICH = re.compile(
+    r"\b(?:whether to|whether we|choose between|decide between|either)\s*:?\s*$", re.IGNORECASE
+)
+
+
+def _either_or_list(part: Part, vocabulary: Vocabulary) -> list[Option]:
+    blocks = part.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != "list" or len(block.items) < 2:
+            continue
+        texts = [plain(item.text).strip() for item in block.items]
+        joined = all(_OR_END.search(text) for text in texts[:-1])
+        asked = index > 0 and blocks[index - 1].kind == "paragraph"
+        asked = asked and _ASKS_WHICH.search(plain(blocks[index - 1].text)) is not None
+        if not joined and not asked:
+            continue
+        options = []
+        for item, text in zip(block.items, texts, strict=True):
+            title = _OR_END.sub("", text).rstrip(" .,;")
+            if title:
+                options.append(Option(title=title, line=item.line))
+        return options if len(options) >= 2 else []
+    return []
 
 
 def _option_from_named_heading(part: Part, vocabulary: Vocabulary) -> Option | None:
