@@ -59,7 +59,8 @@ RECORDS: dict[str, str] = {
     "named-alternatives": "# T\n\n## Context\n\n#### Option:\x00A\n\n#### Option: B\x00\n\n"
     "* **Alternatives\x00:**\n  * A\x00\n  * B\n\n"
     "## Rationale\n\n**A\x00**\n\n- x\n\n**B**\n\n- y\n",
-    "either-or": "# T\n\n## Context\n\nThe question whether to\x00\n\n- a\x00, or\n- b\x00 or\x00\n- c\n\n",
+    "either-or": "# T\n\n## Context\n\nThe question whether to\x00\n\n"
+    "- a\x00, or\n- b\x00 or\x00\n- c\n\n",
     "ignore-comment": "<!-- madr-ignore: \x00 -->\n# T\n\n<!-- \x00\n",
 }
 PAGES: dict[str, str] = {
