@@ -172,7 +172,9 @@ def _order(decision: Decision) -> tuple[str, int, str]:
 def _assign_keys(collection: Collection) -> None:
     groups: dict[tuple[str, str], list[Decision]] = {}
     for decision in collection.decisions:
-        groups.setdefault((decision.category, decision.id), []).append(decision)
+        # `001-x.md` and `0001-y.md` are both ADR-1: one number, written two ways.
+        same = str(decision.number) if decision.number is not None else decision.id
+        groups.setdefault((decision.category, same), []).append(decision)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -180,6 +182,7 @@ def _assign_keys(collection: Collection) -> None:
             for decision in group:
                 decision.id = decision.slug  # log4brains: several records on one day
             continue
+        spelled = "id" if len({d.id for d in group}) == 1 else "number"
         for decision in group:
             others = ", ".join(d.file for d in group if d is not decision)
             collection.diagnostics.append(
@@ -187,7 +190,8 @@ def _assign_keys(collection: Collection) -> None:
                     Code.DUPLICATE_ID,
                     decision.file,
                     decision.lines.get(Line.TITLE),
-                    f"id {decision.id} is also used by {others}",
+                    f"{spelled} {decision.id if spelled == 'id' else decision.number} is also "
+                    f"used by {others}",
                 )
             )
     urls: dict[str, Decision] = {}
@@ -220,7 +224,11 @@ class _Index:
         self.names: dict[str, list[Decision]] = {}
         self.stems: dict[str, list[Decision]] = {}
         self.numbers: dict[int, list[Decision]] = {}
+        self.stems_by_words: dict[str, list[Decision]] = {}
         for decision in decisions:
+            words = _after_number(decision.slug)
+            if words:
+                self.stems_by_words.setdefault(words, []).append(decision)
             self.files[decision.file] = decision
             self.names.setdefault(decision.file.rsplit("/", 1)[-1], []).append(decision)
             self.stems.setdefault(decision.slug, []).append(decision)
@@ -262,11 +270,34 @@ class _Index:
         folder = posixpath.dirname(posixpath.normpath(posixpath.join(decision.category, path)))
         if folder != decision.category and not path.startswith("/"):
             return None  # `../rfc/0012-x.md`: another series of documents
-        number = identify(name).number
-        if number is None:
+        identity = identify(name)
+        # `0034-provide-dlq.md` renumbered to `0045-provide-dlq.md`: the name after the number
+        # is the record's; a number alone may be another record's since.
+        words = _after_number(identity.slug)
+        if words:
+            renamed = [
+                d
+                for d in self.stems_by_words.get(words, [])
+                if d.category == decision.category and d is not decision
+            ]
+            if len(renamed) == 1:
+                return renamed[0]
+        if identity.number is None:
             return None
-        found = [d for d in self.numbers.get(number, []) if d.category == decision.category]
+        found = [
+            d for d in self.numbers.get(identity.number, []) if d.category == decision.category
+        ]
         return found[0] if len(found) == 1 else None
+
+
+def _what_matches(link: str, target: Decision) -> str:
+    name = identify(link.split("#")[0].rstrip("/").rsplit("/", 1)[-1]).slug
+    return "name" if _after_number(name) == _after_number(target.slug) else "number"
+
+
+def _after_number(slug: str) -> str:
+    """`0045-provide-dlq-where-missing` → `provide-dlq-where-missing` (lower case)."""
+    return re.sub(r"^(?:[a-z]+[-_])*?\d+[-_. ]*", "", slug.lower(), count=1)
 
 
 def _prefer(found: list[Decision], category: str) -> Decision | None:
@@ -298,7 +329,8 @@ def _resolve_relations(collection: Collection) -> None:
                             decision.file,
                             relation.line,
                             f"{relation.kind.value} '{relation.target}': no such file; read as "
-                            f"{target.file}, which has its number",
+                            f"{target.file}, which has its "
+                            f"{_what_matches(relation.target, target)}",
                         )
                     )
             if target is None:

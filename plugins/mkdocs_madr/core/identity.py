@@ -11,7 +11,7 @@ _NUMBERED = re.compile(
     r"^(\d+)(?=$|[-_. ])|^(?:[a-z]+[-_])*?(?:adr|rfc|dr|decision)[-_ ]?(\d+)(?=$|[-_. ])",
     re.IGNORECASE,
 )
-_DASHED_DATE = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[-_. ])")
+_DASHED_DATE = re.compile(r"^((?:19|20)\d\d)([-_])(\d\d)\2(\d\d)(?=$|[-_. ])")
 _NUMBER_AFTER_DATE = re.compile(r"_(\d{1,4})(?=$|[-_. ])")
 
 _TEMPLATE_NAME = re.compile(
@@ -73,11 +73,12 @@ def identify(path: str) -> FileIdentity:
 def _named(stem: str) -> FileIdentity | None:
     """The identity a numbered or dated name gives, or None."""
     dated = _DASHED_DATE.match(stem)
-    if dated is not None and _is_date("".join(dated.groups())):
+    digits = "".join(dated.group(1, 3, 4)) if dated is not None else ""
+    if dated is not None and _is_date(digits):  # `2022-03-28-slug`, `2020_03_03_slug`
         numbered = _NUMBER_AFTER_DATE.match(stem, dated.end())
         if numbered is not None:  # `2022-03-28_017-slug`: dated, and numbered
             return FileIdentity(numbered[1], int(numbered[1]), stem, True, date_named=True)
-        return FileIdentity(dated[0], int("".join(dated.groups())), stem, True, date_named=True)
+        return FileIdentity(dated[0], int(digits), stem, True, date_named=True)
     match = _NUMBERED.match(stem)
     if match is None:
         return None

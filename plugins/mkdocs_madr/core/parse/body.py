@@ -49,7 +49,8 @@ _TITLE_ENDS = re.compile(
 """What may follow a quoted chosen option's closing quote."""
 _ORDINALS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "first": 1, "second": 2,
-    "third": 3, "fourth": 4, "fifth": 5, "a": 1, "b": 2, "c": 3, "d": 4, "e": 5,
+    "third": 3, "fourth": 4, "fifth": 5, "a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6,
+    "g": 7, "h": 8, "i": 9, "j": 10,
 }  # fmt: skip
 _OPTION_WORD = (
     r"(?:options?|alternatives?|solutions?|approach(?:es)?|variants?|choices?|scenarios?|"
@@ -766,7 +767,9 @@ def _chosen_regex(chosen_phrases: tuple[str, ...]) -> re.Pattern[str]:
     phrases = "|".join(sorted((re.escape(p) for p in chosen_phrases), key=len, reverse=True))
     return re.compile(
         rf"\b(?:{phrases})\b\s*(?:\*\*|__)?\s*(?::|is\b|was\b|est\b|ist\b|es\b|é\b)?"
-        r"|\bchosen\s+[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:",
+        r"|\bchosen\s+[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:"
+        r"|^\s*chosen\s+(?=[*_\"“`])"  # `Chosen *Plain CSS*, because …`
+        r"|^\s*chose\s+option\s*:",  # a slip of the pen for `Chosen option:`
         re.IGNORECASE,
     )
 
@@ -781,7 +784,8 @@ _NUMBERS = re.compile(
     re.IGNORECASE,
 )
 _PROSE_CHOICE = re.compile(
-    rf"\b(?:chose|chosen|choose|picked|pick|selected|select|go(?:ing)? with|went with|opted for|"
+    rf"\b(?:chose|chosen|choos(?:e|ing)|pick(?:ed|ing)?|select(?:ed|ing)?|go(?:ing)? with|"
+    rf"went with|opted for|opting for|"
     rf"decided (?:on|for|to go with|to use|to adopt)|decided|propose|proposed|recommend(?:ed)?|"
     rf"adopt(?:ed)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|favou?r(?:ed)?|"
     rf"choisi|retenu(?:e)?|mise en place|"
@@ -966,6 +970,10 @@ def chosen_in_prose(
         if block.kind == "list"
         for item in block.items
     ]
+    if not section.blocks and section.children:
+        headed = _option_heading(section.children[0].title, titles, numbers)
+        if headed is not None:  # `## Decision Outcome` / `### A) No prefixes`
+            return [headed]
     lead = plain(_lead_text(section) or (paragraphs or items or [""])[0])
     first_line = lead.split("\n", 1)[0]
     named = [index for index, title in enumerate(titles) if norm(title) == norm(first_line)]
@@ -981,10 +989,14 @@ def chosen_in_prose(
         index = _index_of_number(number, numbers, len(titles))
         if index is not None:
             return [index]
-    for text in [*paragraphs[:3], *items[:3]]:
-        found = _PROSE_CHOICE.search(plain(text))
-        if found is None:
-            continue
+    said = [
+        found
+        for text in [*paragraphs[:3], *items[:3]]
+        for found in _PROSE_CHOICE.finditer(plain(text))
+    ]
+    # `The team preferred option 2, but … so we are choosing option 1`: a verb that decides
+    # outranks one that only leans.
+    for found in sorted(said, key=lambda match: _LEANING.match(match[0]) is not None):
         number = _number_word(found[1] or found[2])
         index = _index_of_number(number, numbers, len(titles))
         if index is not None:
@@ -1024,6 +1036,15 @@ def chosen_in_title(title: str, titles: Sequence[str]) -> list[int]:
     return _closest_option(title, titles) if not named else []
 
 
+def _option_heading(title: str, titles: Sequence[str], numbers: Sequence[int | None]) -> int | None:
+    """The outcome's first heading names an option: by its label (`A) No prefixes` for
+    option A) or by its name."""
+    name, _, number, _ = clean_option_title(title)
+    if number is not None and number in numbers:
+        return list(numbers).index(number)
+    return match_option(name, titles) if name else None
+
+
 def _lead_text(section: Part) -> str:
     """The outcome's first words: its first paragraph, or the first item of a list that
     comes before any paragraph (`- We will use Mermaid for diagrams.`)."""
@@ -1049,6 +1070,7 @@ _LEADING_NUMBER = re.compile(
 )
 # `… translated into English (option 1 below).`: a number in parentheses names the option.
 _NUMBER_ASIDE = re.compile(rf"\(\s*{_OPTION_WORD}\s*#?(\d+|[a-e])\b[^()]{{0,30}}\)", re.IGNORECASE)
+_LEANING = re.compile(r"(?:prefer|recommend|propose|support|endorse|favou?r|accept)", re.IGNORECASE)
 # `We decided that the second option outlined above is better`: an option by its place.
 _ORDINAL_CHOICE = re.compile(
     rf"\b(?:decided|chose|choose|picked|selected|go with|went with|prefer|recommend)\b"

@@ -100,6 +100,19 @@ _QUOTE_MARKS = frozenset('"“”')
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
 _MENTION = re.compile(r"(?<![\w/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})\b")
 _IGNORE = re.compile(r"<!--\s*madr-ignore:([^>]*?)-->")
+_ALL_OPTIONS = frozenset(
+    {
+        "all considered options",
+        "all options",
+        "all of them",
+        "all of the above",
+        "all three",
+        "toutes les options",
+        "alle optionen",
+        "todas las opciones",
+        "todas as opções",
+    }
+)
 # Where a record written as a request for comments says what it takes, when it has no outcome.
 _PROPOSAL_HEADINGS = frozenset(
     {"proposal", "the proposal", "proposed solution", "proposed decision"}
@@ -389,16 +402,16 @@ class _Reader:
             self.report(Code.PLACEHOLDER, found.line, "the status is an unfilled placeholder")
             return
         self._status_links(text, found.line)
+        decision = self.decision
+        for kind, target, partial in reading.targets:
+            decision.relations.append(Relation(kind, target, found.line, "status", partial))
         if reading.keyword is None:
             return
-        decision = self.decision
         decision.status = reading.keyword
         decision.status_text = reading.text
         decision.lifecycle = self.vocabulary.lifecycle(reading.keyword)
         decision.lines[Line.STATUS] = found.line or 0
         decision.found["status"] = found.source
-        for kind, target, partial in reading.targets:
-            decision.relations.append(Relation(kind, target, found.line, "status", partial))
 
     def _status_links(self, text: str, line: int | None) -> None:
         verb = leading_verb(text)
@@ -446,7 +459,7 @@ class _Reader:
         return True
 
     def _name_date(self) -> dt.date | None:
-        named = re.match(r"((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)", self.identity.slug)
+        named = re.match(r"((?:19|20)\d\d)[-_]?(\d\d)[-_]?(\d\d)(?!\d)", self.identity.slug)
         if named is None or not (self.identity.date_named or "-" in named[0]):
             return None
         try:
@@ -526,7 +539,12 @@ class _Reader:
         if isinstance(value, list):
             result: list[str] = []
             for entry in value:
-                if isinstance(entry, (str, int, float)) and not isinstance(entry, bool):
+                if isinstance(entry, str) and found.source == "bullet" and not tags:
+                    # nested under `- Deciders:`: `Team A: ann, bo` names ann and bo
+                    label, colon, rest = plain(entry).partition(":")
+                    names = rest if colon and len(label.split()) <= 3 else plain(entry)
+                    result += [n for n in split_list(names) if not is_placeholder(n)]
+                elif isinstance(entry, (str, int, float)) and not isinstance(entry, bool):
                     text = plain(str(entry))
                     if text and not is_placeholder(str(entry)):
                         result.append(text)
@@ -646,6 +664,18 @@ class _Reader:
             chosen = read_chosen(self.root, self.vocabulary)
         return chosen
 
+    def _rejected_alternatives(self) -> bool:
+        """`## Betrachtete Alternativen` after the decision: the ones not taken, so a sentence
+        of the decision that sounds like one of them does not choose it."""
+        listed = self.parts.get("options")
+        outcome = self.parts.get("outcome")
+        return (
+            listed is not None
+            and outcome is not None
+            and listed.line > outcome.line
+            and "alternativ" in listed.key
+        )
+
     def _proposal(self) -> Part | None:
         """`## Proposal` in a record written as a request for comments: where it says which
         option it takes when the record has no outcome section."""
@@ -669,6 +699,8 @@ class _Reader:
                 found, how = chosen_in_prose(outcome, titles, [o.number for o in options]), "prose"
             if not found and decision.title and len(options) >= 2:
                 found, how = chosen_in_title(decision.title, titles), "title"
+            if how != "marked" and self._rejected_alternatives():
+                found = []
             for index in found:
                 options[index].chosen = True
             if found:
@@ -693,6 +725,8 @@ class _Reader:
                 if matched is not None:
                     indexes = [matched]
                     break
+        if not indexes and norm(chosen.title) in _ALL_OPTIONS:
+            indexes = list(range(len(options)))  # `Chosen option: "All considered options"`
         if not indexes and marked:
             indexes = marked
         unquoted = not chosen.quoted

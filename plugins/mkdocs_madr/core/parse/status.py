@@ -89,6 +89,9 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
                 ),
                 None,
             )
+    team_word = keyword not in vocabulary.status_words.values() and keyword != "superseded"
+    if targets and team_word and relation_verb(clean, vocabulary) is not None:
+        keyword = None  # `Status: augmented by [ADR-4](…)`: a relation, and no status
     if keyword == "superseded" and not targets:
         targets = _bare_targets(text, RelationKind.SUPERSEDED_BY)
     shown = clean if keyword == "superseded" else _first_sentence(clean)

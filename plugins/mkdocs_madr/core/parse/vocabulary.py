@@ -511,8 +511,8 @@ FIELDS: dict[str, str] = _table(
             "abgelöst durch",
             "ersetzt durch",
         ],
-        "amends": ["amends", "extends"],
-        "amended-by": ["amended by", "amended-by", "amended_by", "extended by"],
+        "amends": ["amends", "extends", "augments"],
+        "amended-by": ["amended by", "amended-by", "amended_by", "extended by", "augmented by"],
         "relates-to": [
             "related",
             "relates to",
@@ -644,6 +644,7 @@ LIFECYCLE: dict[str, str] = _table(
             "in effect",
             "in force",
             "merged",
+            "mergé",
             "complete",
             "completed",
             "final",
@@ -862,6 +863,7 @@ RELATION_VERBS: tuple[tuple[str, RelationKind], ...] = (
     ("vervangen door", RelationKind.SUPERSEDED_BY),
     ("amended by", RelationKind.AMENDED_BY),
     ("extended by", RelationKind.AMENDED_BY),
+    ("augmented by", RelationKind.AMENDED_BY),
     ("amendé par", RelationKind.AMENDED_BY),
     ("modifié par", RelationKind.AMENDED_BY),
     ("geändert durch", RelationKind.AMENDED_BY),
@@ -887,6 +889,7 @@ RELATION_VERBS: tuple[tuple[str, RelationKind], ...] = (
     ("amends", RelationKind.AMENDS),
     ("amend", RelationKind.AMENDS),
     ("extends", RelationKind.AMENDS),
+    ("augments", RelationKind.AMENDS),
     ("amende", RelationKind.AMENDS),
     ("modifie", RelationKind.AMENDS),
     ("ändert", RelationKind.AMENDS),
@@ -902,7 +905,7 @@ FOLDED_VERBS: tuple[tuple[str, RelationKind], ...] = tuple(
 )
 """`RELATION_VERBS` as they are compared."""
 ANY_VERB = re.compile(
-    r"super|replac|amend|extend|remplac|ersetz|abgel|l[oö]st ab|reemplaz|sustitu|substitu|"
+    r"super|replac|amend|extend|augment|remplac|ersetz|abgel|l[oö]st ab|reemplaz|sustitu|substitu|"
     r"sostitu|vervang|modifi|[aä]nder|erg[aä]nz|wijzig|favou?r"
 )
 """A cheap test that folded text may hold a relation verb (most text holds none)."""
