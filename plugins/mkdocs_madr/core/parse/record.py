@@ -673,7 +673,7 @@ class _Reader:
             listed is not None
             and outcome is not None
             and listed.line > outcome.line
-            and "alternativ" in listed.key
+            and ("alternativ" in listed.key or listed.key.startswith("other"))
         )
 
     def _proposal(self) -> Part | None:
