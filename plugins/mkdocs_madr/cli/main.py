@@ -84,8 +84,15 @@ def cli() -> None:
     "--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--status", "statuses", multiple=True, help="Only records with this status.")
+@click.option(
+    "--in-force", is_flag=True, help="Only records in force: accepted, not superseded entirely."
+)
 def list_command(
-    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    statuses: tuple[str, ...],
+    in_force: bool,
 ) -> None:
     """List the decision records.
 
@@ -93,11 +100,12 @@ def list_command(
     Examples:
       adr list
       adr list --status accepted --status proposed
+      adr list --in-force
       adr list --format json > decisions.json
     """
     from .read_commands import run_list
 
-    run_list(directory, config_file, output, statuses)
+    run_list(directory, config_file, output, statuses, in_force=in_force)
 
 
 @cli.command("show")

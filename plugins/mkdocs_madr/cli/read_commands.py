@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..core.diagnostics import Code, Severity
 from ..core.export import decision_to_dict, encode, metadata_only, write_json
+from ..core.in_force import decisions_in_force
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
 from ..core.terminal import for_terminal
@@ -21,13 +22,20 @@ _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
 
 
 def run_list(
-    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    statuses: tuple[str, ...],
+    *,
+    in_force: bool = False,
 ) -> None:
     project = open_project(directory, config_file)
     # JSON: each record is encoded where it is parsed, so only its metadata travels back.
     collection = read_collection(project, encode if output == "json" else None)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
+    if in_force:
+        chosen = decisions_in_force(chosen)
     _report_stoppers(project, collection.all_diagnostics())
     if output == "json":
         write_json(
@@ -37,6 +45,9 @@ def run_list(
             decisions=chosen,
             diagnostics=effective(collection.all_diagnostics(), project.settings),
         )
+        return
+    if not chosen and collection.decisions and in_force and not wanted:
+        say("no records in force (accepted, and not superseded entirely)", err=True)
         return
     if not chosen and collection.decisions and wanted:
         in_use = sorted({d.status or "(none)" for d in collection.decisions})

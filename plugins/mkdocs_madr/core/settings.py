@@ -222,6 +222,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("timeline", True, _boolean, "Generate the timeline page at `/<url_prefix>/timeline/`."),
     Option("graph", True, _boolean, "Generate the relation graph page at `/<url_prefix>/graph/`."),
     Option(
+        "in_force",
+        True,
+        _boolean,
+        "Generate the In force page at `/<url_prefix>/in-force/`: the decisions that hold today "
+        "(accepted, and not superseded entirely), by category, tag and architecture element.",
+    ),
+    Option(
         "nav",
         "auto",
         _choice("auto", "index", "all"),
@@ -375,6 +382,7 @@ class Settings:
     index_title: str | None = None
     timeline: bool = True
     graph: bool = True
+    in_force: bool = True
     nav: str = "auto"
     nav_threshold: int = 100
     statuses: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_STATUSES))

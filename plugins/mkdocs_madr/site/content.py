@@ -15,6 +15,7 @@ from markupsafe import escape
 from ..c4 import parse_c4
 from ..core.collection import Collection
 from ..core.diagnostics import Diagnostic
+from ..core.in_force import decisions_in_force
 from ..core.model import Decision
 from ..core.slim import SlimDecision
 from ..core.text import small_number
@@ -191,6 +192,14 @@ class SiteContent:
             )
         if directive.name == "graph":
             return renderer.graph(decisions, link, self.mermaid(page_url))
+        if directive.name == "in-force":
+            return renderer.in_force(
+                decisions_in_force(decisions),
+                link,
+                self.page("index", page_url),
+                self.element_label,
+                lambda alias: self.element_link(alias, page_url).url,
+            )
         if directive.name == "c4-coverage":
             wanted = {id(decision) for decision in decisions}
             unnamed = [d for d in self.architecture.unnamed if id(d) in wanted]
