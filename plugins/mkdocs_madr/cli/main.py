@@ -161,6 +161,45 @@ def lint_command(
     raise SystemExit(run_lint(directory, config_file, strict, output))
 
 
+@cli.command("refs")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (a superseded citation).")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help='json: {"citations": [{"path", "line", "id"}], "diagnostics": [...]}.',
+)
+def refs_command(
+    paths: tuple[Path, ...],
+    directory: Path | None,
+    config_file: Path | None,
+    strict: bool,
+    output: str,
+) -> None:
+    """List where files cite records: ADR-0007, ADR 7, links and paths to record files.
+
+    PATHS are files or folders to scan (default: the folder of mkdocs.yml, as Git lists it,
+    or without what .gitignore excludes; the decisions folder and the built site are left
+    out). A citation of a superseded, deprecated or rejected record is reported as
+    `path:line: cites-superseded: message`, naming the successor.
+
+    \b
+    Examples:
+      adr refs
+      adr refs src/ deploy/values.yaml
+      adr refs --format json
+      adr refs --strict   # in CI: fail on a citation of a replaced decision
+    """
+    from .refs_command import run_refs
+
+    raise SystemExit(run_refs(paths, directory, config_file, output, strict))
+
+
 @cli.command("new")
 @click.argument("title")
 @click.option(

@@ -17,6 +17,7 @@ from ..site.checks import MissingGlossary, check_documentation
 from .errors import CliError, NotFound
 from .output import json_out, say
 from .project import Project, effective, open_project, read_collection
+from .refs_command import citation_problems
 
 _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
 
@@ -163,6 +164,7 @@ def run_lint(directory: Path | None, config_file: Path | None, strict: bool, out
         raise CliError(str(error)) from None
     except MissingGlossary as error:
         raise CliError(str(settings.error("glossary", str(error)))) from None
+    beyond += citation_problems(project, collection)
     found = sorted(
         effective(collection.all_diagnostics() + beyond, settings),
         key=lambda d: (project.display(d.file), d.line or 0),

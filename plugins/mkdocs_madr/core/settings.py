@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .citations.options import CitationOptions, read_citation_options
 from .diagnostics import Code, Severity
 from .labels import CATALOGUES, catalogue, check_override, language_of
 from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
@@ -127,6 +128,13 @@ def _vocabulary(value: object) -> Vocabulary:
         return value
     try:
         return read_vocabulary(value)
+    except ValueError as error:
+        raise OptionError(str(error)) from None
+
+
+def _citations(value: object) -> CitationOptions:
+    try:
+        return read_citation_options(value)
     except ValueError as error:
         raise OptionError(str(error)) from None
 
@@ -345,6 +353,16 @@ OPTIONS: tuple[Option, ...] = (
         "never followed; a link not followed is reported, and its target is never read.",
     ),
     Option(
+        "citations",
+        CitationOptions(),
+        _citations,
+        "Look for citations of records in the repository (the folder of mkdocs.yml, as Git "
+        "lists it, or without what `.gitignore` excludes): each record page lists where it is "
+        "cited, and a citation of a superseded, deprecated or rejected record is "
+        "`cites-superseded`. `false` turns it off; `{include: [...], exclude: [...]}` narrows "
+        "it with `.gitignore`-style patterns.",
+    ),
+    Option(
         "language",
         None,
         _language,
@@ -398,11 +416,14 @@ class Settings:
     c4_coverage: bool = True
     mermaid_js: str = DEFAULT_MERMAID
     follow_symlinks: str = "project"
+    citations: CitationOptions = field(default_factory=CitationOptions)
     language: str | None = None
     labels: dict[str, str] = field(default_factory=dict)
     parallel: bool = True
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
+    site_dir: Path | None = None
+    """Where the site is built, when there is a mkdocs.yml: never scanned for citations."""
 
     def severity(self, code: Code) -> Severity | None:
         """The severity the project wants for `code`; None when it is ignored."""
@@ -529,7 +550,10 @@ def load_settings(config_file: Path | None = None, *, cwd: Path | None = None) -
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise SettingsError(f"{where}: not valid YAML") from error
     docs_dir = loaded.get("docs_dir", "docs") if isinstance(loaded, dict) else "docs"
-    return read_options(plugin_options(loaded), path, docs_dir=str(docs_dir))
+    settings = read_options(plugin_options(loaded), path, docs_dir=str(docs_dir))
+    site_dir = loaded.get("site_dir", "site") if isinstance(loaded, dict) else "site"
+    settings.site_dir = settings.base / str(site_dir)
+    return settings
 
 
 def plugin_options(config: object) -> dict[str, Any]:

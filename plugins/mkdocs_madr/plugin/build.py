@@ -25,6 +25,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..c4 import C4Index
+from ..core.citations.scan import CitationScan, citation_scope, scan_repository
 from ..core.collection import Collection, FolderError, build_collection, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
@@ -36,6 +37,7 @@ from ..parallel.records import FragmentCache, JobContext, ParseCache, RecordJob
 from ..parallel.spool import Spooled
 from ..site.architecture import Architecture, link_architecture
 from ..site.checks import DocPage, read_architecture
+from ..site.cited_in import CitedIn, SourceLinks
 from ..site.content import SiteContent, Urls
 from ..site.directives import Directive, replace_lines, scan_page
 from ..site.fragments import PagePlan, element_info
@@ -130,6 +132,9 @@ class Build:
                 target.append(wanted)
         self.def_list = any(str(name).endswith("def_list") for name in config.markdown_extensions)
         self.terms.register(config)
+        self.site_dir = Path(config.site_dir)
+        self.sources = SourceLinks(config.repo_url, config.edit_uri, self.docs_dir, settings.base)
+        self.citations: CitationScan | None = None
 
     def _check_colours(self) -> None:
         config = self.settings.config_file
@@ -328,10 +333,19 @@ class Build:
         self._title_pages(parsed)
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)
         self.reporter.report(collection.all_diagnostics() + link_problems, self.root)
+        self._scan_citations(collection)
         self.content = _site_content(self, collection, self.architecture, files)
         self.job.prerender()
         self.directives_ahead = self._directives_in_worker(collection, files)
         self.job.settle()
+
+    def _scan_citations(self, collection: Collection) -> None:
+        """Where the repository cites records: once per build, for every record's header."""
+        if not self.settings.citations.enabled:
+            return
+        scope = citation_scope(self.settings, self.site_dir)
+        self.citations = scan_repository(scope, collection)
+        self.reporter.report(self.citations.diagnostics, scope.root)
 
     def _title_pages(self, parsed: list[Decision]) -> None:
         """Every page of the plugin's gets a title safe to print as HTML, before any template
@@ -617,7 +631,9 @@ def _site_content(
         return (fragments.comparison, fragments.justification) if fragments is not None else None
 
     elements = build.plan.elements if build.plan is not None else {}
-    return SiteContent(collection, architecture, renderer, urls, elements, comparison)
+    scan = build.citations
+    cited = CitedIn(scan.by_record(), build.sources, build.labels["cited_in"]) if scan else None
+    return SiteContent(collection, architecture, renderer, urls, elements, comparison, cited)
 
 
 def _title_contents(items: Iterable[Any]) -> None:
