@@ -282,6 +282,14 @@ OPTIONS: tuple[Option, ...] = (
         "Publish `decisions.json` at the site root: every record, as `adr list --format json`.",
     ),
     Option(
+        "llms_txt",
+        True,
+        _boolean,
+        "Publish, for coding agents, `llms.txt` at the site root (what the site is, and a link "
+        "to each record's Markdown), `llms-full.txt` (every record in force in one file) and "
+        "each record's Markdown source beside its page (`decisions/0007-x.md`).",
+    ),
+    Option(
         "feed",
         True,
         _boolean,
@@ -407,6 +415,7 @@ class Settings:
     levels: dict[Code, str] = field(default_factory=dict)
     vocabulary: Vocabulary = DEFAULT_VOCABULARY
     json_export: bool = True
+    llms_txt: bool = True
     feed: bool = True
     templates_dir: Path | None = None
     template: str = DEFAULT_TEMPLATE

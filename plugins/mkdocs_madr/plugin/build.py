@@ -41,20 +41,28 @@ from ..site.cited_in import CitedIn, SourceLinks
 from ..site.content import SiteContent, Urls
 from ..site.directives import Directive, replace_lines, scan_page
 from ..site.fragments import PagePlan, element_info
+from ..site.llms import SiteFacts
 from ..site.page_titles import record_title, title_html_of_html
 from ..site.record_page import Marks, decorate
 from ..site.render.colours import colour_problems
 from ..site.render.renderer import Renderer
 from ..site.render.views import StatusStyle
+from .agent_files import write_agent_files
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
 from .navigation import add_decision_log
 from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write_feed
 from .reporting import Reporter, log
-from .site_files import MERMAID_URI, SiteFiles, file_order
+from .site_files import MERMAID_URI, TITLES, SiteFiles, file_order
 from .slots import CompareSlot, DiagramSlot, DirectiveSlot, FoldSlot, HeaderSlot, Slot, Slots
 from .term_links import TermLinks
 from .worker_pages import RecordPageRenderer, RenderedPage, render_with
 
+_PAGE_PURPOSES = {
+    "index": "the decision log, every record with its status",
+    "in_force": "the decisions in force, by category, tag and architecture element",
+    "graph": "which record supersedes, amends or relates to which",
+}
+"""The generated pages llms.txt lists, and what each is for."""
 _Directives = dict[tuple[str, str], tuple[str, list[Diagnostic]]]
 """(page, mark) → the directive's HTML and the problems with its arguments."""
 FREEZE_ABOVE = 500
@@ -553,6 +561,10 @@ class Build:
                     self._own_fields,
                     site_url=config.site_url or None,
                 )
+            if self.settings.llms_txt:
+                write_agent_files(
+                    collection, self.root, site_dir, self.files.records, self._site_facts(config)
+                )
             if self.feed is not None:
                 write_feed(
                     collection,
@@ -569,6 +581,19 @@ class Build:
             self.job.release()
         self.job = None
         self.collection = self.content = None
+
+    def _site_facts(self, config: MkDocsConfig) -> SiteFacts:
+        """What llms.txt says of the site, and the pages it points agents to."""
+        base = str(config.site_url).rstrip("/") + "/" if config.site_url else ""
+        pages = [
+            (self.labels[TITLES[name]], file.url, _PAGE_PURPOSES[name])
+            for name, file in self.files.pages.items()
+            if name in _PAGE_PURPOSES
+        ]
+        if self.settings.json_export:
+            pages.append(("decisions.json", JSON_FILE, "every record as data"))
+        description = config.site_description
+        return SiteFacts(config.site_name, str(description) if description else None, base, pages)
 
     def abort(self) -> None:
         self._unfreeze()
