@@ -200,6 +200,40 @@ def refs_command(
     raise SystemExit(run_refs(paths, directory, config_file, output, strict))
 
 
+@cli.command("context")
+@click.argument("target")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help='json: {"decisions": [...]}.',
+)
+def context_command(
+    target: str, directory: Path | None, config_file: Path | None, output: str
+) -> None:
+    """The decisions that govern TARGET, in force first, ready to paste into a prompt.
+
+    TARGET is a file or folder (governed by the records' `paths:` patterns, the
+    elements' `c4_paths`, and the records its files cite), an architecture element's
+    alias, or a topic (words in titles, tags and options). Each decision comes with its
+    status, the chosen option and why, what it rules out, and why it applies.
+
+    \b
+    Examples:
+      adr context llm-workflows/src/retrieval/
+      adr context nats
+      adr context "message encoding"
+      adr context src/app.py --format json
+    """
+    from .context_command import run_context
+
+    run_context(target, directory, config_file, output)
+
+
 @cli.command("new")
 @click.argument("title")
 @click.option(

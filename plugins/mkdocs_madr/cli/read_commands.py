@@ -7,7 +7,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..core.diagnostics import Code, Severity
+from ..core.collection import Collection
+from ..core.diagnostics import Code, Diagnostic, Severity
 from ..core.export import decision_to_dict, encode, metadata_only, write_json
 from ..core.in_force import decisions_in_force
 from ..core.model import Decision, RelationKind
@@ -149,6 +150,26 @@ def _describe(decision: Decision, project: Project) -> list[str]:
 def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
     project = open_project(directory, config_file)
     collection = read_collection(project, after_parse=metadata_only)
+    found = lint_diagnostics(project, collection)
+    if output == "json":
+        listed = [{**d.to_dict(), "file": project.display(d.file)} for d in found]
+        sys.stdout.write(json.dumps(listed, indent=1) + "\n")
+    else:
+        for problem in found:
+            where = project.display(problem.file)
+            line = f":{problem.line}" if problem.line is not None else ""
+            say(f"{where}{line}: {problem.code.value}: {problem.message}")
+    errors = sum(1 for d in found if d.severity is Severity.ERROR)
+    warnings = sum(1 for d in found if d.severity is Severity.WARNING)
+    records = len(collection.decisions)
+    counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    say(f"{_count(records, 'record')}: {counts}", err=True)
+    return 1 if errors or (strict and warnings) else 0
+
+
+def lint_diagnostics(project: Project, collection: Collection) -> list[Diagnostic]:
+    """What `adr lint` reports: the records, the documentation as a build checks it, and
+    citations of replaced records; at the project's levels, in path and line order."""
     settings = project.settings
     docs_dir = settings.docs_dir
     try:
@@ -165,24 +186,10 @@ def run_lint(directory: Path | None, config_file: Path | None, strict: bool, out
     except MissingGlossary as error:
         raise CliError(str(settings.error("glossary", str(error)))) from None
     beyond += citation_problems(project, collection)
-    found = sorted(
+    return sorted(
         effective(collection.all_diagnostics() + beyond, settings),
         key=lambda d: (project.display(d.file), d.line or 0),
     )
-    if output == "json":
-        listed = [{**d.to_dict(), "file": project.display(d.file)} for d in found]
-        sys.stdout.write(json.dumps(listed, indent=1) + "\n")
-    else:
-        for problem in found:
-            where = project.display(problem.file)
-            line = f":{problem.line}" if problem.line is not None else ""
-            say(f"{where}{line}: {problem.code.value}: {problem.message}")
-    errors = sum(1 for d in found if d.severity is Severity.ERROR)
-    warnings = sum(1 for d in found if d.severity is Severity.WARNING)
-    records = len(collection.decisions)
-    counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-    say(f"{_count(records, 'record')}: {counts}", err=True)
-    return 1 if errors or (strict and warnings) else 0
 
 
 def _count(number: int, noun: str) -> str:

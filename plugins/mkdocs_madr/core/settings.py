@@ -139,6 +139,19 @@ def _citations(value: object) -> CitationOptions:
         raise OptionError(str(error)) from None
 
 
+def _element_paths(value: object) -> dict[str, list[str]]:
+    """`{alias: [pattern, ...]}`: the files each architecture element lives in."""
+    if not isinstance(value, Mapping):
+        raise OptionError("must map element aliases to lists of .gitignore-style patterns")
+    checked: dict[str, list[str]] = {}
+    for alias, patterns in value.items():
+        listed = [patterns] if isinstance(patterns, str) else patterns
+        if not isinstance(listed, list) or not all(isinstance(p, str) and p for p in listed):
+            raise OptionError(f"{alias}: must list .gitignore-style patterns, not {patterns!r}")
+        checked[str(alias)] = [str(pattern) for pattern in listed]
+    return checked
+
+
 def _language(value: object) -> str:
     text = _text(value)
     found = language_of(text)
@@ -371,6 +384,15 @@ OPTIONS: tuple[Option, ...] = (
         "it with `.gitignore`-style patterns.",
     ),
     Option(
+        "c4_paths",
+        {},
+        _element_paths,
+        "Where each architecture element lives in the repository: `{alias: [patterns]}` "
+        "(`.gitignore`-style, relative to the folder of mkdocs.yml); `adr context` and the MCP "
+        "server's `decisions_for_path` then count the records naming an element as governing "
+        "its files.",
+    ),
+    Option(
         "language",
         None,
         _language,
@@ -426,6 +448,7 @@ class Settings:
     mermaid_js: str = DEFAULT_MERMAID
     follow_symlinks: str = "project"
     citations: CitationOptions = field(default_factory=CitationOptions)
+    c4_paths: dict[str, list[str]] = field(default_factory=dict)
     language: str | None = None
     labels: dict[str, str] = field(default_factory=dict)
     parallel: bool = True
