@@ -21,7 +21,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
     site_dir = tmp_path_factory.mktemp("example") / "site"
     build(load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir)))
-    yield site_dir
+    return site_dir
 
 
 def test_llms_txt_links_every_record_to_its_markdown(example: Path) -> None:

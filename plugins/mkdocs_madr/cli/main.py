@@ -234,6 +234,31 @@ def context_command(
     run_context(target, directory, config_file, output)
 
 
+@cli.command("mcp")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@click.option(
+    "--allow-write",
+    is_flag=True,
+    help="Offer create_decision, which writes a new proposed record (never overwriting).",
+)
+def mcp_command(directory: Path | None, config_file: Path | None, allow_write: bool) -> None:
+    """Serve the decisions to coding agents: a Model Context Protocol server over stdio.
+
+    Tools: list_decisions, get_decision, search_decisions, decisions_for_path,
+    decisions_in_force, lint, and with --allow-write create_decision; each record is a
+    resource (adr://decisions/ID). Read-only unless --allow-write. Needs the MCP SDK:
+    pip install 'mkdocs-madr[mcp]'.
+
+    \b
+    Example (an editor's or agent's MCP configuration):
+      {"mcpServers": {"adr": {"command": "adr", "args": ["mcp"]}}}
+    """
+    from .mcp_server import run_mcp
+
+    run_mcp(directory, config_file, allow_write)
+
+
 @cli.command("new")
 @click.argument("title")
 @click.option(
