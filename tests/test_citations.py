@@ -188,10 +188,11 @@ def test_mkdocs_build_lists_citations_and_strict_fails_on_a_superseded_one(
         "deprecated",
     ]
     page = site.html("decisions/0003-queue-on-nats/")
-    cited = page.split('<details class="madr-cited" open>', 1)[1].split("</details>", 1)[0]
-    assert "<b>Cited in</b> (3)" in cited
+    cited = page.split('<p class="madr-meta madr-cited"><b>Cited in</b>', 1)[1].split("</p>")[0]
+    assert cited.count('<span class="madr-meta__item">') == 3
     assert (
-        '<a href="https://github.com/example/repo/blob/main/crates/bus/src/lib.rs#L1">'
+        '<a class="madr-cited__place" '
+        'href="https://github.com/example/repo/blob/main/crates/bus/src/lib.rs#L1">'
         "<code>crates/bus/src/lib.rs:1</code></a>"
     ) in cited
     assert "docs/guide.md:1" in cited
@@ -222,3 +223,15 @@ def test_what_counts_as_a_citation(text: bytes, cited: list[str]) -> None:
     record = Decision("0003-queue-on-nats.md", "0003", number=3, slug="0003-queue-on-nats")
     index = RecordIndex([record])
     assert [c.key for c in find_citations(text, "x", index)] == cited
+
+
+def test_a_cited_place_is_text_in_the_page(build_site: BuildSite, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    files: dict[str, str | bytes] = {
+        **RECORDS,
+        'src/<img src=x onerror="alert(1)">.py': "# ADR-0001\n",
+    }
+    site = build_site(files, base_config(decisions_dir="decisions"), root=root)
+    page = site.html("decisions/0001-use-postgres/")
+    assert "<img src=x" not in page
+    assert "<code>src/&lt;img src=x onerror=&#34;alert(1)&#34;&gt;.py:1</code>" in page

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,13 @@ def _data(result: Any) -> Any:
     if structured is not None:
         return structured.get("result", structured) if set(structured) == {"result"} else structured
     return json.loads(result.content[0].text)
+
+
+def _run(root: Path, calls: Any, *args: str) -> Any:
+    """The client's calls, on an event loop of their own: the browser tests' Playwright keeps
+    one running in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(anyio.run, _session, root, calls, *args).result(timeout=120)
 
 
 async def _session(root: Path, calls: Any, *args: str) -> Any:
@@ -94,7 +102,7 @@ def test_every_tool_over_stdio(tmp_path: Path) -> None:
         found["read"] = await session.read_resource("adr://decisions/0007")
         return found
 
-    found = anyio.run(_session, root, calls, "--allow-write")
+    found = _run(root, calls, "--allow-write")
     assert found["tools"] == {*READ_TOOLS, "create_decision"}
     assert [d["key"] for d in found["all"]] == [f"{n:04d}" for n in range(1, 13)]
     assert [d["key"] for d in found["nats"]] == ["0003", "0005"]
@@ -142,7 +150,7 @@ def test_read_only_unless_allowed(tmp_path: Path) -> None:
         refused = await session.call_tool("create_decision", {"title": "Sneak in"})
         return tools, refused
 
-    tools, refused = anyio.run(_session, root, calls)
+    tools, refused = _run(root, calls)
     assert tools == READ_TOOLS
     assert refused.is_error
     assert sorted(path.name for path in (root / "decisions").iterdir())[-1].startswith("0012-")

@@ -657,7 +657,12 @@ def _site_content(
 
     elements = build.plan.elements if build.plan is not None else {}
     scan = build.citations
-    cited = CitedIn(scan.by_record(), build.sources, build.labels["cited_in"]) if scan else None
+    labels = build.labels
+    cited = (
+        CitedIn(scan.by_record(), build.sources, labels["cited_in"], labels["and_more"])
+        if scan is not None
+        else None
+    )
     return SiteContent(collection, architecture, renderer, urls, elements, comparison, cited)
 
 

@@ -14,8 +14,8 @@ from markupsafe import escape
 
 from ..core.citations.finder import Citation
 
-OPEN_UP_TO = 5
-"""A list this long or shorter is shown open; a longer one folded."""
+SHOWN = 12
+"""Places listed in a header; `adr refs` lists them all."""
 _VIEWS = (("/-/edit/", "/-/blob/"), ("/edit/", "/blob/"))
 """Edit addresses of GitLab and GitHub (and Gitea, Forgejo), and where the file is shown."""
 
@@ -52,28 +52,34 @@ class CitedIn:
     """What the header of each record says about where it is cited."""
 
     def __init__(
-        self, citations: Mapping[str, Sequence[Citation]], links: SourceLinks, label: str
+        self,
+        citations: Mapping[str, Sequence[Citation]],
+        links: SourceLinks,
+        label: str,
+        more: str = "and {count} more",
     ) -> None:
         self.citations = citations
         self.links = links
         self.label = label
+        self.more = more
 
     def html(self, key: str) -> str:
-        """The record's "Cited in" list; empty when nothing cites it."""
+        """The record's "Cited in" line; empty when nothing cites it."""
         found = self.citations.get(key)
         if not found:
             return ""
         items = []
-        for citation in found:
+        for citation in found[:SHOWN]:
             text = escape(f"{citation.path}:{citation.line}")
             url = self.links.url(citation.path, citation.line)
             link = f"<code>{text}</code>"
             if url is not None:
-                link = f'<a href="{escape(url)}">{link}</a>'
-            items.append(f"<li>{link}</li>")
-        opened = " open" if len(found) <= OPEN_UP_TO else ""
-        summary = f"<b>{escape(self.label)}</b> ({len(found)})"
-        return (
-            f'<details class="madr-cited"{opened}><summary>{summary}</summary>'
-            f'<ul class="madr-refs">{"".join(items)}</ul></details>'
-        )
+                link = f'<a class="madr-cited__place" href="{escape(url)}">{link}</a>'
+            items.append(f'<span class="madr-meta__item">{link}</span>')
+        more = len(found) - SHOWN
+        if more > 0:
+            text = escape(self.more.format(count=more))
+            items.append(f'<span class="madr-meta__item">{text}</span>')
+        label = escape(self.label)
+        return f'<p class="madr-meta madr-cited"><b>{label}</b> {" ".join(items)}</p>'
+
