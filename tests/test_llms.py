@@ -3,6 +3,7 @@ its page, llms-full.txt with every record in force."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,3 +75,22 @@ def test_without_site_url_links_are_relative_to_the_root(build_site: BuildSite) 
     assert not (off.site_dir / "llms.txt").exists()
     assert not (off.site_dir / "llms-full.txt").exists()
     assert not (off.site_dir / "decisions/0001-a.md").exists()
+
+
+def test_a_worker_writes_them_while_the_build_writes_pages(build_site: BuildSite) -> None:
+    files: dict[str, str | bytes] = {
+        f"decisions/{n:04d}-choice-{n}.md": f"---\nstatus: {'accepted' if n % 3 else 'rejected'}"
+        f"\n---\n# Choice {n}\n\nWhy {n}.\n"
+        for n in range(1, 121)
+    }
+    site = build_site(files, base_config(decisions_dir="decisions"), strict=True)
+    written = [text for _, text in site.messages if "agent files written in process" in text]
+    assert len(written) == 1
+    assert int(written[0].rsplit(" ", 1)[1]) != os.getpid()
+    for n in (1, 60, 120):
+        copy = site.site_dir / f"decisions/{n:04d}-choice-{n}.md"
+        assert copy.read_text(encoding="utf-8").endswith(f"# Choice {n}\n\nWhy {n}.\n")
+    full = (site.site_dir / "llms-full.txt").read_text(encoding="utf-8")
+    assert full.count("\nSource: ") == 80
+    assert "# Choice 3\n" not in full
+    assert (site.site_dir / "llms.txt").read_text(encoding="utf-8").count(".md): ") == 120

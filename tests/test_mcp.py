@@ -87,6 +87,7 @@ def test_every_tool_over_stdio(tmp_path: Path) -> None:
                 "decisions_for_path", {"path": "llm-workflows/src/platform_events/envelope.py"}
             )
         )
+        found["outside"] = await session.call_tool("decisions_for_path", {"path": "../../"})
         found["force"] = _data(await session.call_tool("decisions_in_force", {}))
         found["lint"] = _data(await session.call_tool("lint", {}))
         found["created"] = _data(
@@ -118,6 +119,8 @@ def test_every_tool_over_stdio(tmp_path: Path) -> None:
     assert [(d["key"], d["in_force"]) for d in path] == [("0005", True), ("0004", False)]
     assert path[0]["why"][0] == "paths: llm-workflows/src/platform_events/"
     assert path[-1]["why"] == ["cited at llm-workflows/src/platform_events/envelope.py:1"]
+    assert found["outside"].is_error
+    assert "outside the project" in found["outside"].content[0].text
     assert "0004" not in [d["key"] for d in found["force"]]
     assert len(found["force"]) == 10
     cites = [d for d in found["lint"] if d["code"] == "cites-superseded"]

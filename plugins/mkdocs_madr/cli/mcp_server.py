@@ -116,9 +116,14 @@ class Decisions:
 
     def for_path(self, path: str) -> list[dict[str, Any]]:
         collection = self.collection()
-        relative = path.strip().replace("\\", "/").lstrip("./") or "."
+        relative = path.strip().replace("\\", "/")
+        while relative.startswith("./"):
+            relative = relative[2:]
         folder = relative.endswith("/")
         relative = relative.strip("/") or "."
+        base = self.project.settings.base.resolve()
+        if relative.startswith("/") or not (base / relative).resolve().is_relative_to(base):
+            raise CliError(f"{path}: outside the project (paths are relative to {base})")
         found = governing_path(self.project, collection, relative, folder=folder)
         return [to_data(entry, collection) for entry in found]
 

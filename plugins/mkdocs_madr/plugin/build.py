@@ -47,7 +47,7 @@ from ..site.record_page import Marks, decorate
 from ..site.render.colours import colour_problems
 from ..site.render.renderer import Renderer
 from ..site.render.views import StatusStyle
-from .agent_files import write_agent_files
+from .agent_files import AgentFiles, plan_agent_files, write_agent_files, write_in_worker
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
 from .navigation import add_decision_log
 from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write_feed
@@ -143,6 +143,8 @@ class Build:
         self.site_dir = Path(config.site_dir)
         self.sources = SourceLinks(config.repo_url, config.edit_uri, self.docs_dir, settings.base)
         self.citations: CitationScan | None = None
+        self.site_facts = _site_facts(config)
+        self.agent_files: tuple[AgentFiles, Handle[int] | None] | None = None
 
     def _check_colours(self) -> None:
         config = self.settings.config_file
@@ -345,6 +347,7 @@ class Build:
         self.content = _site_content(self, collection, self.architecture, files)
         self.job.prerender()
         self.directives_ahead = self._directives_in_worker(collection, files)
+        self._agent_files_in_worker(collection)
         self.job.settle()
 
     def _scan_citations(self, collection: Collection) -> None:
@@ -354,6 +357,47 @@ class Build:
         scope = citation_scope(self.settings, self.site_dir)
         self.citations = scan_repository(scope, collection)
         self.reporter.report(self.citations.diagnostics, scope.root)
+
+    def _agent_files_in_worker(self, collection: Collection) -> None:
+        """Plan the files for coding agents, and hand their writing to a worker if one is
+        idle (MkDocs has cleaned site_dir before this event)."""
+        if not self.settings.llms_txt or self.job is None:
+            return
+        facts = SiteFacts(
+            self.site_facts.name,
+            self.site_facts.description,
+            self.site_facts.base,
+            self._agent_pages(),
+        )
+        planned = plan_agent_files(collection, self.root, self.site_dir, self.files.records, facts)
+        handle = self.job.submit_after(write_in_worker, pickle.dumps(planned))
+        self.agent_files = (planned, handle)
+
+    def _take_agent_files(self, *, wait: bool) -> None:
+        """The agent files written by a worker (or, without one, here)."""
+        if self.agent_files is None:
+            return
+        planned, handle = self.agent_files
+        if handle is not None and not (wait or handle.done()):
+            return
+        self.agent_files = None
+        if handle is None:
+            write_agent_files(planned)
+            return
+        log.debug(f"agent files written in process {handle.result()}")
+        if self.job is not None:
+            self.job.settle(handle)
+
+    def _agent_pages(self) -> list[tuple[str, str, str]]:
+        """The generated pages llms.txt points agents to, and decisions.json."""
+        pages = [
+            (self.labels[TITLES[name]], file.url, _PAGE_PURPOSES[name])
+            for name, file in self.files.pages.items()
+            if name in _PAGE_PURPOSES
+        ]
+        if self.settings.json_export:
+            pages.append(("decisions.json", JSON_FILE, "every record as data"))
+        return pages
 
     def _title_pages(self, parsed: list[Decision]) -> None:
         """Every page of the plugin's gets a title safe to print as HTML, before any template
@@ -414,6 +458,7 @@ class Build:
     def fill_for_search(self, page: Page) -> None:
         """Fill what search should index, and hand search the page without its term links."""
         self._take_directives(wait=False)
+        self._take_agent_files(wait=False)
         if self.job is not None:
             self.job.poll()
         if self.files.is_ours(page.file):
@@ -561,10 +606,7 @@ class Build:
                     self._own_fields,
                     site_url=config.site_url or None,
                 )
-            if self.settings.llms_txt:
-                write_agent_files(
-                    collection, self.root, site_dir, self.files.records, self._site_facts(config)
-                )
+            self._take_agent_files(wait=True)
             if self.feed is not None:
                 write_feed(
                     collection,
@@ -581,19 +623,6 @@ class Build:
             self.job.release()
         self.job = None
         self.collection = self.content = None
-
-    def _site_facts(self, config: MkDocsConfig) -> SiteFacts:
-        """What llms.txt says of the site, and the pages it points agents to."""
-        base = str(config.site_url).rstrip("/") + "/" if config.site_url else ""
-        pages = [
-            (self.labels[TITLES[name]], file.url, _PAGE_PURPOSES[name])
-            for name, file in self.files.pages.items()
-            if name in _PAGE_PURPOSES
-        ]
-        if self.settings.json_export:
-            pages.append(("decisions.json", JSON_FILE, "every record as data"))
-        description = config.site_description
-        return SiteFacts(config.site_name, str(description) if description else None, base, pages)
 
     def abort(self) -> None:
         self._unfreeze()
@@ -688,6 +717,13 @@ def _render_directives(context: JobContext, arguments: bytes) -> _Directives:
         (src, marker): content.directive(directive, url, src)
         for src, url, marker, directive in found
     }
+
+
+def _site_facts(config: MkDocsConfig) -> SiteFacts:
+    """What llms.txt says of the site; its links are absolute when the site has an address."""
+    base = str(config.site_url).rstrip("/") + "/" if config.site_url else ""
+    description = config.site_description
+    return SiteFacts(config.site_name, str(description) if description else None, base)
 
 
 def _theme_language(config: MkDocsConfig) -> str | None:

@@ -89,20 +89,18 @@ def _entry(site: SiteFacts, record: Published, key_name: Callable[[str], str]) -
     return f"- {link}: {_line('; '.join(facts))}"
 
 
-def llms_full_txt(
-    site: SiteFacts, records: Sequence[Published], source: Callable[[Decision], str]
-) -> str:
-    """`llms-full.txt`: every record in force, as written, each under a line naming it."""
-    holding = [r for r in records if in_force(r.decision)]
+def llms_full_txt(site: SiteFacts, holding: Sequence[tuple[str, str]]) -> str:
+    """`llms-full.txt`: every record in force, as written (`holding`: each one's Markdown URL
+    and text), each under a line naming it."""
     parts = [
         f"# {_line(site.name)}: decisions in force",
         "",
         f"> {len(holding)} architecture decision records hold today (accepted, and not "
         "superseded entirely). Each follows as written, after a line with its address.",
     ]
-    for record in holding:
-        text = source(record.decision).replace("\r\n", "\n").strip("\n")
-        parts += ["", "---", "", f"Source: {site.base}{record.markdown_url}", "", text]
+    for url, text in holding:
+        body = text.replace("\r\n", "\n").strip("\n")
+        parts += ["", "---", "", f"Source: {site.base}{url}", "", body]
     return "\n".join(parts) + "\n"
 
 
