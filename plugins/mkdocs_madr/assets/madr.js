@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var FILTERS = ["status", "tag", "decider", "category", "c4", "text"];
+  var FILTERS = ["status", "tag", "decider", "category", "c4", "in_force", "text"];
   var LEGIBLE_PX = 11;
   var SVG = "http://www.w3.org/2000/svg";
 
@@ -40,6 +40,7 @@
         status: lower(row.getAttribute("data-status")),
         category: lower(row.getAttribute("data-category")),
         c4: parseJson(row.getAttribute("data-c4"), []).map(String),
+        inForce: row.hasAttribute("data-in-force"),
         tags: texts(row.cells[6] ? row.cells[6].querySelectorAll(".madr-tag") : []),
         deciders: texts(row.cells[4] ? row.cells[4].querySelectorAll("a") : []),
         text: lower(row.textContent),
@@ -210,6 +211,8 @@
     if (state.tag && data.tags.indexOf(lower(state.tag)) === -1) return false;
     if (state.decider && data.deciders.indexOf(lower(state.decider)) === -1) return false;
     if (state.c4 && data.c4.indexOf(state.c4) === -1) return false;
+    if (lower(state.in_force) === "yes" && !data.inForce) return false;
+    if (lower(state.in_force) === "no" && data.inForce) return false;
     var text = lower(state.text).trim();
     if (text && data.text.indexOf(text) === -1) {
       var more = this.found && this.found[row.getAttribute("data-key")];

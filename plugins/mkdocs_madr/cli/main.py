@@ -84,8 +84,15 @@ def cli() -> None:
     "--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--status", "statuses", multiple=True, help="Only records with this status.")
+@click.option(
+    "--in-force", is_flag=True, help="Only records in force: accepted, not superseded entirely."
+)
 def list_command(
-    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    statuses: tuple[str, ...],
+    in_force: bool,
 ) -> None:
     """List the decision records.
 
@@ -93,11 +100,12 @@ def list_command(
     Examples:
       adr list
       adr list --status accepted --status proposed
+      adr list --in-force
       adr list --format json > decisions.json
     """
     from .read_commands import run_list
 
-    run_list(directory, config_file, output, statuses)
+    run_list(directory, config_file, output, statuses, in_force=in_force)
 
 
 @cli.command("show")
@@ -151,6 +159,104 @@ def lint_command(
     from .read_commands import run_lint
 
     raise SystemExit(run_lint(directory, config_file, strict, output))
+
+
+@cli.command("refs")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (a superseded citation).")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help='json: {"citations": [{"path", "line", "id"}], "diagnostics": [...]}.',
+)
+def refs_command(
+    paths: tuple[Path, ...],
+    directory: Path | None,
+    config_file: Path | None,
+    strict: bool,
+    output: str,
+) -> None:
+    """List where files cite records: ADR-0007, ADR 7, links and paths to record files.
+
+    PATHS are files or folders to scan (default: the folder of mkdocs.yml, as Git lists it,
+    or without what .gitignore excludes; the decisions folder and the built site are left
+    out). A citation of a superseded, deprecated or rejected record is reported as
+    `path:line: cites-superseded: message`, naming the successor.
+
+    \b
+    Examples:
+      adr refs
+      adr refs src/ deploy/values.yaml
+      adr refs --format json
+      adr refs --strict   # in CI: fail on a citation of a replaced decision
+    """
+    from .refs_command import run_refs
+
+    raise SystemExit(run_refs(paths, directory, config_file, output, strict))
+
+
+@cli.command("context")
+@click.argument("target")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help='json: {"decisions": [...]}.',
+)
+def context_command(
+    target: str, directory: Path | None, config_file: Path | None, output: str
+) -> None:
+    """The decisions that govern TARGET, in force first, ready to paste into a prompt.
+
+    TARGET is a file or folder (governed by the records' `paths:` patterns, the
+    elements' `c4_paths`, and the records its files cite), an architecture element's
+    alias, or a topic (words in titles, tags and options). Each decision comes with its
+    status, the chosen option and why, what it rules out, and why it applies.
+
+    \b
+    Examples:
+      adr context llm-workflows/src/retrieval/
+      adr context nats
+      adr context "message encoding"
+      adr context src/app.py --format json
+    """
+    from .context_command import run_context
+
+    run_context(target, directory, config_file, output)
+
+
+@cli.command("mcp")
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@click.option(
+    "--allow-write",
+    is_flag=True,
+    help="Offer create_decision, which writes a new proposed record (never overwriting).",
+)
+def mcp_command(directory: Path | None, config_file: Path | None, allow_write: bool) -> None:
+    """Serve the decisions to coding agents: a Model Context Protocol server over stdio.
+
+    Tools: list_decisions, get_decision, search_decisions, decisions_for_path,
+    decisions_in_force, lint, and with --allow-write create_decision; each record is a
+    resource (adr://decisions/ID). Read-only unless --allow-write. Needs the MCP SDK:
+    pip install 'mkdocs-madr[mcp]'.
+
+    \b
+    Example (an editor's or agent's MCP configuration):
+      {"mcpServers": {"adr": {"command": "adr", "args": ["mcp"]}}}
+    """
+    from .mcp_server import run_mcp
+
+    run_mcp(directory, config_file, allow_write)
 
 
 @cli.command("new")

@@ -7,8 +7,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..core.diagnostics import Code, Severity
+from ..core.collection import Collection
+from ..core.diagnostics import Code, Diagnostic, Severity
 from ..core.export import decision_to_dict, encode, metadata_only, write_json
+from ..core.in_force import decisions_in_force
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
 from ..core.terminal import for_terminal
@@ -16,18 +18,26 @@ from ..site.checks import MissingGlossary, check_documentation
 from .errors import CliError, NotFound
 from .output import json_out, say
 from .project import Project, effective, open_project, read_collection
+from .refs_command import citation_problems
 
 _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
 
 
 def run_list(
-    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    statuses: tuple[str, ...],
+    *,
+    in_force: bool = False,
 ) -> None:
     project = open_project(directory, config_file)
     # JSON: each record is encoded where it is parsed, so only its metadata travels back.
     collection = read_collection(project, encode if output == "json" else None)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
+    if in_force:
+        chosen = decisions_in_force(chosen)
     _report_stoppers(project, collection.all_diagnostics())
     if output == "json":
         write_json(
@@ -37,6 +47,9 @@ def run_list(
             decisions=chosen,
             diagnostics=effective(collection.all_diagnostics(), project.settings),
         )
+        return
+    if not chosen and collection.decisions and in_force and not wanted:
+        say("no records in force (accepted, and not superseded entirely)", err=True)
         return
     if not chosen and collection.decisions and wanted:
         in_use = sorted({d.status or "(none)" for d in collection.decisions})
@@ -137,6 +150,26 @@ def _describe(decision: Decision, project: Project) -> list[str]:
 def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
     project = open_project(directory, config_file)
     collection = read_collection(project, after_parse=metadata_only)
+    found = lint_diagnostics(project, collection)
+    if output == "json":
+        listed = [{**d.to_dict(), "file": project.display(d.file)} for d in found]
+        sys.stdout.write(json.dumps(listed, indent=1) + "\n")
+    else:
+        for problem in found:
+            where = project.display(problem.file)
+            line = f":{problem.line}" if problem.line is not None else ""
+            say(f"{where}{line}: {problem.code.value}: {problem.message}")
+    errors = sum(1 for d in found if d.severity is Severity.ERROR)
+    warnings = sum(1 for d in found if d.severity is Severity.WARNING)
+    records = len(collection.decisions)
+    counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    say(f"{_count(records, 'record')}: {counts}", err=True)
+    return 1 if errors or (strict and warnings) else 0
+
+
+def lint_diagnostics(project: Project, collection: Collection) -> list[Diagnostic]:
+    """What `adr lint` reports: the records, the documentation as a build checks it, and
+    citations of replaced records; at the project's levels, in path and line order."""
     settings = project.settings
     docs_dir = settings.docs_dir
     try:
@@ -152,24 +185,11 @@ def run_lint(directory: Path | None, config_file: Path | None, strict: bool, out
         raise CliError(str(error)) from None
     except MissingGlossary as error:
         raise CliError(str(settings.error("glossary", str(error)))) from None
-    found = sorted(
+    beyond += citation_problems(project, collection)
+    return sorted(
         effective(collection.all_diagnostics() + beyond, settings),
         key=lambda d: (project.display(d.file), d.line or 0),
     )
-    if output == "json":
-        listed = [{**d.to_dict(), "file": project.display(d.file)} for d in found]
-        sys.stdout.write(json.dumps(listed, indent=1) + "\n")
-    else:
-        for problem in found:
-            where = project.display(problem.file)
-            line = f":{problem.line}" if problem.line is not None else ""
-            say(f"{where}{line}: {problem.code.value}: {problem.message}")
-    errors = sum(1 for d in found if d.severity is Severity.ERROR)
-    warnings = sum(1 for d in found if d.severity is Severity.WARNING)
-    records = len(collection.decisions)
-    counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-    say(f"{_count(records, 'record')}: {counts}", err=True)
-    return 1 if errors or (strict and warnings) else 0
 
 
 def _count(number: int, noun: str) -> str:

@@ -58,6 +58,7 @@ class Code(str, enum.Enum):
     GLOSSARY_EMPTY = "glossary-empty"
     UNKNOWN_DIRECTIVE = "unknown-directive"
     STATUS_COLOUR = "status-colour"
+    CITES_SUPERSEDED = "cites-superseded"
 
     @property
     def default_severity(self) -> Severity:
@@ -163,6 +164,12 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         _W,
         "A status colour in `statuses` is not a hex, rgb() or hsl() colour, so the contrast of "
         "its badge's text cannot be checked (a value that is no colour at all is shown grey).",
+    ),
+    Code.CITES_SUPERSEDED: (
+        _W,
+        "A file of the repository (code, configuration, docs) cites a record that is "
+        "superseded, deprecated or rejected; the message names the successor "
+        "(`madr-ignore: cites-superseded` on the line keeps one from being reported).",
     ),
 }
 

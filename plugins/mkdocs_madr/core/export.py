@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from .collection import Collection
 from .diagnostics import Diagnostic
+from .in_force import in_force
 from .model import Decision, RelationKind
 from .slim import slim
 
@@ -28,6 +29,7 @@ def cross_fields(decision: Decision, collection: Collection) -> dict[str, Any]:
         "amended_by": decision.related(RelationKind.AMENDED_BY),
         "relates_to": decision.related(RelationKind.RELATES_TO),
         "partly": [{"kind": kind.value, "key": key} for kind, key in decision.partly],
+        "in_force": in_force(decision),
         "diagnostics": [d.to_dict() for d in collection.diagnostics_for(decision)],
     }
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .citations.options import CitationOptions, read_citation_options
 from .diagnostics import Code, Severity
 from .labels import CATALOGUES, catalogue, check_override, language_of
 from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
@@ -131,6 +132,26 @@ def _vocabulary(value: object) -> Vocabulary:
         raise OptionError(str(error)) from None
 
 
+def _citations(value: object) -> CitationOptions:
+    try:
+        return read_citation_options(value)
+    except ValueError as error:
+        raise OptionError(str(error)) from None
+
+
+def _element_paths(value: object) -> dict[str, list[str]]:
+    """`{alias: [pattern, ...]}`: the files each architecture element lives in."""
+    if not isinstance(value, Mapping):
+        raise OptionError("must map element aliases to lists of .gitignore-style patterns")
+    checked: dict[str, list[str]] = {}
+    for alias, patterns in value.items():
+        listed = [patterns] if isinstance(patterns, str) else patterns
+        if not isinstance(listed, list) or not all(isinstance(p, str) and p for p in listed):
+            raise OptionError(f"{alias}: must list .gitignore-style patterns, not {patterns!r}")
+        checked[str(alias)] = [str(pattern) for pattern in listed]
+    return checked
+
+
 def _language(value: object) -> str:
     text = _text(value)
     found = language_of(text)
@@ -222,6 +243,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("timeline", True, _boolean, "Generate the timeline page at `/<url_prefix>/timeline/`."),
     Option("graph", True, _boolean, "Generate the relation graph page at `/<url_prefix>/graph/`."),
     Option(
+        "in_force",
+        True,
+        _boolean,
+        "Generate the In force page at `/<url_prefix>/in-force/`: the decisions that hold today "
+        "(accepted, and not superseded entirely), by category, tag and architecture element.",
+    ),
+    Option(
         "nav",
         "auto",
         _choice("auto", "index", "all"),
@@ -265,6 +293,14 @@ OPTIONS: tuple[Option, ...] = (
         True,
         _boolean,
         "Publish `decisions.json` at the site root: every record, as `adr list --format json`.",
+    ),
+    Option(
+        "llms_txt",
+        True,
+        _boolean,
+        "Publish, for coding agents, `llms.txt` at the site root (what the site is, and a link "
+        "to each record's Markdown), `llms-full.txt` (every record in force in one file) and "
+        "each record's Markdown source beside its page (`decisions/0007-x.md`).",
     ),
     Option(
         "feed",
@@ -338,6 +374,25 @@ OPTIONS: tuple[Option, ...] = (
         "never followed; a link not followed is reported, and its target is never read.",
     ),
     Option(
+        "citations",
+        CitationOptions(),
+        _citations,
+        "Look for citations of records in the repository (the folder of mkdocs.yml, as Git "
+        "lists it, or without what `.gitignore` excludes): each record page lists where it is "
+        "cited, and a citation of a superseded, deprecated or rejected record is "
+        "`cites-superseded`. `false` turns it off; `{include: [...], exclude: [...]}` narrows "
+        "it with `.gitignore`-style patterns.",
+    ),
+    Option(
+        "c4_paths",
+        {},
+        _element_paths,
+        "Where each architecture element lives in the repository: `{alias: [patterns]}` "
+        "(`.gitignore`-style, relative to the folder of mkdocs.yml); `adr context` and the MCP "
+        "server's `decisions_for_path` then count the records naming an element as governing "
+        "its files.",
+    ),
+    Option(
         "language",
         None,
         _language,
@@ -375,12 +430,14 @@ class Settings:
     index_title: str | None = None
     timeline: bool = True
     graph: bool = True
+    in_force: bool = True
     nav: str = "auto"
     nav_threshold: int = 100
     statuses: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_STATUSES))
     levels: dict[Code, str] = field(default_factory=dict)
     vocabulary: Vocabulary = DEFAULT_VOCABULARY
     json_export: bool = True
+    llms_txt: bool = True
     feed: bool = True
     templates_dir: Path | None = None
     template: str = DEFAULT_TEMPLATE
@@ -390,11 +447,15 @@ class Settings:
     c4_coverage: bool = True
     mermaid_js: str = DEFAULT_MERMAID
     follow_symlinks: str = "project"
+    citations: CitationOptions = field(default_factory=CitationOptions)
+    c4_paths: dict[str, list[str]] = field(default_factory=dict)
     language: str | None = None
     labels: dict[str, str] = field(default_factory=dict)
     parallel: bool = True
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
+    site_dir: Path | None = None
+    """Where the site is built, when there is a mkdocs.yml: never scanned for citations."""
 
     def severity(self, code: Code, found: Severity) -> Severity | None:
         """The severity the project wants for a diagnostic `found` at that severity; None when
@@ -523,7 +584,10 @@ def load_settings(config_file: Path | None = None, *, cwd: Path | None = None) -
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         raise SettingsError(f"{where}: not valid YAML") from error
     docs_dir = loaded.get("docs_dir", "docs") if isinstance(loaded, dict) else "docs"
-    return read_options(plugin_options(loaded), path, docs_dir=str(docs_dir))
+    settings = read_options(plugin_options(loaded), path, docs_dir=str(docs_dir))
+    site_dir = loaded.get("site_dir", "site") if isinstance(loaded, dict) else "site"
+    settings.site_dir = settings.base / str(site_dir)
+    return settings
 
 
 def plugin_options(config: object) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..c4 import C4Index
+from ..core.citations.scan import CitationScan, citation_scope, scan_repository
 from ..core.collection import Collection, FolderError, build_collection, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
@@ -36,23 +37,32 @@ from ..parallel.records import FragmentCache, JobContext, ParseCache, RecordJob
 from ..parallel.spool import Spooled
 from ..site.architecture import Architecture, link_architecture
 from ..site.checks import DocPage, read_architecture
+from ..site.cited_in import CitedIn, SourceLinks
 from ..site.content import SiteContent, Urls
 from ..site.directives import Directive, replace_lines, scan_page
 from ..site.fragments import PagePlan, element_info
+from ..site.llms import SiteFacts
 from ..site.page_titles import record_title, title_html_of_html
 from ..site.record_page import Marks, decorate
 from ..site.render.colours import colour_problems
 from ..site.render.renderer import Renderer
 from ..site.render.views import StatusStyle
+from .agent_files import AgentFiles, plan_agent_files, write_agent_files, write_in_worker
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
 from .navigation import add_decision_log
 from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write_feed
 from .reporting import Reporter, log
-from .site_files import MERMAID_URI, SiteFiles, file_order
+from .site_files import MERMAID_URI, TITLES, SiteFiles, file_order
 from .slots import CompareSlot, DiagramSlot, DirectiveSlot, FoldSlot, HeaderSlot, Slot, Slots
 from .term_links import TermLinks
 from .worker_pages import RecordPageRenderer, RenderedPage, render_with
 
+_PAGE_PURPOSES = {
+    "index": "the decision log, every record with its status",
+    "in_force": "the decisions in force, by category, tag and architecture element",
+    "graph": "which record supersedes, amends or relates to which",
+}
+"""The generated pages llms.txt lists, and what each is for."""
 _Directives = dict[tuple[str, str], tuple[str, list[Diagnostic]]]
 """(page, mark) → the directive's HTML and the problems with its arguments."""
 FREEZE_ABOVE = 500
@@ -130,6 +140,11 @@ class Build:
                 target.append(wanted)
         self.def_list = any(str(name).endswith("def_list") for name in config.markdown_extensions)
         self.terms.register(config)
+        self.site_dir = Path(config.site_dir)
+        self.sources = SourceLinks(config.repo_url, config.edit_uri, self.docs_dir, settings.base)
+        self.citations: CitationScan | None = None
+        self.site_facts = _site_facts(config)
+        self.agent_files: tuple[AgentFiles, Handle[int] | None] | None = None
 
     def _check_colours(self) -> None:
         config = self.settings.config_file
@@ -328,10 +343,61 @@ class Build:
         self._title_pages(parsed)
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)
         self.reporter.report(collection.all_diagnostics() + link_problems, self.root)
+        self._scan_citations(collection)
         self.content = _site_content(self, collection, self.architecture, files)
         self.job.prerender()
         self.directives_ahead = self._directives_in_worker(collection, files)
+        self._agent_files_in_worker(collection)
         self.job.settle()
+
+    def _scan_citations(self, collection: Collection) -> None:
+        """Where the repository cites records: once per build, for every record's header."""
+        if not self.settings.citations.enabled:
+            return
+        scope = citation_scope(self.settings, self.site_dir)
+        self.citations = scan_repository(scope, collection)
+        self.reporter.report(self.citations.diagnostics, scope.root)
+
+    def _agent_files_in_worker(self, collection: Collection) -> None:
+        """Plan the files for coding agents, and hand their writing to a worker if one is
+        idle (MkDocs has cleaned site_dir before this event)."""
+        if not self.settings.llms_txt or self.job is None:
+            return
+        facts = SiteFacts(
+            self.site_facts.name,
+            self.site_facts.description,
+            self.site_facts.base,
+            self._agent_pages(),
+        )
+        planned = plan_agent_files(collection, self.root, self.site_dir, self.files.records, facts)
+        handle = self.job.submit_after(write_in_worker, pickle.dumps(planned))
+        self.agent_files = (planned, handle)
+
+    def _take_agent_files(self, *, wait: bool) -> None:
+        """The agent files written by a worker (or, without one, here)."""
+        if self.agent_files is None:
+            return
+        planned, handle = self.agent_files
+        if handle is not None and not (wait or handle.done()):
+            return
+        self.agent_files = None
+        if handle is None:
+            write_agent_files(planned)
+            return
+        log.debug(f"agent files written in process {handle.result()}")
+        if self.job is not None:
+            self.job.settle(handle)
+
+    def _agent_pages(self) -> list[tuple[str, str, str]]:
+        """The generated pages llms.txt points agents to, and decisions.json."""
+        pages = [
+            (self.labels[TITLES[name]], file.url, _PAGE_PURPOSES[name])
+            for name, file in self.files.pages.items()
+            if name in _PAGE_PURPOSES
+        ]
+        if self.settings.json_export:
+            pages.append(("decisions.json", JSON_FILE, "every record as data"))
+        return pages
 
     def _title_pages(self, parsed: list[Decision]) -> None:
         """Every page of the plugin's gets a title safe to print as HTML, before any template
@@ -392,6 +458,7 @@ class Build:
     def fill_for_search(self, page: Page) -> None:
         """Fill what search should index, and hand search the page without its term links."""
         self._take_directives(wait=False)
+        self._take_agent_files(wait=False)
         if self.job is not None:
             self.job.poll()
         if self.files.is_ours(page.file):
@@ -539,6 +606,7 @@ class Build:
                     self._own_fields,
                     site_url=config.site_url or None,
                 )
+            self._take_agent_files(wait=True)
             if self.feed is not None:
                 write_feed(
                     collection,
@@ -617,7 +685,14 @@ def _site_content(
         return (fragments.comparison, fragments.justification) if fragments is not None else None
 
     elements = build.plan.elements if build.plan is not None else {}
-    return SiteContent(collection, architecture, renderer, urls, elements, comparison)
+    scan = build.citations
+    labels = build.labels
+    cited = (
+        CitedIn(scan.by_record(), build.sources, labels["cited_in"], labels["and_more"])
+        if scan is not None
+        else None
+    )
+    return SiteContent(collection, architecture, renderer, urls, elements, comparison, cited)
 
 
 def _title_contents(items: Iterable[Any]) -> None:
@@ -642,6 +717,13 @@ def _render_directives(context: JobContext, arguments: bytes) -> _Directives:
         (src, marker): content.directive(directive, url, src)
         for src, url, marker, directive in found
     }
+
+
+def _site_facts(config: MkDocsConfig) -> SiteFacts:
+    """What llms.txt says of the site; its links are absolute when the site has an address."""
+    base = str(config.site_url).rstrip("/") + "/" if config.site_url else ""
+    description = config.site_description
+    return SiteFacts(config.site_name, str(description) if description else None, base)
 
 
 def _theme_language(config: MkDocsConfig) -> str | None:

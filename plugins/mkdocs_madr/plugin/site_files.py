@@ -27,12 +27,14 @@ GENERATED = {
     "timeline": "timeline.md",
     "graph": "graph.md",
     "coverage": "c4-coverage.md",
+    "in_force": "in-force.md",
 }
 TITLES = {
     "index": "decision_log",
     "timeline": "timeline",
     "graph": "relation_graph",
     "coverage": "architecture_coverage",
+    "in_force": "in_force",
 }
 """Each generated page's title, as a label."""
 
@@ -138,6 +140,7 @@ class SiteFiles:
             "timeline": settings.timeline,
             "graph": settings.graph,
             "coverage": settings.c4_coverage and has_diagrams,
+            "in_force": settings.in_force,
         }
         for name, target in GENERATED.items():
             if wanted[name]:
@@ -152,7 +155,7 @@ class SiteFiles:
         title = self.labels[TITLES[name]]
         if name == "index" and self.settings.index_title:
             title = self.settings.index_title
-        directive = "c4-coverage" if name == "coverage" else name
+        directive = {"coverage": "c4-coverage", "in_force": "in-force"}.get(name, name)
         # Summaries repeat what the records say; keeping them out of search keeps it sharp.
         # They have no headings, so Material's table of contents would only narrow the table.
         front = "search:\n  exclude: true\nhide:\n  - toc\n"

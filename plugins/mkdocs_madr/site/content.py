@@ -15,10 +15,12 @@ from markupsafe import escape
 from ..c4 import parse_c4
 from ..core.collection import Collection
 from ..core.diagnostics import Diagnostic
+from ..core.in_force import decisions_in_force
 from ..core.model import Decision
 from ..core.slim import SlimDecision
 from ..core.text import small_number
 from .architecture import Architecture, coverage
+from .cited_in import CitedIn
 from .directives import Directive, reference_problems
 from .fragments import BANNERS, ElementInfo, element_link
 from .render.renderer import Renderer
@@ -68,10 +70,12 @@ class SiteContent:
         urls: Urls,
         elements: dict[str, ElementInfo],
         comparisons: Callable[[Decision], tuple[str, str] | None] = lambda decision: None,
+        cited: CitedIn | None = None,
     ) -> None:
         """`elements` is what headers say of each C4 element (`fragments.element_info`);
         `comparisons` gives a record's pre-rendered comparison and justification, when there
-        are."""
+        are; `cited`, where the repository cites each record."""
+        self.cited = cited
         self.elements = elements
         self.comparisons = comparisons
         self.collection = collection
@@ -105,6 +109,8 @@ class SiteContent:
         `prerendered` saves the rest."""
         link = self.link(page_url)
         banners = self.renderer.banners(decision, link, self.neighbours(decision, link))
+        if self.cited is not None:
+            banners = "\n".join(part for part in (self.cited.html(decision.key), banners) if part)
         if prerendered is not None:
             return prerendered.replace(BANNERS, banners)
         elements = [self.element_link(alias, page_url) for alias in decision.c4]
@@ -191,6 +197,14 @@ class SiteContent:
             )
         if directive.name == "graph":
             return renderer.graph(decisions, link, self.mermaid(page_url))
+        if directive.name == "in-force":
+            return renderer.in_force(
+                decisions_in_force(decisions),
+                link,
+                self.page("index", page_url),
+                self.element_label,
+                lambda alias: self.element_link(alias, page_url).url,
+            )
         if directive.name == "c4-coverage":
             wanted = {id(decision) for decision in decisions}
             unnamed = [d for d in self.architecture.unnamed if id(d) in wanted]

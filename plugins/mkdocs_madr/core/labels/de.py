@@ -114,4 +114,17 @@ LABELS: dict[str, str] = {
     "all_named": "Jede Entscheidung nennt mindestens ein Architekturelement.",
     "used_in": "Verwendet in",
     "and_more": "und {count} weitere",
+    # what holds today, and the code that cites it
+    "in_force": "In Kraft",
+    "in_force_only": "Nur in Kraft",
+    "not_in_force": "Nicht in Kraft",
+    "in_force_summary": "{count} Entscheidungen gelten heute: angenommen und nicht "
+    "vollständig ersetzt.",
+    "no_decisions_in_force": "Noch keine Entscheidung ist in Kraft.",
+    "partly_superseded_by": "Teilweise ersetzt durch",
+    "by_category": "Nach Kategorie",
+    "by_tag": "Nach Schlagwort",
+    "by_element": "Nach Architekturelement",
+    "no_category": "Ohne Kategorie",
+    "cited_in": "Zitiert in",
 }

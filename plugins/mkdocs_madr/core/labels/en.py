@@ -125,4 +125,16 @@ LABELS: dict[str, str] = {
     # glossary
     "used_in": "Used in",
     "and_more": "and {count} more",
+    # what holds today, and the code that cites it
+    "in_force": "In force",
+    "in_force_only": "In force only",
+    "not_in_force": "Not in force",
+    "in_force_summary": "{count} decisions hold today: accepted, and not superseded entirely.",
+    "no_decisions_in_force": "No decision is in force yet.",
+    "partly_superseded_by": "Partly superseded by",
+    "by_category": "By category",
+    "by_tag": "By tag",
+    "by_element": "By architecture element",
+    "no_category": "Without a category",
+    "cited_in": "Cited in",
 }

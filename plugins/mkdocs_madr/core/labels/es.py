@@ -115,4 +115,16 @@ LABELS: dict[str, str] = {
     "all_named": "Cada decisión nombra al menos un elemento de arquitectura.",
     "used_in": "Usado en",
     "and_more": "y {count} más",
+    # what holds today, and the code that cites it
+    "in_force": "En vigor",
+    "in_force_only": "Solo en vigor",
+    "not_in_force": "Sin vigor",
+    "in_force_summary": "{count} decisiones rigen hoy: aceptadas y no sustituidas por completo.",
+    "no_decisions_in_force": "Aún no hay ninguna decisión en vigor.",
+    "partly_superseded_by": "Sustituida en parte por",
+    "by_category": "Por categoría",
+    "by_tag": "Por etiqueta",
+    "by_element": "Por elemento de arquitectura",
+    "no_category": "Sin categoría",
+    "cited_in": "Citada en",
 }

@@ -115,4 +115,17 @@ LABELS: dict[str, str] = {
     "all_named": "Chaque décision cite au moins un élément d'architecture.",
     "used_in": "Utilisé dans",
     "and_more": "et {count} de plus",
+    # what holds today, and the code that cites it
+    "in_force": "En vigueur",
+    "in_force_only": "En vigueur seulement",
+    "not_in_force": "Plus en vigueur",
+    "in_force_summary": "{count} décisions s’appliquent aujourd’hui : acceptées, et "
+    "non remplacées en entier.",
+    "no_decisions_in_force": "Aucune décision n’est encore en vigueur.",
+    "partly_superseded_by": "Remplacée en partie par",
+    "by_category": "Par catégorie",
+    "by_tag": "Par étiquette",
+    "by_element": "Par élément d’architecture",
+    "no_category": "Sans catégorie",
+    "cited_in": "Citée dans",
 }

@@ -115,4 +115,16 @@ LABELS: dict[str, str] = {
     "all_named": "Ogni decisione cita almeno un elemento dell'architettura.",
     "used_in": "Usato in",
     "and_more": "e altre {count}",
+    # what holds today, and the code that cites it
+    "in_force": "In vigore",
+    "in_force_only": "Solo in vigore",
+    "not_in_force": "Non in vigore",
+    "in_force_summary": "{count} decisioni valgono oggi: accettate e non sostituite per intero.",
+    "no_decisions_in_force": "Nessuna decisione è ancora in vigore.",
+    "partly_superseded_by": "Sostituita in parte da",
+    "by_category": "Per categoria",
+    "by_tag": "Per etichetta",
+    "by_element": "Per elemento dell’architettura",
+    "no_category": "Senza categoria",
+    "cited_in": "Citata in",
 }

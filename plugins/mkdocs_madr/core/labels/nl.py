@@ -115,4 +115,16 @@ LABELS: dict[str, str] = {
     "all_named": "Elke beslissing noemt minstens één architectuurelement.",
     "used_in": "Gebruikt in",
     "and_more": "en nog {count}",
+    # what holds today, and the code that cites it
+    "in_force": "Van kracht",
+    "in_force_only": "Alleen van kracht",
+    "not_in_force": "Niet van kracht",
+    "in_force_summary": "{count} besluiten gelden vandaag: aanvaard en niet geheel vervangen.",
+    "no_decisions_in_force": "Nog geen besluit is van kracht.",
+    "partly_superseded_by": "Deels vervangen door",
+    "by_category": "Per categorie",
+    "by_tag": "Per tag",
+    "by_element": "Per architectuurelement",
+    "no_category": "Zonder categorie",
+    "cited_in": "Geciteerd in",
 }

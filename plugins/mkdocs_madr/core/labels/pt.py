@@ -115,4 +115,16 @@ LABELS: dict[str, str] = {
     "all_named": "Todas as decisões referem pelo menos um elemento de arquitetura.",
     "used_in": "Usado em",
     "and_more": "e mais {count}",
+    # what holds today, and the code that cites it
+    "in_force": "Em vigor",
+    "in_force_only": "Só em vigor",
+    "not_in_force": "Fora de vigor",
+    "in_force_summary": "{count} decisões valem hoje: aceites e não substituídas por inteiro.",
+    "no_decisions_in_force": "Ainda nenhuma decisão está em vigor.",
+    "partly_superseded_by": "Substituída em parte por",
+    "by_category": "Por categoria",
+    "by_tag": "Por etiqueta",
+    "by_element": "Por elemento de arquitetura",
+    "no_category": "Sem categoria",
+    "cited_in": "Citada em",
 }

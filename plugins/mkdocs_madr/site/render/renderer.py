@@ -15,6 +15,7 @@ from ..architecture import CoverageRow
 from .c4_drawing import c4_drawing
 from .environment import make_environment
 from .graph import edge_kinds, mermaid_graph, relation_edges
+from .in_force import in_force_view
 from .views import (
     DiagramProblem,
     ElementLink,
@@ -218,6 +219,28 @@ class Renderer:
             covered=sum(1 for line in lines if line.decisions),
             unnamed=entries(unnamed, self.style, link),
         )
+
+    def in_force(
+        self,
+        decisions: Sequence[Decision],
+        link: Link,
+        index_url: str | None,
+        element_label: Callable[[str], str],
+        element_url: Callable[[str], str | None],
+    ) -> str:
+        """The records in force (`decisions`), then again by category, tag and element."""
+        assert self.collection is not None, "what replaced a part needs the whole collection"
+        view = in_force_view(
+            decisions,
+            self.collection,
+            self.style,
+            link,
+            labels=self.labels,
+            index_url=index_url,
+            element_label=element_label,
+            element_url=element_url,
+        )
+        return self._render("in_force.html", view=view)
 
     def term_usage(
         self,

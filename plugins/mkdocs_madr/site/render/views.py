@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...core.collection import Collection
+from ...core.in_force import in_force
 from ...core.labels import Labels, catalogue
 from ...core.model import Decision, Option, RelationKind
 from ...core.text import slugify
@@ -267,6 +268,7 @@ class IndexRow:
     url: str
     status: Status
     chosen: str
+    in_force: bool = False
 
 
 @dataclass
@@ -326,6 +328,7 @@ def index_view(
             url=link(decision),
             status=style.of(decision.status),
             chosen=decision.chosen or "",
+            in_force=in_force(decision),
         )
         for decision in decisions
     ]

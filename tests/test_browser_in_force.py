@@ -1,0 +1,41 @@
+"""What holds today, in a real Chromium on the bundled example: the log's In force filter and
+the In force page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_browser import visible_ids
+
+pytestmark = pytest.mark.browser
+
+ALL = [f"ADR-{number:04d}" for number in range(1, 13)]
+ENDED = ["ADR-0004", "ADR-0012"]  # superseded, proposed
+
+
+def test_the_log_filters_by_in_force_and_keeps_it_in_the_address(
+    page: Any, example_site: str
+) -> None:
+    page.goto(example_site + "decisions/")
+    page.select_option("select[data-madr-filter=in_force]", "yes")
+    assert visible_ids(page) == [ref for ref in ALL if ref not in ENDED]
+    assert "in_force=yes" in page.url
+    page.select_option("select[data-madr-filter=in_force]", "no")
+    assert visible_ids(page) == ENDED
+    page.goto(example_site + "decisions/?in_force=yes&status=proposed")
+    assert visible_ids(page) == []
+    page.click(".madr-index__empty [data-madr-clear]")
+    assert visible_ids(page) == ALL
+    assert page.errors == []
+
+
+def test_the_in_force_page_leads_to_each_decision(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/in-force/")
+    keys = page.eval_on_selector_all(
+        ".madr-in-force__table tbody tr", "rows => rows.map(r => r.getAttribute('data-key'))"
+    )
+    assert keys == [ref[4:] for ref in ALL if ref not in ENDED]
+    page.click(".madr-in-force__table tr[data-key='0007'] a")
+    assert page.url.endswith("decisions/0007-gitops-with-flux-cd/")
+    assert page.errors == []
