@@ -6,6 +6,7 @@ which load settings only when completing); each command imports what it needs wh
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -126,6 +127,12 @@ def show_command(
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day review dates are checked against (review-overdue, review-due-soon); "
+    "default: today.",
+)
+@click.option(
     "--format",
     "output",
     type=click.Choice(["text", "json"]),
@@ -134,7 +141,11 @@ def show_command(
     help="text: one `file:line: code: message` per problem; json: a list of diagnostics.",
 )
 def lint_command(
-    directory: Path | None, config_file: Path | None, strict: bool, output: str
+    directory: Path | None,
+    config_file: Path | None,
+    strict: bool,
+    as_of: datetime.datetime | None,
+    output: str,
 ) -> None:
     """Check every record and print `path:line: code: message` for each problem.
 
@@ -147,10 +158,12 @@ def lint_command(
     Examples:
       adr lint
       adr lint --strict   # as in CI
+      adr lint --as-of 2026-01-01   # which reviews will be overdue then
     """
     from .read_commands import run_lint
 
-    raise SystemExit(run_lint(directory, config_file, strict, output))
+    day = as_of.date() if as_of is not None else None
+    raise SystemExit(run_lint(directory, config_file, strict, output, day))
 
 
 @cli.command("new")
@@ -174,6 +187,14 @@ def lint_command(
 @click.option(
     "--c4", multiple=True, metavar="ALIAS,...", help="C4 element aliases the decision affects."
 )
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A value of the team's own fields (`fields:` in mkdocs.yml), such as owner=ana "
+    "(repeatable); required fields not given are asked for.",
+)
 @click.option("--edit", is_flag=True, help="Open the new record in $VISUAL or $EDITOR.")
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
@@ -185,6 +206,7 @@ def new_command(
     deciders: tuple[str, ...],
     tags: tuple[str, ...],
     c4: tuple[str, ...],
+    sets: tuple[str, ...],
     edit: bool,
     directory: Path | None,
     config_file: Path | None,
@@ -199,6 +221,7 @@ def new_command(
       adr new "Use NATS JetStream as the message bus"
       adr new "Move to Postgres 16" --supersedes 7 --deciders "Ana, Ben" --edit
       adr new "Cache sessions in Redis" --template nygard --c4 webApp,sessionStore
+      adr new "Adopt OpenTelemetry" --set owner=ana --set review-by=2026-06-01
     """
     from .new_command import NewRecord, run_new
 
@@ -211,6 +234,7 @@ def new_command(
             deciders=deciders,
             tags=tags,
             c4=c4,
+            sets=sets,
             edit=edit,
             directory=directory,
             config_file=config_file,

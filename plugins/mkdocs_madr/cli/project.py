@@ -6,6 +6,7 @@ The reader (parser, markdown-it) is imported only when a command reads records, 
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 class Project:
     settings: Settings
     root: Path
+    as_of: datetime.date | None = None
+    """The day reviews are due against (`adr lint --as-of`); None for today."""
 
     def display(self, file: str = "") -> str:
         """A record's path (or the folder's) as the user can open it from the current folder."""
@@ -68,9 +71,11 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
 
     root = project.root
     check_folder(root)
+    from ..core.team_facts import add_team_facts
+
     try:
         settings = project.settings
-        return read_folder(
+        collection = read_folder(
             root,
             statuses=settings.statuses,
             after_parse=after_parse,
@@ -79,6 +84,8 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
         )
     except FolderError as error:
         raise CliError(str(error)) from None
+    add_team_facts(collection, settings, project.as_of)
+    return collection
 
 
 def effective(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..core.diagnostics import Code, Severity
@@ -134,8 +136,14 @@ def _describe(decision: Decision, project: Project) -> list[str]:
     return lines
 
 
-def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
-    project = open_project(directory, config_file)
+def run_lint(
+    directory: Path | None,
+    config_file: Path | None,
+    strict: bool,
+    output: str,
+    as_of: datetime.date | None = None,
+) -> int:
+    project = replace(open_project(directory, config_file), as_of=as_of)
     collection = read_collection(project, after_parse=metadata_only)
     settings = project.settings
     docs_dir = settings.docs_dir

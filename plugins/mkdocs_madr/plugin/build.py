@@ -30,6 +30,7 @@ from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
 from ..core.model import Decision
 from ..core.settings import Settings
+from ..core.team_facts import add_team_facts
 from ..glossary import without_term_links
 from ..parallel.pool import Handle
 from ..parallel.records import FragmentCache, JobContext, ParseCache, RecordJob
@@ -42,6 +43,7 @@ from ..site.fragments import PagePlan, element_info
 from ..site.page_titles import record_title, title_html_of_html
 from ..site.record_page import Marks, decorate
 from ..site.render.colours import colour_problems
+from ..site.render.facts import FactsRenderer
 from ..site.render.renderer import Renderer
 from ..site.render.views import StatusStyle
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
@@ -324,6 +326,7 @@ class Build:
         collection = build_collection(
             self.root, parsed, self.scan_problems, statuses=self.settings.statuses
         )
+        add_team_facts(collection, self.settings)
         self.collection = collection
         self._title_pages(parsed)
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)
@@ -617,7 +620,12 @@ def _site_content(
         return (fragments.comparison, fragments.justification) if fragments is not None else None
 
     elements = build.plan.elements if build.plan is not None else {}
-    return SiteContent(collection, architecture, renderer, urls, elements, comparison)
+    facts = FactsRenderer(
+        renderer.env, renderer.labels, renderer.style, settings.fields, settings.review_due_days
+    )
+    return SiteContent(
+        collection, architecture, renderer, urls, elements, comparison, facts, settings.fields
+    )
 
 
 def _title_contents(items: Iterable[Any]) -> None:

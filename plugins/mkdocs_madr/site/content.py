@@ -6,7 +6,7 @@ returns HTML fragments. The plugin decides when each fragment goes into which pa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -15,6 +15,7 @@ from markupsafe import escape
 from ..c4 import parse_c4
 from ..core.collection import Collection
 from ..core.diagnostics import Diagnostic
+from ..core.fields.declaration import FieldDeclaration
 from ..core.model import Decision
 from ..core.slim import SlimDecision
 from ..core.text import small_number
@@ -68,12 +69,18 @@ class SiteContent:
         urls: Urls,
         elements: dict[str, ElementInfo],
         comparisons: Callable[[Decision], tuple[str, str] | None] = lambda decision: None,
+        facts: Callable[[Decision], str] = lambda decision: "",
+        fields: Mapping[str, FieldDeclaration] | None = None,
     ) -> None:
         """`elements` is what headers say of each C4 element (`fragments.element_info`);
         `comparisons` gives a record's pre-rendered comparison and justification, when there
         are."""
         self.elements = elements
         self.comparisons = comparisons
+        self.facts = facts
+        self.fields = fields
+        """The team's declared fields, for the log's columns."""
+        """The header's fields, review dates and history (`render.facts.FactsRenderer`)."""
         self.collection = collection
         self.architecture = architecture
         self.renderer = renderer
@@ -105,6 +112,9 @@ class SiteContent:
         `prerendered` saves the rest."""
         link = self.link(page_url)
         banners = self.renderer.banners(decision, link, self.neighbours(decision, link))
+        facts = self.facts(decision)
+        if facts:
+            banners = facts + "\n" + banners
         if prerendered is not None:
             return prerendered.replace(BANNERS, banners)
         elements = [self.element_link(alias, page_url) for alias in decision.c4]
@@ -183,6 +193,7 @@ class SiteContent:
                 self.page("graph", page_url),
                 self.element_label,
                 self.urls.relative(data, page_url) if data is not None else None,
+                self.fields,
             )
         if directive.name == "timeline":
             feed = self.urls.feed
