@@ -265,6 +265,51 @@ def status_command(
     run_status(record, value, directory, config_file)
 
 
+@cli.command("review")
+@click.argument("record", shell_complete=complete_record)
+@click.option(
+    "--next",
+    "next_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="When to review the decision next: its review-by date becomes this one.",
+)
+@click.option(
+    "--on",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day of the review (default: today).",
+)
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+def review_command(
+    record: str,
+    next_date: datetime.datetime | None,
+    day: datetime.datetime | None,
+    directory: Path | None,
+    config_file: Path | None,
+) -> None:
+    """Record that a decision was reviewed, and when to review it next.
+
+    Sets the record's `reviewed` date (today, or --on) and, with --next, its `review-by`
+    date, in the record's own format; only those lines change. A record reviewed on or
+    after its review-by date is no longer reported as overdue.
+
+    \b
+    Examples:
+      adr review 7 --next 2027-06-01
+      adr review ADR-0012
+    """
+    from .review_command import run_review
+
+    run_review(
+        record,
+        next_date.date() if next_date is not None else None,
+        day.date() if day is not None else None,
+        directory,
+        config_file,
+    )
+
+
 @cli.command("supersede")
 @click.argument("old", shell_complete=complete_record)
 @click.argument("new", shell_complete=complete_record)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .diagnostics import Code, Diagnostic, diagnostic
 from .fields.declaration import key_form
@@ -94,8 +95,39 @@ def _date(decision: Decision, entry: MetadataEntry | None) -> str | None:
 
 
 def is_chased(decision: Decision) -> bool:
-    """Whether the record's review date matters: it has one, and the record is in force."""
-    return decision.review_by is not None and decision.lifecycle not in NOT_REVIEWED
+    """Whether the record's review date matters: it has one, the record is in force, and it
+    was not reviewed on or after that date."""
+    due = decision.review_by
+    if due is None or decision.lifecycle in NOT_REVIEWED:
+        return False
+    return decision.reviewed is None or decision.reviewed < due
+
+
+@dataclass(frozen=True)
+class Due:
+    """A record in force whose review is overdue or due within the days given."""
+
+    decision: Decision
+    overdue: bool
+
+    @property
+    def since(self) -> str:
+        """The day it was reported first: its review date, or the day it became due soon."""
+        return self.decision.review_by or ""
+
+
+def due_reviews(
+    decisions: Iterable[Decision], as_of: datetime.date, due_days: int = DEFAULT_DUE_DAYS
+) -> list[Due]:
+    """The reviews overdue or due soon as of `as_of`, the most overdue first."""
+    soon = (as_of + datetime.timedelta(days=due_days)).isoformat()
+    today = as_of.isoformat()
+    found = [
+        Due(decision, (decision.review_by or "") < today)
+        for decision in decisions
+        if is_chased(decision) and (decision.review_by or "") <= soon
+    ]
+    return sorted(found, key=lambda due: (due.decision.review_by or "", due.decision.key))
 
 
 def review_diagnostics(
@@ -103,20 +135,15 @@ def review_diagnostics(
 ) -> list[Diagnostic]:
     """`review-overdue` for each record in force whose review date is before `as_of`, and
     `review-due-soon` for one due within `due_days` of it."""
-    soon = (as_of + datetime.timedelta(days=due_days)).isoformat()
-    today = as_of.isoformat()
     found = []
-    for decision in decisions:
-        if not is_chased(decision) or decision.review_by is None:
-            continue
+    for due in due_reviews(decisions, as_of, due_days):
+        decision = due.decision
         entry = review_entry(decision, REVIEW_BY)
         line = entry.line if entry is not None else None
-        if decision.review_by < today:
+        if due.overdue:
             code, said = Code.REVIEW_OVERDUE, f"was due for review on {decision.review_by}"
-        elif decision.review_by <= soon:
-            code, said = Code.REVIEW_DUE_SOON, f"is due for review on {decision.review_by}"
         else:
-            continue
+            code, said = Code.REVIEW_DUE_SOON, f"is due for review on {decision.review_by}"
         if code.value not in decision.ignored:
             found.append(diagnostic(code, decision.file, line, f"the decision {said}"))
     return found

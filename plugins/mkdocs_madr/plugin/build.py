@@ -43,7 +43,7 @@ from ..site.fragments import PagePlan, element_info
 from ..site.page_titles import record_title, title_html_of_html
 from ..site.record_page import Marks, decorate
 from ..site.render.colours import colour_problems
-from ..site.render.facts import FactsRenderer
+from ..site.render.facts import FactsRenderer, review_entries
 from ..site.render.renderer import Renderer
 from ..site.render.views import StatusStyle
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
@@ -550,6 +550,7 @@ class Build:
                     site_url=str(config.site_url),
                     title=self.labels["feed_title"].format(site=config.site_name),
                     style=StatusStyle(self.settings.statuses, self.labels),
+                    due=review_entries(collection, self.settings, self.labels),
                 )
         if self.job is not None:
             if errors := self.job.errors:
@@ -620,12 +621,8 @@ def _site_content(
         return (fragments.comparison, fragments.justification) if fragments is not None else None
 
     elements = build.plan.elements if build.plan is not None else {}
-    facts = FactsRenderer(
-        renderer.env, renderer.labels, renderer.style, settings.fields, settings.review_due_days
-    )
-    return SiteContent(
-        collection, architecture, renderer, urls, elements, comparison, facts, settings.fields
-    )
+    facts = FactsRenderer(renderer.env, renderer.labels, renderer.style, settings)
+    return SiteContent(collection, architecture, renderer, urls, elements, comparison, facts)
 
 
 def _title_contents(items: Iterable[Any]) -> None:

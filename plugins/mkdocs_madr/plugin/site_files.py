@@ -27,12 +27,16 @@ GENERATED = {
     "timeline": "timeline.md",
     "graph": "graph.md",
     "coverage": "c4-coverage.md",
+    "review": "review.md",
+    "health": "health.md",
 }
 TITLES = {
     "index": "decision_log",
     "timeline": "timeline",
     "graph": "relation_graph",
     "coverage": "architecture_coverage",
+    "review": "due_for_review",
+    "health": "health",
 }
 """Each generated page's title, as a label."""
 
@@ -138,6 +142,8 @@ class SiteFiles:
             "timeline": settings.timeline,
             "graph": settings.graph,
             "coverage": settings.c4_coverage and has_diagrams,
+            "review": settings.health,
+            "health": settings.health,
         }
         for name, target in GENERATED.items():
             if wanted[name]:

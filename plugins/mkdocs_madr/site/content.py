@@ -6,7 +6,7 @@ returns HTML fragments. The plugin decides when each fragment goes into which pa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -15,13 +15,13 @@ from markupsafe import escape
 from ..c4 import parse_c4
 from ..core.collection import Collection
 from ..core.diagnostics import Diagnostic
-from ..core.fields.declaration import FieldDeclaration
 from ..core.model import Decision
 from ..core.slim import SlimDecision
 from ..core.text import small_number
 from .architecture import Architecture, coverage
 from .directives import Directive, reference_problems
 from .fragments import BANNERS, ElementInfo, element_link
+from .render.facts import FactsRenderer
 from .render.renderer import Renderer
 from .render.views import (
     ElementLink,
@@ -69,8 +69,7 @@ class SiteContent:
         urls: Urls,
         elements: dict[str, ElementInfo],
         comparisons: Callable[[Decision], tuple[str, str] | None] = lambda decision: None,
-        facts: Callable[[Decision], str] = lambda decision: "",
-        fields: Mapping[str, FieldDeclaration] | None = None,
+        facts: FactsRenderer | None = None,
     ) -> None:
         """`elements` is what headers say of each C4 element (`fragments.element_info`);
         `comparisons` gives a record's pre-rendered comparison and justification, when there
@@ -78,8 +77,8 @@ class SiteContent:
         self.elements = elements
         self.comparisons = comparisons
         self.facts = facts
-        self.fields = fields
-        """The team's declared fields, for the log's columns."""
+        """What the team keeps: a header's fields, review dates and history; the Due for
+        review and Health pages."""
         """The header's fields, review dates and history (`render.facts.FactsRenderer`)."""
         self.collection = collection
         self.architecture = architecture
@@ -112,7 +111,7 @@ class SiteContent:
         `prerendered` saves the rest."""
         link = self.link(page_url)
         banners = self.renderer.banners(decision, link, self.neighbours(decision, link))
-        facts = self.facts(decision)
+        facts = self.facts(decision) if self.facts is not None else ""
         if facts:
             banners = facts + "\n" + banners
         if prerendered is not None:
@@ -193,7 +192,7 @@ class SiteContent:
                 self.page("graph", page_url),
                 self.element_label,
                 self.urls.relative(data, page_url) if data is not None else None,
-                self.fields,
+                self.facts.declarations if self.facts is not None else None,
             )
         if directive.name == "timeline":
             feed = self.urls.feed
@@ -202,6 +201,10 @@ class SiteContent:
             )
         if directive.name == "graph":
             return renderer.graph(decisions, link, self.mermaid(page_url))
+        if directive.name in ("review", "health") and self.facts is not None:
+            if directive.name == "review":
+                return self.facts.review_page(decisions, link)
+            return self.facts.health_page(decisions, link)
         if directive.name == "c4-coverage":
             wanted = {id(decision) for decision in decisions}
             unnamed = [d for d in self.architecture.unnamed if id(d) in wanted]

@@ -4,16 +4,20 @@ review dates, and its lifecycle as Git recorded it."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import jinja2
 
+from ...core.collection import Collection
 from ...core.fields.declaration import FieldDeclaration, FieldType, key_form
 from ...core.labels import Labels
 from ...core.model import Decision
-from ...core.review import REVIEW_BY, REVIEWED, REVISIT_WHEN, is_chased
-from .views import Status, StatusStyle
+from ...core.review import REVIEW_BY, REVIEWED, REVISIT_WHEN, due_reviews, is_chased
+from ...core.settings import Settings
+from .health import health_view, review_view
+from .health_chart import chart_svg, status_chart
+from .views import Link, Status, StatusStyle, reference
 
 SHOWN_AS_REVIEW = REVIEW_BY | REVISIT_WHEN | REVIEWED
 
@@ -89,22 +93,24 @@ def facts_view(
 
 
 class FactsRenderer:
-    """Renders the facts of a record's header, for the place of its banners."""
+    """Renders what the team keeps about records: the facts of a record's header (for the
+    place of its banners), the Due for review page and the Health page."""
 
     def __init__(
         self,
         env: jinja2.Environment,
         labels: Labels,
         style: StatusStyle,
-        declarations: Mapping[str, FieldDeclaration],
-        due_days: int,
+        settings: Settings,
         today: datetime.date | None = None,
     ) -> None:
+        self.env = env
         self.template = env.get_template("record_facts.html")
         self.labels = labels
         self.style = style
-        self.declarations = declarations
-        self.due_days = due_days
+        self.declarations = settings.fields
+        self.due_days = settings.review_due_days
+        self.proposed_days = settings.proposed_days
         self.today = today or datetime.date.today()
 
     def __call__(self, decision: Decision) -> str:
@@ -112,3 +118,41 @@ class FactsRenderer:
         if not view:
             return ""
         return self.template.render(t=self.labels, view=view).strip()
+
+    def review_page(self, decisions: Sequence[Decision], link: Link) -> str:
+        view = review_view(decisions, self.style, link, self.today, self.due_days)
+        return self._render("review.html", view=view)
+
+    def health_page(self, decisions: Sequence[Decision], link: Link) -> str:
+        chart = status_chart(decisions, self.style, self.today)
+        view = health_view(decisions, self.style, link, self.today, self.proposed_days)
+        svg = chart_svg(chart, self.labels["statuses_over_time"])
+        return self._render(
+            "health.html", chart=chart, svg=svg, view=view, proposed_days=self.proposed_days
+        )
+
+    def _render(self, name: str, **values: object) -> str:
+        return self.env.get_template(name).render(t=self.labels, **values).strip()
+
+
+def review_entries(
+    collection: Collection, settings: Settings, labels: Labels, today: datetime.date | None = None
+) -> list[tuple[Decision, str, str]]:
+    """The feed's entries for reviews due: (record, title, the day it became due)."""
+    day = today or datetime.date.today()
+    entries = []
+    for due in due_reviews(collection.decisions, day, settings.review_due_days):
+        decision = due.decision
+        name = decision.title or decision.slug
+        ref = reference(decision)
+        title = labels["feed_due_for_review"].format(
+            title=f"{ref}: {name}" if ref != name else name
+        )
+        review_by = datetime.date.fromisoformat(decision.review_by or day.isoformat())
+        since = (
+            review_by
+            if due.overdue
+            else review_by - datetime.timedelta(days=settings.review_due_days)
+        )
+        entries.append((decision, title, min(since, day).isoformat()))
+    return entries
