@@ -17,8 +17,8 @@ from ..edits.yaml_text import flow_list, scalar
 from .errors import CliError
 from .values import refuse_bidi
 
-_BULLET = re.compile(r"^([*-])\s+(?:\*\*|__)?[^\W\d_][\w .'/-]*?(?:\*\*|__)?\s*:")
-_LINE = re.compile(r"^(?:\*\*|__)?[^\W\d_][\w .'/-]*?(?:\*\*|__)?\s*:\s")
+_BULLET = re.compile(r"^([*-])\s+(?:\*\*|__)?[^\W\d_][\w.'/-]*(?: [\w.'/-]+){0,4}(?:\*\*|__)?:")
+_LINE = re.compile(r"^(?:\*\*|__)?[^\W\d_][\w.'/-]*(?: [\w.'/-]+){0,4}(?:\*\*|__)?:\s")
 
 
 def read_sets(pairs: tuple[str, ...]) -> dict[str, str]:

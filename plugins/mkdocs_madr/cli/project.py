@@ -65,7 +65,11 @@ def check_folder(root: Path) -> None:
         raise CliError(f"{shown(root)}: permission denied")
 
 
-def read_collection(project: Project, after_parse: AfterParse | None = None) -> Collection:
+def read_collection(
+    project: Project, after_parse: AfterParse | None = None, *, history: bool = False
+) -> Collection:
+    """The records of the project's folder with the team's fields and review dates, and with
+    `history`, their history from Git (unless the `history` setting is off)."""
     from ..core.collection import FolderError
     from ..parallel.folder import read_collection as read_folder
 
@@ -85,6 +89,13 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
     except FolderError as error:
         raise CliError(str(error)) from None
     add_team_facts(collection, settings, project.as_of)
+    if history and settings.history:
+        from ..core.git_history import attach_history, find_repository, read_histories
+
+        repository = find_repository(root)
+        if repository is not None:
+            found = read_histories(repository, root, settings.vocabulary)
+            attach_history(collection.decisions, found)
     return collection
 
 

@@ -27,11 +27,12 @@ def run_list(
 ) -> None:
     project = open_project(directory, config_file)
     # JSON: each record is encoded where it is parsed, so only its metadata travels back.
-    collection = read_collection(project, encode if output == "json" else None)
+    as_json = output == "json"
+    collection = read_collection(project, encode if as_json else None, history=as_json)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
     _report_stoppers(project, collection.all_diagnostics())
-    if output == "json":
+    if as_json:
         write_json(
             collection,
             json_out(),
@@ -80,7 +81,7 @@ def _print_table(decisions: list[Decision]) -> None:
 
 def run_show(record: str, directory: Path | None, config_file: Path | None, output: str) -> None:
     project = open_project(directory, config_file)
-    collection = read_collection(project)
+    collection = read_collection(project, history=True)
     decision = collection.find(record)
     if decision is None:
         raise NotFound(f"{project.display()}: no record '{record}'")

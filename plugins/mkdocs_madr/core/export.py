@@ -35,7 +35,7 @@ def cross_fields(decision: Decision, collection: Collection) -> dict[str, Any]:
 
 def team_fields(decision: Decision) -> dict[str, Any]:
     """What the team keeps besides the model: declared fields, undeclared keys, review dates,
-    and the history from Git (when the record has one)."""
+    and the history from Git (empty, and `recorded` null, without one)."""
     found: dict[str, Any] = {
         "fields": decision.fields,
         "extra": decision.extra,
@@ -43,13 +43,12 @@ def team_fields(decision: Decision) -> dict[str, Any]:
         "revisit_when": decision.revisit_when,
         "reviewed": decision.reviewed,
     }
-    if decision.recorded is not None:
-        found["recorded"] = decision.recorded
-        found["changed"] = decision.changed
-        found["history"] = [
-            {"date": c.date, "status": c.status, "author": c.author, "commit": c.commit}
-            for c in decision.history
-        ]
+    found["recorded"] = decision.recorded
+    found["changed"] = decision.changed
+    found["history"] = [
+        {"date": c.date, "status": c.status, "author": c.author, "commit": c.commit}
+        for c in decision.history
+    ]
     return found
 
 

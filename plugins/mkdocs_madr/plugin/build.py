@@ -28,6 +28,7 @@ from ..c4 import C4Index
 from ..core.collection import Collection, FolderError, build_collection, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
+from ..core.git_history import attach_history
 from ..core.model import Decision
 from ..core.settings import Settings
 from ..core.team_facts import add_team_facts
@@ -46,6 +47,7 @@ from ..site.render.colours import colour_problems
 from ..site.render.facts import FactsRenderer, review_entries
 from ..site.render.renderer import Renderer
 from ..site.render.views import StatusStyle
+from .history import HistoryReading
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
 from .navigation import add_decision_log
 from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write_feed
@@ -113,6 +115,7 @@ class Build:
         self.scan_problems: list[Diagnostic] = []
         self.plan: PagePlan | None = None
         self.job: RecordJob | None = None
+        self.history: HistoryReading | None = None
         self.collection: Collection | None = None
         self.content: SiteContent | None = None
         self.worker_pages = 0
@@ -207,6 +210,8 @@ class Build:
         ).start()
         count, parsed = len(self.record_paths), len(self.job.parsed)
         log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
+        if self.settings.history:  # after the workers are forked: a thread must not be copied
+            self.history = HistoryReading(self.root, self.settings.vocabulary)
 
     def add_navigation(self, nav: Navigation) -> None:
         ours = {id(file) for file in [*self.files.records.values(), *self.files.pages.values()]}
@@ -327,6 +332,8 @@ class Build:
             self.root, parsed, self.scan_problems, statuses=self.settings.statuses
         )
         add_team_facts(collection, self.settings)
+        if self.history is not None:
+            attach_history(collection.decisions, self.history.result())
         self.collection = collection
         self._title_pages(parsed)
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)

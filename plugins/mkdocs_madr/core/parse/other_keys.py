@@ -19,8 +19,8 @@ from .outline import Block
 from .vocabulary import Vocabulary
 
 _KEY_VALUE = re.compile(
-    r"^\s*(?:\*\*|__)?([^\W\d_][\w'’/-]*(?:[ .][\w'’/-]+){0,3}?)\s*(?:\*\*|__)?\s*[:：]"
-    r"(?!//)(?:\*\*|__)?\s*(.*?)\s*$"
+    r"^\s*(?:\*\*|__)?([^\W\d_][\w'’/-]*(?:[ .][\w'’/-]+){0,3}?)\s*(?:(?:\*\*|__)\s*)?[:：]"
+    r"(?!//)(?:\*\*|__)?[ \t]*(.*)$"
 )
 
 
@@ -53,7 +53,7 @@ def _unknown(
         match = _KEY_VALUE.match(text)
         if match is None or split_key_value(text, vocabulary) is not None:
             continue
-        value = match[2]
+        value = match[2].rstrip()
         if value.endswith("\\") and not value.endswith("\\\\"):
             value = value[:-1].rstrip()  # a hard line break, not part of the value
         entries.append(MetadataEntry(match[1].strip(), value, line, source))
@@ -61,15 +61,32 @@ def _unknown(
 
 
 def plain_data(value: object) -> object:
-    """A YAML value as JSON-ready data: dates as ISO text, other odd scalars as text."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)  # JSON has no NaN or infinity
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return [plain_data(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): plain_data(item) for key, item in value.items()}
-    return str(value)
+    """A YAML value as JSON-ready data: dates as ISO text, other odd scalars as text. YAML's
+    aliases can make a value refer to itself or repeat a part exponentially often: a value
+    nested deeper than `MAX_DEPTH`, or past `MAX_ITEMS` items, ends in `…`."""
+    return _Plain().read(value, 0)
+
+
+MAX_DEPTH = 32
+MAX_ITEMS = 10_000
+
+
+class _Plain:
+    def __init__(self) -> None:
+        self.items = 0
+
+    def read(self, value: object, depth: int) -> object:
+        self.items += 1
+        if isinstance(value, float) and not math.isfinite(value):
+            return str(value)  # JSON has no NaN or infinity
+        if value is None or isinstance(value, (str, bool, int, float)):
+            return value
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()
+        if depth >= MAX_DEPTH or self.items > MAX_ITEMS:
+            return "…"
+        if isinstance(value, list | tuple):
+            return [self.read(item, depth + 1) for item in value]
+        if isinstance(value, dict):
+            return {str(key): self.read(item, depth + 1) for key, item in value.items()}
+        return str(value)
