@@ -329,3 +329,21 @@ def test_adr_new_refuses_a_bad_value_and_a_missing_required_field(tmp_path: Path
     assert sorted(p.name for p in (tmp_path / "decisions").iterdir()) == before
     done = adr("new", "Accepted", "--status", "accepted", "--set", "owner=Ana", cwd=tmp_path)
     assert done.code == 0, done.stderr
+
+
+def test_the_page_says_a_field_once_and_keeps_what_the_header_cannot_show(
+    build_site: Any,
+) -> None:
+    record = (
+        "# 4. Use a bus\n\n* Status: accepted\n* Owner: Ana\n* Risk: extreme\n"
+        "* Review by: 2030-01-01\n* Sponsor: Cy\n\n## Context and Problem Statement\n\nWhy.\n"
+    )
+    site = build_site({"decisions/0004-use-a-bus.md": record}, base_config(fields=FIELDS))
+    page = site.html("decisions/0004-use-a-bus/")
+    header, body = page.split('<div class="madr-header"', 1)[1].split("</div>", 1)
+    assert "<b>owner</b> Ana" in header
+    assert "<b>Review by</b>" in header
+    assert "Owner: Ana" not in body
+    assert "Review by: 2030-01-01" not in body
+    assert "Risk: extreme" in body  # not a value of risk: the page keeps it
+    assert "Sponsor: Cy" in body  # nobody declared it: the header does not show it

@@ -44,7 +44,7 @@ from ..site.fragments import PagePlan, element_info
 from ..site.page_titles import record_title, title_html_of_html
 from ..site.record_page import Marks, decorate
 from ..site.render.colours import colour_problems
-from ..site.render.facts import FactsRenderer, review_entries
+from ..site.render.facts import FactsRenderer, header_shows, review_entries
 from ..site.render.renderer import Renderer
 from ..site.render.views import StatusStyle
 from .history import HistoryReading
@@ -116,6 +116,7 @@ class Build:
         self.plan: PagePlan | None = None
         self.job: RecordJob | None = None
         self.history: HistoryReading | None = None
+        self.header_shows = header_shows(settings.fields)
         self.collection: Collection | None = None
         self.content: SiteContent | None = None
         self.worker_pages = 0
@@ -298,7 +299,7 @@ class Build:
                 self.slots.add(src, partial(FoldSlot, True)),
                 self.slots.add(src, partial(FoldSlot, False)),
             )
-        return decorate(markdown, decision, lines, marks)
+        return decorate(markdown, decision, lines, marks, self.header_shows)
 
     def _mark_page(self, markdown: str, page: Page) -> str:
         src = page.file.src_uri
@@ -332,8 +333,9 @@ class Build:
             self.root, parsed, self.scan_problems, statuses=self.settings.statuses
         )
         add_team_facts(collection, self.settings)
-        if self.history is not None:
-            attach_history(collection.decisions, self.history.result())
+        # Records kept from the last build under serve may carry the history read then.
+        found = self.history.result() if self.history is not None else {}
+        attach_history(collection.decisions, found)
         self.collection = collection
         self._title_pages(parsed)
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)

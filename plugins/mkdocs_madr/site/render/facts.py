@@ -4,15 +4,17 @@ review dates, and its lifecycle as Git recorded it."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import jinja2
 
 from ...core.collection import Collection
 from ...core.fields.declaration import FieldDeclaration, FieldType, key_form
+from ...core.fields.values import check_value, is_empty
 from ...core.labels import Labels
-from ...core.model import Decision
+from ...core.model import Decision, MetadataEntry
+from ...core.parse.dates import read_date
 from ...core.review import REVIEW_BY, REVIEWED, REVISIT_WHEN, due_reviews, is_chased
 from ...core.settings import Settings
 from .health import health_view, review_view
@@ -156,3 +158,23 @@ def review_entries(
         )
         entries.append((decision, title, min(since, day).isoformat()))
     return entries
+
+
+def header_shows(
+    declarations: Mapping[str, FieldDeclaration],
+) -> Callable[[MetadataEntry], bool]:
+    """Whether the header shows what a metadata line states (a declared field's valid value,
+    a review date, a condition to revisit), so that the page need not say it again."""
+
+    def shows(entry: MetadataEntry) -> bool:
+        form = key_form(entry.key)
+        if form in REVIEW_BY or form in REVIEWED:
+            return read_date(entry.value).iso is not None
+        if form in REVISIT_WHEN:
+            return not is_empty(entry.value)
+        declared = next((d for d in declarations.values() if d.matches(entry.key)), None)
+        if declared is None or is_empty(entry.value):
+            return False
+        return check_value(declared, entry.value).problem is None
+
+    return shows
