@@ -116,17 +116,23 @@ class Due:
         return self.decision.review_by or ""
 
 
+def review_state(decision: Decision, as_of: datetime.date, due_days: int) -> str:
+    """`overdue`, `due-soon` (within `due_days` of `as_of`) or empty."""
+    if not is_chased(decision) or decision.review_by is None:
+        return ""
+    if decision.review_by < as_of.isoformat():
+        return "overdue"
+    if decision.review_by <= (as_of + datetime.timedelta(days=due_days)).isoformat():
+        return "due-soon"
+    return ""
+
+
 def due_reviews(
     decisions: Iterable[Decision], as_of: datetime.date, due_days: int = DEFAULT_DUE_DAYS
 ) -> list[Due]:
     """The reviews overdue or due soon as of `as_of`, the most overdue first."""
-    soon = (as_of + datetime.timedelta(days=due_days)).isoformat()
-    today = as_of.isoformat()
-    found = [
-        Due(decision, (decision.review_by or "") < today)
-        for decision in decisions
-        if is_chased(decision) and (decision.review_by or "") <= soon
-    ]
+    states = ((decision, review_state(decision, as_of, due_days)) for decision in decisions)
+    found = [Due(decision, state == "overdue") for decision, state in states if state]
     return sorted(found, key=lambda due: (due.decision.review_by or "", due.decision.key))
 
 

@@ -15,7 +15,7 @@ from ...core.fields.values import check_value, is_empty
 from ...core.labels import Labels
 from ...core.model import Decision, MetadataEntry
 from ...core.parse.dates import read_date
-from ...core.review import REVIEW_BY, REVIEWED, REVISIT_WHEN, due_reviews, is_chased
+from ...core.review import REVIEW_BY, REVIEWED, REVISIT_WHEN, due_reviews, review_state
 from ...core.settings import Settings
 from .health import health_view, review_view
 from .health_chart import chart_svg, status_chart
@@ -76,14 +76,8 @@ def facts_view(
             continue  # a review date is shown as one, declared or not
         fact = FieldFact(declared.title, declared.type.value.replace(" ", "-"), value)
         (found.long if declared.type is FieldType.LONG_TEXT else found.fields).append(fact)
-    if decision.review_by is not None:
-        found.review_by = decision.review_by
-        if is_chased(decision):
-            soon = (today + datetime.timedelta(days=due_days)).isoformat()
-            if decision.review_by < today.isoformat():
-                found.review_state = "overdue"
-            elif decision.review_by <= soon:
-                found.review_state = "due-soon"
+    found.review_by = decision.review_by
+    found.review_state = review_state(decision, today, due_days)
     found.revisit_when = decision.revisit_when
     found.reviewed = decision.reviewed
     found.steps = [

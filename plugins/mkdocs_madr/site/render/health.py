@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...core.model import Decision
-from ...core.review import NOT_REVIEWED, is_chased
+from ...core.review import NOT_REVIEWED, review_state
 from .views import Link, Status, StatusStyle, reference
 
 LISTED = 100
@@ -63,17 +63,11 @@ def review_view(
 ) -> ReviewView:
     """Records in force with a review date, the earliest first; then those that only say
     when to revisit them."""
-    soon = (today + datetime.timedelta(days=due_days)).isoformat()
     view = ReviewView()
     for decision in decisions:
         if decision.lifecycle in NOT_REVIEWED:
             continue
-        state = ""
-        if decision.review_by is not None and is_chased(decision):
-            if decision.review_by < today.isoformat():
-                state = "overdue"
-            elif decision.review_by <= soon:
-                state = "due-soon"
+        state = review_state(decision, today, due_days)
         row = ReviewRow(
             _row(decision, style, link, decision.review_by or ""),
             state=state,
