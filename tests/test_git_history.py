@@ -113,6 +113,11 @@ def test_adr_list_json_has_history_and_recorded(tmp_path: Path) -> None:
     assert records["0004"]["recorded"] is None
     shown = json.loads(adr("show", "3", "--format", "json", cwd=root).stdout)
     assert shown["recorded"] == "2025-06-08"
+    text = adr("show", "1", cwd=root).stdout
+    assert "  Recorded:      2025-06-01\n" in text
+    assert (
+        "History:       proposed 2025-06-01 (Ana Lima) → accepted 2025-06-08 (Ben Okafor)" in text
+    )
 
 
 def test_the_build_shows_the_lifecycle_and_exports_it(build_site: Any, tmp_path: Path) -> None:
@@ -180,3 +185,27 @@ def test_history_sits_beside_git_revision_date_localized(build_site: Any, tmp_pa
 )
 def test_quick_status(text: str, status: str | None) -> None:
     assert quick_status(text) == status
+
+
+def test_the_history_is_read_once_per_checked_out_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_madr.core.parse.vocabulary import DEFAULT
+    from mkdocs_madr.plugin import history
+
+    root = make_repository(tmp_path)
+    reads: list[Path] = []
+    real = history.read_histories
+
+    def counted(*args: Any) -> Any:
+        reads.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(history, "read_histories", counted)
+    first = history.histories(root / "decisions", DEFAULT)
+    again = history.HistoryReading(root / "decisions", DEFAULT).result()
+    assert again is first
+    assert len(reads) == 1
+    commit(root, "commit 4", "Ana Lima", "2025-09-01")
+    history.histories(root / "decisions", DEFAULT)
+    assert len(reads) == 2  # HEAD moved: read again

@@ -113,6 +113,7 @@ def _describe(decision: Decision, project: Project) -> list[str]:
         keys = decision.related(kind)
         if keys:
             facts.append((kind.value.replace("-", " ").capitalize(), ", ".join(keys)))
+    facts += _team_facts(decision, project)
     lines += [f"  {name + ':':<15}{value}" for name, value in facts if value]
     if decision.drivers:
         lines += ["", "Decision drivers:"] + [f"  - {driver}" for driver in decision.drivers]
@@ -135,6 +136,28 @@ def _describe(decision: Decision, project: Project) -> list[str]:
             lines += ["", f"{label} consequences:"] + [f"  - {item}" for item in items]
     lines.append("")
     return lines
+
+
+def _team_facts(decision: Decision, project: Project) -> list[tuple[str, str]]:
+    """The declared fields, review dates and history from Git, as `adr show` lists them."""
+    declared = project.settings.fields
+    facts = []
+    for name, value in decision.fields.items():
+        if value is not None and value != []:
+            label = declared[name].title if name in declared else name
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            facts.append((label, shown))
+    facts += [
+        ("Review by", decision.review_by or ""),
+        ("Reviewed", decision.reviewed or ""),
+        ("Revisit when", decision.revisit_when or ""),
+        ("Recorded", decision.recorded or ""),
+    ]
+    steps = [
+        f"{change.status or '?'} {change.date} ({change.author})" for change in decision.history
+    ]
+    facts.append(("History", " → ".join(steps)))
+    return facts
 
 
 def run_lint(
