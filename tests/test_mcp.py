@@ -62,9 +62,10 @@ def _run(root: Path, calls: Any, *args: str) -> Any:
 async def _session(root: Path, calls: Any, *args: str) -> Any:
     params = StdioServerParameters(command=ADR, args=["mcp", *args], cwd=root)
     with open(root / "server.log", "w", encoding="utf-8") as log:
-        async with stdio_client(params, errlog=log) as (read, write), ClientSession(
-            read, write
-        ) as session:
+        async with (
+            stdio_client(params, errlog=log) as (read, write),
+            ClientSession(read, write) as session,
+        ):
             await session.initialize()
             return await calls(session)
 

@@ -282,7 +282,16 @@ def test_decisions_json_matches_the_cli(build_site: BuildSite, tmp_path: Path) -
     site = build_site(records())
     published = site.json("decisions.json")
     result = CliRunner().invoke(
-        cli, ["list", "--format", "json", "--dir", str(site.root / "decisions")]
+        cli,
+        [
+            "list",
+            "--format",
+            "json",
+            "--dir",
+            str(site.root / "decisions"),
+            "--config-file",
+            str(site.root / "mkdocs.yml"),  # the site's settings, not the working folder's
+        ],
     )
     assert result.exit_code == 0, result.output
     import json

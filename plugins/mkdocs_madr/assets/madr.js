@@ -44,9 +44,26 @@
         tags: texts(row.cells[6] ? row.cells[6].querySelectorAll(".madr-tag") : []),
         deciders: texts(row.cells[4] ? row.cells[4].querySelectorAll("a") : []),
         text: lower(row.textContent),
+        fields: fieldValues(row),
       };
     }
     return row.__madr;
+  }
+
+  /* The team's declared fields: each cell's values, lower case (a person list has several). */
+  function fieldValues(row) {
+    var found = {};
+    Array.prototype.forEach.call(row.querySelectorAll("td[data-madr-field]"), function (cell) {
+      var links = cell.querySelectorAll("a");
+      found[cell.getAttribute("data-madr-field")] = links.length ? texts(links) : [lower(cell.textContent.trim())];
+    });
+    return found;
+  }
+
+  function fieldCell(row, name) {
+    return Array.prototype.find.call(row.cells, function (cell) {
+      return cell.getAttribute("data-madr-field") === name;
+    });
   }
 
   function sortValue(row, key, ranks) {
@@ -69,6 +86,11 @@
       case "chosen": return cells[5].textContent.trim() ? [0, lower(cells[5].textContent.trim())] : [1, ""];
       case "tags": return cells[6].textContent.trim() ? [0, lower(cells[6].textContent.trim())] : [1, ""];
     }
+    if (key.indexOf("field:") === 0) {
+      var cell = fieldCell(row, key.slice(6));
+      var value = cell && cell.getAttribute("data-madr-sort-value");
+      return value ? [0, value] : [1, ""];
+    }
     return [0, ""];
   }
 
@@ -89,6 +111,10 @@
     this.sorted = { key: "number", ascending: true };
     this.found = null; /* record key -> text of its options and arguments, from decisions.json */
     this.ranks = {};
+    this.fields = Array.prototype.map.call(index.querySelectorAll("[data-madr-field-filter]"), function (control) {
+      return control.getAttribute("data-madr-filter");
+    });
+    this.filters = FILTERS.concat(this.fields);
   }
 
   LogView.prototype.setup = function () {
@@ -125,7 +151,7 @@
         var params = new URLSearchParams(link.getAttribute("href").slice(1));
         var handled = false;
         params.forEach(function (value, key) {
-          if (FILTERS.indexOf(key) !== -1) { view.set(key, value); handled = true; }
+          if (view.filters.indexOf(key) !== -1) { view.set(key, value); handled = true; }
         });
         if (handled) {
           event.preventDefault();
@@ -148,7 +174,7 @@
     }
     index.querySelectorAll("[data-madr-clear]").forEach(function (button) {
       button.addEventListener("click", function () {
-        FILTERS.forEach(function (name) { view.set(name, ""); });
+        view.filters.forEach(function (name) { view.set(name, ""); });
         view.update();
         var first = index.querySelector("[data-madr-filter]");
         if (first) first.focus();
@@ -184,7 +210,7 @@
   LogView.prototype.readAddress = function () {
     var params = new URLSearchParams(window.location.search);
     var view = this;
-    FILTERS.forEach(function (name) {
+    this.filters.forEach(function (name) {
       var value = params.get(name === "text" ? "q" : name);
       if (value) view.set(name, value);
     });
@@ -194,7 +220,7 @@
     if (!window.history || !window.history.replaceState) return;
     var params = new URLSearchParams(window.location.search);
     var state = this.state;
-    FILTERS.forEach(function (name) {
+    this.filters.forEach(function (name) {
       var key = name === "text" ? "q" : name;
       if (state[name]) params.set(key, state[name]); else params.delete(key);
     });
@@ -213,6 +239,10 @@
     if (state.c4 && data.c4.indexOf(state.c4) === -1) return false;
     if (lower(state.in_force) === "yes" && !data.inForce) return false;
     if (lower(state.in_force) === "no" && data.inForce) return false;
+    for (var at = 0; at < this.fields.length; at += 1) {
+      var name = this.fields[at];
+      if (state[name] && (data.fields[name] || []).indexOf(lower(state[name])) === -1) return false;
+    }
     var text = lower(state.text).trim();
     if (text && data.text.indexOf(text) === -1) {
       var more = this.found && this.found[row.getAttribute("data-key")];
@@ -235,7 +265,7 @@
     });
     var empty = this.index.querySelector("[data-madr-empty]");
     if (empty) empty.hidden = shown !== 0 || this.rows.length === 0;
-    var filtered = FILTERS.some(function (name) { return !!view.state[name]; });
+    var filtered = view.filters.some(function (name) { return !!view.state[name]; });
     var clear = this.index.querySelector("[data-madr-clear=bar]");
     if (clear) clear.hidden = !filtered;
     this.summarise(shown);

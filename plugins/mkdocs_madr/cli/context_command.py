@@ -25,9 +25,7 @@ from .output import json_out, say
 from .project import Project, open_project, read_collection
 
 
-def run_context(
-    target: str, directory: Path | None, config_file: Path | None, output: str
-) -> None:
+def run_context(target: str, directory: Path | None, config_file: Path | None, output: str) -> None:
     project = open_project(directory, config_file)
     collection = read_collection(project)
     title, found = governing(project, collection, target)
@@ -43,9 +41,7 @@ def run_context(
     say(as_markdown(title, found, collection, record_path).rstrip("\n"))
 
 
-def governing(
-    project: Project, collection: Collection, target: str
-) -> tuple[str, list[Governing]]:
+def governing(project: Project, collection: Collection, target: str) -> tuple[str, list[Governing]]:
     """What `target` is (a path, an element or a topic), and the records that govern it."""
     path = _as_path(project, collection, target)
     if path is not None:

@@ -6,6 +6,7 @@ which load settings only when completing); each command imports what it needs wh
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -134,6 +135,12 @@ def show_command(
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day review dates are checked against (review-overdue, review-due-soon); "
+    "default: today.",
+)
+@click.option(
     "--format",
     "output",
     type=click.Choice(["text", "json"]),
@@ -142,7 +149,11 @@ def show_command(
     help="text: one `file:line: code: message` per problem; json: a list of diagnostics.",
 )
 def lint_command(
-    directory: Path | None, config_file: Path | None, strict: bool, output: str
+    directory: Path | None,
+    config_file: Path | None,
+    strict: bool,
+    as_of: datetime.datetime | None,
+    output: str,
 ) -> None:
     """Check every record and print `path:line: code: message` for each problem.
 
@@ -155,10 +166,12 @@ def lint_command(
     Examples:
       adr lint
       adr lint --strict   # as in CI
+      adr lint --as-of 2026-01-01   # which reviews will be overdue then
     """
     from .read_commands import run_lint
 
-    raise SystemExit(run_lint(directory, config_file, strict, output))
+    day = as_of.date() if as_of is not None else None
+    raise SystemExit(run_lint(directory, config_file, strict, output, day))
 
 
 @cli.command("refs")
@@ -280,6 +293,14 @@ def mcp_command(directory: Path | None, config_file: Path | None, allow_write: b
 @click.option(
     "--c4", multiple=True, metavar="ALIAS,...", help="C4 element aliases the decision affects."
 )
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A value of the team's own fields (`fields:` in mkdocs.yml), such as owner=ana "
+    "(repeatable); required fields not given are asked for.",
+)
 @click.option("--edit", is_flag=True, help="Open the new record in $VISUAL or $EDITOR.")
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
@@ -291,6 +312,7 @@ def new_command(
     deciders: tuple[str, ...],
     tags: tuple[str, ...],
     c4: tuple[str, ...],
+    sets: tuple[str, ...],
     edit: bool,
     directory: Path | None,
     config_file: Path | None,
@@ -305,6 +327,7 @@ def new_command(
       adr new "Use NATS JetStream as the message bus"
       adr new "Move to Postgres 16" --supersedes 7 --deciders "Ana, Ben" --edit
       adr new "Cache sessions in Redis" --template nygard --c4 webApp,sessionStore
+      adr new "Adopt OpenTelemetry" --set owner=ana --set review-by=2026-06-01
     """
     from .new_command import NewRecord, run_new
 
@@ -317,6 +340,7 @@ def new_command(
             deciders=deciders,
             tags=tags,
             c4=c4,
+            sets=sets,
             edit=edit,
             directory=directory,
             config_file=config_file,
@@ -345,6 +369,51 @@ def status_command(
     from .edit_commands import run_status
 
     run_status(record, value, directory, config_file)
+
+
+@cli.command("review")
+@click.argument("record", shell_complete=complete_record)
+@click.option(
+    "--next",
+    "next_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="When to review the decision next: its review-by date becomes this one.",
+)
+@click.option(
+    "--on",
+    "day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day of the review (default: today).",
+)
+@click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+def review_command(
+    record: str,
+    next_date: datetime.datetime | None,
+    day: datetime.datetime | None,
+    directory: Path | None,
+    config_file: Path | None,
+) -> None:
+    """Record that a decision was reviewed, and when to review it next.
+
+    Sets the record's `reviewed` date (today, or --on) and, with --next, its `review-by`
+    date, in the record's own format; only those lines change. A record reviewed on or
+    after its review-by date is no longer reported as overdue.
+
+    \b
+    Examples:
+      adr review 7 --next 2027-06-01
+      adr review ADR-0012
+    """
+    from .review_command import run_review
+
+    run_review(
+        record,
+        next_date.date() if next_date is not None else None,
+        day.date() if day is not None else None,
+        directory,
+        config_file,
+    )
 
 
 @cli.command("supersede")

@@ -44,9 +44,7 @@ def run_mcp(directory: Path | None, config_file: Path | None, allow_write: bool)
     try:
         from mcp.server.mcpserver import MCPServer  # noqa: F401
     except ImportError:
-        raise CliError(
-            "adr mcp needs the MCP SDK: pip install 'mkdocs-madr[mcp]'"
-        ) from None
+        raise CliError("adr mcp needs the MCP SDK: pip install 'mkdocs-madr[mcp]'") from None
     project = open_project(directory, config_file)
     check_folder(project.root)
     build_server(project, allow_write=allow_write).run("stdio")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.settings import Settings
 from .errors import CliError, NotFound
+from .field_values import add_fields, complete_fields, read_sets, written_keys
 from .files import create_file, describe, folder_lock
 from .numbering import file_name, file_slug, numbering, record_names
 from .output import say
@@ -48,6 +49,8 @@ class NewRecord:
     directory: Path | None = None
     config_file: Path | None = None
     content: dict[str, Any] = field(default_factory=dict)
+    sets: tuple[str, ...] = ()
+    """`key=value` pairs for the team's fields (`--set`)."""
 
 
 def run_new(request: NewRecord) -> Path:
@@ -72,6 +75,9 @@ def create_record(project: Project, request: NewRecord) -> Path:
         editor_command()
     template = find_template(request.template or settings.template, settings.templates_dir)
     warn_unknown_status(status, settings)
+    fields = complete_fields(
+        read_sets(request.sets), settings.fields, status, settings.vocabulary.lifecycle(status)
+    )
     values: dict[str, Any] = {
         "title": title,
         "status": status,
@@ -82,7 +88,7 @@ def create_record(project: Project, request: NewRecord) -> Path:
     }
     superseded = _superseded(project, request.supersedes)
     with folder_lock(folder):
-        path, text = _create(folder, settings, template, values, superseded)
+        path, text = _create(folder, settings, template, values, superseded, fields)
         if superseded:
             _mark_superseded(project, path, text, superseded)
     return path
@@ -94,6 +100,7 @@ def _create(
     template: Template,
     values: dict[str, Any],
     superseded: list[Decision],
+    fields: dict[str, str],
 ) -> tuple[Path, str]:
     """Choose the number and create the file; the caller holds the folder's lock."""
     today = dt.date.today()
@@ -118,6 +125,8 @@ def _create(
                     "slug": slug,
                 },
             )
+            if fields:
+                text = _with_fields(text, name, fields, settings)
             if superseded:
                 text = _with_supersedes(text, name, superseded)
             if create_file(folder / name, text.encode("utf-8")):
@@ -126,6 +135,19 @@ def _create(
         if not scheme.dated:
             number += 1
     raise CliError(f"{folder}: could not find a free file name for the record")
+
+
+def _with_fields(text: str, name: str, fields: dict[str, str], settings: Settings) -> str:
+    from ..core.parse.record import parse_decision
+
+    text = add_fields(text, fields, settings.fields)
+    metadata = parse_decision(text, name, settings.vocabulary).metadata
+    astray = written_keys([entry.key for entry in metadata], fields)
+    if astray:
+        raise CliError(
+            f"the template has no place where {', '.join(astray)} would be read; nothing written"
+        )
+    return text
 
 
 def _superseded(project: Project, references: tuple[str, ...]) -> list[Decision]:

@@ -6,6 +6,7 @@ The reader (parser, markdown-it) is imported only when a command reads records, 
 
 from __future__ import annotations
 
+import datetime
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 class Project:
     settings: Settings
     root: Path
+    as_of: datetime.date | None = None
+    """The day reviews are due against (`adr lint --as-of`); None for today."""
 
     def display(self, file: str = "") -> str:
         """A record's path (or the folder's) as the user can open it from the current folder."""
@@ -62,15 +65,21 @@ def check_folder(root: Path) -> None:
         raise CliError(f"{shown(root)}: permission denied")
 
 
-def read_collection(project: Project, after_parse: AfterParse | None = None) -> Collection:
+def read_collection(
+    project: Project, after_parse: AfterParse | None = None, *, history: bool = False
+) -> Collection:
+    """The records of the project's folder with the team's fields and review dates, and with
+    `history`, their history from Git (unless the `history` setting is off)."""
     from ..core.collection import FolderError
     from ..parallel.folder import read_collection as read_folder
 
     root = project.root
     check_folder(root)
+    from ..core.team_facts import add_team_facts
+
     try:
         settings = project.settings
-        return read_folder(
+        collection = read_folder(
             root,
             statuses=settings.statuses,
             after_parse=after_parse,
@@ -79,6 +88,15 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
         )
     except FolderError as error:
         raise CliError(str(error)) from None
+    add_team_facts(collection, settings, project.as_of)
+    if history and settings.history:
+        from ..core.git_history import attach_history, find_repository, read_histories
+
+        repository = find_repository(root)
+        if repository is not None:
+            found = read_histories(repository, root, settings.vocabulary)
+            attach_history(collection.decisions, found)
+    return collection
 
 
 def effective(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..core.collection import Collection
@@ -33,13 +35,14 @@ def run_list(
 ) -> None:
     project = open_project(directory, config_file)
     # JSON: each record is encoded where it is parsed, so only its metadata travels back.
-    collection = read_collection(project, encode if output == "json" else None)
+    as_json = output == "json"
+    collection = read_collection(project, encode if as_json else None, history=as_json)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
     if in_force:
         chosen = decisions_in_force(chosen)
     _report_stoppers(project, collection.all_diagnostics())
-    if output == "json":
+    if as_json:
         write_json(
             collection,
             json_out(),
@@ -91,7 +94,7 @@ def _print_table(decisions: list[Decision]) -> None:
 
 def run_show(record: str, directory: Path | None, config_file: Path | None, output: str) -> None:
     project = open_project(directory, config_file)
-    collection = read_collection(project)
+    collection = read_collection(project, history=True)
     decision = collection.find(record)
     if decision is None:
         raise NotFound(f"{project.display()}: no record '{record}'")
@@ -123,6 +126,7 @@ def _describe(decision: Decision, project: Project) -> list[str]:
         keys = decision.related(kind)
         if keys:
             facts.append((kind.value.replace("-", " ").capitalize(), ", ".join(keys)))
+    facts += _team_facts(decision, project)
     lines += [f"  {name + ':':<15}{value}" for name, value in facts if value]
     if decision.drivers:
         lines += ["", "Decision drivers:"] + [f"  - {driver}" for driver in decision.drivers]
@@ -147,8 +151,36 @@ def _describe(decision: Decision, project: Project) -> list[str]:
     return lines
 
 
-def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
-    project = open_project(directory, config_file)
+def _team_facts(decision: Decision, project: Project) -> list[tuple[str, str]]:
+    """The declared fields, review dates and history from Git, as `adr show` lists them."""
+    declared = project.settings.fields
+    facts = []
+    for name, value in decision.fields.items():
+        if value is not None and value != []:
+            label = declared[name].title if name in declared else name
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            facts.append((label, shown))
+    facts += [
+        ("Review by", decision.review_by or ""),
+        ("Reviewed", decision.reviewed or ""),
+        ("Revisit when", decision.revisit_when or ""),
+        ("Recorded", decision.recorded or ""),
+    ]
+    steps = [
+        f"{change.status or '?'} {change.date} ({change.author})" for change in decision.history
+    ]
+    facts.append(("History", " → ".join(steps)))
+    return facts
+
+
+def run_lint(
+    directory: Path | None,
+    config_file: Path | None,
+    strict: bool,
+    output: str,
+    as_of: datetime.date | None = None,
+) -> int:
+    project = replace(open_project(directory, config_file), as_of=as_of)
     collection = read_collection(project, after_parse=metadata_only)
     found = lint_diagnostics(project, collection)
     if output == "json":

@@ -137,8 +137,11 @@ def for_topic(collection: Collection, topic: str) -> list[Governing]:
         if not all(word in title or word in tags or word in rest for word in words):
             continue
         score = sum(3 * (w in title) + 2 * (w in tags) + (w in rest) for w in words)
-        where = [name for name, bag in (("title", title), ("tags", tags), ("options", rest))
-                 if any(word in bag for word in words)]
+        where = [
+            name
+            for name, bag in (("title", title), ("tags", tags), ("options", rest))
+            if any(word in bag for word in words)
+        ]
         found.append(Governing(decision, [f"topic in {', '.join(where)}"], score))
     return ordered(found)
 

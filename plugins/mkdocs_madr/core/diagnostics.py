@@ -59,6 +59,10 @@ class Code(str, enum.Enum):
     UNKNOWN_DIRECTIVE = "unknown-directive"
     STATUS_COLOUR = "status-colour"
     CITES_SUPERSEDED = "cites-superseded"
+    FIELD_INVALID = "field-invalid"
+    FIELD_MISSING = "field-missing"
+    REVIEW_OVERDUE = "review-overdue"
+    REVIEW_DUE_SOON = "review-due-soon"
 
     @property
     def default_severity(self) -> Severity:
@@ -170,6 +174,23 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         "A file of the repository (code, configuration, docs) cites a record that is "
         "superseded, deprecated or rejected; the message names the successor "
         "(`madr-ignore: cites-superseded` on the line keeps one from being reported).",
+    ),
+    Code.FIELD_INVALID: (
+        _W,
+        "A value of a field declared in `fields` does not fit its type (a date that is no "
+        "date, a word outside an enum's values, …).",
+    ),
+    Code.FIELD_MISSING: (
+        _W,
+        "A field declared in `fields` as required for the record's status is absent or empty.",
+    ),
+    Code.REVIEW_OVERDUE: (
+        _W,
+        "The record's `review-by` date has passed (as of today, or `adr lint --as-of DATE`).",
+    ),
+    Code.REVIEW_DUE_SOON: (
+        _I,
+        "The record's `review-by` date falls within the next 30 days (`review_due_days`).",
     ),
 }
 

@@ -31,7 +31,27 @@ def cross_fields(decision: Decision, collection: Collection) -> dict[str, Any]:
         "partly": [{"kind": kind.value, "key": key} for kind, key in decision.partly],
         "in_force": in_force(decision),
         "diagnostics": [d.to_dict() for d in collection.diagnostics_for(decision)],
+        **team_fields(decision),
     }
+
+
+def team_fields(decision: Decision) -> dict[str, Any]:
+    """What the team keeps besides the model: declared fields, undeclared keys, review dates,
+    and the history from Git (empty, and `recorded` null, without one)."""
+    found: dict[str, Any] = {
+        "fields": decision.fields,
+        "extra": decision.extra,
+        "review_by": decision.review_by,
+        "revisit_when": decision.revisit_when,
+        "reviewed": decision.reviewed,
+    }
+    found["recorded"] = decision.recorded
+    found["changed"] = decision.changed
+    found["history"] = [
+        {"date": c.date, "status": c.status, "author": c.author, "commit": c.commit}
+        for c in decision.history
+    ]
+    return found
 
 
 def record_fields(decision: Decision) -> dict[str, Any]:

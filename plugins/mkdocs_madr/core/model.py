@@ -140,6 +140,27 @@ class KeptSection:
     markdown: str
 
 
+@dataclass(slots=True)
+class MetadataEntry:
+    """A metadata key the reader does not read itself (`owner: ana`, `* Review by: 2026-01-01`),
+    as written: the key, its value as plain data (dates as ISO text), where it is."""
+
+    key: str
+    value: object
+    line: int | None = None
+    source: str = "front-matter"
+
+
+@dataclass(slots=True)
+class StatusChange:
+    """A commit that changed a record's status (or added the record), from Git."""
+
+    date: str
+    status: str | None
+    author: str
+    commit: str
+
+
 @dataclass(eq=False, slots=True)
 class Decision:
     """One architecture decision record.
@@ -192,6 +213,24 @@ class Decision:
     resolved: dict[RelationKind, list[str]] = field(default_factory=dict)
     partly: list[tuple[RelationKind, str]] = field(default_factory=list)
     """The resolved relations that concern only part of a record (`in part supersedes`)."""
+    metadata: list[MetadataEntry] = field(default_factory=list)
+    """Keys the reader does not read itself, as the file states them (parsed)."""
+    fields: dict[str, object] = field(default_factory=dict)
+    """The team's declared fields (`fields:` setting) the record states, checked and typed."""
+    extra: dict[str, object] = field(default_factory=dict)
+    """Keys nobody declared, with their values as written."""
+    review_by: str | None = None
+    """When the decision is due for review (ISO date), from `review-by` and its spellings."""
+    revisit_when: str | None = None
+    """The condition under which to revisit the decision, in the author's words."""
+    reviewed: str | None = None
+    """When the decision was last reviewed (ISO date), as `adr review` records it."""
+    history: list[StatusChange] = field(default_factory=list)
+    """Commits that added the record or changed its status, oldest first (from Git)."""
+    recorded: str | None = None
+    """The ISO date of the first commit that added the record (from Git)."""
+    changed: str | None = None
+    """The ISO date of the last commit that changed the record (from Git)."""
 
     @property
     def key(self) -> str:

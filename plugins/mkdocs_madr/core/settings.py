@@ -19,6 +19,7 @@ import yaml
 
 from .citations.options import CitationOptions, read_citation_options
 from .diagnostics import Code, Severity
+from .fields.declaration import FieldDeclaration, read_declarations
 from .labels import CATALOGUES, catalogue, check_override, language_of
 from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
 from .parse.vocabulary import Vocabulary, read_vocabulary
@@ -189,6 +190,15 @@ def _levels(value: object) -> dict[str, str]:
             raise OptionError(f"{name}: level must be one of {', '.join(LEVELS)}")
         checked[str(name)] = str(level)
     return checked
+
+
+def _fields(value: object) -> dict[str, FieldDeclaration]:
+    if isinstance(value, Mapping) and all(isinstance(v, FieldDeclaration) for v in value.values()):
+        return dict(value)  # already checked (by MkDocs' pass over the options)
+    try:
+        return read_declarations(value)
+    except ValueError as error:
+        raise OptionError(str(error)) from None
 
 
 @dataclass(frozen=True)
@@ -414,6 +424,45 @@ OPTIONS: tuple[Option, ...] = (
         "MkDocs renders the rest (`mkdocs build` on systems that can fork; `mkdocs serve` parses "
         "there only). Set `false` to do everything in the build process: slower on large sites.",
     ),
+    Option(
+        "fields",
+        {},
+        _fields,
+        "The team's own fields: name → `{type, label, required, values}` (or just the type). "
+        "Types: `text`, `long text`, `date`, `person list`, `enum` (with `values`), `url`, "
+        "`number`, `boolean`; `required` is `true` or the statuses that need the field. They "
+        "are read from front matter, bullets and `Key: value` lines, checked (`field-invalid`, "
+        "`field-missing`), shown in the record header and the log, and exported.",
+    ),
+    Option(
+        "review_due_days",
+        30,
+        _number(0),
+        "How many days ahead of a record's `review-by` date it is reported as "
+        "`review-due-soon` and listed as due on the Due for review page.",
+    ),
+    Option(
+        "history",
+        True,
+        _boolean,
+        "When the project is a Git checkout, read each record's history from `git log` (when "
+        "it was recorded, its status changes with date and author) for its page and the "
+        "JSON; `false` never runs Git.",
+    ),
+    Option(
+        "health",
+        True,
+        _boolean,
+        "Generate the Health page at `/<url_prefix>/health/` (records per status over time, "
+        "old proposals, records without decision-makers) and the Due for review page at "
+        "`/<url_prefix>/review/`.",
+    ),
+    Option(
+        "proposed_days",
+        30,
+        _number(1),
+        "On the Health page, a record still proposed after this many days is listed as old.",
+    ),
 )
 
 
@@ -452,6 +501,11 @@ class Settings:
     language: str | None = None
     labels: dict[str, str] = field(default_factory=dict)
     parallel: bool = True
+    fields: dict[str, FieldDeclaration] = field(default_factory=dict)
+    review_due_days: int = 30
+    history: bool = True
+    health: bool = True
+    proposed_days: int = 30
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
     site_dir: Path | None = None

@@ -29,8 +29,10 @@ from ..core.citations.scan import CitationScan, citation_scope, scan_repository
 from ..core.collection import Collection, FolderError, build_collection, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
+from ..core.git_history import attach_history
 from ..core.model import Decision
 from ..core.settings import Settings
+from ..core.team_facts import add_team_facts
 from ..glossary import without_term_links
 from ..parallel.pool import Handle
 from ..parallel.records import FragmentCache, JobContext, ParseCache, RecordJob
@@ -45,9 +47,11 @@ from ..site.llms import SiteFacts
 from ..site.page_titles import record_title, title_html_of_html
 from ..site.record_page import Marks, decorate
 from ..site.render.colours import colour_problems
+from ..site.render.facts import FactsRenderer, header_shows, review_entries
 from ..site.render.renderer import Renderer
 from ..site.render.views import StatusStyle
 from .agent_files import AgentFiles, plan_agent_files, write_agent_files, write_in_worker
+from .history import HistoryReading
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
 from .navigation import add_decision_log
 from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write_feed
@@ -121,6 +125,8 @@ class Build:
         self.scan_problems: list[Diagnostic] = []
         self.plan: PagePlan | None = None
         self.job: RecordJob | None = None
+        self.history: HistoryReading | None = None
+        self.header_shows = header_shows(settings.fields)
         self.collection: Collection | None = None
         self.content: SiteContent | None = None
         self.worker_pages = 0
@@ -220,6 +226,8 @@ class Build:
         ).start()
         count, parsed = len(self.record_paths), len(self.job.parsed)
         log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
+        if self.settings.history:  # after the workers are forked: a thread must not be copied
+            self.history = HistoryReading(self.root, self.settings.vocabulary)
 
     def add_navigation(self, nav: Navigation) -> None:
         ours = {id(file) for file in [*self.files.records.values(), *self.files.pages.values()]}
@@ -306,7 +314,7 @@ class Build:
                 self.slots.add(src, partial(FoldSlot, True)),
                 self.slots.add(src, partial(FoldSlot, False)),
             )
-        return decorate(markdown, decision, lines, marks)
+        return decorate(markdown, decision, lines, marks, self.header_shows)
 
     def _mark_page(self, markdown: str, page: Page) -> str:
         src = page.file.src_uri
@@ -339,6 +347,10 @@ class Build:
         collection = build_collection(
             self.root, parsed, self.scan_problems, statuses=self.settings.statuses
         )
+        add_team_facts(collection, self.settings)
+        # Records kept from the last build under serve may carry the history read then.
+        found = self.history.result() if self.history is not None else {}
+        attach_history(collection.decisions, found)
         self.collection = collection
         self._title_pages(parsed)
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)
@@ -615,6 +627,7 @@ class Build:
                     site_url=str(config.site_url),
                     title=self.labels["feed_title"].format(site=config.site_name),
                     style=StatusStyle(self.settings.statuses, self.labels),
+                    due=review_entries(collection, self.settings, self.labels),
                 )
         if self.job is not None:
             if errors := self.job.errors:
@@ -692,7 +705,8 @@ def _site_content(
         if scan is not None
         else None
     )
-    return SiteContent(collection, architecture, renderer, urls, elements, comparison, cited)
+    facts = FactsRenderer(renderer.env, renderer.labels, renderer.style, settings)
+    return SiteContent(collection, architecture, renderer, urls, elements, comparison, cited, facts)
 
 
 def _title_contents(items: Iterable[Any]) -> None:

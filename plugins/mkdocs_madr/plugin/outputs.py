@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ def write_feed(
     site_url: str,
     title: str,
     style: StatusStyle,
+    due: Sequence[tuple[Decision, str, str]] = (),
 ) -> None:
     text = atom_feed(
         collection.decisions,
@@ -51,6 +52,7 @@ def write_feed(
         title=title,
         url_of=lambda decision: found.url if (found := records.get(decision.file)) else None,
         status_label=lambda decision: style.of(decision.status).label,
+        due=due,
     )
     (site_dir / FEED_FILE).write_text(text, encoding="utf-8")
 

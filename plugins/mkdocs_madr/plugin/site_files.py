@@ -28,6 +28,8 @@ GENERATED = {
     "graph": "graph.md",
     "coverage": "c4-coverage.md",
     "in_force": "in-force.md",
+    "review": "review.md",
+    "health": "health.md",
 }
 TITLES = {
     "index": "decision_log",
@@ -35,6 +37,8 @@ TITLES = {
     "graph": "relation_graph",
     "coverage": "architecture_coverage",
     "in_force": "in_force",
+    "review": "due_for_review",
+    "health": "health",
 }
 """Each generated page's title, as a label."""
 
@@ -141,6 +145,8 @@ class SiteFiles:
             "graph": settings.graph,
             "coverage": settings.c4_coverage and has_diagrams,
             "in_force": settings.in_force,
+            "review": settings.health,
+            "health": settings.health,
         }
         for name, target in GENERATED.items():
             if wanted[name]:

@@ -82,4 +82,3 @@ class CitedIn:
             items.append(f'<span class="madr-meta__item">{text}</span>')
         label = escape(self.label)
         return f'<p class="madr-meta madr-cited"><b>{label}</b> {" ".join(items)}</p>'
-

@@ -23,6 +23,7 @@ from .architecture import Architecture, coverage
 from .cited_in import CitedIn
 from .directives import Directive, reference_problems
 from .fragments import BANNERS, ElementInfo, element_link
+from .render.facts import FactsRenderer
 from .render.renderer import Renderer
 from .render.views import (
     ElementLink,
@@ -71,6 +72,7 @@ class SiteContent:
         elements: dict[str, ElementInfo],
         comparisons: Callable[[Decision], tuple[str, str] | None] = lambda decision: None,
         cited: CitedIn | None = None,
+        facts: FactsRenderer | None = None,
     ) -> None:
         """`elements` is what headers say of each C4 element (`fragments.element_info`);
         `comparisons` gives a record's pre-rendered comparison and justification, when there
@@ -78,6 +80,10 @@ class SiteContent:
         self.cited = cited
         self.elements = elements
         self.comparisons = comparisons
+        self.facts = facts
+        """What the team keeps: a header's fields, review dates and history; the Due for
+        review and Health pages."""
+        """The header's fields, review dates and history (`render.facts.FactsRenderer`)."""
         self.collection = collection
         self.architecture = architecture
         self.renderer = renderer
@@ -111,6 +117,9 @@ class SiteContent:
         banners = self.renderer.banners(decision, link, self.neighbours(decision, link))
         if self.cited is not None:
             banners = "\n".join(part for part in (self.cited.html(decision.key), banners) if part)
+        facts = self.facts(decision) if self.facts is not None else ""
+        if facts:
+            banners = facts + "\n" + banners
         if prerendered is not None:
             return prerendered.replace(BANNERS, banners)
         elements = [self.element_link(alias, page_url) for alias in decision.c4]
@@ -189,6 +198,7 @@ class SiteContent:
                 self.page("graph", page_url),
                 self.element_label,
                 self.urls.relative(data, page_url) if data is not None else None,
+                self.facts.declarations if self.facts is not None else None,
             )
         if directive.name == "timeline":
             feed = self.urls.feed
@@ -205,6 +215,10 @@ class SiteContent:
                 self.element_label,
                 lambda alias: self.element_link(alias, page_url).url,
             )
+        if directive.name in ("review", "health") and self.facts is not None:
+            if directive.name == "review":
+                return self.facts.review_page(decisions, link)
+            return self.facts.health_page(decisions, link)
         if directive.name == "c4-coverage":
             wanted = {id(decision) for decision in decisions}
             unnamed = [d for d in self.architecture.unnamed if id(d) in wanted]

@@ -16,7 +16,9 @@ from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, diagnostic
 from ..core.text import small_number
 
-NAMES = frozenset({"index", "compare", "timeline", "graph", "c4-coverage", "in-force"})
+NAMES = frozenset(
+    {"index", "compare", "timeline", "graph", "c4-coverage", "in-force", "review", "health"}
+)
 FILTERS = ("status", "tag", "category", "decider", "c4", "limit")
 """The `key=value` arguments of every directive but `compare`, which takes one record id."""
 _DIRECTIVE = re.compile(r"^\s*<!--\s*madr:([\w-]+)(.*?)-->\s*$", re.DOTALL)

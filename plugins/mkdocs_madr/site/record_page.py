@@ -13,10 +13,11 @@ lines first; when another plugin has changed the text, lines are found by conten
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from ..core.model import Decision, Line
+from ..core.model import Decision, Line, MetadataEntry
 from ..core.parse.titles import strip_number
 from .render.views import reference
 
@@ -48,9 +49,15 @@ class Marks:
     fold_close: str = ""
 
 
-def decorate(markdown: str, decision: Decision, file_lines: list[str], marks: Marks) -> str:
+def decorate(
+    markdown: str,
+    decision: Decision,
+    file_lines: list[str],
+    marks: Marks,
+    shown: Callable[[MetadataEntry], bool] | None = None,
+) -> str:
     """The page Markdown with the marks placed, the title numbered and the header's facts
-    said once."""
+    said once; `shown` tells which of the record's other metadata lines the header shows."""
     lines = markdown.split("\n")
     insertions: list[tuple[int, int, str]] = []  # page index, order at that index, line
     title_at = _page_index(lines, file_lines, decision.lines.get(Line.TITLE))
@@ -65,7 +72,7 @@ def decorate(markdown: str, decision: Decision, file_lines: list[str], marks: Ma
             start = pros + 1 if at == pros + 1 else pros
             insertions.append((start, 2, marks.fold_open))
             insertions.append((_section_end(lines, pros), -1, marks.fold_close))
-    dropped = _said_by_header(lines, file_lines, decision)
+    dropped = _said_by_header(lines, file_lines, decision, shown)
     for index, _, html in sorted(insertions, reverse=True):
         lines[index:index] = ["", html, ""]
         dropped = {line + 3 if line >= index else line for line in dropped}
@@ -94,12 +101,22 @@ def _after_title(lines: list[str], title_at: int | None) -> int:
     return following + 1 if underlined and not _ATX.match(lines[title_at]) else following
 
 
-def _said_by_header(lines: list[str], file_lines: list[str], decision: Decision) -> set[int]:
+def _said_by_header(
+    lines: list[str],
+    file_lines: list[str],
+    decision: Decision,
+    shown: Callable[[MetadataEntry], bool] | None = None,
+) -> set[int]:
     """Page indexes of the author's lines that state what the header shows."""
     dropped: set[int] = set()
     offset = len(file_lines) - len(lines)  # the front matter MkDocs took off
-    for key in HEADER_FIELDS:
-        at = _exactly_at(lines, file_lines, decision.lines.get(key), offset)
+    others = [
+        entry.line
+        for entry in decision.metadata
+        if shown is not None and entry.source != "front-matter" and shown(entry)
+    ]
+    for file_line in [*(decision.lines.get(key) for key in HEADER_FIELDS), *others]:
+        at = _exactly_at(lines, file_lines, file_line, offset)
         if at is None or at in dropped:
             continue
         match = _FIELD_LINE.match(lines[at])

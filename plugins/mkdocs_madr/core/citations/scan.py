@@ -88,9 +88,7 @@ def _read(path: str) -> bytes | None:
         return None
 
 
-def superseded_citations(
-    citations: Iterable[Citation], collection: Collection
-) -> list[Diagnostic]:
+def superseded_citations(citations: Iterable[Citation], collection: Collection) -> list[Diagnostic]:
     """`cites-superseded` for each citation of a record superseded as a whole, deprecated or
     rejected, naming what replaced it where a record says so."""
     found = []

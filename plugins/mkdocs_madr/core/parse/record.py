@@ -67,6 +67,7 @@ from .fields import (
     split_key_value,
 )
 from .front_matter import FrontMatter, read_front_matter
+from .other_keys import other_keys
 from .outline import Block, Part, parse_outline
 from .status import (
     is_partial,
@@ -321,6 +322,7 @@ class _Reader:
                 # `### Status: **Approved**`: a heading that holds its own value.
                 collected.append(Field(pair[0], pair[1], part.line, "heading"))
         collected += preamble_facts(preamble, vocabulary)
+        self.decision.metadata = other_keys(front, preamble, vocabulary)
         self.field_lines = {found.line for found in collected if found.line is not None}
         for found in collected:
             if found.name in _RELATION_FIELDS:

@@ -29,8 +29,10 @@ def atom_feed(
     title: str,
     url_of: Callable[[Decision], str | None],
     status_label: Callable[[Decision], str],
+    due: Sequence[tuple[Decision, str, str]] = (),
 ) -> str:
-    """The feed as XML text. `url_of` gives a record's URL relative to the site root."""
+    """The feed as XML text. `url_of` gives a record's URL relative to the site root; `due`
+    (record, entry title, day) are the reviews due, listed first."""
     base = site_url.rstrip("/") + "/"
     urls = {decision.key: url_of(decision) for decision in decisions}
     dated = [
@@ -46,8 +48,13 @@ def atom_feed(
     _text(feed, "title", title)
     _text(feed, "id", base + FEED_FILE)
     etree.SubElement(feed, "link", {"rel": "self", "href": base + FEED_FILE})
-    _text(feed, "updated", _timestamp(dated[0].date or "" if dated else "1970-01-01"))
+    newest = max([dated[0].date or "" if dated else "1970-01-01", *(day for _, _, day in due)])
+    _text(feed, "updated", _timestamp(newest))
     _text(etree.SubElement(feed, "author"), "name", title)
+    for decision, heading, day in due:
+        url = urls.get(decision.key)
+        if url is not None:
+            _review_entry(feed, decision, base + url, heading, day)
     seen: set[str] = set()
     for decision in dated:
         url = str(urls[decision.key])
@@ -76,6 +83,22 @@ def _entry(feed: etree.Element, decision: Decision, link: str, status: str) -> N
     summary = f"Status: {status}."
     if decision.chosen:
         summary += f" Chosen option: {decision.chosen}."
+    _text(entry, "summary", summary)
+
+
+def _review_entry(
+    feed: etree.Element, decision: Decision, link: str, heading: str, day: str
+) -> None:
+    """A review due: its own id per review date, so a reader sees the next one as new."""
+    entry = etree.SubElement(feed, "entry")
+    _text(entry, "title", heading)
+    _text(entry, "id", f"{link}#review-{decision.review_by}")
+    etree.SubElement(entry, "link", {"rel": "alternate", "href": link})
+    _text(entry, "updated", _timestamp(day))
+    etree.SubElement(entry, "category", {"term": "review"})
+    summary = f"Review by {decision.review_by}."
+    if decision.revisit_when:
+        summary += f" Revisit when: {decision.revisit_when}."
     _text(entry, "summary", summary)
 
 

@@ -56,9 +56,7 @@ def in_force_view(
     rows = []
     for decision in decisions:
         successors = [collection.by_key[key] for key in replaced_in_part(decision)]
-        rows.append(
-            InForceRow(listed([decision])[0], decision.chosen or "", listed(successors))
-        )
+        rows.append(InForceRow(listed([decision])[0], decision.chosen or "", listed(successors)))
     groupings: list[tuple[str, list[InForceGroup]]] = []
     categorised = any(decision.category for decision in decisions)
     categories = _grouped(decisions, lambda d: [d.category]) if categorised else []
@@ -71,8 +69,7 @@ def in_force_view(
     tags = _grouped(decisions, lambda d: d.tags, fold=True)
     if tags:
         groups = [
-            InForceGroup(name, _tag_url(index_url, name), listed(found))
-            for name, found in tags
+            InForceGroup(name, _tag_url(index_url, name), listed(found)) for name, found in tags
         ]
         groupings.append((labels["by_tag"], groups))
     elements = _grouped(decisions, lambda d: d.c4)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from markupsafe import Markup, escape
 
 from ...c4 import Diagram
 from ...core.collection import Collection
+from ...core.fields.declaration import FieldDeclaration
 from ...core.labels import Labels, catalogue
 from ...core.model import Decision
 from ..architecture import CoverageRow
 from .c4_drawing import c4_drawing
 from .environment import make_environment
+from .field_columns import log_columns
 from .graph import edge_kinds, mermaid_graph, relation_edges
 from .in_force import in_force_view
 from .views import (
@@ -139,12 +141,18 @@ class Renderer:
         graph_url: str | None = None,
         element_label: Callable[[str], str] = str,
         json_url: str | None = None,
+        fields: Mapping[str, FieldDeclaration] | None = None,
     ) -> str:
+        """The decision log; `fields` (the team's declared fields) become columns."""
         view = index_view(
             decisions, self.style, link, timeline_url, graph_url, element_label, json_url
         )
+        columns = log_columns(decisions, fields, self.labels) if fields else []
         return self._render(
-            "index.html", view=view, js_labels=self._script_labels(INDEX_SCRIPT_LABELS)
+            "index.html",
+            view=view,
+            columns=columns,
+            js_labels=self._script_labels(INDEX_SCRIPT_LABELS),
         )
 
     def timeline(
