@@ -58,6 +58,9 @@ class Code(str, enum.Enum):
     GLOSSARY_EMPTY = "glossary-empty"
     UNKNOWN_DIRECTIVE = "unknown-directive"
     STATUS_COLOUR = "status-colour"
+    UNKNOWN_SOURCE = "unknown-source"
+    SOURCE_UNREADABLE = "source-unreadable"
+    SOURCE_OFFLINE = "source-offline"
 
     @property
     def default_severity(self) -> Severity:
@@ -163,6 +166,20 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         _W,
         "A status colour in `statuses` is not a hex, rgb() or hsl() colour, so the contrast of "
         "its badge's text cannot be checked (a value that is no colour at all is shown grey).",
+    ),
+    Code.UNKNOWN_SOURCE: (
+        _W,
+        "A relation names a record of a source (`name:id`) that is not among `sources`.",
+    ),
+    Code.SOURCE_UNREADABLE: (
+        _W,
+        "A source in `sources` cannot be read (a missing folder, an unreachable URL, bad JSON, a "
+        "newer format version); the site is built without its records.",
+    ),
+    Code.SOURCE_OFFLINE: (
+        _W,
+        "A source's `decisions.json` could not be fetched; its last good copy, cached by an "
+        "earlier build, is used instead.",
     ),
 }
 

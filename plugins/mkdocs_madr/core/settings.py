@@ -21,6 +21,7 @@ from .diagnostics import Code, Severity
 from .labels import CATALOGUES, catalogue, check_override, language_of
 from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
 from .parse.vocabulary import Vocabulary, read_vocabulary
+from .sources.config import Source, check_sources
 from .walk import FOLLOW_CHOICES, Links
 
 DEFAULT_DECISIONS_DIR = "decisions"
@@ -152,6 +153,13 @@ def _labels(value: object) -> dict[str, str]:
             raise OptionError(problem)
         checked[str(key)] = text
     return checked
+
+
+def _sources(value: object) -> tuple[Source, ...]:
+    try:
+        return check_sources(value)
+    except ValueError as error:
+        raise OptionError(str(error)) from None
 
 
 def _levels(value: object) -> dict[str, str]:
@@ -359,6 +367,17 @@ OPTIONS: tuple[Option, ...] = (
         "MkDocs renders the rest (`mkdocs build` on systems that can fork; `mkdocs serve` parses "
         "there only). Set `false` to do everything in the build process: slower on large sites.",
     ),
+    Option(
+        "sources",
+        (),
+        _sources,
+        "Other decision logs to include, each a category of its own with ids prefixed by its "
+        "name (`workflows:0005`): `{name: workflows, path: ../workflows/decisions}` for a folder "
+        "(with `edit_uri:` the address its files are edited at), or `{name: platform, url: "
+        "https://platform.example.org/decisions.json}` for another site's `decisions.json` "
+        "(`file:` addresses too; `timeout:` seconds and `max_size:` bytes limit the fetch). "
+        "See [Sources](sources.md).",
+    ),
 )
 
 
@@ -393,6 +412,7 @@ class Settings:
     language: str | None = None
     labels: dict[str, str] = field(default_factory=dict)
     parallel: bool = True
+    sources: tuple[Source, ...] = ()
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
 
