@@ -376,3 +376,55 @@ def test_a_file_address_is_read(build_site: BuildSite, tmp_path: Path) -> None:
     site = build_site(OWN, config)
     own = site.html("decisions/0002-use-argo-for-batch/")
     assert 'href="https://catalog.example.org/decisions/0002-milvus-index/"' in own
+
+
+def _adr(*arguments: str) -> Any:
+    from click.testing import CliRunner
+    from mkdocs_madr.cli.main import cli
+
+    return CliRunner().invoke(cli, list(arguments))
+
+
+def test_adr_list_reads_the_sources_as_the_site_does(
+    build_site: BuildSite, tmp_path: Path, server: _Server
+) -> None:
+    site = _build(build_site, tmp_path, server)
+    config = str(site.root / "mkdocs.yml")
+    result = _adr("list", "--format", "json", "--config-file", config)
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)["decisions"]
+    published = site.json("decisions.json")["decisions"]
+    for entry in published:
+        entry.pop("url")
+    assert listed == published
+    assert [d["id"] for d in listed if d["source"] is None] == ["0001", "0002", "0003"]
+
+    table = _adr("list", "--source", "workflows", "--config-file", config)
+    assert table.exit_code == 0, table.output
+    rows = table.stdout.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["workflows:0001", "workflows:0002"]
+    own = _adr("list", "--source", ".", "--format", "json", "--config-file", config)
+    assert [d["key"] for d in json.loads(own.stdout)["decisions"]] == ["0001", "0002", "0003"]
+    several = _adr("list", "--source", "ops", "--source", "catalog", "--config-file", config)
+    assert [row.split()[0] for row in several.stdout.splitlines()[1:]] == [
+        "catalog:0001",
+        "catalog:0002",
+        "ops:0001",
+        "ops:0002",
+    ]
+    unknown = _adr("list", "--source", "nope", "--config-file", config)
+    assert unknown.exit_code != 0
+    assert "no source named 'nope' (sources: catalog, ops, workflows" in unknown.output
+
+
+def test_adr_show_and_lint_know_qualified_ids(
+    build_site: BuildSite, tmp_path: Path, server: _Server
+) -> None:
+    site = _build(build_site, tmp_path, server)
+    config = str(site.root / "mkdocs.yml")
+    shown = _adr("show", "workflows:1", "--config-file", config)
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith("workflows:0001  Use Temporal for every workflow")
+    assert "Superseded by: 0002" in shown.stdout
+    lint = _adr("lint", "--config-file", config)
+    assert "0003-broken-links.md:5: unknown-source" in lint.output

@@ -84,8 +84,18 @@ def cli() -> None:
     "--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--status", "statuses", multiple=True, help="Only records with this status.")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    help="Only records of this source (`sources:` in mkdocs.yml); `.` for the site's own.",
+)
 def list_command(
-    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    statuses: tuple[str, ...],
+    sources: tuple[str, ...],
 ) -> None:
     """List the decision records.
 
@@ -93,11 +103,12 @@ def list_command(
     Examples:
       adr list
       adr list --status accepted --status proposed
+      adr list --source workflows
       adr list --format json > decisions.json
     """
     from .read_commands import run_list
 
-    run_list(directory, config_file, output, statuses)
+    run_list(directory, config_file, output, statuses, sources)
 
 
 @cli.command("show")

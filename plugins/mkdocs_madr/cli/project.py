@@ -17,6 +17,7 @@ from .errors import CliError
 
 if TYPE_CHECKING:
     from ..core.collection import Collection
+    from ..core.sources.read import SourceRecords
     from ..parallel.folder import AfterParse
 
 
@@ -76,9 +77,27 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
             after_parse=after_parse,
             vocabulary=settings.vocabulary,
             links=settings.links(root),
+            sources=_sources(project),
         )
     except FolderError as error:
         raise CliError(str(error)) from None
+
+
+def _sources(project: Project) -> SourceRecords | None:
+    """The records of the sources mkdocs.yml names (`sources:`), read as the site reads them."""
+    from ..core.sources.read import read_sources
+
+    settings = project.settings
+    if not settings.sources:
+        return None
+    return read_sources(
+        settings.sources,
+        base=settings.base,
+        root=project.root.resolve(),
+        config_file=settings.config_file,
+        vocabulary=settings.vocabulary,
+        follow=settings.follow_symlinks,
+    )
 
 
 def effective(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:

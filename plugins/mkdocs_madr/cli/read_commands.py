@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..core.diagnostics import Code, Severity
-from ..core.export import decision_to_dict, encode, metadata_only, write_json
+from ..core.export import decision_to_dict, encode, metadata_only, record_fields, write_json
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
 from ..core.terminal import for_terminal
@@ -21,19 +21,28 @@ _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
 
 
 def run_list(
-    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    statuses: tuple[str, ...],
+    sources: tuple[str, ...] = (),
 ) -> None:
     project = open_project(directory, config_file)
     # JSON: each record is encoded where it is parsed, so only its metadata travels back.
     collection = read_collection(project, encode if output == "json" else None)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
+    if sources:
+        chosen = of_sources(chosen, sources, collection.sources)
     _report_stoppers(project, collection.all_diagnostics())
     if output == "json":
         write_json(
             collection,
             json_out(),
-            own_fields=lambda decision: collection.extras[decision.file],
+            own_fields=lambda decision: (
+                collection.extras.get(decision.file)
+                or json.dumps(record_fields(decision), ensure_ascii=False)
+            ),
             decisions=chosen,
             diagnostics=effective(collection.all_diagnostics(), project.settings),
         )
@@ -47,6 +56,18 @@ def run_list(
         )
         return
     _print_table(chosen)
+
+
+def of_sources(
+    decisions: list[Decision], names: tuple[str, ...], known: frozenset[str]
+) -> list[Decision]:
+    """The records of the named sources (`.`: the site's own); an unknown name is an error."""
+    unknown = sorted(set(names) - known - {"."})
+    if unknown:
+        listed = ", ".join(sorted(known)) or "none in mkdocs.yml"
+        raise CliError(f"no source named '{unknown[0]}' (sources: {listed}; `.` is the site's own)")
+    wanted = {None if name == "." else name for name in names}
+    return [decision for decision in decisions if decision.source in wanted]
 
 
 def _report_stoppers(project: Project, diagnostics: list) -> None:  # type: ignore[type-arg]

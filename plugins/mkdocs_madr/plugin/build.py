@@ -30,7 +30,7 @@ from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
 from ..core.model import Decision
 from ..core.settings import Settings
-from ..core.sources import SourceRecords, join_sources, read_sources
+from ..core.sources.read import SourceRecords, join_sources, read_sources
 from ..glossary import without_term_links
 from ..parallel.pool import Handle
 from ..parallel.records import FragmentCache, JobContext, ParseCache, RecordJob
@@ -176,7 +176,6 @@ class Build:
             vocabulary=settings.vocabulary,
             follow=settings.follow_symlinks,
         )
-        self.reporter.report(self.extra.problems, settings.base)
         add_source_pages(self.files, self.extra, files, config)
 
     def _read_diagrams(self, files: Files) -> bool:

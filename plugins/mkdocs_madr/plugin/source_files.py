@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 
 from ..core.diagnostics import Code, diagnostic
-from ..core.sources import SourceRecords
+from ..core.sources.read import SourceRecords
 from .host import File, Files, InclusionLevel, MkDocsConfig, Page
 from .site_files import SiteFiles
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,8 @@ class SourceRecords:
         urls: A site source's record key → the absolute URL of its page on that site.
         edit_urls: A folder source's record `file` → where it is edited, when the source says.
         remote_files: The `file` of each record read from a `decisions.json`.
-        problems: Diagnostics about the sources themselves, naming mkdocs.yml.
+        problems: Diagnostics about the sources themselves, naming mkdocs.yml (relative to the
+            site's decisions folder, as every diagnostic of the collection is).
         record_problems: Problems of the walks of the source folders, relative to the site's
             decisions folder.
     """
@@ -68,7 +70,8 @@ def read_sources(
     read: it becomes a diagnostic naming the source, and the others are read."""
     read = SourceRecords(names=tuple(source.name for source in sources))
     config_text = _text_of(config_file)
-    config_name = config_file.name if config_file is not None else "mkdocs.yml"
+    config = config_file if config_file is not None else base / "mkdocs.yml"
+    config_name = Path(os.path.relpath(config, root)).as_posix()
     for source in sources:
         line = _line_of(source.name, config_text)
 
@@ -99,7 +102,7 @@ def join_sources(
     collection = build_collection(
         root,
         [*parsed, *read.decisions],
-        [*problems, *read.record_problems],
+        [*problems, *read.record_problems, *read.problems],
         statuses=statuses,
         sources=read.names,
     )
