@@ -428,3 +428,43 @@ def test_adr_show_and_lint_know_qualified_ids(
     assert "Superseded by: 0002" in shown.stdout
     lint = _adr("lint", "--config-file", config)
     assert "0003-broken-links.md:5: unknown-source" in lint.output
+
+
+def test_the_log_and_directives_filter_by_source(
+    build_site: BuildSite, tmp_path: Path, server: _Server
+) -> None:
+    files = {
+        **OWN,
+        "docs/lists.md": """
+            # Lists
+
+            <!-- madr:index source=workflows -->
+
+            <!-- madr:timeline source=. -->
+
+            <!-- madr:index source=elsewhere -->
+        """,
+    }
+    site = build_site(files, _three_sources(tmp_path, server))
+    log = site.html("decisions/")
+    assert '<select data-madr-filter="source">' in log
+    assert '<option value=".">This site</option>' in log
+    assert 'data-key="workflows:0001" data-status="superseded"' in log
+    assert re.search(r'data-key="workflows:0001"[^>]*data-source="workflows"', log)
+    assert re.search(r'data-key="0002"[^>]*data-source="\."', log)
+    lists = site.html("lists/")
+    first, second = lists.split("madr-timeline", 1)
+    assert "workflows:0002" in first
+    assert 'data-key="0002"' not in first
+    assert "Use Argo for batch jobs" in second
+    assert "Keep Temporal for agent workflows" not in second
+    assert any(
+        "unknown-directive" in w and "no source 'elsewhere' (sources: catalog, ops, workflows" in w
+        for w in site.warnings()
+    ), site.warnings()
+
+
+def test_a_site_without_sources_has_no_source_filter(build_site: BuildSite) -> None:
+    log = build_site(OWN).html("decisions/")
+    assert "data-madr-filter=\"source\"" not in log
+    assert "data-source=" not in log
