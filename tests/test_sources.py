@@ -430,6 +430,34 @@ def test_adr_show_and_lint_know_qualified_ids(
     assert "0003-broken-links.md:5: unknown-source" in lint.output
 
 
+def test_the_example_site_takes_in_the_workflows_repository(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from support import REPO
+
+    config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
+    build(config)
+    site = Site(REPO, tmp_path / "site")
+    old = site.html("decisions/workflows/0002-agent-runs-as-suspended-argo-workflows/")
+    assert re.search(
+        r'madr-banner--superseded-by.*?href="\.\./\.\./0010-dual-workflow-engines/"', old, re.S
+    )
+    assert (
+        'href="https://github.com/billy-davies-2/llm-workflows/edit/main/decisions/'
+        '0002-agent-runs-as-suspended-argo-workflows.md"'
+    ) in old
+    assert 'href="../../../diagrams/c4-container/#c4-argo"' in old
+    new = site.html("decisions/0010-dual-workflow-engines/")
+    assert re.search(
+        r'madr-banner--supersedes.*?href="\.\./workflows/0002-agent-runs-as-suspended', new, re.S
+    )
+    published = {entry["key"]: entry for entry in site.json("decisions.json")["decisions"]}
+    assert published["workflows:0002"]["superseded_by"] == ["0010"]
+    assert [key for key in published if key.startswith("workflows:")] == [
+        f"workflows:000{n}" for n in range(1, 5)
+    ]
+
+
 def test_the_log_and_directives_filter_by_source(
     build_site: BuildSite, tmp_path: Path, server: _Server
 ) -> None:
