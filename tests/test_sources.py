@@ -494,5 +494,5 @@ def test_the_log_and_directives_filter_by_source(
 
 def test_a_site_without_sources_has_no_source_filter(build_site: BuildSite) -> None:
     log = build_site(OWN).html("decisions/")
-    assert "data-madr-filter=\"source\"" not in log
+    assert 'data-madr-filter="source"' not in log
     assert "data-source=" not in log

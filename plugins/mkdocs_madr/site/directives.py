@@ -179,9 +179,10 @@ def reference_problems(directive: Directive, collection: Collection, page: str) 
         found.append(f"madr:{directive.name}: no category '{category}' ({known})")
     sources = {".", *collection.sources}
     for source in sorted(directive.values("source", lower=False) - sources):
-        named = ", ".join(sorted(collection.sources)) or "none in mkdocs.yml"
+        listed = ", ".join(sorted(collection.sources)) or "none in mkdocs.yml"
         found.append(
-            f"madr:{directive.name}: no source '{source}' (sources: {named}; `.` is the site's own)"
+            f"madr:{directive.name}: no source '{source}' (sources: {listed}; `.` is the site's "
+            "own)"
         )
     return [
         diagnostic(Code.UNKNOWN_DIRECTIVE, page, directive.shown_line, problem) for problem in found
