@@ -39,7 +39,7 @@ def fetch(url: str, *, timeout: float, max_size: int) -> bytes:
     except urllib.error.URLError as error:
         raise FetchError(f"cannot connect ({error.reason})") from None
     except TimeoutError:
-        raise FetchError(f"no answer within {timeout:g} seconds") from None
+        raise FetchError(f"no answer within the {timeout:g}-second limit") from None
     except OSError as error:
         raise FetchError(error.strerror or type(error).__name__) from None
 
@@ -53,7 +53,7 @@ def _read_limited(response: object, deadline: float, timeout: float, max_size: i
         if size > max_size:
             raise FetchError(f"it is larger than the {max_size} bytes allowed")
         if time.monotonic() > deadline:
-            raise FetchError(f"it took longer than {timeout:g} seconds")
+            raise FetchError(f"it took longer than the {timeout:g}-second limit")
         chunks.append(chunk)
     return b"".join(chunks)
 
