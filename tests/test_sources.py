@@ -447,6 +447,8 @@ def test_the_example_site_takes_in_the_workflows_repository(tmp_path: Path) -> N
         '0002-agent-runs-as-suspended-argo-workflows.md"'
     ) in old
     assert 'href="../../../diagrams/c4-container/#c4-argo"' in old
+    queues = site.html("decisions/workflows/0003-separate-temporal-task-queues/")
+    assert 'class="madr-term" href="../../../GLOSSARY/#term-temporal"' in queues
     new = site.html("decisions/0010-dual-workflow-engines/")
     assert re.search(
         r'madr-banner--supersedes.*?href="\.\./workflows/0002-agent-runs-as-suspended', new, re.S
