@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs_madr.core.model import RelationKind
 from support import BuildSite, Site, base_config, write_tree
 
 OWN = {
@@ -498,3 +499,23 @@ def test_a_site_without_sources_has_no_source_filter(build_site: BuildSite) -> N
     log = build_site(OWN).html("decisions/")
     assert 'data-madr-filter="source"' not in log
     assert "data-source=" not in log
+
+
+def test_a_prefix_names_a_source_only_when_it_is_not_an_id_prefix(tmp_path: Path) -> None:
+    from mkdocs_madr.core.collection import load_collection
+
+    write_tree(
+        tmp_path,
+        {
+            "0001-a.md": "# A\n\n* Status: superseded\n",
+            "0002-b.md": "---\nstatus: accepted\nsupersedes: 'ADR:1'\nrelates-to: ops:1\n---\n"
+            "# B\n",
+        },
+    )
+    collection = load_collection(tmp_path)
+    second = collection.by_key["0002"]
+    assert second.related(RelationKind.SUPERSEDES) == ["0001"]
+    assert [d.code.value for d in collection.diagnostics] == ["unknown-source"]
+    assert collection.diagnostics[0].line == 4
+    assert collection.find("ops:1") is None
+    assert collection.find("1") is collection.by_key["0001"]

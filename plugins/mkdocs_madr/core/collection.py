@@ -359,9 +359,10 @@ def _resolve_relations(collection: Collection) -> None:
 
 
 _QUALIFIED = re.compile(
-    r"(?!(?:https?|mailto|ftp|file|data|javascript):)([A-Za-z0-9][\w.-]*):(\S+)"
+    r"(?!(?i:https?|mailto|ftp|file|data|javascript|adr|add|dr|rfc):)([A-Za-z0-9][\w.-]*):(\S+)"
 )
-"""`workflows:0005`: a record of a source, by the source's name."""
+"""`workflows:0005`: a record of a source, by the source's name (`ADR:5` is still an id, and a
+URL is a link)."""
 
 
 def _unknown_source(decision: Decision, relation: Relation, collection: Collection) -> Diagnostic:

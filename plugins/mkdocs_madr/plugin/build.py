@@ -238,7 +238,7 @@ class Build:
         add_decision_log(nav, title, list(self.files.pages.values()), records)
 
     def _nav_path(self, path: str) -> str:
-        decision = self._decision_of_source(path) if path in self.extra.inner else None
+        decision = self.extra.record(path)
         if decision is None or decision.source is None:
             return path
         return f"{decision.source}/{self.extra.inner[path]}"
@@ -270,7 +270,7 @@ class Build:
         job = self.job
         decision = job.result(record) if record is not None and job is not None else None
         if record is not None and record in self.extra.inner:
-            decision = self._decision_of_source(record)
+            decision = self.extra.record(record)
             set_edit_url(page, self.extra, record)
         markdown = self.page_markdown(markdown, page, record, decision)
         rendered = job.page_of(record) if record is not None and job is not None else None
@@ -297,9 +297,6 @@ class Build:
         markdown = self._mark_page(markdown, page)
         self.rendered = {src: markdown}
         return markdown
-
-    def _decision_of_source(self, record: str) -> Decision | None:
-        return next((d for d in self.extra.decisions if d.file == record), None)
 
     def page_done(self, src: str) -> None:
         """Forget what marking a page left behind (in a worker, after rendering it)."""

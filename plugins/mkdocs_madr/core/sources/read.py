@@ -52,8 +52,13 @@ class SourceRecords:
     problems: list[Diagnostic] = field(default_factory=list)
     record_problems: list[Diagnostic] = field(default_factory=list)
 
-    def of(self, name: str) -> list[Decision]:
-        return [decision for decision in self.decisions if decision.source == name]
+    _by_file: dict[str, Decision] | None = field(default=None, repr=False)
+
+    def record(self, file: str) -> Decision | None:
+        """The source's record whose `file` this is, if any."""
+        if self._by_file is None:
+            self._by_file = {decision.file: decision for decision in self.decisions}
+        return self._by_file.get(file)
 
 
 def read_sources(
