@@ -125,6 +125,14 @@ CATALOG_JSON: dict[str, Any] = {
             "url": "decisions/0002-milvus-index/",
         },
         {
+            "id": "0003",
+            "key": "0003",
+            "source": None,
+            "title": "A record whose address is a script",
+            "status": "accepted",
+            "url": "javascript:alert(1)",
+        },
+        {
             "id": "other:0009",
             "key": "other:0009",
             "source": "other",
@@ -296,6 +304,9 @@ def test_decisions_json_qualifies_ids_and_names_the_source(
     assert published["catalog:0002"]["url"].startswith("http://127.0.0.1:")
     assert published["catalog:0002"]["supersedes"] == ["catalog:0001"]
     assert published["ops:0002"]["relates_to"] == ["ops:0001"]
+    assert published["catalog:0003"]["url"] is None  # `javascript:` is no page address
+    assert "javascript:" not in site.html("decisions/")
+    assert "javascript:" not in site.html("decisions/graph/")
 
 
 def test_offline_build_uses_the_last_good_copy_and_says_so(
@@ -410,6 +421,7 @@ def test_adr_list_reads_the_sources_as_the_site_does(
     assert [row.split()[0] for row in several.stdout.splitlines()[1:]] == [
         "catalog:0001",
         "catalog:0002",
+        "catalog:0003",
         "ops:0001",
         "ops:0002",
     ]

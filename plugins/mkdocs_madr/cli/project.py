@@ -84,11 +84,12 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
 
 
 def _sources(project: Project) -> SourceRecords | None:
-    """The records of the sources mkdocs.yml names (`sources:`), read as the site reads them."""
+    """The records of the sources mkdocs.yml names (`sources:`), read as the site reads them;
+    none for a folder given with `--dir` that is not the site's: the sources are the site's."""
     from ..core.sources.read import read_sources
 
     settings = project.settings
-    if not settings.sources:
+    if not settings.sources or project.root.resolve() != settings.decisions_dir.resolve():
         return None
     return read_sources(
         settings.sources,

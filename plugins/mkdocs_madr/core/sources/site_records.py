@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from ..model import Decision, Dialect, Relation, RelationKind
 
 _FORWARD = (RelationKind.SUPERSEDES, RelationKind.AMENDS, RelationKind.RELATES_TO)
 _DIALECTS = {dialect.value: dialect for dialect in Dialect}
+_SCHEMES = frozenset({"http", "https"})
 
 
 def site_records(
@@ -33,7 +34,10 @@ def site_records(
         decisions.append(decision)
         url = entry.get("url")
         if isinstance(url, str) and url:
-            urls[decision.key] = urljoin(base_url, url)
+            address = urljoin(base_url, url)
+            # A page address, never a script: `javascript:` in a link would run in the site.
+            if urlsplit(address).scheme in _SCHEMES | {urlsplit(base_url).scheme}:
+                urls[decision.key] = address
     return decisions, urls
 
 
