@@ -20,7 +20,7 @@ def test_index_sorts_by_every_column(page: Any, example_site: str) -> None:
     page.goto(example_site + "decisions/")
     ids = visible_ids(page)
     assert ids[0] == "ADR-0001"
-    assert len(ids) == 12
+    assert len(ids) == 16  # the platform's twelve, and the workflows repository's four
     page.click("th[data-madr-sort=date]")
     dates = page.eval_on_selector_all(
         ".madr-index__table tbody tr time", "times => times.map(t => t.dateTime)"
@@ -46,8 +46,8 @@ def test_index_sorts_by_every_column(page: Any, example_site: str) -> None:
 def test_index_filters_by_status_tag_decider_and_text(page: Any, example_site: str) -> None:
     page.goto(example_site + "decisions/")
     page.select_option("select[data-madr-filter=status]", "superseded")
-    assert visible_ids(page) == ["ADR-0004"]
-    assert "Showing 1 of 12" in page.inner_text("[data-madr-summary]")
+    assert visible_ids(page) == ["ADR-0004", "workflows ADR-0002"]
+    assert "Showing 2 of 16" in page.inner_text("[data-madr-summary]")
     assert "status=superseded" in page.url
     page.select_option("select[data-madr-filter=status]", "")
     page.fill("input[data-madr-filter=text]", "milvus")
@@ -60,7 +60,7 @@ def test_index_filters_by_status_tag_decider_and_text(page: Any, example_site: s
     page.select_option("select[data-madr-filter=tag]", "")
     page.select_option("select[data-madr-filter=decider]", "Billy Davies")
     assert "ADR-0001" not in visible_ids(page)  # the Nygard record names no decision-makers
-    assert len(visible_ids(page)) == 11
+    assert len(visible_ids(page)) == 15
 
 
 def test_index_reads_filters_from_the_address(page: Any, example_site: str) -> None:
@@ -68,7 +68,18 @@ def test_index_reads_filters_from_the_address(page: Any, example_site: str) -> N
     assert visible_ids(page) == ["ADR-0012"]
     assert page.get_attribute("[data-madr-chip=proposed]", "aria-pressed") == "true"
     page.click("[data-madr-chip=proposed]")
+    assert len(visible_ids(page)) == 16
+
+
+def test_index_filters_by_source(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/")
+    page.select_option("select[data-madr-filter=source]", "workflows")
+    assert visible_ids(page) == [f"workflows ADR-000{n}" for n in range(1, 5)]
+    assert "source=workflows" in page.url
+    page.goto(example_site + "decisions/?source=.")
     assert len(visible_ids(page)) == 12
+    assert page.input_value("select[data-madr-filter=source]") == "."
+    assert page.errors == []
 
 
 def test_index_is_a_plain_table_without_javascript(chromium: Any, example_site: str) -> None:
@@ -76,7 +87,7 @@ def test_index_is_a_plain_table_without_javascript(chromium: Any, example_site: 
     page = context.new_page()
     page.goto(example_site + "decisions/")
     rows = page.eval_on_selector_all(".madr-index__table tbody tr", "rows => rows.length")
-    assert rows == 12
+    assert rows == 16
     assert page.is_hidden("[data-madr-filters]")
     context.close()
 

@@ -10,8 +10,10 @@ from test_browser import visible_ids
 
 pytestmark = pytest.mark.browser
 
-ALL = [f"ADR-{number:04d}" for number in range(1, 13)]
-ENDED = ["ADR-0004", "ADR-0012"]  # superseded, proposed
+OWN = [f"ADR-{number:04d}" for number in range(1, 13)]
+WORKFLOWS = [f"workflows ADR-{number:04d}" for number in range(1, 5)]  # the second source
+ALL = OWN + WORKFLOWS
+ENDED = ["ADR-0004", "ADR-0012", "workflows ADR-0002"]  # superseded, proposed, superseded
 
 
 def test_the_log_filters_by_in_force_and_keeps_it_in_the_address(
@@ -35,7 +37,10 @@ def test_the_in_force_page_leads_to_each_decision(page: Any, example_site: str) 
     keys = page.eval_on_selector_all(
         ".madr-in-force__table tbody tr", "rows => rows.map(r => r.getAttribute('data-key'))"
     )
-    assert keys == [ref[4:] for ref in ALL if ref not in ENDED]
+    assert keys == [
+        *(ref[4:] for ref in OWN if ref not in ENDED),
+        *(f"workflows:{ref[-4:]}" for ref in WORKFLOWS if ref not in ENDED),
+    ]
     page.click(".madr-in-force__table tr[data-key='0007'] a")
     assert page.url.endswith("decisions/0007-gitops-with-flux-cd/")
     assert page.errors == []

@@ -936,7 +936,8 @@ BAD_DIRECTIVES = {
     ),
     "misspelled-filter": (
         "<!-- madr:index statu=accepted -->",
-        "madr:index: unknown argument 'statu'; known: c4, category, decider, limit, status, tag",
+        "madr:index: unknown argument 'statu'; known: c4, category, decider, limit, source, "
+        "status, tag",
     ),
     "empty-filter": ("<!-- madr:graph status= -->", "madr:graph: status= has no value"),
     "id-on-index": (

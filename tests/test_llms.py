@@ -31,19 +31,20 @@ def test_llms_txt_links_every_record_to_its_markdown(example: Path) -> None:
     site = "https://homelab.example.org/"
     links = _LINK.findall(text)
     assert all(link.startswith(site) for link in links)
-    records = sorted((REPO / "decisions").glob("*.md"))
+    workflows = REPO / "examples/llm-workflows/decisions"  # the example's second source
+    records = [*(REPO / "decisions").glob("*.md"), *workflows.glob("*.md")]
     markdown = [link for link in links if link.endswith(".md")]
-    assert len(markdown) == len(records) == 12
+    assert len(markdown) == len(records) == 16
     for link in markdown:
         copy = example / link.removeprefix(site)
-        source = REPO / "decisions" / copy.name
-        assert copy.read_bytes() == source.read_bytes()
+        folder = workflows if copy.parent.name == "workflows" else REPO / "decisions"
+        assert copy.read_bytes() == (folder / copy.name).read_bytes()
         assert (copy.with_suffix("") / "index.html").is_file()  # beside its page
     for link in links:
         target = example / link.removeprefix(site)
         assert target.is_file() or (target / "index.html").is_file(), link
     in_force, others = text.split("## Decisions in force", 1)[1].split("## Decisions no longer")
-    assert "ADR-0004" not in in_force
+    assert "[ADR-0004" not in in_force
     assert "[ADR-0004: Use JSON for message payloads](" in others
     assert "superseded by ADR-0005" in others
 
@@ -52,8 +53,10 @@ def test_llms_full_txt_holds_every_record_in_force(example: Path) -> None:
     text = (example / "llms-full.txt").read_text(encoding="utf-8")
     sources = re.findall(r"^Source: (\S+)$", text, re.MULTILINE)
     assert [Path(url).name[:4] for url in sources] == [
-        f"{n:04d}" for n in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11)
+        *(f"{n:04d}" for n in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11)),
+        *(f"{n:04d}" for n in (1, 3, 4)),  # the workflows source's records in force
     ]
+    assert all(Path(url).parent.name == "workflows" for url in sources[-3:])
     flux = (REPO / "decisions/0007-gitops-with-flux-cd.md").read_text(encoding="utf-8")
     assert flux.strip() in text
     assert "# Use JSON for message payloads" not in text

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var FILTERS = ["status", "tag", "decider", "category", "c4", "in_force", "text"];
+  var FILTERS = ["status", "tag", "decider", "category", "source", "c4", "in_force", "text"];
   var LEGIBLE_PX = 11;
   var SVG = "http://www.w3.org/2000/svg";
 
@@ -39,6 +39,7 @@
       row.__madr = {
         status: lower(row.getAttribute("data-status")),
         category: lower(row.getAttribute("data-category")),
+        source: row.getAttribute("data-source") || ".",
         c4: parseJson(row.getAttribute("data-c4"), []).map(String),
         inForce: row.hasAttribute("data-in-force"),
         tags: texts(row.cells[6] ? row.cells[6].querySelectorAll(".madr-tag") : []),
@@ -234,6 +235,7 @@
     var data = rowData(row);
     if (state.status && data.status !== lower(state.status)) return false;
     if (state.category && data.category !== lower(state.category)) return false;
+    if (state.source && data.source !== state.source) return false;
     if (state.tag && data.tags.indexOf(lower(state.tag)) === -1) return false;
     if (state.decider && data.deciders.indexOf(lower(state.decider)) === -1) return false;
     if (state.c4 && data.c4.indexOf(state.c4) === -1) return false;

@@ -88,12 +88,19 @@ def cli() -> None:
 @click.option(
     "--in-force", is_flag=True, help="Only records in force: accepted, not superseded entirely."
 )
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    help="Only records of this source (`sources:` in mkdocs.yml); `.` for the site's own.",
+)
 def list_command(
     directory: Path | None,
     config_file: Path | None,
     output: str,
     statuses: tuple[str, ...],
     in_force: bool,
+    sources: tuple[str, ...],
 ) -> None:
     """List the decision records.
 
@@ -102,11 +109,12 @@ def list_command(
       adr list
       adr list --status accepted --status proposed
       adr list --in-force
+      adr list --source workflows
       adr list --format json > decisions.json
     """
     from .read_commands import run_list
 
-    run_list(directory, config_file, output, statuses, in_force=in_force)
+    run_list(directory, config_file, output, statuses, sources, in_force=in_force)
 
 
 @cli.command("show")

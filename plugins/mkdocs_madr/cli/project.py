@@ -18,6 +18,7 @@ from .errors import CliError
 
 if TYPE_CHECKING:
     from ..core.collection import Collection
+    from ..core.sources.read import SourceRecords
     from ..parallel.folder import AfterParse
 
 
@@ -85,6 +86,7 @@ def read_collection(
             after_parse=after_parse,
             vocabulary=settings.vocabulary,
             links=settings.links(root),
+            sources=_sources(project),
         )
     except FolderError as error:
         raise CliError(str(error)) from None
@@ -97,6 +99,24 @@ def read_collection(
             found = read_histories(repository, root, settings.vocabulary)
             attach_history(collection.decisions, found)
     return collection
+
+
+def _sources(project: Project) -> SourceRecords | None:
+    """The records of the sources mkdocs.yml names (`sources:`), read as the site reads them;
+    none for a folder given with `--dir` that is not the site's: the sources are the site's."""
+    from ..core.sources.read import read_sources
+
+    settings = project.settings
+    if not settings.sources or project.root.resolve() != settings.decisions_dir.resolve():
+        return None
+    return read_sources(
+        settings.sources,
+        base=settings.base,
+        root=project.root.resolve(),
+        config_file=settings.config_file,
+        vocabulary=settings.vocabulary,
+        follow=settings.follow_symlinks,
+    )
 
 
 def effective(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:

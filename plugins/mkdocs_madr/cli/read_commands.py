@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, Severity
-from ..core.export import decision_to_dict, encode, metadata_only, write_json
+from ..core.export import decision_to_dict, encode, metadata_only, record_fields, write_json
 from ..core.in_force import decisions_in_force
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
@@ -30,6 +30,7 @@ def run_list(
     config_file: Path | None,
     output: str,
     statuses: tuple[str, ...],
+    sources: tuple[str, ...] = (),
     *,
     in_force: bool = False,
 ) -> None:
@@ -41,12 +42,17 @@ def run_list(
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
     if in_force:
         chosen = decisions_in_force(chosen)
+    if sources:
+        chosen = of_sources(chosen, sources, collection.sources)
     _report_stoppers(project, collection.all_diagnostics())
     if as_json:
         write_json(
             collection,
             json_out(),
-            own_fields=lambda decision: collection.extras[decision.file],
+            own_fields=lambda decision: (
+                collection.extras.get(decision.file)
+                or json.dumps(record_fields(decision), ensure_ascii=False)
+            ),
             decisions=chosen,
             diagnostics=effective(collection.all_diagnostics(), project.settings),
         )
@@ -63,6 +69,18 @@ def run_list(
         )
         return
     _print_table(chosen)
+
+
+def of_sources(
+    decisions: list[Decision], names: tuple[str, ...], known: frozenset[str]
+) -> list[Decision]:
+    """The records of the named sources (`.`: the site's own); an unknown name is an error."""
+    unknown = sorted(set(names) - known - {"."})
+    if unknown:
+        listed = ", ".join(sorted(known)) or "none in mkdocs.yml"
+        raise CliError(f"no source named '{unknown[0]}' (sources: {listed}; `.` is the site's own)")
+    wanted = {None if name == "." else name for name in names}
+    return [decision for decision in decisions if decision.source in wanted]
 
 
 def _report_stoppers(project: Project, diagnostics: list) -> None:  # type: ignore[type-arg]

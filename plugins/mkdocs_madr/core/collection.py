@@ -47,6 +47,9 @@ class Collection:
     links: list[tuple[Decision, Relation, Decision]] = field(default_factory=list)
     extras: dict[str, str] = field(default_factory=dict)
     """What `parallel.read_collection(after_parse=…)` returned for each record, by file."""
+    sources: frozenset[str] = frozenset()
+    """The names of the configured sources (`sources:`), read or not: `name:id` names a record
+    of one of them."""
     _index: _Index | None = field(default=None, repr=False)
     _by_file: tuple[int, dict[str, list[Diagnostic]]] | None = field(default=None, repr=False)
 
@@ -57,17 +60,33 @@ class Collection:
             self._index = _Index(self.decisions)
         return self._index.files
 
-    def find(self, reference: str, category: str = "") -> Decision | None:
-        """Look a record up as a user writes it: `5`, `0005`, `ADR-0005`, `cat/0005`, a stem."""
+    def find(
+        self, reference: str, category: str = "", source: str | None = None
+    ) -> Decision | None:
+        """Look a record up as a user writes it: `5`, `0005`, `ADR-0005`, `cat/0005`, a stem,
+        or any of these after a source's name (`workflows:0005`). Without a source's name, only
+        the records of `source` (by default the site's own) are looked at."""
         reference = reference.strip()
-        if reference in self.by_key:
-            return self.by_key[reference]
+        keyed = self.by_key.get(reference)
+        if keyed is not None and (keyed.source == source or ":" in reference):
+            return keyed
+        qualified = _QUALIFIED.fullmatch(reference)
+        named, _, rest = reference.partition(":")
+        if qualified and named not in self.sources:
+            return None  # a record of a source the site does not read
+        if rest and named in self.sources:
+            return (
+                self.find(rest, named, named)
+                if named != source
+                else self.find(rest, category, source)
+            )
         if "/" in reference and not reference.lower().endswith(EXTENSIONS):
             head, _, tail = reference.rpartition("/")
-            return self.find(tail, head)
+            inside = f"{source}/{head}" if source is not None else head
+            return self.find(tail, inside, source)
         if self._index is None:
             self._index = _Index(self.decisions)
-        return self._index.find(reference, category)
+        return self._index.find(reference, category, source)
 
     def all_diagnostics(self) -> list[Diagnostic]:
         """Every diagnostic, per file and across files, in file and line order."""
@@ -120,9 +139,11 @@ def build_collection(
     problems: Iterable[Diagnostic] = (),
     *,
     statuses: Iterable[str] = KNOWN_STATUSES,
+    sources: Iterable[str] = (),
 ) -> Collection:
-    """Join parsed files into a collection: keys, relations both ways, cross-record checks."""
-    collection = Collection(root=root, diagnostics=list(problems))
+    """Join parsed files into a collection: keys, relations both ways, cross-record checks;
+    `sources` names the configured sources, whose records are among `parsed`."""
+    collection = Collection(root=root, diagnostics=list(problems), sources=frozenset(sources))
     for decision in parsed:
         (collection.decisions if decision.is_record else collection.skipped).append(decision)
     collection.decisions.sort(key=_order)
@@ -237,16 +258,16 @@ class _Index:
             if decision.number is not None:
                 self.numbers.setdefault(decision.number, []).append(decision)
 
-    def find(self, reference: str, category: str) -> Decision | None:
+    def find(self, reference: str, category: str, source: str | None = None) -> Decision | None:
         name = reference.rsplit("/", 1)[-1]
         stem = name.rsplit(".", 1)[0] if name.lower().endswith(EXTENSIONS) else name
         if stem in self.stems:
-            return _prefer(self.stems[stem], category)
+            return _prefer(_of(self.stems[stem], source), category)
         digits = _DIGITS.findall(reference)
         number = small_number(digits[0]) if len(digits) == 1 else None
         if number is None or number not in self.numbers:
             return None
-        return _prefer(self.numbers[number], category)
+        return _prefer(_of(self.numbers[number], source), category)
 
     def resolve(self, decision: Decision, target: str, collection: Collection) -> Decision | None:
         target = target.strip().strip("<>")
@@ -258,8 +279,8 @@ class _Index:
                     return self.files[candidate]
             name = path.rsplit("/", 1)[-1]
             named = self.names.get(name) or self.stems.get(name.rsplit(".", 1)[0])
-            return _prefer(named, decision.category) if named else None
-        return collection.find(target, decision.category)
+            return _prefer(_of(named, decision.source), decision.category) if named else None
+        return collection.find(target, decision.category, decision.source)
 
     def by_number(self, decision: Decision, target: str) -> Decision | None:
         """The one record of the source's folder with the number a broken file link names."""
@@ -300,6 +321,11 @@ def _after_number(slug: str) -> str:
     return re.sub(r"^(?:[a-z]+[-_])*?\d+[-_. ]*", "", slug.lower(), count=1)
 
 
+def _of(found: list[Decision], source: str | None) -> list[Decision]:
+    """The records of one source (None: the site's own) among `found`."""
+    return [d for d in found if d.source == source]
+
+
 def _prefer(found: list[Decision], category: str) -> Decision | None:
     local = [d for d in found if d.category == category]
     if len(local) == 1:
@@ -334,7 +360,13 @@ def _resolve_relations(collection: Collection) -> None:
                         )
                     )
             if target is None:
-                if relation.stated and _names_a_record(relation.target, collection.root, decision):
+                qualified = _QUALIFIED.fullmatch(relation.target.strip())
+                if relation.stated and qualified and qualified[1] not in collection.sources:
+                    collection.diagnostics.append(_unknown_source(decision, relation, collection))
+                    continue
+                if relation.stated and (
+                    qualified or _names_a_record(relation.target, collection.root, decision)
+                ):
                     collection.diagnostics.append(
                         diagnostic(
                             Code.UNRESOLVED_RELATION,
@@ -357,6 +389,24 @@ def _resolve_relations(collection: Collection) -> None:
             if relation.partial:
                 decision.partly.append((relation.kind, target.key))
                 target.partly.append((relation.kind.inverse, decision.key))
+
+
+_QUALIFIED = re.compile(
+    r"(?!(?i:https?|mailto|ftp|file|data|javascript|adr|add|dr|rfc):)([A-Za-z0-9][\w.-]*):(\S+)"
+)
+"""`workflows:0005`: a record of a source, by the source's name (`ADR:5` is still an id, and a
+URL is a link)."""
+
+
+def _unknown_source(decision: Decision, relation: Relation, collection: Collection) -> Diagnostic:
+    name = relation.target.strip().partition(":")[0]
+    known = ", ".join(sorted(collection.sources)) or "none is configured"
+    return diagnostic(
+        Code.UNKNOWN_SOURCE,
+        decision.file,
+        relation.line,
+        f"{relation.kind.value} '{relation.target}': no source named '{name}' (sources: {known})",
+    )
 
 
 def _related_otherwise(decision: Decision, target: Decision) -> bool:

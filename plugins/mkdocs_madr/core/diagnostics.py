@@ -63,6 +63,9 @@ class Code(str, enum.Enum):
     FIELD_MISSING = "field-missing"
     REVIEW_OVERDUE = "review-overdue"
     REVIEW_DUE_SOON = "review-due-soon"
+    UNKNOWN_SOURCE = "unknown-source"
+    SOURCE_UNREADABLE = "source-unreadable"
+    SOURCE_OFFLINE = "source-offline"
 
     @property
     def default_severity(self) -> Severity:
@@ -191,6 +194,20 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.REVIEW_DUE_SOON: (
         _I,
         "The record's `review-by` date falls within the next 30 days (`review_due_days`).",
+    ),
+    Code.UNKNOWN_SOURCE: (
+        _W,
+        "A relation names a record of a source (`name:id`) that is not among `sources`.",
+    ),
+    Code.SOURCE_UNREADABLE: (
+        _W,
+        "A source in `sources` cannot be read (a missing folder, an unreachable URL, bad JSON, a "
+        "newer format version); the site is built without its records.",
+    ),
+    Code.SOURCE_OFFLINE: (
+        _W,
+        "A source's `decisions.json` could not be fetched; its last good copy, cached by an "
+        "earlier build, is used instead.",
     ),
 }
 

@@ -57,8 +57,9 @@ def team_fields(decision: Decision) -> dict[str, Any]:
 def record_fields(decision: Decision) -> dict[str, Any]:
     """What one file says, without anything that needs the other records."""
     return {
-        "id": decision.id,
+        "id": decision.qualified_id,
         "key": decision.key,
+        "source": decision.source,
         "number": decision.number,
         "category": decision.category,
         "file": decision.file,

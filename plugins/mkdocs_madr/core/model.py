@@ -231,11 +231,23 @@ class Decision:
     """The ISO date of the first commit that added the record (from Git)."""
     changed: str | None = None
     """The ISO date of the last commit that changed the record (from Git)."""
+    source: str | None = None
+    """The name of the source (`sources:`) the record comes from; None for the site's own.
+    A source's records have `category` starting with its name."""
 
     @property
     def key(self) -> str:
-        """The collection-wide identity: `category/id`, or `id` at the top level."""
+        """The collection-wide identity: `category/id`, or `id` at the top level; a source's
+        record is `source:id` (`source:folder/id` in a folder of the source)."""
+        if self.source is not None:
+            inner = self.category[len(self.source) + 1 :]
+            return f"{self.source}:{inner}/{self.id}" if inner else f"{self.source}:{self.id}"
         return f"{self.category}/{self.id}" if self.category else self.id
+
+    @property
+    def qualified_id(self) -> str:
+        """The id as other sites and tools know it: `source:id` for a source's record."""
+        return f"{self.source}:{self.id}" if self.source is not None else self.id
 
     @property
     def chosen_option(self) -> Option | None:

@@ -23,6 +23,7 @@ from .fields.declaration import FieldDeclaration, read_declarations
 from .labels import CATALOGUES, catalogue, check_override, language_of
 from .parse.vocabulary import DEFAULT as DEFAULT_VOCABULARY
 from .parse.vocabulary import Vocabulary, read_vocabulary
+from .sources.config import Source, check_sources
 from .walk import FOLLOW_CHOICES, Links
 
 DEFAULT_DECISIONS_DIR = "decisions"
@@ -174,6 +175,13 @@ def _labels(value: object) -> dict[str, str]:
             raise OptionError(problem)
         checked[str(key)] = text
     return checked
+
+
+def _sources(value: object) -> tuple[Source, ...]:
+    try:
+        return check_sources(value)
+    except ValueError as error:
+        raise OptionError(str(error)) from None
 
 
 def _levels(value: object) -> dict[str, str]:
@@ -463,6 +471,17 @@ OPTIONS: tuple[Option, ...] = (
         _number(1),
         "On the Health page, a record still proposed after this many days is listed as old.",
     ),
+    Option(
+        "sources",
+        (),
+        _sources,
+        "Other decision logs to include, each a category of its own with ids prefixed by its "
+        "name (`workflows:0005`): `{name: workflows, path: ../workflows/decisions}` for a folder "
+        "(with `edit_uri:` the address its files are edited at), or `{name: platform, url: "
+        "https://platform.example.org/decisions.json}` for another site's `decisions.json` "
+        "(`file:` addresses too; `timeout:` seconds and `max_size:` bytes limit the fetch). "
+        "See [Sources](sources.md).",
+    ),
 )
 
 
@@ -506,6 +525,7 @@ class Settings:
     history: bool = True
     health: bool = True
     proposed_days: int = 30
+    sources: tuple[Source, ...] = ()
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
     site_dir: Path | None = None

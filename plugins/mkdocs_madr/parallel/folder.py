@@ -10,6 +10,7 @@ from pathlib import Path
 from ..core.collection import Collection, build_collection, read_record, scan_folder
 from ..core.model import KNOWN_STATUSES, Decision
 from ..core.parse.vocabulary import DEFAULT, Vocabulary
+from ..core.sources.read import SourceRecords, join_sources
 from ..core.walk import Links
 from .packing import no_gc
 from .pool import Pool, SerialPool, start_pool
@@ -38,9 +39,11 @@ def read_collection(
     workers: int | None = None,
     vocabulary: Vocabulary = DEFAULT,
     links: Links | None = None,
+    sources: SourceRecords | None = None,
 ) -> Collection:
     """`core.collection.load_collection`, with the parse spread over `workers` processes
-    (default: every core, since this process only waits) for large folders."""
+    (default: every core, since this process only waits) for large folders; with the records
+    of `sources` joined to the folder's."""
     paths, problems = scan_folder(root, links)
     count = (os.cpu_count() or 1) if workers is None else workers
     context = _Context(root, after_parse, vocabulary)
@@ -55,9 +58,11 @@ def read_collection(
         parsed = [found for handle in handles for found in handle.result()]
     finally:
         pool.teardown()
-    collection = build_collection(
-        root, [decision for decision, _ in parsed], problems, statuses=statuses
-    )
+    decisions = [decision for decision, _ in parsed]
+    if sources is not None:
+        collection = join_sources(root, decisions, problems, sources, statuses=statuses)
+    else:
+        collection = build_collection(root, decisions, problems, statuses=statuses)
     collection.extras = {decision.file: extra for decision, extra in parsed if extra is not None}
     return collection
 

@@ -26,12 +26,13 @@ from markupsafe import escape
 
 from ..c4 import C4Index
 from ..core.citations.scan import CitationScan, citation_scope, scan_repository
-from ..core.collection import Collection, FolderError, build_collection, read_folder
+from ..core.collection import Collection, FolderError, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
 from ..core.git_history import attach_history
 from ..core.model import Decision
 from ..core.settings import Settings
+from ..core.sources.read import SourceRecords, join_sources, read_sources
 from ..core.team_facts import add_team_facts
 from ..glossary import without_term_links
 from ..parallel.pool import Handle
@@ -58,6 +59,7 @@ from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write
 from .reporting import Reporter, log
 from .site_files import MERMAID_URI, TITLES, SiteFiles, file_order
 from .slots import CompareSlot, DiagramSlot, DirectiveSlot, FoldSlot, HeaderSlot, Slot, Slots
+from .source_files import add_source_pages, set_edit_url
 from .term_links import TermLinks
 from .worker_pages import RecordPageRenderer, RenderedPage, render_with
 
@@ -123,6 +125,8 @@ class Build:
         self.record_paths: list[str] = []
         """Every Markdown file of the folder, records or not, in the order pages come."""
         self.scan_problems: list[Diagnostic] = []
+        self.extra = SourceRecords()
+        """The records of the other decision logs (`sources:`)."""
         self.plan: PagePlan | None = None
         self.job: RecordJob | None = None
         self.history: HistoryReading | None = None
@@ -172,6 +176,7 @@ class Build:
         paths, self.scan_problems = found.files, found.problems
         self.files.drop_refused(found.refused, files)
         self.files.add_records(paths, files, config)
+        self._read_sources(files, config)
         self.reporter.report(self.files.problems, self.root)
         self.reporter.report(self.terms.read_glossary(files, self.def_list), self.docs_dir)
         has_diagrams = self._read_diagrams(files)
@@ -179,6 +184,20 @@ class Build:
         self.record_paths = sorted(paths, key=file_order)
         self.plan = self._plan(files)
         self.files.add_assets(files, config)
+
+    def _read_sources(self, files: Files, config: MkDocsConfig) -> None:
+        settings = self.settings
+        if not settings.sources:
+            return
+        self.extra = read_sources(
+            settings.sources,
+            base=settings.base,
+            root=self.root,
+            config_file=settings.config_file,
+            vocabulary=settings.vocabulary,
+            follow=settings.follow_symlinks,
+        )
+        add_source_pages(self.files, self.extra, files, config)
 
     def _read_diagrams(self, files: Files) -> bool:
         records = {id(file) for file in self.files.records.values()}
@@ -236,8 +255,16 @@ class Build:
         mode, count = self.settings.nav, len(self.files.records)
         listed = mode == "all" or (mode == "auto" and count <= self.settings.nav_threshold)
         records = self.files.records if listed else {}
+        # A source's records are listed in a section named after it, like a folder's.
+        records = {self._nav_path(path): file for path, file in records.items()}
         title = self.settings.index_title or self.labels["decision_log"]
         add_decision_log(nav, title, list(self.files.pages.values()), records)
+
+    def _nav_path(self, path: str) -> str:
+        decision = self.extra.record(path)
+        if decision is None or decision.source is None:
+            return path
+        return f"{decision.source}/{self.extra.inner[path]}"
 
     # --- page Markdown -------------------------------------------------------------------
 
@@ -265,6 +292,9 @@ class Build:
         record = self.files.record_path(page.file)
         job = self.job
         decision = job.result(record) if record is not None and job is not None else None
+        if record is not None and record in self.extra.inner:
+            decision = self.extra.record(record)
+            set_edit_url(page, self.extra, record)
         markdown = self.page_markdown(markdown, page, record, decision)
         rendered = job.page_of(record) if record is not None and job is not None else None
         if isinstance(rendered, RenderedPage):
@@ -344,15 +374,15 @@ class Build:
         self._freeze()
         rendered, count = self.worker_pages, len(self.files.records)
         log.debug(f"{rendered} of {count} record pages rendered by workers")
-        collection = build_collection(
-            self.root, parsed, self.scan_problems, statuses=self.settings.statuses
+        collection = join_sources(
+            self.root, parsed, self.scan_problems, self.extra, statuses=self.settings.statuses
         )
         add_team_facts(collection, self.settings)
         # Records kept from the last build under serve may carry the history read then.
         found = self.history.result() if self.history is not None else {}
         attach_history(collection.decisions, found)
         self.collection = collection
-        self._title_pages(parsed)
+        self._title_pages([*parsed, *self.extra.decisions])
         self.architecture, link_problems = link_architecture(collection, self.architecture.index)
         self.reporter.report(collection.all_diagnostics() + link_problems, self.root)
         self._scan_citations(collection)
@@ -617,6 +647,7 @@ class Build:
                     self.files.records,
                     self._own_fields,
                     site_url=config.site_url or None,
+                    elsewhere=self.extra.urls,
                 )
             self._take_agent_files(wait=True)
             if self.feed is not None:
@@ -667,6 +698,7 @@ class Build:
     def watched(self) -> list[Path]:
         """Folders `mkdocs serve` must watch besides docs_dir."""
         found = [] if self.files.inside_docs else [self.root]
+        found += self.extra.folders.values()
         if self.settings.templates_dir is not None:
             found.append(self.settings.templates_dir)
         return found
@@ -680,12 +712,15 @@ def _site_content(
     settings, job = build.settings, build.job
     urls = Urls(
         records={
-            by_file[path].key: file.url
-            for path, file in build.files.records.items()
-            if path in by_file
+            **build.extra.urls,
+            **{
+                by_file[path].key: file.url
+                for path, file in build.files.records.items()
+                if path in by_file
+            },
         },
         pages={name: file.url for name, file in build.files.pages.items()},
-        relative=get_relative_url,
+        relative=_relative_url,
         mermaid=MERMAID_URI if settings.mermaid_is_file else settings.mermaid_js,
         mermaid_local=settings.mermaid_is_file,
         data=JSON_FILE if settings.json_export else None,
@@ -707,6 +742,13 @@ def _site_content(
     )
     facts = FactsRenderer(renderer.env, renderer.labels, renderer.style, settings)
     return SiteContent(collection, architecture, renderer, urls, elements, comparison, cited, facts)
+
+
+def _relative_url(target: str, page_url: str) -> str:
+    """The link from a page to `target`; a record of another site keeps its full address."""
+    if "://" in target:
+        return target
+    return get_relative_url(target, page_url)
 
 
 def _title_contents(items: Iterable[Any]) -> None:

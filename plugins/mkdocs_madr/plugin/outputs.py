@@ -23,14 +23,19 @@ def write_decisions_json(
     own_fields: Callable[[Decision], str],
     *,
     site_url: str | None = None,
+    elsewhere: Mapping[str, str] | None = None,
 ) -> None:
     """`decisions.json`: every record as `adr list --format json` gives it, with its URL:
-    absolute when the site has a `site_url`, for tools that read the file on its own."""
+    absolute when the site has a `site_url`, for tools that read the file on its own; a record
+    published by another site (`elsewhere`, by key) has that site's address."""
     base = site_url.rstrip("/") + "/" if site_url else ""
+    published = elsewhere or {}
 
     def url(decision: Decision) -> dict[str, Any]:
         file = records.get(decision.file)
-        return {"url": base + file.url if file is not None else None}
+        if file is None:
+            return {"url": published.get(decision.key)}
+        return {"url": base + file.url}
 
     with (site_dir / JSON_FILE).open("w", encoding="utf-8") as out:
         write_json(collection, out, url, own_fields)

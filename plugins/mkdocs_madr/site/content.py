@@ -303,4 +303,5 @@ def filters_of(directive: Directive) -> Filters:
         deciders=directive.values("decider"),
         c4=directive.values("c4", lower=False),
         limit=small_number(limit),
+        sources=directive.values("source", lower=False),
     )

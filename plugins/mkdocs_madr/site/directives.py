@@ -19,7 +19,7 @@ from ..core.text import small_number
 NAMES = frozenset(
     {"index", "compare", "timeline", "graph", "c4-coverage", "in-force", "review", "health"}
 )
-FILTERS = ("status", "tag", "category", "decider", "c4", "limit")
+FILTERS = ("status", "tag", "category", "decider", "c4", "limit", "source")
 """The `key=value` arguments of every directive but `compare`, which takes one record id."""
 _DIRECTIVE = re.compile(r"^\s*<!--\s*madr:([\w-]+)(.*?)-->\s*$", re.DOTALL)
 _DIRECTIVE_START = re.compile(r"<!--\s*madr:")
@@ -179,6 +179,13 @@ def reference_problems(directive: Directive, collection: Collection, page: str) 
         named = sorted(category for category in categories if category)
         known = f"categories: {', '.join(named)}" if named else "the records have no subfolders"
         found.append(f"madr:{directive.name}: no category '{category}' ({known})")
+    sources = {".", *collection.sources}
+    for source in sorted(directive.values("source", lower=False) - sources):
+        listed = ", ".join(sorted(collection.sources)) or "none in mkdocs.yml"
+        found.append(
+            f"madr:{directive.name}: no source '{source}' (sources: {listed}; `.` is the site's "
+            "own)"
+        )
     return [
         diagnostic(Code.UNKNOWN_DIRECTIVE, page, directive.shown_line, problem) for problem in found
     ]

@@ -50,6 +50,8 @@ LABELS: dict[str, str] = {
     "tag": "Schlagwort",
     "decision_maker": "Entscheider",
     "category": "Kategorie",
+    "source": "Quelle",
+    "this_site": "Diese Website",
     "architecture_element": "Architekturelement",
     "search": "Suchen",
     "filter_placeholder": "Entscheidungen filtern…",

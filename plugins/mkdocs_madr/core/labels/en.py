@@ -55,6 +55,8 @@ LABELS: dict[str, str] = {
     "tag": "Tag",
     "decision_maker": "Decision-maker",
     "category": "Category",
+    "source": "Source",
+    "this_site": "This site",
     "architecture_element": "Architecture element",
     "search": "Search",
     "filter_placeholder": "Filter decisions…",

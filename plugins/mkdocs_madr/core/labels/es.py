@@ -50,6 +50,8 @@ LABELS: dict[str, str] = {
     "tag": "Etiqueta",
     "decision_maker": "Responsable",
     "category": "Categoría",
+    "source": "Fuente",
+    "this_site": "Este sitio",
     "architecture_element": "Elemento de arquitectura",
     "search": "Buscar",
     "filter_placeholder": "Filtrar decisiones…",

@@ -50,6 +50,8 @@ LABELS: dict[str, str] = {
     "tag": "Étiquette",
     "decision_maker": "Décideur",
     "category": "Catégorie",
+    "source": "Source",
+    "this_site": "Ce site",
     "architecture_element": "Élément d'architecture",
     "search": "Rechercher",
     "filter_placeholder": "Filtrer les décisions…",

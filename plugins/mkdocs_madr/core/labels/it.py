@@ -50,6 +50,8 @@ LABELS: dict[str, str] = {
     "tag": "Etichetta",
     "decision_maker": "Decisore",
     "category": "Categoria",
+    "source": "Fonte",
+    "this_site": "Questo sito",
     "architecture_element": "Elemento dell'architettura",
     "search": "Cerca",
     "filter_placeholder": "Filtra le decisioni…",

@@ -50,6 +50,8 @@ LABELS: dict[str, str] = {
     "tag": "Label",
     "decision_maker": "Beslisser",
     "category": "Categorie",
+    "source": "Bron",
+    "this_site": "Deze site",
     "architecture_element": "Architectuurelement",
     "search": "Zoeken",
     "filter_placeholder": "Beslissingen filteren…",

@@ -50,6 +50,8 @@ LABELS: dict[str, str] = {
     "tag": "Etiqueta",
     "decision_maker": "Decisor",
     "category": "Categoria",
+    "source": "Fonte",
+    "this_site": "Este site",
     "architecture_element": "Elemento de arquitetura",
     "search": "Pesquisar",
     "filter_placeholder": "Filtrar decisões…",

@@ -284,6 +284,9 @@ class IndexView:
     elements: list[tuple[str, str]] = field(default_factory=list)
     """(alias, label) of the architecture elements the records name."""
     json_url: str | None = None
+    sources: list[str] = field(default_factory=list)
+    """The names of the sources (`sources:`) the records come from; empty when all are the
+    site's own."""
 
 
 @dataclass(frozen=True)
@@ -296,6 +299,8 @@ class Filters:
     deciders: frozenset[str] = frozenset()
     c4: frozenset[str] = frozenset()
     limit: int | None = None
+    sources: frozenset[str] = frozenset()
+    """Source names (`sources:`); `.` is the site's own records."""
 
     def keep(self, decision: Decision) -> bool:
         lowered_tags = {tag.lower() for tag in decision.tags}
@@ -305,6 +310,7 @@ class Filters:
             and (not self.categories or decision.category in self.categories)
             and (not self.deciders or bool(self.deciders & {d.lower() for d in decision.deciders}))
             and (not self.c4 or bool(self.c4 & set(decision.c4)))
+            and (not self.sources or (decision.source or ".") in self.sources)
         )
 
     def apply(self, decisions: Iterable[Decision]) -> list[Decision]:
@@ -342,6 +348,7 @@ def index_view(
         tags=_distinct(tag for d in decisions for tag in d.tags),
         deciders=_distinct(name for d in decisions for name in d.deciders),
         categories=sorted({d.category for d in decisions if d.category}),
+        sources=sorted({d.source for d in decisions if d.source is not None}),
         statuses=[style.of(name) for name in ordered],
         timeline_url=timeline_url,
         graph_url=graph_url,
