@@ -19,6 +19,8 @@ from .errors import CliError, Interrupted
 
 DIR_HELP = "Folder of decision records (default: decisions_dir from ./mkdocs.yml, else decisions/)."
 CONFIG_HELP = "mkdocs.yml to read settings from (default: ./mkdocs.yml if present)."
+NO_CACHE_HELP = "Parse every record again, and leave the cache of parsed records as it is."
+no_cache_option = click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 
 
 class _Group(click.Group):
@@ -84,8 +86,13 @@ def cli() -> None:
     "--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--status", "statuses", multiple=True, help="Only records with this status.")
+@no_cache_option
 def list_command(
-    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    statuses: tuple[str, ...],
+    no_cache: bool,
 ) -> None:
     """List the decision records.
 
@@ -97,7 +104,7 @@ def list_command(
     """
     from .read_commands import run_list
 
-    run_list(directory, config_file, output, statuses)
+    run_list(directory, config_file, output, statuses, cache=not no_cache)
 
 
 @cli.command("show")
@@ -105,8 +112,9 @@ def list_command(
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@no_cache_option
 def show_command(
-    record: str, directory: Path | None, config_file: Path | None, output: str
+    record: str, directory: Path | None, config_file: Path | None, output: str, no_cache: bool
 ) -> None:
     """Show one record: metadata, options, the chosen one, consequences, relations.
 
@@ -118,7 +126,7 @@ def show_command(
     """
     from .read_commands import run_show
 
-    run_show(record, directory, config_file, output)
+    run_show(record, directory, config_file, output, cache=not no_cache)
 
 
 @cli.command("lint")
@@ -133,8 +141,9 @@ def show_command(
     show_default=True,
     help="text: one `file:line: code: message` per problem; json: a list of diagnostics.",
 )
+@no_cache_option
 def lint_command(
-    directory: Path | None, config_file: Path | None, strict: bool, output: str
+    directory: Path | None, config_file: Path | None, strict: bool, output: str, no_cache: bool
 ) -> None:
     """Check every record and print `path:line: code: message` for each problem.
 
@@ -150,7 +159,7 @@ def lint_command(
     """
     from .read_commands import run_lint
 
-    raise SystemExit(run_lint(directory, config_file, strict, output))
+    raise SystemExit(run_lint(directory, config_file, strict, output, cache=not no_cache))
 
 
 @cli.command("new")
@@ -177,6 +186,7 @@ def lint_command(
 @click.option("--edit", is_flag=True, help="Open the new record in $VISUAL or $EDITOR.")
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@no_cache_option
 def new_command(
     title: str,
     template: str | None,
@@ -188,6 +198,7 @@ def new_command(
     edit: bool,
     directory: Path | None,
     config_file: Path | None,
+    no_cache: bool,
 ) -> None:
     """Create the next record from a template and print its path.
 
@@ -214,6 +225,7 @@ def new_command(
             edit=edit,
             directory=directory,
             config_file=config_file,
+            cache=not no_cache,
         )
     )
 
@@ -223,8 +235,9 @@ def new_command(
 @click.argument("value")
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@no_cache_option
 def status_command(
-    record: str, value: str, directory: Path | None, config_file: Path | None
+    record: str, value: str, directory: Path | None, config_file: Path | None, no_cache: bool
 ) -> None:
     """Set a record's status, written in the record's own format.
 
@@ -238,7 +251,7 @@ def status_command(
     """
     from .edit_commands import run_status
 
-    run_status(record, value, directory, config_file)
+    run_status(record, value, directory, config_file, cache=not no_cache)
 
 
 @cli.command("supersede")
@@ -246,7 +259,10 @@ def status_command(
 @click.argument("new", shell_complete=complete_record)
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
-def supersede_command(old: str, new: str, directory: Path | None, config_file: Path | None) -> None:
+@no_cache_option
+def supersede_command(
+    old: str, new: str, directory: Path | None, config_file: Path | None, no_cache: bool
+) -> None:
     """Mark OLD as superseded by NEW, and make NEW say it supersedes OLD.
 
     \b
@@ -255,7 +271,7 @@ def supersede_command(old: str, new: str, directory: Path | None, config_file: P
     """
     from .edit_commands import run_supersede
 
-    run_supersede(old, new, directory, config_file)
+    run_supersede(old, new, directory, config_file, cache=not no_cache)
 
 
 @cli.command("link")
@@ -265,6 +281,7 @@ def supersede_command(old: str, new: str, directory: Path | None, config_file: P
 @click.argument("reverse", required=False)
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@no_cache_option
 def link_command(
     source: str,
     link: str,
@@ -272,6 +289,7 @@ def link_command(
     reverse: str | None,
     directory: Path | None,
     config_file: Path | None,
+    no_cache: bool,
 ) -> None:
     """Link two records: "LINK TARGET" in SOURCE, "REVERSE SOURCE" in TARGET.
 
@@ -287,7 +305,7 @@ def link_command(
     """
     from .edit_commands import run_link
 
-    run_link(source, link, target, reverse, directory, config_file)
+    run_link(source, link, target, reverse, directory, config_file, cache=not no_cache)
 
 
 @cli.command("index")
@@ -300,7 +318,10 @@ def link_command(
 )
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
-def index_command(output: Path | None, directory: Path | None, config_file: Path | None) -> None:
+@no_cache_option
+def index_command(
+    output: Path | None, directory: Path | None, config_file: Path | None, no_cache: bool
+) -> None:
     """Write the decision log as a Markdown table (id, title, status, date).
 
     For GitHub readers and sites built without the plugin; only the lines between the
@@ -313,7 +334,7 @@ def index_command(output: Path | None, directory: Path | None, config_file: Path
     """
     from .log_commands import run_index
 
-    run_index(output, directory, config_file)
+    run_index(output, directory, config_file, cache=not no_cache)
 
 
 @cli.command("graph")
@@ -326,7 +347,10 @@ def index_command(output: Path | None, directory: Path | None, config_file: Path
 )
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
-def graph_command(output: str, directory: Path | None, config_file: Path | None) -> None:
+@no_cache_option
+def graph_command(
+    output: str, directory: Path | None, config_file: Path | None, no_cache: bool
+) -> None:
     """Print the relation graph (supersedes, amends, relates to).
 
     \b
@@ -336,7 +360,7 @@ def graph_command(output: str, directory: Path | None, config_file: Path | None)
     """
     from .log_commands import run_graph
 
-    run_graph(output, directory, config_file)
+    run_graph(output, directory, config_file, cache=not no_cache)
 
 
 @cli.command("init")

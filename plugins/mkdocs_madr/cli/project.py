@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 class Project:
     settings: Settings
     root: Path
+    cache: bool = True
+    """Whether records are read through the cache of parsed records (unless `cache: false`)."""
 
     def display(self, file: str = "") -> str:
         """A record's path (or the folder's) as the user can open it from the current folder."""
@@ -38,7 +40,9 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def open_project(directory: Path | None, config_file: Path | None) -> Project:
+def open_project(
+    directory: Path | None, config_file: Path | None, *, cache: bool = True
+) -> Project:
     if config_file is not None and not config_file.is_file():
         raise CliError(f"{config_file}: no such configuration file")
     try:
@@ -46,7 +50,7 @@ def open_project(directory: Path | None, config_file: Path | None) -> Project:
     except SettingsError as error:
         raise CliError(str(error)) from None
     root = directory if directory is not None else settings.decisions_dir
-    return Project(settings, root)
+    return Project(settings, root, cache)
 
 
 def check_folder(root: Path) -> None:
@@ -76,6 +80,7 @@ def read_collection(project: Project, after_parse: AfterParse | None = None) -> 
             after_parse=after_parse,
             vocabulary=settings.vocabulary,
             links=settings.links(root),
+            cache_dir=settings.cache_dir() if project.cache else None,
         )
     except FolderError as error:
         raise CliError(str(error)) from None

@@ -12,7 +12,6 @@ from ..core.export import decision_to_dict, encode, metadata_only, write_json
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
 from ..core.terminal import for_terminal
-from ..site.checks import MissingGlossary, check_documentation
 from .errors import CliError, NotFound
 from .output import json_out, say
 from .project import Project, effective, open_project, read_collection
@@ -21,9 +20,14 @@ _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
 
 
 def run_list(
-    directory: Path | None, config_file: Path | None, output: str, statuses: tuple[str, ...]
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    statuses: tuple[str, ...],
+    *,
+    cache: bool = True,
 ) -> None:
-    project = open_project(directory, config_file)
+    project = open_project(directory, config_file, cache=cache)
     # JSON: each record is encoded where it is parsed, so only its metadata travels back.
     collection = read_collection(project, encode if output == "json" else None)
     wanted = {status.lower() for status in statuses}
@@ -76,8 +80,15 @@ def _print_table(decisions: list[Decision]) -> None:
         say(f"{head}  {title}".rstrip())
 
 
-def run_show(record: str, directory: Path | None, config_file: Path | None, output: str) -> None:
-    project = open_project(directory, config_file)
+def run_show(
+    record: str,
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    *,
+    cache: bool = True,
+) -> None:
+    project = open_project(directory, config_file, cache=cache)
     collection = read_collection(project)
     decision = collection.find(record)
     if decision is None:
@@ -134,8 +145,17 @@ def _describe(decision: Decision, project: Project) -> list[str]:
     return lines
 
 
-def run_lint(directory: Path | None, config_file: Path | None, strict: bool, output: str) -> int:
-    project = open_project(directory, config_file)
+def run_lint(
+    directory: Path | None,
+    config_file: Path | None,
+    strict: bool,
+    output: str,
+    *,
+    cache: bool = True,
+) -> int:
+    from ..site.checks import MissingGlossary, check_documentation  # C4 and glossary readers
+
+    project = open_project(directory, config_file, cache=cache)
     collection = read_collection(project, after_parse=metadata_only)
     settings = project.settings
     docs_dir = settings.docs_dir

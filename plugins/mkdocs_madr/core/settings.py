@@ -359,6 +359,14 @@ OPTIONS: tuple[Option, ...] = (
         "MkDocs renders the rest (`mkdocs build` on systems that can fork; `mkdocs serve` parses "
         "there only). Set `false` to do everything in the build process: slower on large sites.",
     ),
+    Option(
+        "cache",
+        True,
+        _boolean,
+        "Keep parsed records on disk, in `.cache/mkdocs-madr/` beside mkdocs.yml (without one, "
+        "`adr` uses the user's cache folder), so that `adr` reads an unchanged record without "
+        "parsing it again. Set `false` to parse every record on every run.",
+    ),
 )
 
 
@@ -393,6 +401,7 @@ class Settings:
     language: str | None = None
     labels: dict[str, str] = field(default_factory=dict)
     parallel: bool = True
+    cache: bool = True
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
 
@@ -411,6 +420,17 @@ class Settings:
     def site_labels(self, theme_language: str | None = None) -> dict[str, str]:
         """The labels the site writes: in `language`, else the theme's, else English."""
         return catalogue(self.language or theme_language, self.labels)
+
+    def cache_dir(self) -> Path | None:
+        """Where parsed records are kept (`cache`): `.cache/mkdocs-madr/` beside mkdocs.yml,
+        else the user's cache folder; None when the project keeps none."""
+        if not self.cache:
+            return None
+        if self.config_file is not None:
+            return self.config_file.parent / ".cache" / "mkdocs-madr"
+        from platformdirs import user_cache_path
+
+        return user_cache_path("mkdocs-madr", appauthor=False)
 
     @property
     def mermaid_is_file(self) -> bool:
