@@ -22,6 +22,7 @@ from mkdocs_madr.core.export import collection_to_dict, encode, metadata_only, w
 from mkdocs_madr.core.model import Decision
 from mkdocs_madr.core.parse.vocabulary import DEFAULT, Vocabulary
 from mkdocs_madr.parallel.folder import AfterParse, read_collection
+from support import BuildSite, base_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FOLDER_CASES = sorted(path for path in (FIXTURES / "folders").iterdir() if path.is_dir())
@@ -325,3 +326,31 @@ def test_without_mkdocs_yml_the_users_cache_folder_is_used(
     _adr(tmp_path / "project", "list")
     assert list((tmp_path / "user" / "mkdocs-madr").glob("records-*.cache"))
     assert not (tmp_path / "project" / ".cache").exists()
+
+
+def _pages(site_dir: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site_dir).as_posix(): path.read_bytes()
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["parallel", "serial"])
+def test_a_build_from_the_cache_is_the_build_without_it(
+    build_site: BuildSite, tmp_path: Path, parallel: bool, no_parsing: Callable[[], None]
+) -> None:
+    """Every golden record, built without a cache, then with a cold one, then with a warm
+    one that parses nothing: the same site, byte for byte."""
+    project = tmp_path / "project"
+    _record_folder(project / "decisions")
+    without = build_site({}, base_config(parallel=parallel, cache=False))
+    assert not (project / ".cache").exists()
+    reference = _pages(without.site_dir)
+    cold = build_site({}, base_config(parallel=parallel))
+    assert list((project / ".cache" / "mkdocs-madr").glob("records-*.cache"))
+    assert _pages(cold.site_dir) == reference
+    no_parsing()
+    warm = build_site({}, base_config(parallel=parallel))
+    assert _pages(warm.site_dir) == reference
+    assert warm.warnings() == without.warnings()

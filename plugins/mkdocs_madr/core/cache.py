@@ -25,6 +25,7 @@ import pickle
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -90,6 +91,19 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not kept in a record cache")
 
 
+def pack(value: object) -> bytes:
+    """`value` as an entry of its own (for a cache whose values are packed one by one)."""
+    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(packed: object) -> object:
+    """What `pack` packed; raises (ValueError, `pickle.UnpicklingError`, …) on anything else."""
+    if not isinstance(packed, bytes):
+        raise ValueError("not a packed entry")
+    with _no_gc():
+        return _Unpickler(io.BytesIO(zlib.decompress(packed))).load()
+
+
 class RecordCache:
     """The cache of one folder, as one reader reads it (see the module's description).
 
@@ -145,6 +159,10 @@ class RecordCache:
         except OSError:
             return None  # read again, which says why it cannot be read
         return value
+
+    def keep(self, path: str) -> None:
+        """`path` is still read: its entry stays (another process may have checked it)."""
+        self.used.add(path)
 
     def put(self, path: str, stamp: Stamp | None, value: object) -> None:
         """Keep `value` for `path` as read in the state `stamp` (None: not kept)."""

@@ -364,8 +364,8 @@ OPTIONS: tuple[Option, ...] = (
         True,
         _boolean,
         "Keep parsed records on disk, in `.cache/mkdocs-madr/` beside mkdocs.yml (without one, "
-        "`adr` uses the user's cache folder), so that `adr` reads an unchanged record without "
-        "parsing it again. Set `false` to parse every record on every run.",
+        "`adr` uses the user's cache folder), so that `adr` and the build read an unchanged "
+        "record without parsing it again. Set `false` to parse every record on every run.",
     ),
 )
 

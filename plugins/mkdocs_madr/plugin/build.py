@@ -25,6 +25,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..c4 import C4Index
+from ..core.cache import RecordCache
 from ..core.collection import Collection, FolderError, build_collection, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
@@ -55,6 +56,9 @@ from .worker_pages import RecordPageRenderer, RenderedPage, render_with
 
 _Directives = dict[tuple[str, str], tuple[str, list[Diagnostic]]]
 """(page, mark) → the directive's HTML and the problems with its arguments."""
+BUILD_CACHE = "packed-record"
+"""The disk cache's variant for builds: whole records, each packed on its own, since workers
+unpack only those they need."""
 FREEZE_ABOVE = 500
 """From this many records on, the collector skips long-lived objects during a build (`_freeze`)."""
 
@@ -193,6 +197,13 @@ class Build:
         # Rendering pages in forked workers is for builds: a serve process runs threads.
         render = self.settings.parallel and not self.serving
         cache = self.cache if self.serving else None  # caches only pay off across rebuilds
+        settings = self.settings
+        cache_dir = settings.cache_dir()
+        disk = (
+            RecordCache.open(cache_dir, self.root, settings.vocabulary, BUILD_CACHE)
+            if cache_dir is not None
+            else None
+        )
         self.job = RecordJob(
             self.root,
             self.record_paths,
@@ -202,6 +213,7 @@ class Build:
             workers=None if self.settings.parallel else 0,
             renderer=RecordPageRenderer(self, config, files) if render else None,
             vocabulary=self.settings.vocabulary,
+            disk=disk,
         ).start()
         count, parsed = len(self.record_paths), len(self.job.parsed)
         log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
@@ -318,6 +330,7 @@ class Build:
         if self.job is None:
             return
         parsed = self.job.results()
+        self.job.save()
         self._freeze()
         rendered, count = self.worker_pages, len(self.files.records)
         log.debug(f"{rendered} of {count} record pages rendered by workers")
