@@ -260,8 +260,9 @@ def bench_cli(count: int, workdir: Path, repeats: int) -> dict[str, object]:
         cold, warm = [], []
         for _ in range(repeats):
             shutil.rmtree(cache_home, ignore_errors=True)
-            cold.append(timed(command, env=env))
-            warm.append(timed(command, env=env))
+            # From the work folder, which has no mkdocs.yml: the cache is under cache_home.
+            cold.append(timed(command, cwd=workdir, env=env))
+            warm.append(timed(command, cwd=workdir, env=env))
         results[f"{name}_cold_s"] = cold
         results[f"{name}_warm_s"] = warm
         print(
