@@ -97,6 +97,7 @@ _QUOTE_MARKS = frozenset('"“”')
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
 _MENTION = re.compile(r"(?<![\w/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})\b")
 _IGNORE = re.compile(r"<!--\s*madr-ignore:([^>]*?)-->")
+_BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_]+\1\s*(?::\s*)?")
 _RELATION_FIELDS = ("supersedes", "superseded-by", "amends", "amended-by", "relates-to")
 
 
@@ -917,8 +918,9 @@ def _promote_bold_headings(root: Part, vocabulary: Vocabulary) -> None:
             index
             for index, block in enumerate(part.blocks)
             if block.kind == "paragraph"
+            and ("**" in block.text or "__" in block.text)
             and "\n" not in block.text.strip()
-            and re.fullmatch(r"\s*(\*\*|__)[^*_]+\1\s*(?::\s*)?", block.text)
+            and _BOLD_LINE.fullmatch(block.text)
             and vocabulary.section(heading_key(block.text)) not in (None, "metadata")
         ]
         if not cuts:
