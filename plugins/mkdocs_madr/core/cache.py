@@ -251,7 +251,7 @@ def _digest(data: bytes | memoryview) -> bytes:
 
 def reader_key(vocabulary: Vocabulary, variant: str, root: Path) -> bytes:
     """What a cached record depends on besides its file (see the module's description)."""
-    words = json.dumps(asdict(vocabulary), sort_keys=True, ensure_ascii=False)
+    words = json.dumps(asdict(vocabulary), sort_keys=True, ensure_ascii=False, default=repr)
     parts = [_code_digest(), _version(), sys.version, words, variant, os.path.abspath(root)]
     return _digest("\0".join(parts).encode())
 
