@@ -336,7 +336,18 @@ def _pages(site_dir: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.fixture
+def plain_builds() -> None:
+    """MkDocs keeps a plugin that has `on_startup` from one configuration to the next (its serve
+    rebuilds), so after a test that started `serve` every build gets that instance, which keeps
+    records in memory: these builds must each start from the disk."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+
+
 @pytest.mark.parametrize("parallel", [True, False], ids=["parallel", "serial"])
+@pytest.mark.usefixtures("plain_builds")
 def test_a_build_from_the_cache_is_the_build_without_it(
     build_site: BuildSite, tmp_path: Path, parallel: bool, no_parsing: Callable[[], None]
 ) -> None:
