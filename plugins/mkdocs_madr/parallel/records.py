@@ -330,9 +330,11 @@ class RecordJob:
         self.spool.close()
 
     def save(self) -> None:
-        """Write the disk cache (once every record is parsed), if anything changed."""
+        """Write the disk cache (once every record is parsed), if anything changed, and let it
+        go: the build keeps what it parsed, and its peak comes later."""
         if self.disk is not None:
             self.disk.save()
+            self.disk = self.context.disk = None
 
     def _keep(self, parsed: Parsed) -> None:
         decision, fragments, fresh = parsed
