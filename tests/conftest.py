@@ -12,6 +12,16 @@ import yaml
 from support import HOST, BuildSite, Site, _Collector, base_config, write_tree
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`adr` without a mkdocs.yml keeps parsed records in the user's cache folder: tests use
+    one of their own (subprocesses inherit it)."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+    yield
+    patch.undo()
+
+
 @pytest.fixture
 def build_site(tmp_path: Path) -> Iterator[BuildSite]:
     """Write `files` and a mkdocs.yml into tmp_path, build with MkDocs, return the `Site`.

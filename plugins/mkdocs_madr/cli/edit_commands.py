@@ -43,9 +43,16 @@ def find_record(project: Project, collection: Collection, reference_text: str) -
     raise NotFound(f"{project.display()}: no record '{reference_text}'")
 
 
-def run_status(record: str, value: str, directory: Path | None, config_file: Path | None) -> None:
+def run_status(
+    record: str,
+    value: str,
+    directory: Path | None,
+    config_file: Path | None,
+    *,
+    cache: bool = True,
+) -> None:
     status = clean_status(value)
-    project = open_project(directory, config_file)
+    project = open_project(directory, config_file, cache=cache)
     with folder_lock(project.root):
         collection = read_collection(project)
         decision = find_record(project, collection, record)
@@ -55,8 +62,10 @@ def run_status(record: str, value: str, directory: Path | None, config_file: Pat
     say(f"{project.display(decision.file)}: status {status}")
 
 
-def run_supersede(old: str, new: str, directory: Path | None, config_file: Path | None) -> None:
-    project = open_project(directory, config_file)
+def run_supersede(
+    old: str, new: str, directory: Path | None, config_file: Path | None, *, cache: bool = True
+) -> None:
+    project = open_project(directory, config_file, cache=cache)
     with folder_lock(project.root):
         collection = read_collection(project)
         older = find_record(project, collection, old)
@@ -90,12 +99,14 @@ def run_link(
     reverse: str | None,
     directory: Path | None,
     config_file: Path | None,
+    *,
+    cache: bool = True,
 ) -> None:
     verb = clean_status(verb) if verb.strip() else ""
     if not verb:
         raise CliError("the link text is empty")
     back = clean_status(reverse) if reverse else reverse_of(verb)
-    project = open_project(directory, config_file)
+    project = open_project(directory, config_file, cache=cache)
     with folder_lock(project.root):
         collection = read_collection(project)
         first = find_record(project, collection, source)

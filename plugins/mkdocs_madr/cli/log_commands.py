@@ -17,8 +17,10 @@ from .project import Project, open_project, read_collection
 from .record_edits import load_document
 
 
-def run_index(output: Path | None, directory: Path | None, config_file: Path | None) -> None:
-    project = open_project(directory, config_file)
+def run_index(
+    output: Path | None, directory: Path | None, config_file: Path | None, *, cache: bool = True
+) -> None:
+    project = open_project(directory, config_file, cache=cache)
     collection = read_collection(project)
     base = output.parent if output is not None else Path.cwd()
     rows = [
@@ -71,11 +73,13 @@ def _write_index(output: Path, lines: list[str]) -> None:
     say(f"{output}: decision log updated")
 
 
-def run_graph(output: str, directory: Path | None, config_file: Path | None) -> None:
+def run_graph(
+    output: str, directory: Path | None, config_file: Path | None, *, cache: bool = True
+) -> None:
     from ..site.render.graph import mermaid_graph, relation_edges
     from ..site.render.views import StatusStyle
 
-    project = open_project(directory, config_file)
+    project = open_project(directory, config_file, cache=cache)
     collection = read_collection(project)
     edges = relation_edges(collection.decisions, collection)
     style = StatusStyle(project.settings.statuses)

@@ -20,6 +20,8 @@ from .errors import CliError, Interrupted
 
 DIR_HELP = "Folder of decision records (default: decisions_dir from ./mkdocs.yml, else decisions/)."
 CONFIG_HELP = "mkdocs.yml to read settings from (default: ./mkdocs.yml if present)."
+NO_CACHE_HELP = "Parse every record again, and leave the cache of parsed records as it is."
+no_cache_option = click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
 
 
 class _Group(click.Group):
@@ -94,6 +96,7 @@ def cli() -> None:
     multiple=True,
     help="Only records of this source (`sources:` in mkdocs.yml); `.` for the site's own.",
 )
+@no_cache_option
 def list_command(
     directory: Path | None,
     config_file: Path | None,
@@ -101,6 +104,7 @@ def list_command(
     statuses: tuple[str, ...],
     in_force: bool,
     sources: tuple[str, ...],
+    no_cache: bool,
 ) -> None:
     """List the decision records.
 
@@ -114,7 +118,9 @@ def list_command(
     """
     from .read_commands import run_list
 
-    run_list(directory, config_file, output, statuses, sources, in_force=in_force)
+    run_list(
+        directory, config_file, output, statuses, sources, in_force=in_force, cache=not no_cache
+    )
 
 
 @cli.command("show")
@@ -122,8 +128,9 @@ def list_command(
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@no_cache_option
 def show_command(
-    record: str, directory: Path | None, config_file: Path | None, output: str
+    record: str, directory: Path | None, config_file: Path | None, output: str, no_cache: bool
 ) -> None:
     """Show one record: metadata, options, the chosen one, consequences, relations.
 
@@ -135,7 +142,7 @@ def show_command(
     """
     from .read_commands import run_show
 
-    run_show(record, directory, config_file, output)
+    run_show(record, directory, config_file, output, cache=not no_cache)
 
 
 @cli.command("lint")
@@ -156,12 +163,14 @@ def show_command(
     show_default=True,
     help="text: one `file:line: code: message` per problem; json: a list of diagnostics.",
 )
+@no_cache_option
 def lint_command(
     directory: Path | None,
     config_file: Path | None,
     strict: bool,
     as_of: datetime.datetime | None,
     output: str,
+    no_cache: bool,
 ) -> None:
     """Check every record and print `path:line: code: message` for each problem.
 
@@ -179,7 +188,7 @@ def lint_command(
     from .read_commands import run_lint
 
     day = as_of.date() if as_of is not None else None
-    raise SystemExit(run_lint(directory, config_file, strict, output, day))
+    raise SystemExit(run_lint(directory, config_file, strict, output, day, cache=not no_cache))
 
 
 @cli.command("refs")
@@ -312,6 +321,7 @@ def mcp_command(directory: Path | None, config_file: Path | None, allow_write: b
 @click.option("--edit", is_flag=True, help="Open the new record in $VISUAL or $EDITOR.")
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@no_cache_option
 def new_command(
     title: str,
     template: str | None,
@@ -324,6 +334,7 @@ def new_command(
     edit: bool,
     directory: Path | None,
     config_file: Path | None,
+    no_cache: bool,
 ) -> None:
     """Create the next record from a template and print its path.
 
@@ -352,6 +363,7 @@ def new_command(
             edit=edit,
             directory=directory,
             config_file=config_file,
+            cache=not no_cache,
         )
     )
 
@@ -361,8 +373,9 @@ def new_command(
 @click.argument("value")
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@no_cache_option
 def status_command(
-    record: str, value: str, directory: Path | None, config_file: Path | None
+    record: str, value: str, directory: Path | None, config_file: Path | None, no_cache: bool
 ) -> None:
     """Set a record's status, written in the record's own format.
 
@@ -376,7 +389,7 @@ def status_command(
     """
     from .edit_commands import run_status
 
-    run_status(record, value, directory, config_file)
+    run_status(record, value, directory, config_file, cache=not no_cache)
 
 
 @cli.command("review")
@@ -429,7 +442,10 @@ def review_command(
 @click.argument("new", shell_complete=complete_record)
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
-def supersede_command(old: str, new: str, directory: Path | None, config_file: Path | None) -> None:
+@no_cache_option
+def supersede_command(
+    old: str, new: str, directory: Path | None, config_file: Path | None, no_cache: bool
+) -> None:
     """Mark OLD as superseded by NEW, and make NEW say it supersedes OLD.
 
     \b
@@ -438,7 +454,7 @@ def supersede_command(old: str, new: str, directory: Path | None, config_file: P
     """
     from .edit_commands import run_supersede
 
-    run_supersede(old, new, directory, config_file)
+    run_supersede(old, new, directory, config_file, cache=not no_cache)
 
 
 @cli.command("link")
@@ -448,6 +464,7 @@ def supersede_command(old: str, new: str, directory: Path | None, config_file: P
 @click.argument("reverse", required=False)
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
+@no_cache_option
 def link_command(
     source: str,
     link: str,
@@ -455,6 +472,7 @@ def link_command(
     reverse: str | None,
     directory: Path | None,
     config_file: Path | None,
+    no_cache: bool,
 ) -> None:
     """Link two records: "LINK TARGET" in SOURCE, "REVERSE SOURCE" in TARGET.
 
@@ -470,7 +488,7 @@ def link_command(
     """
     from .edit_commands import run_link
 
-    run_link(source, link, target, reverse, directory, config_file)
+    run_link(source, link, target, reverse, directory, config_file, cache=not no_cache)
 
 
 @cli.command("index")
@@ -483,7 +501,10 @@ def link_command(
 )
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
-def index_command(output: Path | None, directory: Path | None, config_file: Path | None) -> None:
+@no_cache_option
+def index_command(
+    output: Path | None, directory: Path | None, config_file: Path | None, no_cache: bool
+) -> None:
     """Write the decision log as a Markdown table (id, title, status, date).
 
     For GitHub readers and sites built without the plugin; only the lines between the
@@ -496,7 +517,7 @@ def index_command(output: Path | None, directory: Path | None, config_file: Path
     """
     from .log_commands import run_index
 
-    run_index(output, directory, config_file)
+    run_index(output, directory, config_file, cache=not no_cache)
 
 
 @cli.command("graph")
@@ -509,7 +530,10 @@ def index_command(output: Path | None, directory: Path | None, config_file: Path
 )
 @click.option("--dir", "directory", type=click.Path(path_type=Path), help=DIR_HELP)
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
-def graph_command(output: str, directory: Path | None, config_file: Path | None) -> None:
+@no_cache_option
+def graph_command(
+    output: str, directory: Path | None, config_file: Path | None, no_cache: bool
+) -> None:
     """Print the relation graph (supersedes, amends, relates to).
 
     \b
@@ -519,7 +543,7 @@ def graph_command(output: str, directory: Path | None, config_file: Path | None)
     """
     from .log_commands import run_graph
 
-    run_graph(output, directory, config_file)
+    run_graph(output, directory, config_file, cache=not no_cache)
 
 
 @cli.command("init")

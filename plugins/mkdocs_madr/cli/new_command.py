@@ -48,6 +48,7 @@ class NewRecord:
     edit: bool = False
     directory: Path | None = None
     config_file: Path | None = None
+    cache: bool = True
     content: dict[str, Any] = field(default_factory=dict)
     sets: tuple[str, ...] = ()
     """`key=value` pairs for the team's fields (`--set`)."""
@@ -55,7 +56,7 @@ class NewRecord:
 
 def run_new(request: NewRecord) -> Path:
     """Create the record and print its path; returns the path."""
-    project = open_project(request.directory, request.config_file)
+    project = open_project(request.directory, request.config_file, cache=request.cache)
     path = create_record(project, request)
     say(project.display(str(path.relative_to(project.root))))
     if request.edit:

@@ -7,6 +7,7 @@ The reader (parser, markdown-it) is imported only when a command reads records, 
 from __future__ import annotations
 
 import datetime
+import gc
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +29,8 @@ class Project:
     root: Path
     as_of: datetime.date | None = None
     """The day reviews are due against (`adr lint --as-of`); None for today."""
+    cache: bool = True
+    """Whether records are read through the cache of parsed records (unless `cache: false`)."""
 
     def display(self, file: str = "") -> str:
         """A record's path (or the folder's) as the user can open it from the current folder."""
@@ -42,7 +45,9 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def open_project(directory: Path | None, config_file: Path | None) -> Project:
+def open_project(
+    directory: Path | None, config_file: Path | None, *, cache: bool = True
+) -> Project:
     if config_file is not None and not config_file.is_file():
         raise CliError(f"{config_file}: no such configuration file")
     try:
@@ -50,7 +55,7 @@ def open_project(directory: Path | None, config_file: Path | None) -> Project:
     except SettingsError as error:
         raise CliError(str(error)) from None
     root = directory if directory is not None else settings.decisions_dir
-    return Project(settings, root)
+    return Project(settings, root, cache=cache)
 
 
 def check_folder(root: Path) -> None:
@@ -73,6 +78,7 @@ def read_collection(
     `history`, their history from Git (unless the `history` setting is off)."""
     from ..core.collection import FolderError
     from ..parallel.folder import read_collection as read_folder
+    from ..parallel.packing import no_gc
 
     root = project.root
     check_folder(root)
@@ -80,14 +86,16 @@ def read_collection(
 
     try:
         settings = project.settings
-        collection = read_folder(
-            root,
-            statuses=settings.statuses,
-            after_parse=after_parse,
-            vocabulary=settings.vocabulary,
-            links=settings.links(root),
-            sources=_sources(project),
-        )
+        with no_gc():
+            collection = read_folder(
+                root,
+                statuses=settings.statuses,
+                after_parse=after_parse,
+                vocabulary=settings.vocabulary,
+                links=settings.links(root),
+                cache_dir=settings.cache_dir() if project.cache else None,
+                sources=_sources(project),
+            )
     except FolderError as error:
         raise CliError(str(error)) from None
     add_team_facts(collection, settings, project.as_of)
@@ -98,6 +106,9 @@ def read_collection(
         if repository is not None:
             found = read_histories(repository, root, settings.vocabulary)
             attach_history(collection.decisions, found)
+    # The records live as long as the command and hold no cycles: the collector's full passes
+    # would walk them all again (a fifth of a warm `adr lint` at 5,000 records).
+    gc.freeze()
     return collection
 
 

@@ -16,7 +16,6 @@ from ..core.in_force import decisions_in_force
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
 from ..core.terminal import for_terminal
-from ..site.checks import MissingGlossary, check_documentation
 from .errors import CliError, NotFound
 from .output import json_out, say
 from .project import Project, effective, open_project, read_collection
@@ -33,8 +32,9 @@ def run_list(
     sources: tuple[str, ...] = (),
     *,
     in_force: bool = False,
+    cache: bool = True,
 ) -> None:
-    project = open_project(directory, config_file)
+    project = open_project(directory, config_file, cache=cache)
     # JSON: each record is encoded where it is parsed, so only its metadata travels back.
     as_json = output == "json"
     collection = read_collection(project, encode if as_json else None, history=as_json)
@@ -110,8 +110,15 @@ def _print_table(decisions: list[Decision]) -> None:
         say(f"{head}  {title}".rstrip())
 
 
-def run_show(record: str, directory: Path | None, config_file: Path | None, output: str) -> None:
-    project = open_project(directory, config_file)
+def run_show(
+    record: str,
+    directory: Path | None,
+    config_file: Path | None,
+    output: str,
+    *,
+    cache: bool = True,
+) -> None:
+    project = open_project(directory, config_file, cache=cache)
     collection = read_collection(project, history=True)
     decision = collection.find(record)
     if decision is None:
@@ -197,8 +204,10 @@ def run_lint(
     strict: bool,
     output: str,
     as_of: datetime.date | None = None,
+    *,
+    cache: bool = True,
 ) -> int:
-    project = replace(open_project(directory, config_file), as_of=as_of)
+    project = replace(open_project(directory, config_file, cache=cache), as_of=as_of)
     collection = read_collection(project, after_parse=metadata_only)
     found = lint_diagnostics(project, collection)
     if output == "json":
@@ -220,6 +229,8 @@ def run_lint(
 def lint_diagnostics(project: Project, collection: Collection) -> list[Diagnostic]:
     """What `adr lint` reports: the records, the documentation as a build checks it, and
     citations of replaced records; at the project's levels, in path and line order."""
+    from ..site.checks import MissingGlossary, check_documentation  # C4 and glossary readers
+
     settings = project.settings
     docs_dir = settings.docs_dir
     try:

@@ -18,7 +18,6 @@ from pathlib import Path
 from .diagnostics import Code, Diagnostic, Severity, diagnostic
 from .identity import identify, record_folder
 from .model import KNOWN_STATUSES, Decision, Line, Relation, RelationKind
-from .parse.record import parse_decision
 from .parse.vocabulary import DEFAULT, Vocabulary
 from .text import small_number
 from .walk import Links, Walk, walk
@@ -171,6 +170,13 @@ def read_record(root: Path, path: str, vocabulary: Vocabulary = DEFAULT) -> Deci
         data = (root / path).read_bytes()
     except OSError as error:
         return _unreadable(path, error)
+    return parse_record(data, path, vocabulary)
+
+
+def parse_record(data: bytes, path: str, vocabulary: Vocabulary = DEFAULT) -> Decision:
+    """Parse the content of the file at `path` (relative to the folder)."""
+    from .parse.record import parse_decision  # the reader: not loaded when a cache has it all
+
     decision = parse_decision(data, path, vocabulary)
     decision.category = record_folder(path)
     return decision

@@ -482,6 +482,14 @@ OPTIONS: tuple[Option, ...] = (
         "(`file:` addresses too; `timeout:` seconds and `max_size:` bytes limit the fetch). "
         "See [Sources](sources.md).",
     ),
+    Option(
+        "cache",
+        True,
+        _boolean,
+        "Keep parsed records on disk, in `.cache/mkdocs-madr/` beside mkdocs.yml (without one, "
+        "`adr` uses the user's cache folder), so that `adr` and the build read an unchanged "
+        "record without parsing it again. Set `false` to parse every record on every run.",
+    ),
 )
 
 
@@ -526,6 +534,7 @@ class Settings:
     health: bool = True
     proposed_days: int = 30
     sources: tuple[Source, ...] = ()
+    cache: bool = True
     docs_dir: Path | None = None
     """The site's pages, when there is a mkdocs.yml: where diagrams and the glossary live."""
     site_dir: Path | None = None
@@ -548,6 +557,17 @@ class Settings:
     def site_labels(self, theme_language: str | None = None) -> dict[str, str]:
         """The labels the site writes: in `language`, else the theme's, else English."""
         return catalogue(self.language or theme_language, self.labels)
+
+    def cache_dir(self) -> Path | None:
+        """Where parsed records are kept (`cache`): `.cache/mkdocs-madr/` beside mkdocs.yml,
+        else the user's cache folder; None when the project keeps none."""
+        if not self.cache:
+            return None
+        if self.config_file is not None:
+            return self.config_file.parent / ".cache" / "mkdocs-madr"
+        from platformdirs import user_cache_path
+
+        return user_cache_path("mkdocs-madr", appauthor=False)
 
     @property
     def mermaid_is_file(self) -> bool:

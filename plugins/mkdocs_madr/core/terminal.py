@@ -40,4 +40,6 @@ def json_for_terminal(text: str) -> str:
     """JSON text (as `json.dumps(…, ensure_ascii=False)` writes it) with the characters it
     leaves raw that a terminal acts on, C1 controls and bidirectional controls, as `\\uXXXX`
     escapes: the same data, safe to print. They can only stand inside strings."""
+    if text.isascii() and "\x7f" not in text:
+        return text  # the usual case, checked in C
     return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found[0]):04x}", text)

@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from ..core.cache import RecordCache, Stamp, read_stamped
+from ..core.cache import pack as pack_entry
+from ..core.cache import unpack as unpack_entry
 from ..core.collection import read_record
 from ..core.model import Decision
 from ..core.parse.vocabulary import DEFAULT, Vocabulary
@@ -40,7 +43,9 @@ PAGE_CHUNK = 8
 already handed to a worker."""
 
 T = TypeVar("T")
-Parsed = tuple[Decision, Fragments | None]
+Fresh = tuple[Stamp, bytes] | None
+"""A record parsed from its file, for the disk cache: the file's state, and the record packed."""
+Parsed = tuple[Decision, Fragments | None, Fresh]
 
 
 class PageRenderer(Protocol):
@@ -87,6 +92,9 @@ class JobContext:
     kept: dict[str, bytes] = field(default_factory=dict)
     """In a worker that renders pages: the records it parsed, for those pages and their
     fragments, packed (`pack`), since a worker may hold thousands while the build writes."""
+    disk: RecordCache | None = None
+    """Records parsed by an earlier build, packed (`core.cache`): a task unpacks one instead
+    of parsing its file while the file is unchanged."""
 
 
 class RecordJob:
@@ -109,9 +117,11 @@ class RecordJob:
         workers: int | None = None,
         renderer: PageRenderer | None = None,
         vocabulary: Vocabulary = DEFAULT,
+        disk: RecordCache | None = None,
     ) -> None:
         """`paths` in the order pages will ask for them; `renderer` makes forked workers render
-        record pages too (see the module's description)."""
+        record pages too (see the module's description); `disk` is the cache of records parsed
+        by earlier builds, which this job brings up to date (see `save`)."""
         self.root = root
         self.paths = list(paths)
         self.cache = cache
@@ -123,7 +133,10 @@ class RecordJob:
         self.fragments: dict[str, Fragments | Spooled | None] = {}
         self.spool = Spool()
         self.vocabulary = vocabulary
-        self.pool: Pool = SerialPool(JobContext(root, plan, vocabulary=vocabulary))
+        self.disk = disk
+        self.context = JobContext(root, plan, vocabulary=vocabulary, disk=disk)
+        """The context of the tasks run here (the workers' has the renderer too)."""
+        self.pool: Pool = SerialPool(self.context)
         self.parsed: list[str] = []
         """The records parsed by this job (the others came from the cache)."""
         self._last: tuple[str, Fragments | None] | None = None
@@ -146,6 +159,9 @@ class RecordJob:
         return self.pool.errors
 
     def start(self) -> RecordJob:
+        if self.disk is not None:
+            for path in self.paths:
+                self.disk.keep(path)
         todo = [path for path in self.paths if not self._from_cache(path)]
         self.parsed = todo
         workers = default_workers() if self.workers is None else self.workers
@@ -153,7 +169,7 @@ class RecordJob:
             for path in todo:
                 self._pending[path] = self.pool.submit(_parse, [path])
             return self
-        context = JobContext(self.root, self.plan, self.renderer, self.vocabulary)
+        context = JobContext(self.root, self.plan, self.renderer, self.vocabulary, disk=self.disk)
         self.pool = start_pool(context, workers, fork=self.renderer is not None)
         self.renders_pages = self.renderer is not None and self.pool.parallel
         start, size = 0, FIRST_CHUNK
@@ -233,7 +249,7 @@ class RecordJob:
         if path not in self.fragments:
             # A slim record has lost the body its fragments show: read it again.
             slimmed = isinstance(decision, SlimDecision)
-            full = read_record(self.root, path, self.vocabulary) if slimmed else decision
+            full = _read_record(self.context, path)[0] if slimmed else decision
             self._remember(path, prerender(full, self.plan))
         kept = self.fragments[path]
         fragments = Fragments(*self.spool.get(kept)) if isinstance(kept, Spooled) else kept
@@ -313,8 +329,17 @@ class RecordJob:
         self._last = None
         self.spool.close()
 
+    def save(self) -> None:
+        """Write the disk cache (once every record is parsed), if anything changed, and let it
+        go: the build keeps what it parsed, and its peak comes later."""
+        if self.disk is not None:
+            self.disk.save()
+            self.disk = self.context.disk = None
+
     def _keep(self, parsed: Parsed) -> None:
-        decision, fragments = parsed
+        decision, fragments, fresh = parsed
+        if self.disk is not None and fresh is not None:
+            self.disk.put(decision.file, *fresh)
         share_strings(decision, self._strings)
         path = decision.file
         self.done[path] = decision
@@ -365,12 +390,12 @@ def _parse(context: JobContext, paths: list[str]) -> list[Parsed]:
             return [_read(context, path) for path in paths]
         parsed: list[Parsed] = []
         for path in paths:
-            decision = read_record(context.root, path, context.vocabulary)
+            decision, fresh = _read_record(context, path)
             if in_worker() and path in pages:  # kept for its page and its fragments
-                context.kept[path] = pack(decision)
-                parsed.append((slim(decision), None))
+                context.kept[path] = fresh[1] if fresh is not None else pack(decision)
+                parsed.append((slim(decision), None, fresh))
             else:
-                parsed.append((decision, None))
+                parsed.append((decision, None, fresh))
         return parsed
 
 
@@ -389,15 +414,31 @@ def _prerender(context: JobContext, paths: list[str]) -> list[tuple[str, Fragmen
 
 
 def _read(context: JobContext, path: str) -> Parsed:
-    decision = read_record(context.root, path, context.vocabulary)
+    decision, fresh = _read_record(context, path)
     plan = context.plan
     if plan is None:
-        return decision, None
+        return decision, None, fresh
     fragments = prerender(decision, plan)
-    return (slim(decision) if fragments is not None else decision), fragments
+    return (slim(decision) if fragments is not None else decision), fragments, fresh
+
+
+def _read_record(context: JobContext, path: str) -> tuple[Decision, Fresh]:
+    """The record from the disk cache while its file is unchanged, else parsed (and then
+    packed for the cache)."""
+    disk = context.disk
+    if disk is None:
+        return read_record(context.root, path, context.vocabulary), None
+    try:
+        cached = unpack_entry(disk.get(context.root, path))
+    except Exception:  # none, or not a record: parse the file
+        cached = None
+    if isinstance(cached, Decision):
+        return cached, None
+    decision, stamp = read_stamped(context.root, path, context.vocabulary)
+    return decision, (stamp, pack_entry(decision)) if stamp is not None else None
 
 
 def _kept(context: JobContext, path: str, *, keep: bool) -> Decision:
     """A record this worker parsed (read again if it did not)."""
     packed = context.kept.get(path) if keep else context.kept.pop(path, None)
-    return read_record(context.root, path, context.vocabulary) if packed is None else unpack(packed)
+    return _read_record(context, path)[0] if packed is None else unpack(packed)

@@ -25,6 +25,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..c4 import C4Index
+from ..core.cache import RecordCache
 from ..core.citations.scan import CitationScan, citation_scope, scan_repository
 from ..core.collection import Collection, FolderError, read_folder
 from ..core.diagnostics import Diagnostic, diagnostic
@@ -71,6 +72,9 @@ _PAGE_PURPOSES = {
 """The generated pages llms.txt lists, and what each is for."""
 _Directives = dict[tuple[str, str], tuple[str, list[Diagnostic]]]
 """(page, mark) → the directive's HTML and the problems with its arguments."""
+BUILD_CACHE = "packed-record"
+"""The disk cache's variant for builds: whole records, each packed on its own, since workers
+unpack only those they need."""
 FREEZE_ABOVE = 500
 """From this many records on, the collector skips long-lived objects during a build (`_freeze`)."""
 
@@ -233,6 +237,13 @@ class Build:
         # Rendering pages in forked workers is for builds: a serve process runs threads.
         render = self.settings.parallel and not self.serving
         cache = self.cache if self.serving else None  # caches only pay off across rebuilds
+        settings = self.settings
+        cache_dir = settings.cache_dir()
+        disk = (
+            RecordCache.open(cache_dir, self.root, settings.vocabulary, BUILD_CACHE)
+            if cache_dir is not None
+            else None
+        )
         self.job = RecordJob(
             self.root,
             self.record_paths,
@@ -242,6 +253,7 @@ class Build:
             workers=None if self.settings.parallel else 0,
             renderer=RecordPageRenderer(self, config, files) if render else None,
             vocabulary=self.settings.vocabulary,
+            disk=disk,
         ).start()
         count, parsed = len(self.record_paths), len(self.job.parsed)
         log.debug(f"{count} records ({parsed} parsed, {count - parsed} from cache)")
@@ -371,6 +383,7 @@ class Build:
         if self.job is None:
             return
         parsed = self.job.results()
+        self.job.save()
         self._freeze()
         rendered, count = self.worker_pages, len(self.files.records)
         log.debug(f"{rendered} of {count} record pages rendered by workers")

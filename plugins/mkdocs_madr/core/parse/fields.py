@@ -53,7 +53,8 @@ class Field:
 def split_key_value(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
     """`Status: accepted`, `**Status**: accepted`, `**Status:** accepted`, `Statut : Accepté`,
     `Status:accepted` → (field name, value); None when the key is not a metadata key."""
-    match = _KEY_VALUE.match(text)
+    # Most text has no colon; the pattern, which needs one, would try every key length first.
+    match = _KEY_VALUE.match(text) if ":" in text or "：" in text else None
     if match is None:
         dated = _KEY_DATE.match(text)
         if dated is None:

@@ -118,6 +118,7 @@ _ALL_OPTIONS = frozenset(
 _PROPOSAL_HEADINGS = frozenset(
     {"proposal", "the proposal", "proposed solution", "proposed decision"}
 )
+_BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_]+\1\s*(?::\s*)?")
 _RELATION_FIELDS = ("supersedes", "superseded-by", "amends", "amended-by", "relates-to")
 
 
@@ -1009,8 +1010,9 @@ def _promote_bold_headings(root: Part, vocabulary: Vocabulary) -> None:
             index
             for index, block in enumerate(part.blocks)
             if block.kind == "paragraph"
+            and ("**" in block.text or "__" in block.text)
             and "\n" not in block.text.strip()
-            and re.fullmatch(r"\s*(\*\*|__)[^*_]+\1\s*(?::\s*)?", block.text)
+            and _BOLD_LINE.fullmatch(block.text)
             and vocabulary.section(heading_key(block.text)) not in (None, "metadata")
         ]
         if not cuts:

@@ -921,8 +921,11 @@ FOLDED_VERBS: tuple[tuple[str, RelationKind], ...] = tuple(
 )
 """`RELATION_VERBS` as they are compared."""
 ANY_VERB = re.compile(
-    r"super|replac|amend|extend|augment|remplac|ersetz|abgel|l[oö]st ab|reemplaz|sustitu|substitu|"
-    r"sostitu|vervang|modifi|[aä]nder|erg[aä]nz|wijzig|favou?r"
+    # super, replac, amend, extend, augment, remplac, ersetz, abgel, l[oö]st ab, reemplaz, sustitu,
+    # substitu, sostitu, vervang, modifi, [aä]nder, erg[aä]nz, wijzig, favou?r: grouped by
+    # their first letter, which makes the search several times faster (it runs on all prose).
+    r"s(?:uper|ustitu|ubstitu|ostitu)|r(?:eplac|emplac|eemplaz)|a(?:mend|bgel|nder|ugment)|"
+    r"e(?:xtend|rsetz|rg[aä]nz)|l[oö]st ab|vervang|modifi|änder|wijzig|favou?r"
 )
 """A cheap test that folded text may hold a relation verb (most text holds none)."""
 
