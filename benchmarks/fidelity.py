@@ -158,6 +158,8 @@ def main() -> None:
                     lint["unjudged"] += 1
                 else:
                     lint[verdict] += 1
+                    if args.misses and verdict == "wrong":
+                        print(f"WRONG LINT {repo} {prefix}{problem.format()}")
     total = len(records)
     print(f"{len(by_repo)} repositories, {total} records")
     for field in FIELDS:

@@ -171,7 +171,10 @@ def check_decision(decision: Decision, file: str, lines: int) -> None:
         assert is_str_list(option.bad)
         assert isinstance(option.chosen, bool)
         check_line(option.line, lines)
-    assert sum(option.chosen for option in decision.options) <= 1
+    # Several may be chosen (`Chosen option: "A" and "B"`, "All considered options"), and
+    # then the record names a choice.
+    assert sum(option.chosen for option in decision.options) <= 1 or decision.chosen
+    assert decision.chosen_options == [option for option in decision.options if option.chosen]
     assert isinstance(decision.consequences, Consequences)
     for name in ("good", "neutral", "bad"):
         assert is_str_list(getattr(decision.consequences, name))

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from mkdocs_madr.core.parse.vocabulary import ANY_VERB
 
 VERBS = (
-    "super replac amend extend augment remplac ersetz abgel lost ab löst ab reemplaz sustitu substitu "
-    "sostitu vervang modifi ander änder erganz ergänz wijzig favor favour"
+    "super replac amend extend augment remplac ersetz abgel lost ab löst ab reemplaz sustitu "
+    "substitu sostitu vervang modifi ander änder erganz ergänz wijzig favor favour"
 )
 PLAIN_ANY_VERB = re.compile(
     r"super|replac|amend|extend|augment|remplac|ersetz|abgel|l[oö]st ab|reemplaz|sustitu|substitu|"

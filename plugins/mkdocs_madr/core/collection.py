@@ -145,6 +145,7 @@ def build_collection(
     collection = Collection(root=root, diagnostics=list(problems), sources=frozenset(sources))
     for decision in parsed:
         (collection.decisions if decision.is_record else collection.skipped).append(decision)
+    _mark_translations(collection.decisions)
     collection.decisions.sort(key=_order)
     _assign_keys(collection)
     _resolve_relations(collection)
@@ -191,14 +192,16 @@ def _unreadable(path: str, error: OSError) -> Decision:
     return decision
 
 
-def _order(decision: Decision) -> tuple[str, int, str]:
+def _order(decision: Decision) -> tuple[str, int, bool, str]:
     number = decision.number if decision.number is not None else 1 << 62
-    return decision.category, number, decision.file
+    return decision.category, number, decision.translation_of is not None, decision.file
 
 
 def _assign_keys(collection: Collection) -> None:
     groups: dict[tuple[str, str], list[Decision]] = {}
     for decision in collection.decisions:
+        if decision.translation_of is not None:
+            continue  # `0001-x.es.md` shares its number with `0001-x.md`, and is no duplicate
         # `001-x.md` and `0001-y.md` are both ADR-1: one number, written two ways.
         same = str(decision.number) if decision.number is not None else decision.id
         groups.setdefault((decision.category, same), []).append(decision)
@@ -239,6 +242,20 @@ def _assign_keys(collection: Collection) -> None:
         collection.by_key.setdefault(decision.key, decision)
 
 
+_TRANSLATED = re.compile(r"(.+)\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)")
+
+
+def _mark_translations(decisions: list[Decision]) -> None:
+    """`0001-x.es.md` beside `0001-x.md` is its Spanish version: id `0001.es`."""
+    by_slug = {(d.category, d.slug): d for d in decisions}
+    for decision in decisions:
+        named = _TRANSLATED.fullmatch(decision.slug)
+        original = by_slug.get((decision.category, named[1])) if named else None
+        if named is not None and original is not None and original is not decision:
+            decision.translation_of = original.id
+            decision.id = f"{original.id}.{named[2]}"
+
+
 def _all_dated(group: list[Decision]) -> bool:
     return all(identify(d.file).date_named for d in group)
 
@@ -261,7 +278,7 @@ class _Index:
             self.stems.setdefault(decision.slug, []).append(decision)
             if decision.slug.endswith(".html"):  # `ADR016-x.html.md`, linked as `../ADR016-x`
                 self.stems.setdefault(decision.slug[:-5], []).append(decision)
-            if decision.number is not None:
+            if decision.number is not None and decision.translation_of is None:
                 self.numbers.setdefault(decision.number, []).append(decision)
 
     def find(self, reference: str, category: str, source: str | None = None) -> Decision | None:

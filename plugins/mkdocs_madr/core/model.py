@@ -234,6 +234,9 @@ class Decision:
     source: str | None = None
     """The name of the source (`sources:`) the record comes from; None for the site's own.
     A source's records have `category` starting with its name."""
+    translation_of: str | None = None
+    """The id of the record this file translates (`0001-x.es.md` beside `0001-x.md`, as
+    mkdocs-static-i18n names translations); None for a record in its own right."""
 
     @property
     def key(self) -> str:

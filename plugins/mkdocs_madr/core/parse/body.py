@@ -155,7 +155,7 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
                     candidates.append(Candidate(nested, "nested", excluded))
             lead = ""
         elif block.kind == "table" or (block.kind == "paragraph" and block.text.startswith("|")):
-            found = _options_from_table(block)
+            found = _options_from_table(block, any_header=True)
             if found:
                 candidates.append(Candidate(found, "table"))
             elif block.kind == "paragraph":
@@ -438,14 +438,64 @@ def _options_from_bold_paragraphs(section: Part, vocabulary: Vocabulary) -> list
     return options
 
 
-def _options_from_table(block: Block) -> list[Option]:
-    """A table whose first column names the options (`| Option | Notes |`); the outline
+_OPTION_COLUMNS = frozenset(
+    {
+        "option",
+        "options",
+        "name",
+        "alternative",
+        "alternatives",
+        "tool",
+        "solution",
+        "approach",
+        "candidate",
+        "opcion",
+        "opciones",
+        "alternativa",
+        "alternativas",
+        "opcao",
+        "solucion",
+        "選択肢",
+        "案",
+    }
+)
+
+
+# `| Criterion | Angular | React |`: the options are the columns.
+_CRITERIA_COLUMNS = frozenset(
+    {
+        "criterion",
+        "criteria",
+        "aspect",
+        "dimension",
+        "factor",
+        "concern",
+        "requirement",
+        "criterio",
+        "criterios",
+        "aspecto",
+        "critere",
+        "criteres",
+        "kriterium",
+        "観点",
+        "項目",
+        "評価項目",
+    }
+)
+
+
+def _options_from_table(block: Block, *, any_header: bool = False) -> list[Option]:
+    """A table whose first column names the options (`| Option | Notes |`, or any first column
+    in the options section), or whose columns do (`| Criterion | Angular | Vue |`); the outline
     leaves a table below the metadata as a paragraph (see `parse_outline`)."""
     rows = block.rows or parse_table(block.text)
     if len(rows) < 2 or not rows[0]:
         return []
     header = fold(plain(rows[0][0]))
-    if header not in ("option", "options", "name", "alternative", "tool", "solution", "approach"):
+    if header in _CRITERIA_COLUMNS and len(rows[0]) >= 3:
+        named = [clean_option_title(cell)[0] for cell in rows[0][1:] if plain(cell)]
+        return [Option(title=title, line=block.line) for title in named if title]
+    if header not in _OPTION_COLUMNS and not any_header:
         return []
     options = []
     for index, row in enumerate(rows[1:], start=1):
@@ -507,6 +557,15 @@ def options_outside(
         if len(argued) >= 2:
             found = [_option_from_heading(child, vocabulary) for child in argued]
             return [option for option in found if option is not None]
+    for part in parts:  # `| Option | Pros | Cons |`, `| Criterion | A | B |` in the context
+        tabled = [
+            option
+            for block in part.blocks
+            if block.kind == "table" or (block.kind == "paragraph" and block.text.startswith("|"))
+            for option in _options_from_table(block)
+        ]
+        if len(tabled) >= 2:
+            return tabled
     return []
 
 
@@ -828,6 +887,21 @@ def read_chosen(section: Part, vocabulary: Vocabulary = DEFAULT) -> Chosen | Non
                     reasons = [plain(item.text) for item in following.items]
                     chosen.justification = "; ".join(reason for reason in reasons if reason)
             return chosen
+    return _chosen_heading(section)
+
+
+_CHOSEN_HEADINGS = frozenset({"chosen option", "chosen", "selected option", "選択した案", "採用案"})
+
+
+def _chosen_heading(section: Part) -> Chosen | None:
+    """`### Chosen Option` with nothing under it, then `### Next.js 15 (App Router)`: the
+    heading that follows names the choice."""
+    for part in section.walk():
+        children = part.children
+        for at, child in enumerate(children[:-1]):
+            if fold(plain(child.title)).strip(" :") in _CHOSEN_HEADINGS and not child.blocks:
+                following = children[at + 1]
+                return Chosen(title=plain(following.title), justification=None, line=following.line)
     return None
 
 

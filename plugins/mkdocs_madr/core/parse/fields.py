@@ -200,9 +200,12 @@ def _superseded_banner(text: str) -> str | None:
     """`This has been superseded by [ADR 9](…)`, `**This ADR is superceded** (see [ADR16](…))`
     above the first section: the status value it states, or None (a partial supersession
     leaves the record in force; `statements` reads it as a relation)."""
-    said = [found for found in statements(text) if found[0] is RelationKind.SUPERSEDED_BY]
+    stated = statements(text)
+    said = [found for found in stated if found[0] is RelationKind.SUPERSEDED_BY]
     if any(partial for _, _, partial in said) or is_partial(text):
         return None
+    if stated and not said:
+        return None  # `Replaces [ADR-3](…), now marked superseded`: this record supersedes
     targets = [target for _, target, _ in said] or [href for _, href, _ in links(text) if href]
     if not targets:
         return None

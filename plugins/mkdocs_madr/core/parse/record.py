@@ -146,6 +146,19 @@ def parse_decision(data: bytes | str, file: str, vocabulary: Vocabulary = DEFAUL
     return decision
 
 
+_ISO_DAY = re.compile(r"(?<![\w/-])(?:19|20)\d\d-\d\d-\d\d(?![\w/-])")
+_NOTHING = re.compile(
+    r"\s*(?:nothing|none|n/a|nil|keine|aucune?|rien|ninguno|nenhum|nessuno|geen)\b", re.IGNORECASE
+)
+"""A relation field that names no record, whatever numbers its remark mentions."""
+
+
+def _shortened(heading: str, front_title: str) -> bool:
+    """The heading is the start of the front matter's longer title."""
+    short, full = " ".join(heading.split()).lower(), " ".join(front_title.split()).lower()
+    return len(full) > len(short) + 3 and full.startswith(short) and not full[len(short)].isalnum()
+
+
 def _swapped(day: dt.date) -> dt.date | None:
     try:
         return dt.date(day.year, day.day, day.month)
@@ -266,6 +279,8 @@ class _Reader:
             self._set_title(title_part.title, title_part.line)
         front_title = front.data.get("title")
         usable = isinstance(front_title, str) and front_title.strip()
+        if usable and decision.title and _shortened(decision.title, plain(str(front_title))):
+            decision.title = None  # `# ADR 3 — Use X` under `title: Use X, with a plan for Y`
         if usable and not is_placeholder(str(front_title)) and decision.title is None:
             decision.title = self._strip_number(plain(str(front_title)))
             decision.lines.setdefault(Line.TITLE, front.lines.get("title", 1))
@@ -460,6 +475,20 @@ class _Reader:
         elif reading.problem is DateProblem.INVALID:
             self.report(Code.INVALID_DATE, found.line, f"'{value}' is not a date; write YYYY-MM-DD")
         return True
+
+    def _date_line_below(self) -> Field | None:
+        """`**Created**: 2025-01-27` or `- **決定日**: 2025-01-27` at the end of the record, where
+        some teams keep the metadata: the decision's date first, else the creation date."""
+        found: dict[str, Field] = {}
+        for number, line in enumerate(self.lines, start=1):
+            if (":" not in line and "：" not in line) or number in self.field_lines:
+                continue  # a date field already read, valid or not, is not read twice
+            pair = split_key_value(line.strip().lstrip("-*+ "), self.vocabulary)
+            if pair is None or pair[0] not in ("date", "date_created"):
+                continue
+            if _ISO_DAY.search(pair[1]) and read_date(pair[1].strip(" *_")).iso is not None:
+                found.setdefault(pair[0], Field(pair[0], pair[1], number, "line"))
+        return found.get("date") or found.get("date_created")
 
     def _name_date(self) -> dt.date | None:
         named = re.match(r"((?:19|20)\d\d)[-_]?(\d\d)[-_]?(\d\d)(?!\d)", self.identity.slug)
@@ -803,6 +832,17 @@ class _Reader:
                 decision.lines[Line.DATE] = found[1]
                 decision.found["date"] = "changelog"
                 return
+        status = self.fields.get("status")
+        written = self.lines[status.line - 1] if status and status.line else ""
+        said = _ISO_DAY.search(written)
+        if status is not None and said is not None and read_date(said[0]).iso is not None:
+            decision.date = read_date(said[0]).iso  # `Status: Accepted — 2026-05-18`
+            decision.lines[Line.DATE] = status.line or 0
+            decision.found["date"] = "status"
+            return
+        closing = self._date_line_below()
+        if closing is not None and self._read_date(closing):
+            return
         named = self._name_date()  # `2023-01-25-x`, or `20230125-x` as log4brains names
         if named is not None:
             decision.date = named.isoformat()
@@ -895,6 +935,8 @@ class _Reader:
             elif isinstance(entry, str) and re.fullmatch(r"[\w./:#-]*\w[\w./:#-]*", entry.strip()):
                 if _names_record(entry):  # `platform/0001`, `../platform/0001-x.md`, `0005`
                     targets.append(entry.strip())
+            elif isinstance(entry, str) and _NOTHING.match(plain(entry).lstrip("*_ ")):
+                continue  # `Supersedes: nothing.`, `N/A (merges 0041 and 0043)`
             elif isinstance(entry, str) and not is_placeholder(entry):
                 verb = relation_verb(entry, self.vocabulary) if found.source == "section" else None
                 if verb is not None:

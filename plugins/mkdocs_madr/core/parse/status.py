@@ -13,7 +13,7 @@ from .vocabulary import ANY_VERB, DEFAULT, FOLDED_VERBS, Vocabulary, fold
 
 _ADR_REF = re.compile(
     r"(?<![\w/.-])(?:ADR|ADD|RFC|DR|AD|MADR)[-_ #]{0,2}\d+\b"
-    r"|(?<![\w/])#\d+\b|(?<![\w/.:-])\d{3,}\b",
+    r"|(?<![\w/])#\d+\b|(?<![\w/.:-])\d{3,}\b(?![-./]\d)",  # not the year of 2026-05-29
     re.IGNORECASE,
 )
 _NAMED_RECORD = re.compile(r"\b(?:ADR|ADD|AD|DR|RFC)[-_ #]{0,2}\d+\b", re.IGNORECASE)

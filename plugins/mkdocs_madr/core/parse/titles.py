@@ -58,8 +58,18 @@ def _same_id(token: str, stem: str) -> bool:
     return found is not None
 
 
+_STATUS_PREFIX = re.compile(
+    r"^\s*(super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def title_banner(text: str) -> tuple[str, str] | None:
-    """`# [Superseded by [ADR-9](9-x.md)] Title` → (status value, title); brackets may nest."""
+    """`# [Superseded by [ADR-9](9-x.md)] Title` → (status value, title); brackets may nest.
+    `# Draft: Title`, a status before a colon, is read the same way."""
+    prefix = _STATUS_PREFIX.match(text)
+    if prefix is not None:
+        return prefix[1], text[prefix.end() :].strip()
     end = closing_bracket(text)
     if end is None:
         return None

@@ -69,6 +69,9 @@ def _table(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
 SECTIONS: dict[str, str] = _table(
     {
         "context": [
+            "コンテキスト",
+            "背景",
+            "背景と課題",
             # English
             "context and problem statement",
             "context & problem statement",
@@ -146,6 +149,12 @@ SECTIONS: dict[str, str] = _table(
             "drijfveren",
         ],
         "options": [
+            "候補選択肢",
+            "選択肢",
+            "検討した選択肢",
+            "検討した代替案",
+            "代替案",
+            "代替案とトレードオフ",
             "considered options",
             "considered alternatives",
             "options considered",
@@ -209,6 +218,9 @@ SECTIONS: dict[str, str] = _table(
             "opties",
         ],
         "outcome": [
+            "決定",
+            "決定内容",
+            "決定事項",
             "decision outcome",
             "decision",
             "outcome",
@@ -323,6 +335,9 @@ CONSEQUENCES: dict[str, str | None] = {
         None: [
             "consequences",
             "consequence",
+            "結果",
+            "結果・期待効果",
+            "影響",
             "conséquences",
             "konsequenzen",
             "auswirkungen",
@@ -367,6 +382,8 @@ CONSEQUENCES: dict[str, str | None] = {
 METADATA_SECTIONS: dict[str, str] = _table(
     {
         "status": [
+            "ステータス",
+            "状態",
             "status",
             "statut",
             "état",
@@ -376,7 +393,7 @@ METADATA_SECTIONS: dict[str, str] = _table(
             "state",
             "current status",
         ],
-        "date": ["date", "datum", "fecha", "data"],
+        "date": ["date", "datum", "fecha", "data", "日付", "決定日"],
         "deciders": [
             "deciders",
             "decision makers",
@@ -396,6 +413,7 @@ METADATA_SECTIONS: dict[str, str] = _table(
 FIELDS: dict[str, str] = _table(
     {
         "status": [
+            "ステータス",
             "status",
             "state",
             "current status",
@@ -415,7 +433,11 @@ FIELDS: dict[str, str] = _table(
             "date decided",
             "decided",
             "decided on",
+            "recorded",
+            "recorded on",
             "introduced",
+            "日付",
+            "決定日",
             "accepted on",
             "datum",
             "fecha",
