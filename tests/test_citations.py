@@ -235,3 +235,18 @@ def test_a_cited_place_is_text_in_the_page(build_site: BuildSite, tmp_path: Path
     page = site.html("decisions/0001-use-postgres/")
     assert "<img src=x" not in page
     assert "<code>src/&lt;img src=x onerror=&#34;alert(1)&#34;&gt;.py:1</code>" in page
+
+
+def test_the_health_page_lists_replaced_decisions_still_cited(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    root = _repository(tmp_path / "project", git=True)
+    files = {name: content for name, content in {**RECORDS, **CODE}.items() if name != "mkdocs.yml"}
+    site = build_site(files, base_config(decisions_dir="decisions"), root=root)
+    body = site.html("decisions/health/").split('id="still-cited"', 1)[1]
+    assert "ADR-0002: Queue on RabbitMQ</a>" in body
+    assert "<code>cmd/worker/main.go:3, deploy/values.yaml:2</code>" in body
+    assert "ADR-0005: Ship files over FTP</a>" in body
+    assert "ADR-0003" not in body  # in force, and cited
+    quiet = build_site(files, base_config(decisions_dir="decisions", citations=False), root=root)
+    assert 'id="still-cited"' not in quiet.html("decisions/health/")

@@ -218,7 +218,8 @@ class SiteContent:
         if directive.name in ("review", "health") and self.facts is not None:
             if directive.name == "review":
                 return self.facts.review_page(decisions, link)
-            return self.facts.health_page(decisions, link)
+            cited = self.cited.citations if self.cited is not None else None
+            return self.facts.health_page(decisions, link, cited)
         if directive.name == "c4-coverage":
             wanted = {id(decision) for decision in decisions}
             unnamed = [d for d in self.architecture.unnamed if id(d) in wanted]

@@ -154,4 +154,5 @@ LABELS: dict[str, str] = {
     "without_decision_makers": "Entscheidungen ohne Entscheider",
     "nothing_found": "Keine.",
     "feed_due_for_review": "Zur Überprüfung fällig: {title}",
+    "still_cited": "Abgelöste Entscheidungen, die noch zitiert werden",
 }

@@ -164,4 +164,5 @@ LABELS: dict[str, str] = {
     "without_decision_makers": "Records without decision-makers",
     "nothing_found": "None.",
     "feed_due_for_review": "Due for review: {title}",
+    "still_cited": "Replaced decisions still cited",
 }

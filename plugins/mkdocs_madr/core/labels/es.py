@@ -154,4 +154,5 @@ LABELS: dict[str, str] = {
     "without_decision_makers": "Decisiones sin responsables",
     "nothing_found": "Ninguna.",
     "feed_due_for_review": "Pendiente de revisión: {title}",
+    "still_cited": "Decisiones reemplazadas que aún se citan",
 }

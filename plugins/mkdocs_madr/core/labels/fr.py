@@ -155,4 +155,5 @@ LABELS: dict[str, str] = {
     "without_decision_makers": "Décisions sans décideurs",
     "nothing_found": "Aucune.",
     "feed_due_for_review": "À revoir : {title}",
+    "still_cited": "Décisions remplacées encore citées",
 }

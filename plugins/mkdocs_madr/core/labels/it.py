@@ -154,4 +154,5 @@ LABELS: dict[str, str] = {
     "without_decision_makers": "Decisioni senza decisori",
     "nothing_found": "Nessuna.",
     "feed_due_for_review": "Da rivedere: {title}",
+    "still_cited": "Decisioni sostituite ancora citate",
 }

@@ -154,4 +154,5 @@ LABELS: dict[str, str] = {
     "without_decision_makers": "Besluiten zonder besluitvormers",
     "nothing_found": "Geen.",
     "feed_due_for_review": "Te herzien: {title}",
+    "still_cited": "Vervangen beslissingen die nog worden aangehaald",
 }

@@ -154,4 +154,5 @@ LABELS: dict[str, str] = {
     "without_decision_makers": "Decisões sem responsáveis",
     "nothing_found": "Nenhuma.",
     "feed_due_for_review": "A rever: {title}",
+    "still_cited": "Decisões substituídas ainda citadas",
 }

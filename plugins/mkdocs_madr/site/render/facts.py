@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import jinja2
 
+from ...core.citations.finder import Citation
 from ...core.collection import Collection
 from ...core.fields.declaration import FieldDeclaration, FieldType, key_form
 from ...core.fields.values import check_value, is_empty
@@ -119,9 +120,14 @@ class FactsRenderer:
         view = review_view(decisions, self.style, link, self.today, self.due_days)
         return self._render("review.html", view=view)
 
-    def health_page(self, decisions: Sequence[Decision], link: Link) -> str:
+    def health_page(
+        self,
+        decisions: Sequence[Decision],
+        link: Link,
+        citations: Mapping[str, Sequence[Citation]] | None = None,
+    ) -> str:
         chart = status_chart(decisions, self.style, self.today)
-        view = health_view(decisions, self.style, link, self.today, self.proposed_days)
+        view = health_view(decisions, self.style, link, self.today, self.proposed_days, citations)
         svg = chart_svg(chart, self.labels["statuses_over_time"])
         return self._render(
             "health.html", chart=chart, svg=svg, view=view, proposed_days=self.proposed_days

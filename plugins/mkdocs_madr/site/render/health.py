@@ -4,9 +4,11 @@ over time, old proposals, and records that name no decision-makers."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ...core.citations.finder import Citation
+from ...core.in_force import ended
 from ...core.model import Decision
 from ...core.review import NOT_REVIEWED, review_state
 from .views import Link, Status, StatusStyle, reference
@@ -46,12 +48,17 @@ class HealthView:
     old_count: int = 0
     no_deciders: list[RecordRow] = field(default_factory=list)
     no_deciders_count: int = 0
+    still_cited: list[RecordRow] | None = None
+    """Records replaced or dropped that files of the repository still cite (None: no scan)."""
+    still_cited_count: int = 0
 
 
-def _row(decision: Decision, style: StatusStyle, link: Link, date: str = "") -> RecordRow:
+def _row(
+    decision: Decision, style: StatusStyle, link: Link, date: str = "", note: str = ""
+) -> RecordRow:
     ref = reference(decision) if decision.number is not None else decision.id
     title = decision.title or decision.slug
-    return RecordRow(ref, title, link(decision), style.of(decision.status), date)
+    return RecordRow(ref, title, link(decision), style.of(decision.status), date, note)
 
 
 def review_view(
@@ -96,6 +103,7 @@ def health_view(
     link: Link,
     today: datetime.date,
     proposed_days: int,
+    citations: Mapping[str, Sequence[Citation]] | None = None,
 ) -> HealthView:
     view = HealthView()
     limit = (today - datetime.timedelta(days=proposed_days)).isoformat()
@@ -113,4 +121,20 @@ def health_view(
         if not decision.deciders and decision.lifecycle not in NOT_REVIEWED
     ]
     view.no_deciders, view.no_deciders_count = missing[:LISTED], len(missing)
+    if citations is not None:
+        cited = [
+            _row(decision, style, link, note=_places(citations[decision.key]))
+            for decision in decisions
+            if citations.get(decision.key) and ended(decision)
+        ]
+        view.still_cited, view.still_cited_count = cited[:LISTED], len(cited)
     return view
+
+
+PLACES = 3
+"""Places named for each replaced record still cited; `adr refs` lists them all."""
+
+
+def _places(found: Sequence[Citation]) -> str:
+    named = ", ".join(f"{citation.path}:{citation.line}" for citation in found[:PLACES])
+    return named + (f" (+{len(found) - PLACES})" if len(found) > PLACES else "")
