@@ -390,12 +390,18 @@ def _resolve_relations(collection: Collection) -> None:
                 if relation.stated and (
                     qualified or _names_a_record(relation.target, collection.root, decision)
                 ):
+                    shared = _sharing_the_number(relation.target, decision, index)
+                    why = (
+                        f"{len(shared)} records have that number ({', '.join(shared)})"
+                        if len(shared) > 1
+                        else "no such record"
+                    )
                     collection.diagnostics.append(
                         diagnostic(
                             Code.UNRESOLVED_RELATION,
                             decision.file,
                             relation.line,
-                            f"{relation.kind.value} '{relation.target}': no such record",
+                            f"{relation.kind.value} '{relation.target}': {why}",
                         )
                     )
                 continue
@@ -412,6 +418,16 @@ def _resolve_relations(collection: Collection) -> None:
             if relation.partial:
                 decision.partly.append((relation.kind, target.key))
                 target.partly.append((relation.kind.inverse, decision.key))
+
+
+def _sharing_the_number(target: str, decision: Decision, index: _Index) -> list[str]:
+    """The files of the record's source that share the number `ADR-0014` names."""
+    if "/" in target or target.lower().endswith(EXTENSIONS):
+        return []
+    digits = _DIGITS.findall(target)
+    number = small_number(digits[0]) if len(digits) == 1 else None
+    found = index.numbers.get(number, []) if number is not None else []
+    return [d.file for d in _of(found, decision.source)]
 
 
 _QUALIFIED = re.compile(

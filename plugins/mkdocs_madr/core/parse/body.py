@@ -898,10 +898,16 @@ def _chosen_heading(section: Part) -> Chosen | None:
     heading that follows names the choice."""
     for part in section.walk():
         children = part.children
-        for at, child in enumerate(children[:-1]):
-            if fold(plain(child.title)).strip(" :") in _CHOSEN_HEADINGS and not child.blocks:
-                following = children[at + 1]
-                return Chosen(title=plain(following.title), justification=None, line=following.line)
+        for at, child in enumerate(children):
+            if fold(plain(child.title)).strip(" :") not in _CHOSEN_HEADINGS or child.blocks:
+                continue
+            if child.children:  # `### Chosen Option` over `#### Next.js 15`
+                named = child.children[0]
+            elif at + 1 < len(children):  # `### Chosen Option`, then `### Next.js 15`
+                named = children[at + 1]
+            else:
+                continue
+            return Chosen(title=plain(named.title), justification=None, line=named.line)
     return None
 
 

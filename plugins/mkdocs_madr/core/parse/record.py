@@ -374,7 +374,7 @@ class _Reader:
             kind = relation_line(text, self.vocabulary) if name == "status" else None
             if kind is not None and not (kind is RelationKind.SUPERSEDED_BY and not has_value):
                 found.append(Field(kind.value, text, line, "section"))
-            elif not has_value and not _is_reference_definition(text):
+            elif not has_value and name != "metadata" and not _is_reference_definition(text):
                 found.append(Field(name, text, line, "section"))
                 has_value = True
         if name == "status":
@@ -833,7 +833,12 @@ class _Reader:
                 decision.found["date"] = "changelog"
                 return
         status = self.fields.get("status")
-        written = self.lines[status.line - 1] if status and status.line else ""
+        # `Accepted — 2026-05-18` dates the decision; `Superseded by … (2026-05-29)` and a
+        # banner's `UPDATE (2026-07-11)` date something that happened to it later.
+        stated = (
+            status is not None and status.source != "banner" and decision.status != "superseded"
+        )
+        written = self.lines[status.line - 1] if status and status.line and stated else ""
         said = _ISO_DAY.search(written)
         if status is not None and said is not None and read_date(said[0]).iso is not None:
             decision.date = read_date(said[0]).iso  # `Status: Accepted — 2026-05-18`

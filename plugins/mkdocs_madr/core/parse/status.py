@@ -23,7 +23,8 @@ _CLAUSE_END = re.compile(r"\s*(?:[.;:(\[{<—–|]|\s-\s|,|\bin\s+https?:|\bhttp
 _PARTIAL = re.compile(
     r"\b(?:in part|partly|partially|parts? of|some aspects|portions? of|the [\w\" -]{1,40} portion|"
     r"en partie|partiellement|teilweise|in teilen|parcialmente|en parte|in parte|parzialmente|"
-    r"gedeeltelijk|deels)\b",
+    r"gedeeltelijk|deels)\b"
+    r"|(?:ADR|ADD|DR|RFC)?[-_ #]?\d+\s*§",  # `ADR-0013 §Decision item 1`: a section of it
     re.IGNORECASE,
 )
 _NEGATION = re.compile(

@@ -407,6 +407,19 @@ METADATA_SECTIONS: dict[str, str] = _table(
         ],
         "technical_story": ["technical story", "user story"],
         "tags": ["tags"],
+        # A heading over the `Key: value` lines themselves.
+        "metadata": [
+            "metadata",
+            "meta data",
+            "record metadata",
+            "document metadata",
+            "metadaten",
+            "métadonnées",
+            "metadatos",
+            "metadados",
+            "metadati",
+            "メタデータ",
+        ],
     }
 )
 
