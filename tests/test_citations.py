@@ -250,3 +250,19 @@ def test_the_health_page_lists_replaced_decisions_still_cited(
     assert "ADR-0003" not in body  # in force, and cited
     quiet = build_site(files, base_config(decisions_dir="decisions", citations=False), root=root)
     assert 'id="still-cited"' not in quiet.html("decisions/health/")
+
+
+@pytest.mark.parametrize("git", [False, True])
+def test_a_site_built_into_the_project_is_not_read(tmp_path: Path, git: bool) -> None:
+    """`mkdocs build -d public` leaves pages that repeat what the records say."""
+    from mkdocs_madr.core.citations.files import repository_files
+
+    root = tmp_path / "project"
+    for name in ("src/app.py", "public/index.html", "public/sitemap.xml.gz", "public/x/index.html"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("ADR-0001\n", encoding="utf-8")
+    (root / "notes/index.html").parent.mkdir(parents=True)
+    (root / "notes/index.html").write_text("ADR-0001\n", encoding="utf-8")  # no sitemap: read
+    if git:
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+    assert repository_files(root) == ["notes/index.html", "src/app.py"]

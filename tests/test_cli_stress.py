@@ -172,8 +172,9 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
 def expected_after(
     root: Path, edits: list[list[str]], source: Path | None = None
 ) -> dict[str, bytes]:
-    """The records' bytes after running `edits` one by one on a copy of the folder."""
-    reference = root / "reference"
+    """The records' bytes after running `edits` one by one on a copy of the folder, made
+    beside the project (inside it, `adr lint` would read the copy's citations)."""
+    reference = root.parent / f"{root.name}-reference"
     shutil.copytree(source or root / "decisions", reference / "decisions")
     for edit in edits:
         result = adr(*edit, cwd=reference)

@@ -87,6 +87,14 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in files}
 
 
+def _first_difference(one: bytes, other: bytes) -> str:
+    at = next(
+        (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+        min(len(one), len(other)),
+    )
+    return f"{one[at - 200 : at + 200]!r} / {other[at - 200 : at + 200]!r}"
+
+
 def worker_pages(log: str) -> int:
     found = WORKER_PAGES.search(log)
     assert found is not None, log[-3000:]
@@ -111,7 +119,7 @@ def test_a_site_built_with_workers_is_byte_for_byte_the_site_built_without(tmp_p
     ours, theirs = site_files(parallel_site), site_files(serial_site)
     assert sorted(ours) == sorted(theirs)
     different = [name for name in ours if ours[name] != theirs[name]]
-    assert different == []
+    assert different == [], [_first_difference(ours[name], theirs[name]) for name in different]
     # What the comparison covers: record pages with glossary links and tables of contents, the
     # glossary's lists of decisions per term, the search index.
     records = [name for name in ours if re.fullmatch(r"decisions/\d[^/]*/index\.html", name)]
@@ -237,12 +245,12 @@ def test_a_build_whose_worker_is_killed_is_still_the_same_site(tmp_path: Path) -
         root,
         "import os\n"
         "from mkdocs_madr.parallel import records as background\n\n"
-        "BUILD, READ = os.getpid(), background.read_record\n\n\n"
-        "def read_or_die(root, path, *more):\n"
+        "BUILD, READ = os.getpid(), background._read_record\n\n\n"
+        "def read_or_die(context, path):\n"
         "    if os.getpid() != BUILD:\n"
         "        os._exit(1)  # as if the system killed the worker\n"
-        "    return READ(root, path, *more)\n\n\n"
-        "background.read_record = read_or_die\n",
+        "    return READ(context, path)\n\n\n"
+        "background._read_record = read_or_die\n",
     )
     serial_site, serial = build(root, parallel=False)
     assert parallel.returncode == 0, parallel.stderr[-3000:]

@@ -42,9 +42,13 @@ from .yaml_text import KeyLine, quoted, scalar, single_quoted, split_key_line
 _BADGE = re.compile(
     r"^(?P<lead> {0,3}#{1,6}[ \t]+| {0,3})"
     r"(?P<badge>\[(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)[^\]]*\]"
-    r"(?:\([^)]*\))?)(?P<gap>[ \t]*)",
+    r"(?:\([^)]*\))?"
+    r"|(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)[ \t]*:(?=[ \t]))"
+    r"(?P<gap>[ \t]*)",
     re.IGNORECASE,
 )
+_DATE_LEAD = re.compile(r"\s*(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+")
+_CLAUSE_END = re.compile(r"\s*(?:[.;:(\[—–|]|\s-\s|,)")
 _BADGE_WORDS = re.compile(
     r"^(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
 )
@@ -182,14 +186,28 @@ class _StatusWriter:
             parts = split_metadata_line(line)
             if parts is None:
                 raise EditError("the status line has a form adr cannot rewrite", index + 1)
-            value = self._styled(parts.value, self._text())
+            lead, old, remark = self._dated(parts.value)
+            value = lead + self._styled(old, self._text()) + remark
             document.replace(index, parts.prefix + value + parts.suffix)
         else:
             match = _SECTION_LINE.match(line)
             assert match is not None
             value, suffix = split_value(match["rest"])
-            document.replace(index, match["prefix"] + self._styled(value, self._text()) + suffix)
+            lead, old, remark = self._dated(value)
+            styled = lead + self._styled(old, self._text()) + remark
+            document.replace(index, match["prefix"] + styled + suffix)
         return index
+
+    def _dated(self, value: str) -> tuple[str, str, str]:
+        """`Accepted — 2025-03-02. Scope: …` or `2020-03-25 accepted`, where the record's date
+        is read from: the status word is replaced, the date and the remark are kept."""
+        if self.decision.found.get("date") != "status":
+            return "", value, ""
+        lead = _DATE_LEAD.match(value)
+        start = lead.end() if lead else 0
+        clause = _CLAUSE_END.search(value, start)
+        end = clause.start() if clause else len(value)
+        return value[:start], value[start:end], value[end:]
 
     def _rewrite_front_matter(self, index: int) -> int:
         """The status's value, where YAML reads it (see `front_matter_value`), replaced; every
@@ -251,6 +269,8 @@ class _StatusWriter:
         match = _BADGE.match(line)
         assert match is not None
         badge = self._badge()
+        if badge and match["badge"].endswith(":") and self.status.successor is None:
+            badge = badge[1:-1] + ":"  # `# Draft: Title` stays a word before a colon
         rest = line[match.end() :]
         if badge:
             self.document.replace(index, match["lead"] + badge + match["gap"] + rest)

@@ -485,9 +485,9 @@ class Build:
                     wanted.append((src, page.url, slot.marker, slot.directive))
         if not wanted or self.job is None:
             return None
-        return self.job.submit_after(
-            _render_directives, pickle.dumps((collection, self.architecture, wanted))
-        )
+        # The citations were scanned after the workers forked: they travel with the records.
+        arguments = (collection, self.architecture, wanted, self.citations)
+        return self.job.submit_after(_render_directives, pickle.dumps(arguments))
 
     def _freeze(self) -> None:
         """Let Python's cycle collector skip what exists now until the build ends.
@@ -777,9 +777,10 @@ def _render_directives(context: JobContext, arguments: bytes) -> _Directives:
     build would (`Build._late`), from the worker's copy of the build."""
     renderer = context.renderer
     assert isinstance(renderer, RecordPageRenderer)
-    collection, architecture, wanted = pickle.loads(arguments)
+    collection, architecture, wanted, citations = pickle.loads(arguments)
     build = renderer.build
     build.job = None  # the worker's copy of the job has no fragments to give
+    build.citations = citations
     content = _site_content(build, collection, architecture, renderer.files)
     found: list[tuple[str, str, str, Directive]] = wanted
     return {

@@ -16,6 +16,8 @@ from pathspec import GitIgnoreSpec
 
 IGNORE_FILE = ".gitignore"
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn"})
+SITE_MARKER = "sitemap.xml.gz"
+"""MkDocs writes it beside the `index.html` of every site it builds."""
 
 
 def repository_files(
@@ -30,6 +32,7 @@ def repository_files(
     listed = _git_files(root)
     found = listed if listed is not None else list(_walk(root))
     skipped = [prefix for prefix in (_inside(root, folder) for folder in skip) if prefix]
+    skipped += _built_sites(found)
     wanted = GitIgnoreSpec.from_lines(include) if include else None
     unwanted = GitIgnoreSpec.from_lines(exclude) if exclude else None
     kept = [
@@ -40,6 +43,17 @@ def repository_files(
         and (unwanted is None or not unwanted.match_file(path))
     ]
     return sorted(kept)
+
+
+def _built_sites(paths: list[str]) -> list[str]:
+    """Folders that hold a built MkDocs site (`mkdocs build -d public` of an earlier build):
+    its pages repeat the records' text, so they cite whatever the records cite."""
+    listed = set(paths)
+    return [
+        path[: -len(SITE_MARKER) - 1]
+        for path in paths
+        if path.endswith("/" + SITE_MARKER) and path[: -len(SITE_MARKER)] + "index.html" in listed
+    ]
 
 
 def _inside(root: Path, folder: Path) -> str | None:
