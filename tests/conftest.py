@@ -22,6 +22,17 @@ def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     patch.undo()
 
 
+@pytest.fixture(autouse=True)
+def _no_plugin_from_an_earlier_test() -> None:
+    """MkDocs keeps a plugin that has `on_startup` from one configuration to the next (that is
+    how it lives across serve rebuilds): after a test that started `serve`, every later build
+    in the process would get that instance and run as a serve rebuild. Each test starts
+    without it."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+
+
 @pytest.fixture
 def build_site(tmp_path: Path) -> Iterator[BuildSite]:
     """Write `files` and a mkdocs.yml into tmp_path, build with MkDocs, return the `Site`.

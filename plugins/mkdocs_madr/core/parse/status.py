@@ -24,7 +24,7 @@ _PARTIAL = re.compile(
     r"\b(?:in part|partly|partially|parts? of|some aspects|portions? of|the [\w\" -]{1,40} portion|"
     r"en partie|partiellement|teilweise|in teilen|parcialmente|en parte|in parte|parzialmente|"
     r"gedeeltelijk|deels)\b"
-    r"|(?:ADR|ADD|DR|RFC)?[-_ #]?\d+\s*§",  # `ADR-0013 §Decision item 1`: a section of it
+    r"|(?:(?:ADR|ADD|DR|RFC)[-_ #]?)?(?<!\d)\d+(?!\d)\s*§",  # `ADR-0013 §Decision`: a part
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
