@@ -60,7 +60,7 @@ def decisions_for_path(
     """The records that govern `relative` (POSIX, from the folder of mkdocs.yml): by their
     `paths:`, the elements' `c4_paths`, and the citations in the file or the folder's files."""
     settings = project.settings
-    scope = citation_scope(settings)
+    scope = citation_scope(settings, decisions=project.root)
     where = scope.root / relative
     if where.is_dir():
         inside = repository_files(where, skip=scope.skip)

@@ -63,7 +63,7 @@ def _scan(
 ) -> tuple[CitationScan, Path]:
     """The scan of the project (without arguments) or of the files and folders named, and the
     folder its paths are relative to."""
-    scope = citation_scope(project.settings)
+    scope = citation_scope(project.settings, decisions=project.root)
     if not paths:
         return scan_repository(scope, collection), scope.root
     here = Path.cwd()
@@ -85,7 +85,7 @@ def citation_problems(project: Project, collection: Collection) -> list[Diagnost
     would type them); none when the `citations` option is off."""
     if not project.settings.citations.enabled:
         return []
-    scope = citation_scope(project.settings)
+    scope = citation_scope(project.settings, decisions=project.root)
     scan = scan_repository(scope, collection)
     return [replace(d, file=str(scope.root / d.file)) for d in scan.diagnostics]
 

@@ -305,11 +305,13 @@ class _Index:
             return _prefer(_of(named, decision.source), decision.category) if named else None
         return collection.find(target, decision.category, decision.source)
 
-    def by_number(self, decision: Decision, target: str) -> Decision | None:
+    def by_number(self, decision: Decision, target: str, folder_name: str) -> Decision | None:
         """The one record of the source's folder with the number a broken file link names."""
         path = target.split("#", 1)[0].rstrip("/")
         name = path.rsplit("/", 1)[-1]
         if not name or not (path.lower().endswith(EXTENSIONS) or "/" in path):
+            return None
+        if not _in_own_folder(path, decision, folder_name):
             return None
         folder = posixpath.dirname(posixpath.normpath(posixpath.join(decision.category, path)))
         if folder != decision.category and not path.startswith("/"):
@@ -367,7 +369,7 @@ def _resolve_relations(collection: Collection) -> None:
         for relation in decision.relations:
             target = index.resolve(decision, relation.target, collection)
             if target is None and relation.stated:
-                target = index.by_number(decision, relation.target)
+                target = index.by_number(decision, relation.target, collection.root.name)
                 if target is not None and relation.target.split("#")[0].lower().endswith(
                     EXTENSIONS
                 ):
@@ -454,6 +456,15 @@ def _related_otherwise(decision: Decision, target: Decision) -> bool:
     )
 
 
+def _in_own_folder(path: str, decision: Decision, folder_name: str) -> bool:
+    """A site-absolute link (`/adr/0004-x.md`) is to the record's own folder only when it
+    names that folder: `/ko/adr/04-x.md` from `ko/adr/web/` is another series."""
+    if not path.startswith("/") or "/" not in path[1:]:
+        return True
+    parent = posixpath.basename(posixpath.dirname(path))
+    return parent == (posixpath.basename(decision.category) or folder_name)
+
+
 def _names_a_record(target: str, root: Path, decision: Decision) -> bool:
     """Whether an unresolved relation target is meant as a record, so that not finding it is a
     problem: an id (`ADR-0005`, `5`, `platform/0001`) or a file in the decisions folder named
@@ -464,7 +475,7 @@ def _names_a_record(target: str, root: Path, decision: Decision) -> bool:
     if not path.lower().endswith(EXTENSIONS):
         return bool(re.fullmatch(r"(?:[\w-]+/)*(?:(?:ADR|ADD|DR|RFC)[-_ #]?)?\d+", path, re.I))
     joined = posixpath.normpath(posixpath.join(decision.category, path))
-    if joined.startswith("../") or joined == "..":
+    if joined.startswith("../") or joined == ".." or not _in_own_folder(path, decision, root.name):
         return False  # outside the decisions folder
     if (root / joined).exists():
         return False  # a page of the folder that is not a record (README, template)

@@ -8,13 +8,18 @@ Where a status is written decides how it is rewritten:
   the bullet, the key's spelling, bold, `<!-- comments -->` and trailing spaces;
 * a metadata table row: only the value cell;
 * a Nygard `## Status` section: the status line (`Superseded by [5. Title](0005-x.md)`);
-* a status badge in the title (`# [Superseded by ADR-0019](…) Title`): the badge.
+* a status badge in the title (`# [Superseded by ADR-0019](…) Title`, `# Draft: Title`): the
+  badge;
+* a dated status line (`Accepted — 2025-03-02. Scope: …`, `2020-03-25 accepted`) whose date is
+  the record's: the status word, keeping the date and the remark; the last line of a dated
+  history (`2017-11-24 完成`): the status, dated today.
 
 A record that states no status gets one line (or a front-matter block) in its dialect's place.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -201,9 +206,12 @@ class _StatusWriter:
     def _dated(self, value: str) -> tuple[str, str, str]:
         """`Accepted — 2025-03-02. Scope: …` or `2020-03-25 accepted`, where the record's date
         is read from: the status word is replaced, the date and the remark are kept."""
-        if self.decision.found.get("date") != "status":
-            return "", value, ""
         lead = _DATE_LEAD.match(value)
+        if self.decision.found.get("date") != "status":
+            if lead is None:
+                return "", value, ""
+            # `2017-11-24 完成`, the last line of a status history: the new status, dated today
+            return f"{datetime.date.today().isoformat()} ", value[lead.end() :], ""
         start = lead.end() if lead else 0
         clause = _CLAUSE_END.search(value, start)
         end = clause.start() if clause else len(value)

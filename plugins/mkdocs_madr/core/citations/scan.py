@@ -46,11 +46,18 @@ class CitationScan:
         return found
 
 
-def citation_scope(settings: Settings, site_dir: Path | None = None) -> CitationScope:
+def citation_scope(
+    settings: Settings, site_dir: Path | None = None, decisions: Path | None = None
+) -> CitationScope:
     """Where the project's citations are looked for: the folder of mkdocs.yml, without the
-    decisions folder and the built site."""
+    decisions folders (the configured one, the one read if another, and the sources' folders:
+    records cite each other, and their index pages and templates cite them all) and the built
+    site."""
     options = settings.citations
-    skip = [settings.decisions_dir]
+    sources = [settings.base / source.path for source in settings.sources if source.path]
+    skip = [settings.decisions_dir, *sources]
+    if decisions is not None:
+        skip.append(decisions)
     built = site_dir if site_dir is not None else settings.site_dir
     if built is not None:
         skip.append(built)

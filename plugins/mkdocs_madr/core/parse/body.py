@@ -54,7 +54,8 @@ _ORDINALS = {
 }  # fmt: skip
 _OPTION_WORD = (
     r"(?:options?|alternatives?|solutions?|approach(?:es)?|variants?|choices?|scenarios?|"
-    r"opci[oó]n(?:es)?|op[cç][aã]o|op[cç][oõ]es|opzion[ei]|optie|variante|l'option|la solution)"
+    r"opci[oó]n(?:es)?|op[cç][aã]o|op[cç][oõ]es|opzion[ei]|optie|variante|l'option|la solution|"
+    r"옵션|방안|选项|方案|オプション)"
 )
 _OPTION_PREFIX = re.compile(
     # `Option2`, but not `Options considered` read as option "s"
@@ -68,9 +69,10 @@ _NUMBER_PREFIX = re.compile(
 )
 _NUMBERED_PREFIX = re.compile(r"^(\d+)[.)]\s+")
 _CHOSEN_MARK = re.compile(
-    r"\s*(?:\((?:selected|chosen|favou?red|recommended|preferred|picked|winner|selected option|"
+    r"\s*(?:[(（](?:selected|chosen|favou?red|recommended|preferred|picked|winner|selected option|"
     r"proposed|accepted|adopted|"
-    r"ausgewählt|gewählt|solution retenue|retenue?|choisie?|elegida|escolhida|scelta)\)|"
+    r"ausgewählt|gewählt|solution retenue|retenue?|choisie?|elegida|escolhida|scelta|"
+    r"선택됨|선택|채택|채택됨|采用|已选择|选定|採用)[)）]|"
     r"\[(?:selected|chosen)\]|✅|✔️?|☑️?|\*\((?:ausgewählt|gewählt)\)\*)\s*",
     re.IGNORECASE,
 )

@@ -129,7 +129,11 @@ def fields_from_table(
     header = rows[0]
     keyed = [key(cell) for cell in header]
     # Row lines: the header, then the delimiter row, then one line per row.
-    if len(rows) > 1 and sum(1 for name in keyed if name) >= 2 and len(header) >= 2:
+    # One row of values under a header of three or more cells is read across even when only
+    # one header is a key we know (`| 날짜 | 작성자 | 저장소 |` over `| 2025-12-04 | … |`).
+    one_row = len(rows) == 2 and len(header) >= 3 and rows[1] and key(rows[1][0]) is None
+    known = sum(1 for name in keyed if name)
+    if len(rows) > 1 and len(header) >= 2 and (known >= 2 or (known and one_row)):
         values = rows[1]
         return [
             Field(name, values[index], first_line + 2, "table")

@@ -153,6 +153,20 @@ _NOTHING = re.compile(
 """A relation field that names no record, whatever numbers its remark mentions."""
 
 
+_DATED_LINE = re.compile(r"\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?\s+\S")
+
+
+def _latest_of_a_history(found: list[Field], lines: list[tuple[str, int]]) -> list[Field]:
+    """A Status section kept as a history (`2017-11-22 提议` then `2017-11-24 完成`, as phodal's
+    adr tool writes it): the status is the last line, not the first."""
+    dated = [(text, line) for text, line in lines if _DATED_LINE.match(text)]
+    first = next((field for field in found if field.name == "status"), None)
+    if len(dated) < 2 or first is None or first.line != dated[0][1]:
+        return found
+    text, line = dated[-1]
+    return [Field("status", text, line, "section") if f is first else f for f in found]
+
+
 def _shortened(heading: str, front_title: str) -> bool:
     """The heading is the start of the front matter's longer title."""
     short, full = " ".join(heading.split()).lower(), " ".join(front_title.split()).lower()
@@ -379,6 +393,7 @@ class _Reader:
                 has_value = True
         if name == "status":
             self.decision.lines.setdefault(Line.STATUS_SECTION, part.line)
+            found = _latest_of_a_history(found, section_lines(part))
         return found
 
     def _read_metadata(self) -> None:

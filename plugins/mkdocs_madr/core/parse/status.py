@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..model import RelationKind
 from ..text import is_placeholder, links, plain, strip_comments, strip_symbols
-from .vocabulary import ANY_VERB, DEFAULT, FOLDED_VERBS, Vocabulary, fold
+from .vocabulary import ANY_VERB, DEFAULT, FOLDED_VERBS, TEAM_WORDS, Vocabulary, fold
 
 _ADR_REF = re.compile(
     r"(?<![\w/.-])(?:ADR|ADD|RFC|DR|AD|MADR)[-_ #]{0,2}\d+\b"
@@ -80,7 +80,7 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
         keyword = vocabulary.status_words.get(first)  # "accepted by the board", "accepté par …"
     if keyword is None and words:
         if len(words) <= _LONGEST_STATUS:
-            keyword = folded  # the team's own word: "approved", "on hold"
+            keyword = TEAM_WORDS.get(folded, folded)  # the team's own word: "approved", "on hold"
         else:  # prose about the status: the first word in it that is one
             keyword = next(
                 (

@@ -69,6 +69,11 @@ def _table(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
 SECTIONS: dict[str, str] = _table(
     {
         "context": [
+            "배경",
+            "맥락",
+            "컨텍스트",
+            "上下文",
+            "语境",
             "コンテキスト",
             "背景",
             "背景と課題",
@@ -149,6 +154,15 @@ SECTIONS: dict[str, str] = _table(
             "drijfveren",
         ],
         "options": [
+            "검토된 옵션",
+            "고려한 옵션",
+            "고려된 옵션",
+            "대안",
+            "옵션",
+            "考虑的选项",
+            "备选方案",
+            "方案",
+            "选项",
             "候補選択肢",
             "選択肢",
             "検討した選択肢",
@@ -218,6 +232,10 @@ SECTIONS: dict[str, str] = _table(
             "opties",
         ],
         "outcome": [
+            "결정",
+            "결정 사항",
+            "决策",
+            "决定",
             "決定",
             "決定内容",
             "決定事項",
@@ -287,6 +305,10 @@ SECTIONS: dict[str, str] = _table(
             "voor- en nadelen",
         ],
         "links": [
+            "참고자료",
+            "참고 자료",
+            "参考",
+            "参考资料",
             "links",
             "references",
             "related decisions",
@@ -335,6 +357,8 @@ CONSEQUENCES: dict[str, str | None] = {
         None: [
             "consequences",
             "consequence",
+            "결과",
+            "后果",
             "結果",
             "結果・期待効果",
             "影響",
@@ -349,6 +373,11 @@ CONSEQUENCES: dict[str, str | None] = {
             "gevolgen",
         ],
         "good": [
+            "긍정적",
+            "긍정적 결과",
+            "正面",
+            "积极",
+            "ポジティブ",
             "positive consequences",
             "positive consequence",
             "good consequences",
@@ -362,6 +391,11 @@ CONSEQUENCES: dict[str, str | None] = {
             "positieve consequenties",
         ],
         "bad": [
+            "부정적",
+            "부정적 결과",
+            "负面",
+            "消极",
+            "ネガティブ",
             "negative consequences",
             "negative consequence",
             "bad consequences",
@@ -382,6 +416,8 @@ CONSEQUENCES: dict[str, str | None] = {
 METADATA_SECTIONS: dict[str, str] = _table(
     {
         "status": [
+            "상태",
+            "状态",
             "ステータス",
             "状態",
             "status",
@@ -393,7 +429,7 @@ METADATA_SECTIONS: dict[str, str] = _table(
             "state",
             "current status",
         ],
-        "date": ["date", "datum", "fecha", "data", "日付", "決定日"],
+        "date": ["date", "datum", "fecha", "data", "日付", "決定日", "날짜", "日期"],
         "deciders": [
             "deciders",
             "decision makers",
@@ -426,6 +462,8 @@ METADATA_SECTIONS: dict[str, str] = _table(
 FIELDS: dict[str, str] = _table(
     {
         "status": [
+            "상태",
+            "状态",
             "ステータス",
             "status",
             "state",
@@ -451,6 +489,8 @@ FIELDS: dict[str, str] = _table(
             "introduced",
             "日付",
             "決定日",
+            "날짜",
+            "日期",
             "accepted on",
             "datum",
             "fecha",
@@ -579,6 +619,18 @@ FIELDS: dict[str, str] = _table(
 STATUSES: dict[str, str] = _table(
     {
         "accepted": [
+            "승인됨",
+            "승인",
+            "채택됨",
+            "수락됨",
+            "接受",
+            "已接受",
+            "通过",
+            "已通过",
+            "承認",
+            "承認済み",
+            "採用",
+            "採択",
             "accepté",
             "acceptée",
             "adopté",
@@ -607,6 +659,12 @@ STATUSES: dict[str, str] = _table(
             "goedgekeurd",
         ],
         "proposed": [
+            "제안됨",
+            "제안",
+            "提议",
+            "提议中",
+            "提案",
+            "提案中",
             "proposé",
             "proposée",
             "en discussion",
@@ -618,6 +676,11 @@ STATUSES: dict[str, str] = _table(
             "voorgesteld",
         ],
         "rejected": [
+            "거부됨",
+            "거절됨",
+            "拒绝",
+            "已拒绝",
+            "却下",
             "rejeté",
             "rejetée",
             "refusé",
@@ -634,6 +697,10 @@ STATUSES: dict[str, str] = _table(
             "verworpen",
         ],
         "deprecated": [
+            "폐기됨",
+            "废弃",
+            "已废弃",
+            "非推奨",
             "déprécié",
             "dépréciée",
             "obsolète",
@@ -651,6 +718,10 @@ STATUSES: dict[str, str] = _table(
             "achterhaald",
         ],
         "superseded": [
+            "대체됨",
+            "已取代",
+            "被取代",
+            "置き換え済み",
             "remplacé",
             "remplacée",
             "abgelöst",
@@ -668,6 +739,9 @@ STATUSES: dict[str, str] = _table(
             "vervangen",
         ],
         "draft": [
+            "초안",
+            "草稿",
+            "下書き",
             "brouillon",
             "ébauche",
             "entwurf",
@@ -681,6 +755,52 @@ STATUSES: dict[str, str] = _table(
     }
 )
 """Status words in other languages → the lifecycle keyword they translate."""
+
+TEAM_WORDS: dict[str, str] = {
+    fold(word): english
+    for english, words in {
+        "approved": [
+            "genehmigt",
+            "freigegeben",
+            "approuvé",
+            "approuvée",
+            "aprobado",
+            "aprobada",
+            "aprovado",
+            "aprovada",
+            "approvato",
+            "approvata",
+            "goedgekeurd",
+        ],
+        "implemented": [
+            "umgesetzt",
+            "implementiert",
+            "implémenté",
+            "implémentée",
+            "implementado",
+            "implementada",
+            "implementato",
+            "geïmplementeerd",
+        ],
+        "resolved": ["résolu", "résolue", "resuelto", "resolvido", "risolto", "gelöst", "opgelost"],
+        "done": [
+            "erledigt",
+            "terminé",
+            "terminée",
+            "hecho",
+            "concluído",
+            "fatto",
+            "klaar",
+            "완료",
+            "完成",
+            "已完成",
+            "完了",
+        ],
+    }.items()
+    for word in words
+}
+"""A team's own status word said in another language, kept as the English word (its stage of
+the lifecycle then follows from `LIFECYCLE`)."""
 
 LIFECYCLE: dict[str, str] = _table(
     {
