@@ -266,3 +266,27 @@ def test_a_site_built_into_the_project_is_not_read(tmp_path: Path, git: bool) ->
     if git:
         subprocess.run(["git", "init", "-q", str(root)], check=True)
     assert repository_files(root) == ["notes/index.html", "src/app.py"]
+
+
+def test_the_folder_adr_reads_is_not_read_for_citations(tmp_path: Path) -> None:
+    """`adr lint --dir adr` in a project without mkdocs.yml: the folder's own index page and
+    template list every record, superseded or not; they lean on nothing."""
+    write(
+        tmp_path,
+        {
+            "adr/0001-queue-on-rabbitmq.md": "# Queue on RabbitMQ\n\n* Status: superseded by "
+            "[ADR-0002](0002-queue-on-nats.md)\n",
+            "adr/0002-queue-on-nats.md": "# Queue on NATS\n\n* Status: accepted\n\n"
+            "Supersedes [ADR-0001](0001-queue-on-rabbitmq.md)\n",
+            "adr/index.md": "# Decisions\n\n- [ADR-0001](0001-queue-on-rabbitmq.md)\n"
+            "- [ADR-0002](0002-queue-on-nats.md)\n",
+            "adr/template.md": "# Title\n\nSee ADR-0001 for the format.\n",
+            "src/bus.py": "# Connects to RabbitMQ, as ADR-0001 said.\n",
+        },
+    )
+    result = adr("lint", "--no-cache", "--dir", "adr", cwd=tmp_path)
+    cited = [line for line in result.stdout.splitlines() if "cites-superseded" in line]
+    assert cited == [
+        "src/bus.py:1: cites-superseded: cites ADR-0001 (Queue on RabbitMQ), which is superseded "
+        "by ADR-0002 (Queue on NATS)"
+    ]
