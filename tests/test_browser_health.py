@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_support import SCHEMES, reader
 from test_browser import visible_ids
 
 pytestmark = pytest.mark.browser
@@ -49,3 +50,51 @@ def test_the_review_and_health_pages(page: Any, example_site: str) -> None:
     box = page.eval_on_selector("svg.madr-chart", "svg => svg.getBoundingClientRect().height")
     assert box > 50
     assert page.errors == []
+
+
+AXIS = """svg => {
+  const channels = text => text.match(/[\\d.]+/g).map(Number);
+  const light = ([r, g, b]) => [r, g, b].map(c => c / 255)
+    .map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, at) => sum + c * [0.2126, 0.7152, 0.0722][at], 0);
+  const ground = channels(getComputedStyle(document.body).backgroundColor);
+  const labels = [...svg.querySelectorAll('.madr-chart__axis')];
+  const shown = labels.filter(label => getComputedStyle(label).display !== 'none');
+  const boxes = shown.map(label => label.getBBox());
+  const [r, g, b, a = 1] = channels(getComputedStyle(shown[0]).fill);
+  const ink = [r, g, b].map((c, at) => c * a + ground[at] * (1 - a));
+  const [high, low] = [light(ink), light(ground)].sort((x, y) => y - x);
+  return {
+    labels: labels.length,
+    shown: shown.map(label => label.textContent),
+    size: Math.min(...shown.map(label => parseFloat(getComputedStyle(label).fontSize))),
+    overlaps: boxes.filter((box, at) => at && box.x < boxes[at - 1].x + boxes[at - 1].width).length,
+    past: boxes.filter(box => box.x + box.width > svg.viewBox.baseVal.width).length,
+    contrast: (high + 0.05) / (low + 0.05),
+  };
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_health_chart_labels_its_months_legibly(
+    chromium: Any, example_site: str, width: int, scheme: str
+) -> None:
+    """Months under the bars that do not run into each other, in the page's text colour (not
+    SVG's black, unreadable in the dark scheme), at the log's smallest size; and the legend."""
+    with reader(chromium, width, scheme) as page:
+        page.goto(example_site + "decisions/health/")
+        axis = page.locator("svg.madr-chart").evaluate(AXIS)
+        assert axis["labels"] >= 2
+        assert len(axis["shown"]) >= 2, axis
+        assert axis["shown"][0] == (
+            page.locator(".madr-health__table tbody th").first.text_content()
+        )
+        assert axis["overlaps"] == 0, axis
+        assert axis["past"] == 0, axis
+        assert axis["size"] >= 11, axis
+        assert axis["contrast"] >= 4.5, axis
+        legend = page.locator(".madr-health__chart figcaption").inner_text()
+        for word in ("Proposed", "Accepted", "Superseded"):
+            assert word in legend
+        assert page.errors == []

@@ -400,6 +400,27 @@
     });
   }
 
+  /* ---- the Health page's chart ------------------------------------------------------------- */
+
+  /* It labels every few months; a label that would touch the one before, or run past the
+     chart's edge, is left out (the table under the chart has every month). */
+  function thinAxis(root) {
+    root.querySelectorAll("svg.madr-chart").forEach(function (svg) {
+      var box = svg.viewBox && svg.viewBox.baseVal;
+      var edge = box && box.width ? box.width : Infinity;
+      var right = -Infinity;
+      svg.querySelectorAll(".madr-chart__axis").forEach(function (label) {
+        label.removeAttribute("display");
+        var found = label.getBBox();
+        if (found.x < right + 6 || found.x + found.width > edge) {
+          label.setAttribute("display", "none");
+        } else {
+          right = found.x + found.width;
+        }
+      });
+    });
+  }
+
   /* ---- Mermaid diagrams -------------------------------------------------------------------- */
 
   var mermaidLoading = null;
@@ -659,6 +680,7 @@
 
   function init() {
     document.querySelectorAll("[data-madr-index]").forEach(setupIndex);
+    thinAxis(document);
     markScrollers(document);
     renderDiagrams(document);
     watchScheme();
