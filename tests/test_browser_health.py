@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from browser_support import SCHEMES, reader
+from browser_support import BROKEN, SCHEMES, reader
 from test_browser import visible_ids
 
 pytestmark = pytest.mark.browser
@@ -27,6 +27,18 @@ def test_the_log_filters_and_sorts_by_a_declared_field(page: Any, example_site: 
     page.click("th[data-madr-sort='field:review-by']")
     assert visible_ids(page)[-3:] == ["ADR-0009", "ADR-0006", "ADR-0002"]  # as other columns
     assert page.errors == []
+
+
+@pytest.mark.parametrize("width", [360, 768, 1280])
+def test_a_date_field_in_the_log_stays_on_one_line(
+    chromium: Any, example_site: str, width: int
+) -> None:
+    """Review by in a column as narrow as its header: "2026-06-08", never "2026-06-" "08"."""
+    with reader(chromium, width) as page:
+        page.goto(example_site + "decisions/")
+        dates = "td[data-madr-field=review-by], .madr-index__date, .madr-index__id"
+        assert page.locator("td[data-madr-field=review-by]:not(:empty)").count() == 3
+        assert page.locator(".madr-index__table").evaluate(BROKEN, dates) == []
 
 
 def test_a_field_value_links_to_the_log_filtered_by_it(page: Any, example_site: str) -> None:
