@@ -269,6 +269,24 @@ def test_status_sorts_in_lifecycle_order(chromium: Any, example_site: str) -> No
         assert statuses == ["proposed"] + ["accepted"] * 13 + ["superseded"] * 2
 
 
+@pytest.mark.parametrize("width", [360, 768, 1280])
+def test_the_sort_menu_is_the_phones_and_the_headers_sort_a_table(
+    chromium: Any, example_site: str, width: int
+) -> None:
+    """The cards of a phone have no column headers: a menu sorts them. A table's headers do,
+    and the menu beside the filters would be a second control for the same thing."""
+    with reader(chromium, width) as page:
+        page.goto(example_site + LOG)
+        menu = page.locator(".madr-index__sort select")
+        phone = width < 600
+        assert menu.is_visible() == phone
+        assert page.locator("th[data-madr-sort=date] button").is_visible() != phone
+        if phone:
+            menu.select_option("date:d")
+            assert visible_ids(page)[:2] == ["ADR-0012", "workflows ADR-0004"]
+            assert page.get_attribute("th[data-madr-sort=date]", "aria-sort") == "descending"
+
+
 def test_the_log_works_from_the_keyboard(chromium: Any, example_site: str) -> None:
     """Tab to a filter, choose, sort by Enter, clear: with the keyboard alone."""
     with reader(chromium, 1280) as page:
