@@ -328,6 +328,41 @@ def test_the_log_works_from_the_keyboard(chromium: Any, example_site: str) -> No
         assert status.evaluate("e => e === document.activeElement")  # focus back at the start
 
 
+FOCUSED = """() => {
+  const e = document.activeElement;
+  const box = e.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return {in_log: !!e.closest('.madr-index'), text: e.textContent.trim().slice(0, 30),
+          under_header: box.top < header - 1 && box.height < innerHeight - header};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_keyboard_never_leaves_the_focus_under_the_header(
+    chromium: Any, example_site: str, width: int
+) -> None:
+    """Material's header stays over the top of the window: Tab down the log and Shift+Tab back
+    up, and each control or link focused is below it, the table's sort buttons too."""
+    with reader(chromium, width) as page:
+        page.set_viewport_size({"width": width, "height": 700})
+        page.goto(example_site + LOG)
+        page.locator("article h1").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+        hidden, stops = [], 0
+        for key in ("Tab", "Shift+Tab"):
+            for _ in range(120):
+                page.keyboard.press(key)
+                focused = page.evaluate(FOCUSED)
+                if not focused["in_log"]:
+                    if key == "Tab" and stops == 0:
+                        continue  # the title's permalink, before the log
+                    break
+                stops += 1
+                if focused["under_header"]:
+                    hidden.append(f"{key}: {focused['text']}")
+        assert stops > 60
+        assert hidden == []
+
+
 def test_the_graph_explains_its_colours_and_lines(chromium: Any, example_site: str) -> None:
     with reader(chromium, 1280, "dark") as page:
         page.goto(example_site + "decisions/graph/")
