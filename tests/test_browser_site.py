@@ -229,6 +229,22 @@ def test_each_address_filter_is_shown_in_its_box(
         assert page.locator("[data-madr-empty]").is_hidden()
 
 
+def test_on_a_phone_the_filters_are_one_column_of_boxes(chromium: Any, example_site: str) -> None:
+    """Each box below the one before, whatever its label's length; a label of one long word
+    (Dutch's "Architectuurelement") narrows its box rather than widening the page."""
+    with reader(chromium, 360) as page:
+        page.goto(example_site + LOG)
+        edges = "boxes => boxes.map(b => Math.round(b.getBoundingClientRect().left))"
+        boxes = ".madr-index__filters label > select, .madr-index__filters label > input"
+        lefts = page.eval_on_selector_all(boxes, edges)
+        assert len(lefts) == 10  # eight filters, the search and the sort menu
+        assert len(set(lefts)) == 1, lefts
+        page.locator("select[data-madr-filter=c4]").evaluate(
+            "box => { box.parentElement.firstChild.textContent = 'Architectuurelement '; }"
+        )
+        assert overflow(page) == 0
+
+
 def test_a_filter_that_matches_nothing_says_so_and_clears(chromium: Any, example_site: str) -> None:
     with reader(chromium, 390) as page:
         page.goto(f"{example_site}{LOG}?status=bogus")
