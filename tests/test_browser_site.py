@@ -194,6 +194,39 @@ def test_a_record_says_its_number_and_each_fact_once(chromium: Any, example_site
         assert page.locator("article h2", has_text="Context").count() == 1
 
 
+TALOS = "decisions/0002-talos-linux-for-kubernetes-nodes/"
+CARDS = """table => [...table.tBodies[0].rows].map(row => ({
+  display: getComputedStyle(row).display,
+  labels: [...row.cells].filter(c => c.tagName === 'TD')
+    .map(c => getComputedStyle(c, '::before').content.replaceAll('"', '')),
+  right: Math.max(...[...row.cells].map(c => c.getBoundingClientRect().right)),
+}))"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_on_a_phone_each_option_is_a_card_of_its_arguments(
+    chromium: Any, example_site: str, width: int
+) -> None:
+    """Four columns of a dozen characters, the last out of sight, read worse than each option
+    with its good, neutral and bad arguments under it, named. A desktop keeps the table."""
+    with reader(chromium, width) as page:
+        page.goto(example_site + TALOS)
+        table = page.locator(".madr-compare__table")
+        cards = table.evaluate(CARDS)
+        assert len(cards) == 4  # Talos, Ubuntu with kubeadm, k3s, Flatcar
+        if width < 600:
+            assert page.locator(".madr-compare__table thead").is_hidden()
+            for card in cards:
+                assert card["display"] == "block"
+                assert card["labels"] == ["Good", "Neutral", "Bad"]
+                assert card["right"] <= width
+        else:
+            assert page.locator(".madr-compare__table thead").is_visible()
+            assert {card["display"] for card in cards} == {"table-row"}
+        assert "Chosen" in table.locator("tr.madr-compare__chosen").inner_text()
+        assert overflow(page) == 0
+
+
 def visible_ids(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         ".madr-index__table tbody tr:not([hidden]) td.madr-index__id",
