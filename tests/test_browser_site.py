@@ -227,6 +227,34 @@ def test_on_a_phone_each_option_is_a_card_of_its_arguments(
         assert overflow(page) == 0
 
 
+PITCH = """small => {
+  const range = document.createRange();
+  range.selectNodeContents(small);
+  const tops = [...new Set([...range.getClientRects()].map(r => Math.round(r.top)))];
+  return {lines: tops.length, pitch: (tops.at(-1) - tops[0]) / (tops.length - 1),
+          size: parseFloat(getComputedStyle(small).fontSize)};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "small"),
+    [
+        ("decisions/0006-multi-gpu-strategy/", ".madr-compare__table th small"),
+        (CONTAINERS, ".madr-c4__elements th small"),
+    ],
+)
+def test_a_description_under_a_name_is_set_close(
+    chromium: Any, example_site: str, path: str, small: str
+) -> None:
+    """An option's or an element's description, in small type under its name, at a line pitch
+    for its own size, not the 22 px of the name's lines (double spacing)."""
+    with reader(chromium, 1280) as page:
+        page.goto(example_site + path)
+        found = page.locator(small).first.evaluate(PITCH)
+        assert found["lines"] >= 2, found
+        assert found["pitch"] <= 1.5 * found["size"], found
+
+
 def visible_ids(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         ".madr-index__table tbody tr:not([hidden]) td.madr-index__id",
