@@ -255,6 +255,21 @@ def test_a_description_under_a_name_is_set_close(
         assert found["pitch"] <= 1.5 * found["size"], found
 
 
+@pytest.mark.parametrize("path", ["decisions/c4-coverage/", CONTAINERS])
+def test_a_cells_list_of_decisions_starts_at_the_cells_edge(
+    chromium: Any, example_site: str, path: str
+) -> None:
+    """The list of decisions in a table cell has no bullets, so no indent either: Material's
+    26 px indent of a list would take a narrow column's room for nothing."""
+    with reader(chromium, 360) as page:
+        page.goto(example_site + path)
+        indent = page.locator("td .madr-refs li").first.evaluate(
+            "li => li.getBoundingClientRect().left - li.closest('td').getBoundingClientRect().left"
+            " - parseFloat(getComputedStyle(li.closest('td')).paddingLeft)"
+        )
+        assert abs(indent) <= 1.5
+
+
 def visible_ids(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         ".madr-index__table tbody tr:not([hidden]) td.madr-index__id",
