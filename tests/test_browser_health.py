@@ -42,6 +42,13 @@ def test_a_date_field_in_the_log_stays_on_one_line(
 
 
 def test_a_field_value_links_to_the_log_filtered_by_it(page: Any, example_site: str) -> None:
+    page.goto(example_site + "decisions/")
+    # Told apart from text as a decision-maker's link is, and as easy to hit (24 px).
+    looks = "a => [getComputedStyle(a).textDecorationLine, a.getBoundingClientRect().height]"
+    owner = page.locator("td[data-madr-field=owner] a").first.evaluate(looks)
+    assert owner[0] == page.locator(".madr-index__table td:nth-child(5) a").first.evaluate(looks)[0]
+    assert owner[0] == "underline"
+    assert owner[1] >= 24
     page.goto(example_site + "decisions/?owner=billy%20davies")
     assert visible_ids(page) == ["ADR-0002", "ADR-0003", "ADR-0007"]
     assert page.input_value("select[data-madr-filter=owner]") == "Billy Davies"
