@@ -455,6 +455,34 @@ def test_the_keyboard_never_leaves_the_focus_under_the_header(
         assert hidden == []
 
 
+def test_the_keyboard_scrolls_the_log_sideways_to_what_it_focuses(
+    chromium: Any, example_site: str
+) -> None:
+    """At 1280 px the log is wider than its box: Tab to the last column's sort button and the
+    box scrolls to show it whole, with its outline; Shift+Tab back to the first and it returns."""
+    with reader(chromium, 1280) as page:
+        page.goto(example_site + LOG)
+        inside = """b => { const r = b.getBoundingClientRect();
+          const box = b.closest('.madr-scroll').getBoundingClientRect();
+          return r.left - 4 >= box.left && r.right + 4 <= box.right; }"""
+        first = page.locator("th[data-madr-sort=number] button")
+        last = page.locator("th[data-madr-sort='field:review-by'] button")
+        assert not last.evaluate(inside)  # out of the box's sight at first
+        first.focus()
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            if last.evaluate("b => b === document.activeElement"):
+                break
+        else:
+            pytest.fail("Tab never reached the Review by column's sort button")
+        assert last.evaluate(inside)
+        for _ in range(12):
+            page.keyboard.press("Shift+Tab")
+            if first.evaluate("b => b === document.activeElement"):
+                break
+        assert first.evaluate(inside)
+
+
 def test_the_graph_explains_its_colours_and_lines(chromium: Any, example_site: str) -> None:
     with reader(chromium, 1280, "dark") as page:
         page.goto(example_site + "decisions/graph/")

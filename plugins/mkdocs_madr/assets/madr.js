@@ -400,6 +400,22 @@
     });
   }
 
+  /* Chromium leaves what it focuses in a box that scrolls sideways clipped at the box's edge
+     (the log's last sort button, 10 px of it in sight): the box scrolls to show it whole. */
+  function revealFocused(event) {
+    var target = event.target;
+    var box = target.closest && target.closest(".madr-scroll");
+    if (!box || box === target) return;
+    var room = 6; /* the focus outline and its offset */
+    var inner = target.getBoundingClientRect();
+    var outer = box.getBoundingClientRect();
+    if (inner.right + room > outer.right) {
+      box.scrollLeft += Math.min(inner.right + room - outer.right, inner.left - room - outer.left);
+    } else if (inner.left - room < outer.left) {
+      box.scrollLeft -= outer.left - (inner.left - room);
+    }
+  }
+
   /* ---- the Health page's chart ------------------------------------------------------------- */
 
   /* It labels every few months; a label that would touch the one before, or run past the
@@ -685,6 +701,8 @@
     renderDiagrams(document);
     watchScheme();
   }
+
+  document.addEventListener("focusin", revealFocused);
 
   var resizing = null;
   window.addEventListener("resize", function () {
