@@ -127,3 +127,28 @@ def overflow(page: Any) -> int:
     return int(
         page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     )
+
+
+BROKEN = """(table, wholes) => {
+  const lines = range => new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+  const broken = [];
+  for (const link of table.querySelectorAll('td a')) {
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (lines(range) > 1) broken.push(match[0]);
+      }
+    }
+  }
+  for (const whole of table.querySelectorAll(wholes)) {
+    const range = document.createRange();
+    range.selectNodeContents(whole);
+    if (lines(range) > 1) broken.push(whole.textContent);
+  }
+  return broken;
+}"""
+"""What a table shows split over two lines: a word of a link mid-word ("Kubernet" "es"), or
+anywhere what `wholes` selects, such as dates ("2026-06-" "08"); for `locator.evaluate`."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_support import BROKEN, overflow, reader
 from test_browser import visible_ids
 
 pytestmark = pytest.mark.browser
@@ -44,3 +45,27 @@ def test_the_in_force_page_leads_to_each_decision(page: Any, example_site: str) 
     page.click(".madr-in-force__table tr[data-key='0007'] a")
     assert page.url.endswith("decisions/0007-gitops-with-flux-cd/")
     assert page.errors == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize(
+    ("path", "table"),
+    [
+        ("decisions/in-force/", ".madr-in-force__table"),
+        ("decisions/review/", ".madr-review-page__table"),
+    ],
+)
+def test_the_in_force_and_review_tables_read_as_tables(
+    chromium: Any, example_site: str, width: int, path: str, table: str
+) -> None:
+    """Ruled and padded like the log, headers over their columns, no word split over lines."""
+    with reader(chromium, width) as page:
+        page.goto(example_site + path)
+        header = page.locator(f"{table} th").first
+        cell = page.locator(f"{table} td").first
+        assert header.evaluate("e => getComputedStyle(e).textAlign") in ("left", "start")
+        assert cell.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+        assert cell.evaluate("e => parseFloat(getComputedStyle(e).paddingLeft)") >= 4
+        assert page.locator(table).evaluate(BROKEN, "time, .madr-index__id") == []
+        assert overflow(page) == 0  # a table wider than a phone scrolls in its box
+        assert page.errors == []

@@ -194,6 +194,82 @@ def test_a_record_says_its_number_and_each_fact_once(chromium: Any, example_site
         assert page.locator("article h2", has_text="Context").count() == 1
 
 
+TALOS = "decisions/0002-talos-linux-for-kubernetes-nodes/"
+CARDS = """table => [...table.tBodies[0].rows].map(row => ({
+  display: getComputedStyle(row).display,
+  labels: [...row.cells].filter(c => c.tagName === 'TD')
+    .map(c => getComputedStyle(c, '::before').content.replaceAll('"', '')),
+  right: Math.max(...[...row.cells].map(c => c.getBoundingClientRect().right)),
+}))"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_on_a_phone_each_option_is_a_card_of_its_arguments(
+    chromium: Any, example_site: str, width: int
+) -> None:
+    """Four columns of a dozen characters, the last out of sight, read worse than each option
+    with its good, neutral and bad arguments under it, named. A desktop keeps the table."""
+    with reader(chromium, width) as page:
+        page.goto(example_site + TALOS)
+        table = page.locator(".madr-compare__table")
+        cards = table.evaluate(CARDS)
+        assert len(cards) == 4  # Talos, Ubuntu with kubeadm, k3s, Flatcar
+        if width < 600:
+            assert page.locator(".madr-compare__table thead").is_hidden()
+            for card in cards:
+                assert card["display"] == "block"
+                assert card["labels"] == ["Good", "Neutral", "Bad"]
+                assert card["right"] <= width
+        else:
+            assert page.locator(".madr-compare__table thead").is_visible()
+            assert {card["display"] for card in cards} == {"table-row"}
+        assert "Chosen" in table.locator("tr.madr-compare__chosen").inner_text()
+        assert overflow(page) == 0
+
+
+PITCH = """small => {
+  const range = document.createRange();
+  range.selectNodeContents(small);
+  const tops = [...new Set([...range.getClientRects()].map(r => Math.round(r.top)))];
+  return {lines: tops.length, pitch: (tops.at(-1) - tops[0]) / (tops.length - 1),
+          size: parseFloat(getComputedStyle(small).fontSize)};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "small"),
+    [
+        ("decisions/0006-multi-gpu-strategy/", ".madr-compare__table th small"),
+        (CONTAINERS, ".madr-c4__elements th small"),
+    ],
+)
+def test_a_description_under_a_name_is_set_close(
+    chromium: Any, example_site: str, path: str, small: str
+) -> None:
+    """An option's or an element's description, in small type under its name, at a line pitch
+    for its own size, not the 22 px of the name's lines (double spacing)."""
+    with reader(chromium, 1280) as page:
+        page.goto(example_site + path)
+        found = page.locator(small).first.evaluate(PITCH)
+        assert found["lines"] >= 2, found
+        assert found["pitch"] <= 1.5 * found["size"], found
+
+
+@pytest.mark.parametrize("path", ["decisions/c4-coverage/", CONTAINERS])
+def test_a_cells_list_of_decisions_starts_at_the_cells_edge(
+    chromium: Any, example_site: str, path: str
+) -> None:
+    """The list of decisions in a table cell has no bullets, so no indent either: Material's
+    26 px indent of a list would take a narrow column's room for nothing."""
+    with reader(chromium, 360) as page:
+        page.goto(example_site + path)
+        indent = page.locator("td .madr-refs li").first.evaluate(
+            "li => li.getBoundingClientRect().left - li.closest('td').getBoundingClientRect().left"
+            " - parseFloat(getComputedStyle(li.closest('td')).paddingLeft)"
+        )
+        assert abs(indent) <= 1.5
+
+
 def visible_ids(page: Any) -> list[str]:
     return page.eval_on_selector_all(
         ".madr-index__table tbody tr:not([hidden]) td.madr-index__id",
@@ -227,6 +303,22 @@ def test_each_address_filter_is_shown_in_its_box(
         else:
             assert len(visible_ids(page)) == 15  # all but the Nygard record
         assert page.locator("[data-madr-empty]").is_hidden()
+
+
+def test_on_a_phone_the_filters_are_one_column_of_boxes(chromium: Any, example_site: str) -> None:
+    """Each box below the one before, whatever its label's length; a label of one long word
+    (Dutch's "Architectuurelement") narrows its box rather than widening the page."""
+    with reader(chromium, 360) as page:
+        page.goto(example_site + LOG)
+        edges = "boxes => boxes.map(b => Math.round(b.getBoundingClientRect().left))"
+        boxes = ".madr-index__filters label > select, .madr-index__filters label > input"
+        lefts = page.eval_on_selector_all(boxes, edges)
+        assert len(lefts) == 10  # eight filters, the search and the sort menu
+        assert len(set(lefts)) == 1, lefts
+        page.locator("select[data-madr-filter=c4]").evaluate(
+            "box => { box.parentElement.firstChild.textContent = 'Architectuurelement '; }"
+        )
+        assert overflow(page) == 0
 
 
 def test_a_filter_that_matches_nothing_says_so_and_clears(chromium: Any, example_site: str) -> None:
@@ -269,6 +361,24 @@ def test_status_sorts_in_lifecycle_order(chromium: Any, example_site: str) -> No
         assert statuses == ["proposed"] + ["accepted"] * 13 + ["superseded"] * 2
 
 
+@pytest.mark.parametrize("width", [360, 768, 1280])
+def test_the_sort_menu_is_the_phones_and_the_headers_sort_a_table(
+    chromium: Any, example_site: str, width: int
+) -> None:
+    """The cards of a phone have no column headers: a menu sorts them. A table's headers do,
+    and the menu beside the filters would be a second control for the same thing."""
+    with reader(chromium, width) as page:
+        page.goto(example_site + LOG)
+        menu = page.locator(".madr-index__sort select")
+        phone = width < 600
+        assert menu.is_visible() == phone
+        assert page.locator("th[data-madr-sort=date] button").is_visible() != phone
+        if phone:
+            menu.select_option("date:d")
+            assert visible_ids(page)[:2] == ["ADR-0012", "workflows ADR-0004"]
+            assert page.get_attribute("th[data-madr-sort=date]", "aria-sort") == "descending"
+
+
 def test_the_log_works_from_the_keyboard(chromium: Any, example_site: str) -> None:
     """Tab to a filter, choose, sort by Enter, clear: with the keyboard alone."""
     with reader(chromium, 1280) as page:
@@ -308,6 +418,69 @@ def test_the_log_works_from_the_keyboard(chromium: Any, example_site: str) -> No
         page.keyboard.press("Enter")
         assert len(visible_ids(page)) == 16
         assert status.evaluate("e => e === document.activeElement")  # focus back at the start
+
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  const box = e.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return {in_log: !!e.closest('.madr-index'), text: e.textContent.trim().slice(0, 30),
+          under_header: box.top < header - 1 && box.height < innerHeight - header};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_keyboard_never_leaves_the_focus_under_the_header(
+    chromium: Any, example_site: str, width: int
+) -> None:
+    """Material's header stays over the top of the window: Tab down the log and Shift+Tab back
+    up, and each control or link focused is below it, the table's sort buttons too."""
+    with reader(chromium, width) as page:
+        page.set_viewport_size({"width": width, "height": 700})
+        page.goto(example_site + LOG)
+        page.locator("article h1").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+        hidden, stops = [], 0
+        for key in ("Tab", "Shift+Tab"):
+            for _ in range(120):
+                page.keyboard.press(key)
+                focused = page.evaluate(FOCUSED)
+                if not focused["in_log"]:
+                    if key == "Tab" and stops == 0:
+                        continue  # the title's permalink, before the log
+                    break
+                stops += 1
+                if focused["under_header"]:
+                    hidden.append(f"{key}: {focused['text']}")
+        assert stops > 60
+        assert hidden == []
+
+
+def test_the_keyboard_scrolls_the_log_sideways_to_what_it_focuses(
+    chromium: Any, example_site: str
+) -> None:
+    """At 1280 px the log is wider than its box: Tab to the last column's sort button and the
+    box scrolls to show it whole, with its outline; Shift+Tab back to the first and it returns."""
+    with reader(chromium, 1280) as page:
+        page.goto(example_site + LOG)
+        inside = """b => { const r = b.getBoundingClientRect();
+          const box = b.closest('.madr-scroll').getBoundingClientRect();
+          return r.left - 4 >= box.left && r.right + 4 <= box.right; }"""
+        first = page.locator("th[data-madr-sort=number] button")
+        last = page.locator("th[data-madr-sort='field:review-by'] button")
+        assert not last.evaluate(inside)  # out of the box's sight at first
+        first.focus()
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            if last.evaluate("b => b === document.activeElement"):
+                break
+        else:
+            pytest.fail("Tab never reached the Review by column's sort button")
+        assert last.evaluate(inside)
+        for _ in range(12):
+            page.keyboard.press("Shift+Tab")
+            if first.evaluate("b => b === document.activeElement"):
+                break
+        assert first.evaluate(inside)
 
 
 def test_the_graph_explains_its_colours_and_lines(chromium: Any, example_site: str) -> None:

@@ -400,6 +400,43 @@
     });
   }
 
+  /* Chromium leaves what it focuses in a box that scrolls sideways clipped at the box's edge
+     (the log's last sort button, 10 px of it in sight): the box scrolls to show it whole. */
+  function revealFocused(event) {
+    var target = event.target;
+    var box = target.closest && target.closest(".madr-scroll");
+    if (!box || box === target) return;
+    var room = 6; /* the focus outline and its offset */
+    var inner = target.getBoundingClientRect();
+    var outer = box.getBoundingClientRect();
+    if (inner.right + room > outer.right) {
+      box.scrollLeft += Math.min(inner.right + room - outer.right, inner.left - room - outer.left);
+    } else if (inner.left - room < outer.left) {
+      box.scrollLeft -= outer.left - (inner.left - room);
+    }
+  }
+
+  /* ---- the Health page's chart ------------------------------------------------------------- */
+
+  /* It labels every few months; a label that would touch the one before, or run past the
+     chart's edge, is left out (the table under the chart has every month). */
+  function thinAxis(root) {
+    root.querySelectorAll("svg.madr-chart").forEach(function (svg) {
+      var box = svg.viewBox && svg.viewBox.baseVal;
+      var edge = box && box.width ? box.width : Infinity;
+      var right = -Infinity;
+      svg.querySelectorAll(".madr-chart__axis").forEach(function (label) {
+        label.removeAttribute("display");
+        var found = label.getBBox();
+        if (found.x < right + 6 || found.x + found.width > edge) {
+          label.setAttribute("display", "none");
+        } else {
+          right = found.x + found.width;
+        }
+      });
+    });
+  }
+
   /* ---- Mermaid diagrams -------------------------------------------------------------------- */
 
   var mermaidLoading = null;
@@ -659,10 +696,13 @@
 
   function init() {
     document.querySelectorAll("[data-madr-index]").forEach(setupIndex);
+    thinAxis(document);
     markScrollers(document);
     renderDiagrams(document);
     watchScheme();
   }
+
+  document.addEventListener("focusin", revealFocused);
 
   var resizing = null;
   window.addEventListener("resize", function () {
