@@ -175,10 +175,10 @@ def test_removed_and_added_records(tmp_path: Path) -> None:
 def test_another_vocabulary_is_another_cache(tmp_path: Path) -> None:
     root = tmp_path / "decisions"
     _two_records(root)
-    (root / "0001-first.md").write_text("# Use Postgres\n\nStatus: freigegeben\n")
+    (root / "0001-first.md").write_text("# Use Postgres\n\nStatus: abgezeichnet\n")
     cache_dir = tmp_path / "cache"
     plain = read_collection(root, cache_dir=cache_dir)
-    german = Vocabulary(statuses={"freigegeben": "accepted"})
+    german = Vocabulary(statuses={"abgezeichnet": "accepted"})
     own = read_collection(root, cache_dir=cache_dir, vocabulary=german)
     assert plain.decisions[0].lifecycle is None
     assert own.decisions[0].lifecycle == "accepted"

@@ -16,7 +16,7 @@ from test_cli_helpers import adr, write
 TEAM_RECORD = """\
 # Keep model weights on the NAS
 
-Zustand: freigegeben
+Zustand: abgezeichnet
 Verantwortlich: Mara Lindqvist, Ole Brandt
 Datum: 2025-02-03
 
@@ -36,7 +36,7 @@ Gewählte Option: "NAS over NFS", weil every node sees the same files.
 VOCABULARY: dict[str, Any] = {
     "sections": {"Ausgangslage": "context", "Varianten": "options", "Beschluss": "outcome"},
     "fields": {"Zustand": "status", "Verantwortlich": "deciders"},
-    "statuses": {"freigegeben": "accepted"},
+    "statuses": {"abgezeichnet": "accepted"},
 }
 
 
@@ -66,11 +66,11 @@ def _listed(tmp_path: Path) -> dict[str, Any]:
 
 def test_the_vocabulary_setting_is_read_by_adr(tmp_path: Path) -> None:
     without = _listed(_team_project(tmp_path / "plain", None))
-    assert (without["status"], without["lifecycle"]) == ("freigegeben", None)
+    assert (without["status"], without["lifecycle"]) == ("abgezeichnet", None)
     assert without["deciders"] == []  # `Verantwortlich` is only the team's word
 
     record = _listed(_team_project(tmp_path / "team", VOCABULARY))
-    assert (record["status"], record["status_text"]) == ("accepted", "freigegeben")
+    assert (record["status"], record["status_text"]) == ("accepted", "abgezeichnet")
     assert record["deciders"] == ["Mara Lindqvist", "Ole Brandt"]
     assert [option["title"] for option in record["options"]] == ["NAS over NFS", "Local disks"]
     assert record["chosen"] == "NAS over NFS"
@@ -93,7 +93,7 @@ def test_the_vocabulary_setting_is_read_by_the_build(tmp_path: Path, build_site:
 
 
 def test_a_bad_vocabulary_is_refused_the_same_way(tmp_path: Path) -> None:
-    project = _team_project(tmp_path, {"statuses": {"freigegeben": 3}})
+    project = _team_project(tmp_path, {"statuses": {"abgezeichnet": 3}})
     result = adr("list", cwd=project)
     assert result.code == 2
     assert "vocabulary" in result.stderr
