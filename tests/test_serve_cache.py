@@ -119,6 +119,8 @@ class Project:
         words = self.rng.sample(WORDS, 4)
         extra = self.rng.choice(["", " Milvus keeps vectors.", " NATS JetStream keeps messages."])
         extra += self.rng.choice(["", *(f" {term} helps." for term in NEW_TERMS)])
+        # What rendering reports (a missing page, an unknown term) must be reported again.
+        extra += self.rng.choice(["", "", "", " See [the plan](../docs/plan.md).", " [[Kafka]]."])
         return f"We weigh the {words[0]} {words[1]} against the {words[2]} {words[3]}.{extra}"
 
     def new_record(self, number: int) -> Record:
@@ -279,7 +281,8 @@ EDITS = [
     no_change,
 ]
 KEEP_ALL_BUT = {edit_body: 1, edit_plain_page: 1, no_change: 0}
-"""Edits after which every page but this many is given the HTML of the last build."""
+"""Edits after which every page but this many is given what Python-Markdown and the theme made
+of it in the last build."""
 
 
 # --- builds ---------------------------------------------------------------------------------
@@ -297,6 +300,24 @@ def plugin_instances(store: dict[str, Any]) -> Iterator[None]:
         yield
     finally:
         option.plugin_cache = saved
+
+
+@contextmanager
+def warnings_logged() -> Iterator[list[str]]:
+    """What the builds within log at WARNING and above."""
+    found: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            found.append(f"{record.name}: {record.getMessage()}")
+
+    handler = Collect(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield found
+    finally:
+        logger.removeHandler(handler)
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -365,12 +386,16 @@ def run_session(tmp_path: Path, seed: int, steps: int, nav_threshold: int) -> No
         edit(project)
         history.append(edit.__name__)
         project.write(nav_threshold)
-        served = builds.serve_rebuild()
+        with warnings_logged() as served_warnings:
+            served = builds.serve_rebuild()
         plugin = served.plugins["madr"]
-        counts = plugin.cache.pages.last
+        counts, renders = plugin.cache.pages.last, plugin.cache.renders.last
         wrapper = plugin.cache.pages.wrapper
-        builds.full_build()
+        with warnings_logged() as full_warnings:
+            builds.full_build()
+        assert served_warnings == full_warnings, history
         assert plugin.cache.pages.off is None, history
+        assert plugin.cache.renders.off is None, history
         seen = next(iter(served["hooks"].values())).seen
         assert wrapper not in seen, f"a plugin saw the wrapper as a page's template: {history}"
         serve, full = site_files(tmp_path / "serve"), site_files(tmp_path / "full")
@@ -380,8 +405,10 @@ def run_session(tmp_path: Path, seed: int, steps: int, nav_threshold: int) -> No
         pages = sum(1 for name in serve if name.endswith(".html") and name != "404.html")
         assert counts.uncacheable == 0, history
         assert counts.kept + counts.rendered == pages, (history, counts, pages)
+        assert renders.kept + renders.rendered == pages, (history, renders, pages)
         if step > 0 and edit in KEEP_ALL_BUT:
             assert counts.kept >= pages - KEEP_ALL_BUT[edit], (history, counts)
+            assert renders.kept >= pages - KEEP_ALL_BUT[edit], (history, renders)
             checked += 1
     assert checked >= 1
 

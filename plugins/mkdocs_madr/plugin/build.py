@@ -59,6 +59,7 @@ from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relati
 from .navigation import add_decision_log
 from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write_feed
 from .page_cache import PageCache
+from .render_cache import RenderCache
 from .reporting import Reporter, log
 from .site_files import MERMAID_URI, TITLES, SiteFiles, file_order
 from .slots import CompareSlot, DiagramSlot, DirectiveSlot, FoldSlot, HeaderSlot, Slot, Slots
@@ -84,7 +85,7 @@ FREEZE_ABOVE = 500
 @dataclass
 class ServeCache:
     """What outlives one build under `mkdocs serve`: records and fragments of unchanged files,
-    and the theme's HTML of unchanged pages."""
+    and what Python-Markdown and the theme made of unchanged pages."""
 
     records: ParseCache
     fragments: FragmentCache
@@ -92,9 +93,11 @@ class ServeCache:
     """The slots' token for the whole session: a page whose content is unchanged is then the
     same text, and its HTML can be kept."""
     pages: PageCache = field(init=False)
+    renders: RenderCache = field(init=False)
 
     def __post_init__(self) -> None:
         self.pages = PageCache(self.token)
+        self.renders = RenderCache()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from .host import (
     event_priority,
 )
 from .page_cache import PageRound
+from .render_cache import RenderRound
 
 
 class MadrPlugin(BasePlugin[MadrConfig]):
@@ -35,6 +36,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.cache = ServeCache(ParseCache(), FragmentCache())
         self.build: Build | None = None
         self.nav: Navigation | None = None
+        self.renders: RenderRound | None = None
         self.pages: PageRound | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -45,7 +47,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = None  # MkDocs keeps this instance between builds: each starts clean
-        self.nav = self.pages = None
+        self.nav = self.renders = self.pages = None
         config_file = Path(config.config_file_path or "mkdocs.yml").absolute()
         try:
             settings = read_options(self.config, config_file, docs_dir=config.docs_dir)
@@ -69,6 +71,8 @@ class MadrPlugin(BasePlugin[MadrConfig]):
             return None
         self.build.start(config, files)
         self.build.add_navigation(nav)
+        if self.build.serving and not self.dirty:
+            self.renders = self.cache.renders.begin(self.build.terms)
         return nav
 
     @event_priority(-100)  # the navigation pages are rendered with, after every plugin's
@@ -87,9 +91,17 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        return self.build.markdown(markdown, page) if self.build is not None else None
+        if self.build is None:
+            return None
+        markdown = self.build.markdown(markdown, page)
+        if self.renders is not None:
+            self.renders.wrap(page)
+        return markdown
 
     def _join(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.renders is not None:
+            self.renders.finish(config, files)
+            self.renders = None
         if self.build is not None:
             self.build.join(files)
         return env
@@ -173,6 +185,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     on_post_build = CombinedEvent(_pages_done, _finish)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.renders = None
         if self.pages is not None:
             self.pages.abort()
             self.pages = None
