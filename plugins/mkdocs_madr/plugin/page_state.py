@@ -18,7 +18,7 @@ import json
 import os
 import time
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -239,26 +239,42 @@ def loader_state(loader: BaseLoader | None, seen: dict[str, Seen]) -> list[Any]:
 def _folder(path: str | os.PathLike[str], followlinks: bool, seen: dict[str, Seen]) -> str:
     found = hashlib.blake2b(digest_size=20)
     recent = time.time_ns() - int(RECENT_S * 1e9)
-    root = Path(path)
-    for folder, dirs, names in os.walk(root, followlinks=followlinks):
-        dirs.sort()
-        for name in sorted(names):
-            file = Path(folder, name)
-            try:
-                stat = file.stat()
-            except OSError:
-                continue
-            mtime, size = stat.st_mtime_ns, stat.st_size
-            before = seen.get(str(file))
-            same = before is not None and (before.mtime_ns, before.size) == (mtime, size)
-            edits = before.edits if before is not None and same else 0
-            if mtime >= recent:
-                content = _content(file)
-                if before is not None and same and before.content != content:
-                    edits += 1
-                seen[str(file)] = Seen(mtime, size, content, edits)
-            found.update(f"{file.relative_to(root)}\0{mtime}\0{size}\0{edits}\n".encode())
+    root = os.fspath(path)
+    for relative, entry in _files(root, "", followlinks):
+        try:
+            stat = entry.stat()
+        except OSError:
+            continue
+        mtime, size = stat.st_mtime_ns, stat.st_size
+        before = seen.get(entry.path)
+        same = before is not None and (before.mtime_ns, before.size) == (mtime, size)
+        edits = before.edits if before is not None and same else 0
+        if mtime >= recent:
+            content = _content(Path(entry.path))
+            if before is not None and same and before.content != content:
+                edits += 1
+            seen[entry.path] = Seen(mtime, size, content, edits)
+        found.update(f"{relative}\0{mtime}\0{size}\0{edits}\n".encode())
     return f"{root}:{found.hexdigest()}"
+
+
+def _files(folder: str, prefix: str, followlinks: bool) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file under `folder`, by relative path, in a stable order."""
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        relative = prefix + entry.name
+        try:
+            is_folder = entry.is_dir(follow_symlinks=followlinks)
+        except OSError:
+            continue
+        if is_folder:
+            yield from _files(entry.path, relative + "/", followlinks)
+        else:
+            yield relative, entry
 
 
 def _content(file: Path) -> bytes:
