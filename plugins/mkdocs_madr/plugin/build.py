@@ -16,8 +16,9 @@ import gc
 import json
 import os
 import pickle
+import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,8 @@ from .history import HistoryReading
 from .host import Files, MkDocsConfig, Navigation, Page, PluginError, get_relative_url
 from .navigation import add_decision_log
 from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write_feed
+from .page_cache import PageCache
+from .render_cache import RenderCache
 from .reporting import Reporter, log
 from .site_files import MERMAID_URI, TITLES, SiteFiles, file_order
 from .slots import CompareSlot, DiagramSlot, DirectiveSlot, FoldSlot, HeaderSlot, Slot, Slots
@@ -81,10 +84,20 @@ FREEZE_ABOVE = 500
 
 @dataclass
 class ServeCache:
-    """What outlives one build under `mkdocs serve`: records and fragments of unchanged files."""
+    """What outlives one build under `mkdocs serve`: records and fragments of unchanged files,
+    and what Python-Markdown and the theme made of unchanged pages."""
 
     records: ParseCache
     fragments: FragmentCache
+    token: str = field(default_factory=lambda: secrets.token_hex(6))
+    """The slots' token for the whole session: a page whose content is unchanged is then the
+    same text, and its HTML can be kept."""
+    pages: PageCache = field(init=False)
+    renders: RenderCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pages = PageCache(self.token)
+        self.renders = RenderCache()
 
 
 @dataclass(frozen=True)
@@ -124,7 +137,7 @@ class Build:
         self.feed = feed_url(settings.feed, config.site_url)
         self.site_name = config.site_name
         self.terms = TermLinks(settings, self._glossary_problem)
-        self.slots = Slots()
+        self.slots = Slots(cache.token) if serving else Slots()
         self.architecture = Architecture(C4Index([]))
         self.record_paths: list[str] = []
         """Every Markdown file of the folder, records or not, in the order pages come."""
@@ -380,6 +393,11 @@ class Build:
 
     def join(self, files: Files) -> None:
         """Every page is rendered: the records become a collection, and fragments can be made."""
+        # Here rather than per page: the navigation, which a theme may show tables of contents
+        # in, is then what it will be while pages are rendered (see `page_cache`).
+        for file in files:
+            if isinstance(file.page, Page) and self.files.is_ours(file):
+                _title_contents(file.page.toc)
         if self.job is None:
             return
         parsed = self.job.results()
@@ -516,8 +534,6 @@ class Build:
         self._take_agent_files(wait=False)
         if self.job is not None:
             self.job.poll()
-        if self.files.is_ours(page.file):
-            _title_contents(page.toc)
         if self.content is None or not page.content:
             self.versions = None
             return

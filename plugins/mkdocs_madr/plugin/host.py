@@ -57,8 +57,10 @@ if TYPE_CHECKING:
     from mkdocs.exceptions import PluginError
     from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
     from mkdocs.structure.files import File, Files, InclusionLevel
-    from mkdocs.structure.nav import Navigation, Section
+    from mkdocs.structure.nav import Link, Navigation, Section
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+    from mkdocs.theme import Theme
     from mkdocs.utils import get_relative_url
     from mkdocs.utils.meta import get_data as split_front_matter
 else:
@@ -79,24 +81,31 @@ else:
     _files = _load("structure.files")
     File, Files, InclusionLevel = _files.File, _files.Files, _files.InclusionLevel
     _nav = _load("structure.nav")
-    Navigation, Section = _nav.Navigation, _nav.Section
+    Link, Navigation, Section = _nav.Link, _nav.Navigation, _nav.Section
     Page = _load("structure.pages").Page
+    _toc = _load("structure.toc")
+    AnchorLink, TableOfContents = _toc.AnchorLink, _toc.TableOfContents
+    Theme = _load("theme").Theme
     get_relative_url = _load("utils").get_relative_url
     split_front_matter = _load("utils.meta").get_data
 
 __all__ = [
     "HOST",
     "HOSTS",
+    "AnchorLink",
     "BasePlugin",
     "CombinedEvent",
     "File",
     "Files",
     "InclusionLevel",
+    "Link",
     "MkDocsConfig",
     "Navigation",
     "Page",
     "PluginError",
     "Section",
+    "TableOfContents",
+    "Theme",
     "base",
     "config_options",
     "event_priority",
