@@ -76,9 +76,9 @@ def read_collection(
 ) -> Collection:
     """The records of the project's folder with the team's fields and review dates, and with
     `history`, their history from Git (unless the `history` setting is off)."""
+    from ..core.cache import no_gc
     from ..core.collection import FolderError
     from ..parallel.folder import read_collection as read_folder
-    from ..parallel.packing import no_gc
 
     root = project.root
     check_folder(root)

@@ -100,7 +100,7 @@ def unpack(packed: object) -> object:
     """What `pack` packed; raises (ValueError, `pickle.UnpicklingError`, …) on anything else."""
     if not isinstance(packed, bytes):
         raise ValueError("not a packed entry")
-    with _no_gc():
+    with no_gc():
         return _Unpickler(io.BytesIO(zlib.decompress(packed))).load()
 
 
@@ -208,7 +208,7 @@ def _load(file: Path, key: bytes) -> dict[str, object]:
     if len(payload) != length or _digest(payload) != digest:
         return {}
     try:
-        with _no_gc():
+        with no_gc():
             stored = _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # not what `save` writes
         return {}
@@ -216,9 +216,9 @@ def _load(file: Path, key: bytes) -> dict[str, object]:
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Thousands of records make many small objects and no cycles: the collector's passes
-    while they are made would take longer than making them."""
+def no_gc() -> Iterator[None]:
+    """Parsing and reading thousands of records make many small objects and no cycles worth
+    collecting: the collector's passes would take longer than making them, so they wait."""
     enabled = gc.isenabled()
     gc.disable()
     try:

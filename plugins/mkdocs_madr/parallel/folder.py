@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
-from ..core.cache import RecordCache, Stamp, read_stamped
+from ..core.cache import RecordCache, Stamp, no_gc, read_stamped
 from ..core.collection import Collection, build_collection, scan_folder
 from ..core.model import KNOWN_STATUSES, Decision
 from ..core.parse.vocabulary import DEFAULT, Vocabulary
 from ..core.sources.read import SourceRecords, join_sources
 from ..core.walk import Links
-from .packing import no_gc
 from .pool import Pool, SerialPool, start_pool
 
 PARALLEL_THRESHOLD = 400

@@ -3,11 +3,8 @@ build, and parsed without the cycle collector's passes."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import pickle
 import zlib
-from collections.abc import Iterator
 
 from ..core.model import Decision
 
@@ -32,16 +29,3 @@ def share_strings(decision: Decision, strings: dict[str, str]) -> None:
         decision.status = strings.setdefault(decision.status, decision.status)
     if decision.status_text is not None:
         decision.status_text = strings.setdefault(decision.status_text, decision.status_text)
-
-
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """Parsing allocates many small objects and no cycles worth collecting; the collector's
-    passes cost about a tenth of the time, so they wait until the batch is done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

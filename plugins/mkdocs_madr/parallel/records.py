@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from ..core.cache import RecordCache, Stamp, read_stamped
+from ..core.cache import RecordCache, Stamp, no_gc, read_stamped
 from ..core.cache import pack as pack_entry
 from ..core.cache import unpack as unpack_entry
 from ..core.collection import read_record
@@ -28,7 +28,7 @@ from ..core.model import Decision
 from ..core.parse.vocabulary import DEFAULT, Vocabulary
 from ..core.slim import SlimDecision, slim
 from ..site.fragments import Fragments, PagePlan, prerender
-from .packing import no_gc, pack, share_strings, unpack
+from .packing import pack, share_strings, unpack
 from .pool import Handle, Pool, SerialPool, can_fork, default_workers, in_worker, start_pool
 from .spool import Spool, Spooled
 
