@@ -52,6 +52,9 @@ nav:
       - decisions/timeline.md
       - decisions/graph.md
       - decisions/c4-coverage.md
+      - decisions/in-force.md
+      - decisions/review.md
+      - decisions/health.md
 """
 NAV_THRESHOLD = 100
 """The plugin's default `nav_threshold`: up to this many records, its sidebar lists each one,
@@ -61,6 +64,9 @@ PLAIN_NAV_PAGES = {
     "timeline.md": "Timeline",
     "graph.md": "Relations",
     "c4-coverage.md": "Architecture coverage",
+    "in-force.md": "In force",
+    "review.md": "Due for review",
+    "health.md": "Decision health",
 }
 """The pages the plugin adds to the navigation, as plain pages: the same sidebar in both."""
 

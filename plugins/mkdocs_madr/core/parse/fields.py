@@ -165,7 +165,7 @@ def section_lines(section: Part) -> list[tuple[str, int]]:
         if block.kind == "paragraph":
             for offset, text in enumerate(block.text.split("\n")):
                 if text.strip() and not (text.lstrip().startswith(">") and len(text.split()) > 6):
-                    lines.append((text.lstrip(" >"), block.line + offset))
+                    lines.append((_attribute_value(text), block.line + offset))
         elif block.kind == "list":
             lines.extend((item.text, item.line) for item in block.items if item.text.strip())
         elif block.kind == "table":
@@ -174,7 +174,22 @@ def section_lines(section: Part) -> list[tuple[str, int]]:
                 for index, row in enumerate(block.rows)
                 if len(row) >= 2
             )
+        elif block.kind == "html" and _STATUS_ELEMENT.match(block.text):
+            lines.append((_attribute_value(block.text), block.line))
     return lines
+
+
+_STATUS_ELEMENT = re.compile(
+    r"""\s*<[a-z][\w-]{0,40}\s[^<>]{0,200}?\b(?:data-)?status\s*=\s*(["'])([^"'<>]{1,60})\1""",
+    re.IGNORECASE,
+)
+"""A documentation site's status component, `<adr-status status='accepted'></adr-status>`."""
+
+
+def _attribute_value(text: str) -> str:
+    """The line itself, or the status attribute of a status component (its value)."""
+    match = _STATUS_ELEMENT.match(text)
+    return match.group(2).strip() if match else text.lstrip(" >")
 
 
 def preamble_facts(preamble: list[Block], vocabulary: Vocabulary = DEFAULT) -> list[Field]:
