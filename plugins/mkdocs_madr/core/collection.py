@@ -146,6 +146,7 @@ def build_collection(
     for decision in parsed:
         (collection.decisions if decision.is_record else collection.skipped).append(decision)
     _mark_translations(collection.decisions)
+    _settle_ambiguous_dates(collection.decisions)
     collection.decisions.sort(key=_order)
     _assign_keys(collection)
     _resolve_relations(collection)
@@ -254,6 +255,33 @@ def _mark_translations(decisions: list[Decision]) -> None:
         if named is not None and original is not None and original is not decision:
             decision.translation_of = original.id
             decision.id = f"{original.id}.{named[2]}"
+
+
+def _settle_ambiguous_dates(decisions: list[Decision]) -> None:
+    """`10/06/2023` in a folder whose other records write `02/17/2023` is read month first, and
+    is no longer ambiguous; where the folder shows no one order, day first and flagged. Run on
+    every build over the same parsed records, so it sets both outcomes, not just one."""
+    orders: dict[tuple[str | None, str], set[str]] = {}
+    for decision in decisions:
+        if decision.date_order is not None:
+            folder = (decision.source, decision.category)
+            orders.setdefault(folder, set()).add(decision.date_order)
+    for decision in decisions:
+        if decision.ambiguous_date is None:
+            continue
+        written, day_first, month_first = decision.ambiguous_date
+        shown = orders.get((decision.source, decision.category), set())
+        settled = len(shown) == 1
+        decision.date = month_first if shown == {"month-first"} else day_first
+        decision.diagnostics = [
+            found for found in decision.diagnostics if found.code is not Code.AMBIGUOUS_DATE
+        ]
+        if not settled and Code.AMBIGUOUS_DATE.value not in decision.ignored:
+            line = decision.lines.get(Line.DATE)
+            message = f"'{written}' was read as {day_first}"
+            decision.diagnostics.append(
+                diagnostic(Code.AMBIGUOUS_DATE, decision.file, line, message)
+            )
 
 
 def _all_dated(group: list[Decision]) -> bool:

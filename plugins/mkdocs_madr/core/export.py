@@ -152,7 +152,8 @@ def write_json(
         added = cross_fields(decision, collection)
         if extra is not None:
             added.update(extra(decision))
-        if own_fields is None:
+        if own_fields is None or decision.ambiguous_date is not None:
+            # An ambiguous date is settled by the folder, after the record was encoded.
             text = json.dumps({**record_fields(decision), **added}, ensure_ascii=False)
         else:
             own = own_fields(decision).rstrip()

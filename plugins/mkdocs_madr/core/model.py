@@ -183,6 +183,12 @@ class Decision:
     lifecycle: str | None = None
     """The stage of the lifecycle the status means (`approved` → `accepted`), if known."""
     date: str | None = None
+    date_order: str | None = None
+    """How the record's own slashed dates are written when one of them shows it: `month-first`
+    (`02/17/2023`) or `day-first` (`17/02/2023`). The folder reads its ambiguous dates so."""
+    ambiguous_date: tuple[str, str, str] | None = None
+    """A slashed date that reads both ways (`10/06/2023`): as written, read day first, read
+    month first. The collection picks one by the other dates of the folder."""
     deciders: list[str] = field(default_factory=list)
     consulted: list[str] = field(default_factory=list)
     informed: list[str] = field(default_factory=list)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text import plain
-from .dates import read_date
+from .dates import DateProblem, month_first, read_date
 from .outline import Part
 from .vocabulary import Vocabulary, fold
 
@@ -18,13 +18,15 @@ _LEAD = re.compile(
 )
 
 
-def changelog_date(part: Part) -> tuple[str, int] | None:
-    """The earliest dated entry of a changelog section: (ISO date, line), or None."""
-    found: list[tuple[str, int]] = []
+def changelog_date(part: Part, order: str | None = None) -> tuple[str, int, str | None] | None:
+    """The earliest dated entry of a changelog section: (ISO date, line, the date as written
+    when it reads both ways), or None. Such a date is read as `order` says (`month-first`),
+    else day first."""
+    found: list[tuple[str, int, str | None]] = []
     for text, line in _entries(part):
-        iso = _leading_date(plain(text))
-        if iso is not None:
-            found.append((iso, line))
+        dated = _leading_date(plain(text), order)
+        if dated is not None:
+            found.append((dated[0], line, dated[1]))
     return min(found) if found else None
 
 
@@ -35,9 +37,10 @@ def changelog_status(part: Part, vocabulary: Vocabulary) -> tuple[str, int] | No
     dated: list[tuple[str, int, str]] = []
     for text, line in _entries(part):
         words = plain(text)
-        iso = _leading_date(words)
-        if iso is None:
+        leading = _leading_date(words)
+        if leading is None:
             continue
+        iso = leading[0]
         found = [
             word
             for word in _WORD.findall(words)
@@ -67,8 +70,9 @@ def _entries(part: Part) -> list[tuple[str, int]]:
     return entries
 
 
-def _leading_date(text: str) -> str | None:
-    """`2022-08-01: Initial draft`, `03.08.2022 - init`, `January 28th, 2022: …`."""
+def _leading_date(text: str, order: str | None = None) -> tuple[str, str | None] | None:
+    """`2022-08-01: Initial draft`, `03.08.2022 - init`, `January 28th, 2022: …`: the ISO
+    date, and the date as written if it reads both ways and `order` does not settle it."""
     text = text.lstrip("-*+ ").strip()
     match = _LEAD.match(text)
     candidates = [match[1]] if match else []
@@ -76,6 +80,12 @@ def _leading_date(text: str) -> str | None:
     candidates += [" ".join(words[:count]).rstrip(":,") for count in (1, 2, 3, 4)]
     for candidate in candidates:
         reading = read_date(candidate)
-        if reading.iso is not None:
-            return reading.iso
+        if reading.iso is None:
+            continue
+        other = month_first(reading.iso) if reading.problem is DateProblem.AMBIGUOUS else None
+        if other is None:
+            return reading.iso, None
+        if order is not None:
+            return (other if order == "month-first" else reading.iso), None
+        return reading.iso, candidate
     return None

@@ -66,12 +66,12 @@ _MONTHS.update(
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?")
 _ISO_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
-_SHORT_YEAR = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2})")
+_SHORT_YEAR = re.compile(r"(\d{1,2})([./-])(\d{1,2})[./-](\d{2})")
 _LOCAL_DAY_MONTH = re.compile(
     r"(\d{1,2})(?:er|\.|º|°)?\s+(?:de\s+)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4})"
 )
 _MONTH_NAME_FIRST = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
 _YEAR_MONTH_NAME_DAY = re.compile(r"(\d{4})[-/ ]([A-Za-z]+)\.?[-/ ](\d{1,2})")
 _DAY_MONTH_NAME_YEAR = re.compile(r"(\d{1,2})[-/]([A-Za-z]+)\.?[-/](\d{4})")
 _PARTIAL_MONTH = re.compile(r"(\d{4})[-/](\d{1,2})|([A-Za-z]+)\.?\s+(\d{4})")
@@ -108,10 +108,33 @@ def read_date(value: object) -> DateReading:
         value = str(value)
     if not isinstance(value, str):
         return DateReading(None, DateProblem.INVALID)
-    text = value.strip().strip("*_`\"'").strip()
+    text = value.strip().strip("*_`\"'{}").strip()
     if not text:
         return DateReading(None)
     return _read_text(text)
+
+
+def slash_order(text: str) -> str | None:
+    """`month-first` for `02/17/2023` or `6/13/23`, `day-first` for `17/02/2023`: how a slashed
+    date that reads only one way is written; None for any other text."""
+    match = _DAY_FIRST.fullmatch(text) or _SHORT_YEAR.fullmatch(text)
+    if match is None or "/" not in text:
+        return None
+    first, second = int(match[1]), int(match[match.re.groups - 1])
+    if first <= 12 < second <= 31:
+        return "month-first"
+    if second <= 12 < first <= 31:
+        return "day-first"
+    return None
+
+
+def month_first(iso: str) -> str | None:
+    """The other reading of a date read day first (`2023-06-10` → `2023-10-06`), if valid."""
+    day = dt.date.fromisoformat(iso)
+    try:
+        return dt.date(day.year, day.day, day.month).isoformat()
+    except ValueError:
+        return None
 
 
 def _month(name: str) -> int | None:
@@ -142,11 +165,17 @@ def _read_text(text: str) -> DateReading:
         return DateReading(reading.iso, DateProblem.AMBIGUOUS) if ambiguous else reading
     match = _SHORT_YEAR.fullmatch(text)
     if match:  # `04/03/21`, `23.08.22`: day first, as the day-first forms above
-        first, second, year = int(match[1]), int(match[2]), 2000 + int(match[3])
+        first, second, year = int(match[1]), int(match[3]), 2000 + int(match[4])
+        if match[2] != "." and first <= 12 < second:
+            return _checked(year, first, second)  # `6/13/23`
+        if first > 31 or second > 12:
+            return DateReading(None, DateProblem.INVALID)
+        reading = _checked(year, second, first)
+        ambiguous = match[2] != "." and first != second <= 12 and first <= 12
         return (
-            _checked(year, second, first)
-            if first <= 31 and second <= 12
-            else DateReading(None, DateProblem.INVALID)
+            DateReading(reading.iso, DateProblem.AMBIGUOUS)
+            if ambiguous and reading.iso
+            else reading
         )
     match = _LOCAL_DAY_MONTH.fullmatch(text)
     if match and _month(match[2]) is not None:

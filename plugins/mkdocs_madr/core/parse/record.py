@@ -56,7 +56,7 @@ from .body import (
     shares_words,
 )
 from .changelog import changelog_date, changelog_status
-from .dates import DateProblem, DateReading, read_date
+from .dates import DateProblem, DateReading, month_first, read_date, slash_order
 from .fields import (
     Field,
     fields_from_blocks,
@@ -146,6 +146,7 @@ def parse_decision(data: bytes | str, file: str, vocabulary: Vocabulary = DEFAUL
     return decision
 
 
+_SLASHED_DATE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])")
 _ISO_DAY = re.compile(r"(?<![\w/-])(?:19|20)\d\d-\d\d-\d\d(?![\w/-])")
 _NOTHING = re.compile(
     r"\s*(?:nothing|none|n/a|nil|keine|aucune?|rien|ninguno|nenhum|nessuno|geen)\b", re.IGNORECASE
@@ -398,6 +399,8 @@ class _Reader:
 
     def _read_metadata(self) -> None:
         decision = self.decision
+        orders = {slash_order(written) for written in _SLASHED_DATE.findall(self.text)} - {None}
+        decision.date_order = orders.pop() if len(orders) == 1 else None
         status = self.fields.get("status")
         if status is not None:
             self._read_status(status)
@@ -480,6 +483,14 @@ class _Reader:
             reading = retry if retry.iso is not None else reading
         if reading.problem is DateProblem.AMBIGUOUS and reading.iso is not None:
             reading = self._settled_by_name(reading.iso)
+        read = reading.iso
+        other = month_first(read) if read and reading.problem is DateProblem.AMBIGUOUS else None
+        if read is not None and other is not None and isinstance(value, str):
+            if self.decision.date_order is not None:
+                # `10/06/2023` where the same record writes `7/23/2023`: it writes month first.
+                reading = DateReading(other if self.decision.date_order == "month-first" else read)
+            else:
+                self.decision.ambiguous_date = (value, read, other)
         self.decision.date = reading.iso
         self.decision.lines[Line.DATE] = found.line or 0
         self.decision.found["date"] = found.source
@@ -841,11 +852,16 @@ class _Reader:
             return
         changelog = self.parts.get("changelog")
         if changelog is not None:
-            found = changelog_date(changelog)
+            found = changelog_date(changelog, decision.date_order)
             if found is not None:
-                decision.date = found[0]
-                decision.lines[Line.DATE] = found[1]
+                iso, line, ambiguous = found
+                decision.date = iso
+                decision.lines[Line.DATE] = line
                 decision.found["date"] = "changelog"
+                other = month_first(iso) if ambiguous is not None else None
+                if ambiguous is not None and other is not None:
+                    decision.ambiguous_date = (ambiguous, iso, other)
+                    self.report(Code.AMBIGUOUS_DATE, line, f"'{ambiguous}' was read as {iso}")
                 return
         status = self.fields.get("status")
         # `Accepted — 2026-05-18` dates the decision; `Superseded by … (2026-05-29)` and a
