@@ -370,8 +370,11 @@ def _what_matches(link: str, target: Decision) -> str:
 
 
 def _after_number(slug: str) -> str:
-    """`0045-provide-dlq-where-missing` → `provide-dlq-where-missing` (lower case)."""
-    return re.sub(r"^(?:[a-z]+[-_])*?\d+[-_. ]*", "", slug.lower(), count=1)
+    """`0045-provide-dlq-where-missing` → `providedlqwheremissing`: the name after the number,
+    in lower case and without separators, which slug generators place differently
+    (`auth0s-requirement` and `auth0-s-requirement` for one title)."""
+    words = re.sub(r"^(?:[a-z]+[-_])*?\d+[-_. ]*", "", slug.lower(), count=1)
+    return re.sub(r"[\W_]+", "", words)
 
 
 def _of(found: list[Decision], source: str | None) -> list[Decision]:

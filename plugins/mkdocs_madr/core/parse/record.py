@@ -1188,12 +1188,18 @@ def _is_reference_definition(text: str) -> bool:
 
 
 def _prose_runs(root: Part, title: Part | None) -> list[tuple[str, int]]:
-    """Every paragraph line and list item of the body, with its line (code is not prose)."""
+    """Every paragraph, list item and table row of the body, with its line (code is not
+    prose)."""
     found: list[tuple[str, int]] = []
     for part in root.walk():
         for block in part.blocks:
             if block.kind == "paragraph":
                 found.append((_blank_comments(block.text), block.line))
+            elif block.kind == "table":  # `| final | 2024/07/17 | Deprecated for ADR-37 |`
+                found.extend(
+                    (" ; ".join(row), block.line + index + (1 if index else 0))
+                    for index, row in enumerate(block.rows)
+                )
             elif block.kind == "list":
                 stack = list(reversed(block.items))
                 while stack:

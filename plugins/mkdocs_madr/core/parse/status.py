@@ -21,7 +21,8 @@ _SPELLINGS = {"depreciated": "deprecated", "accept": "accepted", "propose": "pro
 """Misspellings of keywords seen often enough to read as the keyword."""
 _CLAUSE_END = re.compile(r"\s*(?:[.;:(\[{<—–|]|\s-\s|,|\bin\s+https?:|\bhttps?:|\bsee\b)\s*")
 _PARTIAL = re.compile(
-    r"\b(?:in part|partly|partially|parts? of|some aspects|portions? of|the [\w\" -]{1,40} portion|"
+    r"\b(?:in part|partly|partially|partial(?=\s+(?:supersed|replace))|parts? of|"
+    r"some aspects|portions? of|the [\w\" -]{1,40} portion|"
     r"en partie|partiellement|teilweise|in teilen|parcialmente|en parte|in parte|parzialmente|"
     r"gedeeltelijk|deels)\b"
     r"|(?:(?:ADR|ADD|DR|RFC)[-_ #]?)?(?<!\d)\d+(?!\d)\s*§",  # `ADR-0013 §Decision`: a part
@@ -117,7 +118,7 @@ def _superseded_by(folded: str) -> bool:
     """`superseded by …` (any language), or a bare `superseded`/`remplacé` status."""
     for verb, kind in FOLDED_VERBS:
         if kind is RelationKind.SUPERSEDED_BY and folded.startswith(verb):
-            return True
+            return not verb.startswith(("deprecated", "obsoleted"))  # those keep their word
     return bool(re.match(r"super[sc]e+ded\b", folded))
 
 
@@ -169,9 +170,24 @@ def _names_another_before(sentence: str, at: int) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    """Sentences, cut where a full stop ends one (not inside a link or a number)."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z*_\[(`])|\n\s*\n|\n(?=\s*[-*+]\s)", text)
+    """Sentences, cut where a full stop ends one (not inside a link's text, `[6. Use X](…)`,
+    or a number)."""
+    parts: list[str] = []
+    start = seen = depth = 0
+    for cut in _SENTENCE_END.finditer(text):
+        depth = max(
+            0, depth + text.count("[", seen, cut.start()) - text.count("]", seen, cut.start())
+        )
+        seen = cut.start()
+        if depth > 0:
+            continue
+        parts.append(text[start : cut.start()])
+        start = cut.end()
+    parts.append(text[start:])
     return [part for part in parts if part.strip()]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_\[(`])|\n\s*\n|\n(?=\s*[-*+]\s)")
 
 
 def _word_at(text: str, word: str) -> int | None:
@@ -220,13 +236,19 @@ def relation_verb(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[Relation
     the verb is returned as it is written."""
     written = strip_symbols(plain(text[:200]))
     lowered = fold(written)
-    if not lowered or lowered[0] not in _VERB_INITIALS:
+    qualified = _QUALIFIER.match(lowered)  # `Partial supersede of [6](…)`
+    start = qualified.end() if qualified else 0
+    if len(lowered) <= start or lowered[start] not in _VERB_INITIALS:
         return None
     for folded, kind in FOLDED_VERBS:
-        if lowered.startswith(folded) and not lowered[len(folded) : len(folded) + 1].isalnum():
-            cut = _offset(written, lowered, len(folded))
+        end = start + len(folded)
+        if lowered.startswith(folded, start) and not lowered[end : end + 1].isalnum():
+            cut = _offset(written, lowered, end)
             return kind, written[:cut].lower()
     return None
+
+
+_QUALIFIER = re.compile(r"(?:partial|partially|partly|in part)\s+")
 
 
 def relation_line(text: str, vocabulary: Vocabulary = DEFAULT) -> RelationKind | None:

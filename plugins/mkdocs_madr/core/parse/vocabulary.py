@@ -1032,6 +1032,9 @@ RELATION_VERBS: tuple[tuple[str, RelationKind], ...] = (
     ("sostituito da", RelationKind.SUPERSEDED_BY),
     ("sostituita da", RelationKind.SUPERSEDED_BY),
     ("vervangen door", RelationKind.SUPERSEDED_BY),
+    # The status stays the word (`Deprecated`); what follows `by` is the successor.
+    ("deprecated by", RelationKind.SUPERSEDED_BY),
+    ("obsoleted by", RelationKind.SUPERSEDED_BY),
     ("amended by", RelationKind.AMENDED_BY),
     ("extended by", RelationKind.AMENDED_BY),
     ("augmented by", RelationKind.AMENDED_BY),
@@ -1080,7 +1083,8 @@ ANY_VERB = re.compile(
     # substitu, sostitu, vervang, modifi, [aä]nder, erg[aä]nz, wijzig, favou?r: grouped by
     # their first letter, which makes the search several times faster (it runs on all prose).
     r"s(?:uper|ustitu|ubstitu|ostitu)|r(?:eplac|emplac|eemplaz)|a(?:mend|bgel|nder|ugment)|"
-    r"e(?:xtend|rsetz|rg[aä]nz)|l[oö]st ab|vervang|modifi|änder|wijzig|favou?r"
+    r"e(?:xtend|rsetz|rg[aä]nz)|l[oö]st ab|vervang|modifi|änder|wijzig|favou?r|"
+    r"deprecated by|obsoleted by"
 )
 """A cheap test that folded text may hold a relation verb (most text holds none)."""
 
