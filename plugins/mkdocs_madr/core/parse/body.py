@@ -545,8 +545,15 @@ def options_outside(
         introduced = _introduced_options(part, vocabulary)
         if introduced:
             return introduced
+    aftermath = {
+        id(inner)
+        for part in parts
+        if vocabulary.section(part.key) == "consequences" or "risk" in part.key
+        for inner in part.walk()
+    }
     for part in parts:
-        either = _either_or_list(part, vocabulary)
+        # `Users will need to either:` under `## Risks`: what follows, not what was weighed.
+        either = _either_or_list(part, vocabulary) if id(part) not in aftermath else []
         if either:
             return either
     for part in parts:
@@ -560,6 +567,8 @@ def options_outside(
             found = [_option_from_heading(child, vocabulary) for child in argued]
             return [option for option in found if option is not None]
     for part in parts:  # `| Option | Pros | Cons |`, `| Criterion | A | B |` in the context
+        if part.level > 3:
+            continue  # `#### Watchers`, `| Name | Description |`: a design's details
         tabled = [
             option
             for block in part.blocks
@@ -685,6 +694,7 @@ _INTRODUCES_OPTIONS = re.compile(
 _NOT_OPTIONS_WORDS = re.compile(
     r"\b(?:criteria|factors|requirements|reasons|aspects|questions|concerns|goals|constraints|"
     r"conditions|because|benefits|advantages|drawbacks|consequences|steps|tasks|points|"
+    r"decisions|problems|issues|challenges|"
     r"based on|assessed|judged|measured|rated)\b",
     re.IGNORECASE,
 )
