@@ -566,6 +566,10 @@ def options_outside(
         if len(argued) >= 2:
             found = [_option_from_heading(child, vocabulary) for child in argued]
             return [option for option in found if option is not None]
+    for part in parts:
+        counted = _counted_in_a_sentence(part)
+        if counted:
+            return counted
     for part in parts:  # `| Option | Pros | Cons |`, `| Criterion | A | B |` in the context
         if part.level > 3:
             continue  # `#### Watchers`, `| Name | Description |`: a design's details
@@ -725,6 +729,34 @@ def _introduced_options(part: Part, vocabulary: Vocabulary) -> list[Option]:
             if len(bold) >= 2:
                 found += bold
     return found if len(found) >= 2 else []
+
+
+_WEIGHED = r"(?:investigated|considered|evaluated|compared|assessed|looked at|explored)"
+_COUNTED = re.compile(
+    rf"(?:^|[.!?]\s+)(?:we\s+{_WEIGHED}\s+(two|three|four|five|six)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+"
+    rf"|(two|three|four|five|six)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s+(?:were|have been)\s+{_WEIGHED})"
+    r"\s*[:;,]\s*([^.!?\n]{3,300})[.!?]?(?:\s|$)",
+    re.IGNORECASE,
+)
+"""`Two libraries were investigated; Plates and Twig.`, `We compared three brokers: A, B and
+C.`: a sentence that counts the alternatives, then names as many."""
+
+
+def _counted_in_a_sentence(part: Part) -> list[Option]:
+    for block in part.blocks:
+        if block.kind != "paragraph":
+            continue
+        text = plain(block.text)
+        for match in _COUNTED.finditer(text):
+            names = [
+                name.strip(" `*_\"'")
+                for name in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match[3])
+            ]
+            if len(names) == _ORDINALS[(match[1] or match[2]).lower()] and all(
+                0 < len(name.split()) <= 4 for name in names
+            ):
+                return [Option(title=name, line=block.line) for name in names]
+    return []
 
 
 def _option_lines(part: Part) -> list[Option]:
@@ -1176,7 +1208,7 @@ _DECIDING = re.compile(
     r"will (?:adopt|use|move|migrate|switch|continue|keep|stay|go|implement|be used)|"
     r"will be used|is chosen|we selected|we opted|going forward|the decision is|"
     r"best (?:choice|option|fit)|(?:drivers?|arguments?|criteria) (?:all )?points? to|"
-    r"^(?:use|adopt|keep|migrate to|switch to|go with|stay with)|"
+    r"^(?:to )?(?:use|adopt|keep|migrate to|switch to|go with|stay with)|"
     r"nous (?:utiliserons|allons|avons choisi|avons décidé|irons)|est retenue?|"
     r"wir (?:verwenden|werden|haben)|"
     r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen)\b",
