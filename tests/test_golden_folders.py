@@ -6,7 +6,8 @@
   subset of `decision_to_dict(...)`; relation lists (`supersedes`, `superseded_by`, `amends`,
   `amended_by`, `relates_to`) are compared as sets, everything else exactly. Files that are not
   records (README, templates) must not appear.
-* `diagnostics`: the exact multiset of `[file, code, line]` in `collection.all_diagnostics()`.
+* `diagnostics`: the exact multiset of `[file, code, line]` in `collection.all_diagnostics()`;
+  an entry may add the severity as a fourth element, which must then match too.
 """
 
 from __future__ import annotations
@@ -48,11 +49,15 @@ def test_golden_folder(case: Path) -> None:
                 same = want == got
             if not same:
                 problems.append(f"{file}: {key}: expected {want!r}, got {got!r}")
-    got_diagnostics = sorted(
-        ([d.file, d.code.value, d.line] for d in collection.all_diagnostics()),
-        key=diagnostic_key,
+    found = collection.all_diagnostics()
+    got_diagnostics = sorted(([d.file, d.code.value, d.line] for d in found), key=diagnostic_key)
+    severities = {(d.file, d.code.value, d.line): d.severity.value for d in found}
+    for entry in expected.get("diagnostics", []):
+        if len(entry) == 4 and severities.get(tuple(entry[:3])) != entry[3]:
+            problems.append(f"{entry[:3]}: expected severity {entry[3]!r}")
+    want_diagnostics = sorted(
+        (entry[:3] for entry in expected.get("diagnostics", [])), key=diagnostic_key
     )
-    want_diagnostics = sorted(expected.get("diagnostics", []), key=diagnostic_key)
     if got_diagnostics != want_diagnostics:
         problems.append(f"diagnostics: expected {want_diagnostics!r}, got {got_diagnostics!r}")
     assert not problems, f"case {case.name}:\n  " + "\n  ".join(problems)

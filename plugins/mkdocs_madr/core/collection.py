@@ -429,13 +429,16 @@ def _resolve_relations(collection: Collection) -> None:
                         if len(shared) > 1
                         else "no such record"
                     )
+                    found = diagnostic(
+                        Code.UNRESOLVED_RELATION,
+                        decision.file,
+                        relation.line,
+                        f"{relation.kind.value} '{relation.target}': {why}",
+                    )
+                    # The number used twice is an error of its own (`duplicate-id`), once.
+                    quiet = len(shared) > 1
                     collection.diagnostics.append(
-                        diagnostic(
-                            Code.UNRESOLVED_RELATION,
-                            decision.file,
-                            relation.line,
-                            f"{relation.kind.value} '{relation.target}': {why}",
-                        )
+                        replace(found, severity=Severity.INFO) if quiet else found
                     )
                 continue
             if target is decision or (decision.key, relation.kind, target.key) in seen:

@@ -117,7 +117,11 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.DUPLICATE_OPTION: (_W, "Two considered options have the same title."),
     Code.DUPLICATE_ID: (_E, "Two records in one category have the same id."),
     Code.DUPLICATE_URL: (_E, "Two records, or a record and a page, would have the same URL."),
-    Code.UNRESOLVED_RELATION: (_W, "A relation names a record that does not exist."),
+    Code.UNRESOLVED_RELATION: (
+        _W,
+        "A relation names a record that does not exist (info when two records share the number"
+        " it names: `duplicate-id` is the error).",
+    ),
     Code.ONE_SIDED_SUPERSEDE: (_W, "Only one of the two records states a supersede relation."),
     Code.MISSING_SUCCESSOR: (
         _W,

@@ -150,9 +150,15 @@ def statements(
                 continue
             if _NEGATION.search(lowered[:at]):
                 break
-            if prose and _names_another_before(sentence, _offset(sentence, lowered, at)):
-                break  # `[ADR-4](…), later superseded by [ADR-5](…)`: about another record
             rest = sentence[_offset(sentence, lowered, at + len(verb_folded)) :]
+            before = sentence[: _offset(sentence, lowered, at)]
+            if kind is RelationKind.SUPERSEDED_BY and _THIS_RECORD.match(rest):
+                # `See ADR 07 on this, which is superseded by this one`: this record supersedes.
+                named = relation_targets(before)
+                found.extend((RelationKind.SUPERSEDES, target, False) for target in named[-1:])
+                break
+            if prose and _names_another_before(sentence, len(before)):
+                break  # `[ADR-4](…), later superseded by [ADR-5](…)`: about another record
             # `supersedes X and is amended by Y`: the targets of this verb end at the next verb.
             targets = relation_targets(_until_next_verb(rest))
             if prose:  # `remplacé par une table de 2019 à 2025`: a bare number is not a record
@@ -248,6 +254,7 @@ def relation_verb(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[Relation
     return None
 
 
+_THIS_RECORD = re.compile(r"\s*(?:this|the present)\s+(?:one|adr|record|decision|document)\b", re.I)
 _QUALIFIER = re.compile(r"(?:partial|partially|partly|in part)\s+")
 
 
