@@ -1076,7 +1076,10 @@ class _Reader:
             for problem in self.problems
         ):
             self.report(Code.MISSING_TITLE, 1, "no H1 title and no `title` in front matter")
-        if decision.status is None:
+        # `Status: extended by [ADR-16](…)` states a relation where the status goes: not a
+        # missing status, though no status word is read from it.
+        stated = any(relation.label == "status" for relation in decision.relations)
+        if decision.status is None and not stated:
             line = decision.lines.get(Line.TITLE, 1)
             self.report(Code.MISSING_STATUS, line, "no status is stated")
 
