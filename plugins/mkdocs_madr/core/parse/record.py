@@ -79,7 +79,15 @@ from .status import (
 )
 from .status import statements as relation_statements
 from .titles import strip_number, title_banner
-from .vocabulary import ANY_VERB, CONSEQUENCES, DEFAULT, METADATA_SECTIONS, Vocabulary
+from .vocabulary import (
+    ANY_VERB,
+    CONSEQUENCES,
+    DEFAULT,
+    METADATA_SECTIONS,
+    TEAM_WORDS,
+    Vocabulary,
+    fold,
+)
 
 MAX_CHARS = 1_000_000
 """Above this size only the head of a file is parsed (its metadata and first sections)."""
@@ -361,7 +369,15 @@ class _Reader:
             elif found.name == "status" and found.source == "banner":
                 self.fields["status"] = found  # `This has been superseded by …` over an old status
             elif found.name == "status" and found.source == "section":
-                self.fields.setdefault("status", found)
+                current = self.fields.get("status")
+                # `status: active` over a `## Status` of `Akzeptiert`: the word the lifecycle
+                # knows is the one the body states; a team's own word stays where it is alone.
+                if current is None or (
+                    current.source == "front-matter"
+                    and not self._known_status(current)
+                    and self._known_status(found)
+                ):
+                    self.fields["status"] = found
             else:
                 self.fields.setdefault(found.name, found)
         title_status = self.fields.pop("title-status", None)
@@ -375,6 +391,13 @@ class _Reader:
         has_value = False
         dangling: Field | None = None  # `Superseded by` whose link is on the next line
         for text, line in section_lines(part):
+            if name == "status" and self._lists_statuses(text):
+                # `列表：提议/通过/完成`: the template's list of statuses, not one, unless one is
+                # marked: `Vorgeschlagen | **Akzeptiert** | Abgelehnt`.
+                marked = re.findall(r"\*\*([^*|/]+)\*\*|__([^_|/]+)__", text)
+                if len(marked) != 1:
+                    continue
+                text = marked[0][0] or marked[0][1]
             if dangling is not None and relation_targets(text):
                 found.append(replace(dangling, value=f"{dangling.value} {text}"))
             dangling = None
@@ -396,6 +419,20 @@ class _Reader:
             self.decision.lines.setdefault(Line.STATUS_SECTION, part.line)
             found = _latest_of_a_history(found, section_lines(part))
         return found
+
+    def _known_status(self, found: Field) -> bool:
+        text = self._as_text(found)
+        keyword = read_status(text, self.vocabulary).keyword if text else None
+        return keyword is not None and keyword in self.vocabulary.status_words.values()
+
+    def _lists_statuses(self, text: str) -> bool:
+        """`Proposed / Accepted / Deprecated`, after a label or not: three or more status words
+        that a template lists for the author to pick from."""
+        words = re.split(r"\s*[/|]\s*", re.sub(r"^[^:：]{1,20}[:：]\s*", "", plain(text).strip()))
+        known = self.vocabulary.status_words
+        return len(words) >= 3 and all(
+            fold(word) in known or fold(word) in TEAM_WORDS for word in words
+        )
 
     def _read_metadata(self) -> None:
         decision = self.decision

@@ -100,7 +100,9 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     return StatusReading(keyword, shown, targets=targets)
 
 
-_DATED = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+(?=[^\W\d])")
+_DATED = re.compile(
+    r"^(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+(?=[^\W\d])"
+)
 
 
 def _first_sentence(text: str) -> str:

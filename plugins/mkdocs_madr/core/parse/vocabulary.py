@@ -700,6 +700,8 @@ STATUSES: dict[str, str] = _table(
             "폐기됨",
             "废弃",
             "已废弃",
+            "弃用",
+            "已弃用",
             "非推奨",
             "déprécié",
             "dépréciée",
