@@ -832,6 +832,11 @@ class _Reader:
         elif indexes:
             written = chosen.title if not _QUOTE_MARKS.intersection(chosen.title) else ""
             decision.chosen = written or _chosen_text([options[i].title for i in indexes])
+        elif chosen.quoted and chosen.title and self._decision_first():
+            # log4brains' decision first: `Chosen option: "X"`, then only the alternatives that
+            # were not chosen. X is an option too.
+            options.insert(0, Option(title=chosen.title, line=chosen.line, chosen=True))
+            decision.chosen = chosen.title
         else:
             decision.chosen = chosen.title or None
             message = f"chosen option '{chosen.title}' is not among the considered options"
@@ -842,6 +847,12 @@ class _Reader:
                 message += " (it may name one in other words)"
             problem = diagnostic(Code.UNKNOWN_CHOSEN_OPTION, decision.file, chosen.line, message)
             self.problems.append(replace(problem, severity=Severity.INFO) if uncertain else problem)
+
+    def _decision_first(self) -> bool:
+        """The outcome comes before the considered options."""
+        outcome = self.parts.get("outcome")
+        listed = self.decision.lines.get(Line.OPTIONS)
+        return outcome is not None and listed is not None and outcome.line < listed
 
     def _read_consequences(self) -> None:
         consequences = Consequences()
