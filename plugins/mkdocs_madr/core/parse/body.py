@@ -891,7 +891,8 @@ _PROSE_CHOICE = re.compile(
     rf"went with|opted for|opting for|"
     rf"decided (?:on|for|to go with|to use|to adopt)|decided|propose|proposed|recommend(?:ed)?|"
     rf"adopt(?:ed)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|favou?r(?:ed)?|"
-    rf"choisi|retenu(?:e)?|mise en place|"
+    rf"choisi|retenu(?:e)?|mise en place|rester sur|restons sur|partir sur|partons sur|"
+    rf"stay with|stick with|"
     rf"entschieden|gewählt|elegi(?:do|da|mos)|escolh(?:ido|ida|emos)|optamos|scelto|gekozen)\b"
     rf"[^.\n]{{0,60}}?\b{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b"
     rf"|\b{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b[^.\n]{{0,40}}?"
@@ -1209,7 +1210,8 @@ _DECIDING = re.compile(
     r"will be used|is chosen|we selected|we opted|going forward|the decision is|"
     r"best (?:choice|option|fit)|(?:drivers?|arguments?|criteria) (?:all )?points? to|"
     r"^(?:to )?(?:use|adopt|keep|migrate to|switch to|go with|stay with)|"
-    r"nous (?:utiliserons|allons|avons choisi|avons décidé|irons)|est retenue?|"
+    r"nous (?:utiliserons|allons|avons choisi|avons décidé|irons|utilisons|ajoutons|rajoutons|"
+    r"adoptons|mettons en place|gardons|conservons|choisissons|retenons|optons)|est retenue?|"
     r"wir (?:verwenden|werden|haben)|"
     r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen)\b",
     re.IGNORECASE,
