@@ -1130,9 +1130,19 @@ def chosen_in_prose(
     opening = _opening_option(_first_sentence(first), titles)
     if opening is not None:
         return [opening]
-    if not first or not _DECIDING.search(first):
-        return []
-    sentence = _first_sentence(first)
+    if first and _DECIDING.search(first):
+        return _named_in(_first_sentence(first), titles)
+    # `Devs narrowed the choice down to two. … A decision was made to use Contentful.`: the
+    # first sentence that decides, in the outcome's first paragraphs, if it names one option.
+    for paragraph in paragraphs[1:3]:
+        for sentence in re.split(r"(?<=[.!?])\s+", plain(paragraph)):
+            if _DECIDING.search(sentence):
+                return _named_in(sentence, titles)
+    return []
+
+
+def _named_in(sentence: str, titles: Sequence[str]) -> list[int]:
+    """The one option a deciding sentence names (or paraphrases), not negated."""
     mentioned = [
         index
         for index, title in enumerate(titles)
@@ -1208,6 +1218,7 @@ _DECIDING = re.compile(
     r"we are using|we adopted|we propose|we recommend|we are going to|we adopt|we're going|"
     r"will (?:adopt|use|move|migrate|switch|continue|keep|stay|go|implement|be used)|"
     r"will be used|is chosen|we selected|we opted|going forward|the decision is|"
+    r"(?:decision|choice) (?:\w+ ){0,3}(?:was|has been) made to (?:use|adopt|go with)|"
     r"best (?:choice|option|fit)|(?:drivers?|arguments?|criteria) (?:all )?points? to|"
     r"^(?:to )?(?:use|adopt|keep|migrate to|switch to|go with|stay with)|"
     r"nous (?:utiliserons|allons|avons choisi|avons décidé|irons|utilisons|ajoutons|rajoutons|"
