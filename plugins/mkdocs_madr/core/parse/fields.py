@@ -204,6 +204,13 @@ def preamble_facts(preamble: list[Block], vocabulary: Vocabulary = DEFAULT) -> l
         banner = _superseded_banner(block.text) if SUPERSEDED_LINE.search(text) else None
         if banner is not None:
             found.append(Field("status", banner, block.line, "banner"))
+        elif SUPERSEDED_LINE.search(text) and is_partial(block.text):
+            # `This ADR is valid … the example used here is superseded. See [ADR-25](…)`: the
+            # record stays in force, superseded in part by what the banner links.
+            targets = [href for _, href, _ in links(block.text) if href]
+            if targets:
+                named = ", ".join(f"[{target}]({target})" for target in targets)
+                found.append(Field("superseded-by", f"{named} (in part)", block.line, "banner"))
         elif "\n" not in block.text.strip() and 6 <= len(text) <= 30 and _has_digit(text):
             reading = read_date(text)
             if reading.iso is not None and reading.problem is None:

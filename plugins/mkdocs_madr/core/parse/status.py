@@ -23,6 +23,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[.;:(\[{<—–|]|\s-\s|,|\bin\s+https?:|\bhttp
 _PARTIAL = re.compile(
     r"\b(?:in part|partly|partially|partial(?=\s+(?:supersed|replace))|parts? of|"
     r"some aspects|portions? of|the [\w\" -]{1,40} portion|"
+    r"(?:this|the) (?:adr|record|decision) (?:is|remains) (?:still )?valid|"
     r"en partie|partiellement|teilweise|in teilen|parcialmente|en parte|in parte|parzialmente|"
     r"gedeeltelijk|deels)\b"
     r"|(?:(?:ADR|ADD|DR|RFC)[-_ #]?)?(?<!\d)\d+(?!\d)\s*§",  # `ADR-0013 §Decision`: a part
@@ -125,8 +126,10 @@ def _superseded_by(folded: str) -> bool:
 
 
 def _bare_targets(text: str, kind: RelationKind) -> list[tuple[RelationKind, str, bool]]:
-    """`Superseded [0019](…)` / `Superseded, see ADR-12`: the records named, without a verb."""
-    return [(kind, target, False) for target in relation_targets(text)]
+    """`Superseded [0019](…)` / `Superseded, see ADR-12`: the records named, without a verb
+    (in part, if the text says so anywhere: `This ADR is valid …; the example is superseded`)."""
+    partial = is_partial(text)
+    return [(kind, target, partial) for target in relation_targets(text)]
 
 
 def statements(
