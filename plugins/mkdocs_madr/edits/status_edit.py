@@ -52,7 +52,7 @@ _BADGE = re.compile(
     r"(?P<gap>[ \t]*)",
     re.IGNORECASE,
 )
-_DATE_LEAD = re.compile(r"\s*(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+")
+_DATE_LEAD = re.compile(r"\s*(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+")
 _CLAUSE_END = re.compile(r"\s*(?:[.;:(\[—–|]|\s-\s|,)")
 _BADGE_WORDS = re.compile(
     r"^(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
@@ -116,9 +116,12 @@ class _StatusWriter:
         changed: list[int] = []
         title = title_heading(self.document, self.decision)
         length = len(self.document)
-        for index in self._places():
-            if title is None or index != title.index:
-                changed.append(self._rewrite(index))
+        for index in sorted(self._places(), reverse=True):  # the last first: earlier ones
+            if title is None or index != title.index:  # may change the lines after them
+                before = len(self.document)
+                at = self._rewrite(index)
+                shift = len(self.document) - before
+                changed = [line + shift if line > at else line for line in changed] + [at]
         stated = bool(changed)
         # A value over several lines of front matter becomes one line, above the title.
         heading = title.index - (length - len(self.document)) if title is not None else None
@@ -136,7 +139,12 @@ class _StatusWriter:
     def _places(self) -> list[int]:
         line = self.decision.lines.get(Line.STATUS)
         if line is not None and 0 < line <= len(self.document):
-            return [line - 1]
+            # `status: active` in front matter over a `## Status` the reader took instead: both
+            # state the status, and both must say the new one.
+            front = self.document.front_matter()
+            stated = FrontMatterText(self.document).key_line(_is_status_key) if front else None
+            also = [stated] if stated is not None and stated != line - 1 else []
+            return [line - 1, *also]
         found = self._unread_status()
         return [] if found is None else [found]
 
