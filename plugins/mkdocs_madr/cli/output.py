@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import IO, Any, TextIO, cast
 
@@ -23,6 +24,11 @@ class _JsonOut:
 
     def write(self, text: str) -> int:
         return self.out.write(json_for_terminal(text))
+
+
+def printable_json(value: object) -> str:
+    """`value` as JSON text that is safe to print (see `json_out`)."""
+    return json_for_terminal(json.dumps(value, ensure_ascii=False))
 
 
 def json_out() -> TextIO:

@@ -11,15 +11,20 @@ from pathlib import Path
 
 from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, Severity
-from ..core.export import decision_to_dict, encode, metadata_only, record_fields, write_json
+from ..core.export import (
+    decision_to_dict,
+    encode_for_terminal,
+    metadata_only,
+    record_fields,
+    write_json,
+)
 from ..core.in_force import decisions_in_force
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
 from ..core.terminal import for_terminal
 from .errors import CliError, NotFound
-from .output import json_out, say
+from .output import json_out, printable_json, say
 from .project import Project, effective, open_project, read_collection
-from .refs_command import citation_problems
 
 _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
 
@@ -35,9 +40,10 @@ def run_list(
     cache: bool = True,
 ) -> None:
     project = open_project(directory, config_file, cache=cache)
-    # JSON: each record is encoded where it is parsed, so only its metadata travels back.
+    # JSON: each record is encoded (as printed) where it is parsed, so only its metadata
+    # travels back.
     as_json = output == "json"
-    collection = read_collection(project, encode if as_json else None, history=as_json)
+    collection = read_collection(project, encode_for_terminal if as_json else None, history=as_json)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
     if in_force:
@@ -48,13 +54,13 @@ def run_list(
     if as_json:
         write_json(
             collection,
-            json_out(),
+            sys.stdout,
             own_fields=lambda decision: (
-                collection.extras.get(decision.file)
-                or json.dumps(record_fields(decision), ensure_ascii=False)
+                collection.extras.get(decision.file) or printable_json(record_fields(decision))
             ),
             decisions=chosen,
             diagnostics=effective(collection.all_diagnostics(), project.settings),
+            dumps=printable_json,
         )
         return
     if not chosen and collection.decisions and in_force and not wanted:
@@ -230,6 +236,7 @@ def lint_diagnostics(project: Project, collection: Collection) -> list[Diagnosti
     """What `adr lint` reports: the records, the documentation as a build checks it, and
     citations of replaced records; at the project's levels, in path and line order."""
     from ..site.checks import MissingGlossary, check_documentation  # C4 and glossary readers
+    from .refs_command import citation_problems  # the repository's file lister
 
     settings = project.settings
     docs_dir = settings.docs_dir

@@ -11,6 +11,7 @@ from .diagnostics import Diagnostic
 from .in_force import in_force
 from .model import Decision, RelationKind
 from .slim import slim
+from .terminal import json_for_terminal
 
 SCHEMA_VERSION = 1
 
@@ -134,6 +135,11 @@ def collection_to_dict(
     }
 
 
+def to_json(value: object) -> str:
+    """`value` as JSON text, non-ASCII characters as they are."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def write_json(
     collection: Collection,
     out: TextIO,
@@ -141,40 +147,53 @@ def write_json(
     own_fields: Callable[[Decision], str] | None = None,
     decisions: Sequence[Decision] | None = None,
     diagnostics: Sequence[Diagnostic] | None = None,
+    dumps: Callable[[object], str] = to_json,
 ) -> None:
     """Write `collection_to_dict` as JSON one record at a time, so thousands of records never
     sit in memory as one document; `extra` adds fields per record (such as its URL), and
-    `own_fields` may supply `record_fields` already encoded (a JSON object). `decisions` and
-    `diagnostics` default to all of the collection's."""
+    `own_fields` may supply `record_fields` already encoded (a JSON object, as `dumps` would
+    encode it). `decisions` and `diagnostics` default to all of the collection's; `dumps`
+    encodes everything else."""
     out.write(f'{{"version": {SCHEMA_VERSION}, "decisions": [')
     chosen = collection.decisions if decisions is None else decisions
     for index, decision in enumerate(chosen):
         added = cross_fields(decision, collection)
         if extra is not None:
             added.update(extra(decision))
+        if index:
+            out.write(",")
         if own_fields is None or decision.ambiguous_date is not None:
             # An ambiguous date is settled by the folder, after the record was encoded.
-            text = json.dumps({**record_fields(decision), **added}, ensure_ascii=False)
+            out.write(dumps({**record_fields(decision), **added}))
         else:
-            own = own_fields(decision).rstrip()
-            text = _merge_objects(own, json.dumps(added, ensure_ascii=False)) if added else own
-        out.write(("," if index else "") + text)
+            _write_merged(out, own_fields(decision).rstrip(), dumps(added) if added else "{}")
     found = collection.all_diagnostics() if diagnostics is None else diagnostics
-    listed = json.dumps([d.to_dict() for d in found], ensure_ascii=False)
+    listed = dumps([d.to_dict() for d in found])
     out.write(f'], "diagnostics": {listed}}}\n')
 
 
-def _merge_objects(first: str, second: str) -> str:
-    """Two encoded JSON objects as one, without decoding them."""
-    if first == "{}":
-        return second
-    return first[:-1] + ", " + second[1:]
+def _write_merged(out: TextIO, first: str, second: str) -> None:
+    """Two encoded JSON objects as one, without decoding them, nor joining them into a third
+    string (a record's text is kilobytes)."""
+    if first == "{}" or second == "{}":
+        out.write(second if first == "{}" else first)
+        return
+    out.write(first[:-1])
+    out.write(", ")
+    out.write(second[1:])
 
 
 def encode(decision: Decision) -> tuple[Decision, str]:
     """`record_fields` as JSON, and the record slimmed: for `read_collection(after_parse=…)`, so
     records are encoded where they are parsed and travel back small."""
     return slim(decision), json.dumps(record_fields(decision), ensure_ascii=False)
+
+
+def encode_for_terminal(decision: Decision) -> tuple[Decision, str]:
+    """`encode`, with the JSON as `adr` prints it (`terminal.json_for_terminal`): escaped where
+    the record is parsed, and kept so in the cache, it is not scanned again by each `adr list`."""
+    kept, text = encode(decision)
+    return kept, json_for_terminal(text)
 
 
 def metadata_only(decision: Decision) -> tuple[Decision, None]:
