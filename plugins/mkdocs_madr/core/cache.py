@@ -145,12 +145,13 @@ class RecordCache:
                 pass
             case _:
                 return None
+        file = os.path.join(root, path)  # thousands of files: pathlib's parsing would show
         try:
-            stat = os.stat(root / path)
+            stat = os.stat(file)
             if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
                 return None
             if digest is not None:
-                if _digest((root / path).read_bytes()) != digest:
+                if _digest(Path(file).read_bytes()) != digest:
                     return None
                 if time.time_ns() - mtime_ns >= RACY_NS:
                     # Its time can be trusted now: compare by stat alone from now on.

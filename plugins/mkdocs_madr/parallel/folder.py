@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -68,6 +69,8 @@ def read_collection(
     if count <= 1 or len(todo) < PARALLEL_THRESHOLD:
         pool, size = SerialPool(context), max(1, len(todo))
     else:
+        # The reader, imported once here rather than by every worker forked from this process.
+        importlib.import_module("..core.parse.record", __package__)
         pool = start_pool(context, count)
         size = max(16, len(todo) // (count * 16))  # small tasks keep every worker busy
     try:

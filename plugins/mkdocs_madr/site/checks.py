@@ -95,7 +95,8 @@ def check_documentation(
         problems += _unknown_references(page.text, page.shown, terms)
     for decision in collection.decisions:
         try:
-            data = (collection.root / decision.file).read_bytes()
+            with open(os.path.join(collection.root, decision.file), "rb") as handle:
+                data = handle.read()
             if b"[[" not in data:
                 continue  # most records hold no reference: nothing to decode
             text = data.decode("utf-8-sig")
