@@ -14,7 +14,7 @@ from ..core.diagnostics import Code, Diagnostic, Severity
 from ..core.export import (
     decision_to_dict,
     encode_for_terminal,
-    metadata_only,
+    metadata_and_references,
     record_fields,
     write_json,
 )
@@ -214,8 +214,8 @@ def run_lint(
     cache: bool = True,
 ) -> int:
     project = replace(open_project(directory, config_file, cache=cache), as_of=as_of)
-    collection = read_collection(project, after_parse=metadata_only)
-    found = lint_diagnostics(project, collection)
+    collection = read_collection(project, after_parse=metadata_and_references)
+    found = lint_diagnostics(project, collection, texts_kept=True)
     if output == "json":
         listed = [{**d.to_dict(), "file": project.display(d.file)} for d in found]
         sys.stdout.write(json.dumps(listed, indent=1) + "\n")
@@ -232,11 +232,20 @@ def run_lint(
     return 1 if errors or (strict and warnings) else 0
 
 
-def lint_diagnostics(project: Project, collection: Collection) -> list[Diagnostic]:
+def lint_diagnostics(
+    project: Project, collection: Collection, *, texts_kept: bool = False
+) -> list[Diagnostic]:
     """What `adr lint` reports: the records, the documentation as a build checks it, and
-    citations of replaced records; at the project's levels, in path and line order."""
-    from ..site.checks import MissingGlossary, check_documentation  # C4 and glossary readers
+    citations of replaced records; at the project's levels, in path and line order. With
+    `texts_kept`, the folder was read with `metadata_and_references`, whose texts are used
+    instead of reading its records again."""
+    from ..site.checks import MissingGlossary, check_documentation, read_record_text
     from .refs_command import citation_problems  # the repository's file lister
+
+    def record_text(decision: Decision) -> str | None:
+        if decision.source is None:  # a record of the folder, read with the texts kept
+            return collection.extras.get(decision.file)
+        return read_record_text(collection.root, decision.file)
 
     settings = project.settings
     docs_dir = settings.docs_dir
@@ -248,6 +257,7 @@ def lint_diagnostics(project: Project, collection: Collection) -> list[Diagnosti
             glossary=settings.glossary,
             shown_from=project.root,
             links=settings.links(docs_dir) if docs_dir is not None else None,
+            record_text=record_text if texts_kept else None,
         )
     except SettingsError as error:
         raise CliError(str(error)) from None

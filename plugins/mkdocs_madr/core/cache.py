@@ -72,16 +72,18 @@ def stamp_of(stat: os.stat_result, data: bytes, now_ns: int | None = None) -> St
     return Stamp(stat.st_size, stat.st_mtime_ns, _digest(data) if racy else None)
 
 
-def read_stamped(root: Path, path: str, vocabulary: Vocabulary) -> tuple[Decision, Stamp | None]:
+def read_stamped(
+    root: Path, path: str, vocabulary: Vocabulary
+) -> tuple[Decision, Stamp | None, bytes]:
     """`collection.read_record`, with the stamp of what was read (None when the file could not
-    be read: that is never cached)."""
+    be read: that is never cached) and the bytes it was parsed from."""
     file = root / path
     try:
         before = os.stat(file)
         data = file.read_bytes()
     except OSError:
-        return read_record(root, path, vocabulary), None  # says why, as a diagnostic
-    return parse_record(data, path, vocabulary), stamp_of(before, data)
+        return read_record(root, path, vocabulary), None, b""  # says why, as a diagnostic
+    return parse_record(data, path, vocabulary), stamp_of(before, data), data
 
 
 class _Unpickler(pickle.Unpickler):

@@ -183,19 +183,38 @@ def _write_merged(out: TextIO, first: str, second: str) -> None:
     out.write(second[1:])
 
 
-def encode(decision: Decision) -> tuple[Decision, str]:
+def encode(decision: Decision, data: bytes = b"") -> tuple[Decision, str]:
     """`record_fields` as JSON, and the record slimmed: for `read_collection(after_parse=…)`, so
-    records are encoded where they are parsed and travel back small."""
+    records are encoded where they are parsed and travel back small (`data`, the file's bytes,
+    adds nothing to what the record says)."""
     return slim(decision), json.dumps(record_fields(decision), ensure_ascii=False)
 
 
-def encode_for_terminal(decision: Decision) -> tuple[Decision, str]:
+def encode_for_terminal(decision: Decision, data: bytes = b"") -> tuple[Decision, str]:
     """`encode`, with the JSON as `adr` prints it (`terminal.json_for_terminal`): escaped where
     the record is parsed, and kept so in the cache, it is not scanned again by each `adr list`."""
     kept, text = encode(decision)
     return kept, json_for_terminal(text)
 
 
-def metadata_only(decision: Decision) -> tuple[Decision, None]:
-    """The record slimmed, for readers of the metadata alone (`read_collection(after_parse=…)`)."""
+def metadata_only(decision: Decision, data: bytes = b"") -> tuple[Decision, None]:
+    """The record slimmed, for readers of the metadata alone (`read_collection(after_parse=…)`;
+    `data`, the file's bytes, is not kept)."""
     return slim(decision), None
+
+
+def metadata_and_references(decision: Decision, data: bytes) -> tuple[Decision, str | None]:
+    """The record slimmed, and its text if it may hold a glossary reference: what `adr lint`
+    checks, which then reads no record again (most hold none)."""
+    return slim(decision), text_with_references(data)
+
+
+def text_with_references(data: bytes) -> str | None:
+    """A record's text if it holds a `[[` (a glossary reference, maybe); None when it holds none
+    or is not UTF-8 (a problem the record reports itself)."""
+    if b"[[" not in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None

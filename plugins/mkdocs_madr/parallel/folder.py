@@ -20,10 +20,10 @@ from .pool import Pool, SerialPool, start_pool
 PARALLEL_THRESHOLD = 400
 """Below this many files a process pool costs more than it saves."""
 
-AfterParse = Callable[[Decision], tuple[Decision, str | None]]
-"""Work done on each record right after its parse, where it was parsed: the record to keep
-(the same or a slimmer one) and a text kept in `Collection.extras`. A module-level function,
-so worker processes can receive it."""
+AfterParse = Callable[[Decision, bytes], tuple[Decision, str | None]]
+"""Work done on each record right after its parse, where it was parsed, given the record and the
+bytes of its file: the record to keep (the same or a slimmer one) and a text kept in
+`Collection.extras`. A module-level function, so worker processes can receive it."""
 
 
 Parsed = tuple[Decision, str | None]
@@ -106,9 +106,8 @@ def _parse(context: _Context, paths: list[str]) -> list[tuple[str, Parsed, Stamp
     done = []
     with no_gc():
         for path in paths:
-            decision, stamp = read_stamped(context.root, path, context.vocabulary)
-            found = (
-                (decision, None) if context.after_parse is None else context.after_parse(decision)
-            )
+            decision, stamp, data = read_stamped(context.root, path, context.vocabulary)
+            after_parse = context.after_parse
+            found = (decision, None) if after_parse is None else after_parse(decision, data)
             done.append((path, found, stamp))
     return done

@@ -10,13 +10,15 @@ lint` on a folder of records without any is then spared their import.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..core.export import text_with_references
+from ..core.model import Decision
 from ..core.walk import Links, walk
 
 if TYPE_CHECKING:
@@ -59,6 +61,7 @@ def check_documentation(
     glossary: str | None = None,
     shown_from: Path | None = None,
     links: Links | None = None,
+    record_text: Callable[[Decision], str | None] | None = None,
 ) -> list[Diagnostic]:
     """What a build would report beyond the records themselves.
 
@@ -67,7 +70,9 @@ def check_documentation(
     its page relative to `shown_from` (default: the current folder). Without a `docs_dir`
     only the records are checked: their C4 elements against no diagrams are not reported,
     since there is nowhere they could be defined. Links in `docs_dir` are followed as
-    `links` allows (MkDocs itself follows them all, and reports nothing).
+    `links` allows (MkDocs itself follows them all, and reports nothing). `record_text` gives a
+    record's text if it may hold a glossary reference (`export.text_with_references`), when the
+    caller kept it; by default each record is read again.
     """
     pages: list[DocPage] = []
     if docs_dir is not None:
@@ -94,16 +99,24 @@ def check_documentation(
         problems += _directive_problems(page, collection)
         problems += _unknown_references(page.text, page.shown, terms)
     for decision in collection.decisions:
-        try:
-            with open(os.path.join(collection.root, decision.file), "rb") as handle:
-                data = handle.read()
-            if b"[[" not in data:
-                continue  # most records hold no reference: nothing to decode
-            text = data.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # already reported as a record problem
-        problems += _unknown_references(text, decision.file, terms)
+        text = (
+            record_text(decision)
+            if record_text is not None
+            else read_record_text(collection.root, decision.file)
+        )
+        if text is not None:
+            problems += _unknown_references(text, decision.file, terms)
     return problems
+
+
+def read_record_text(root: Path, file: str) -> str | None:
+    """`export.text_with_references` of the record at `file` in `root` (None when it cannot be
+    read: a problem reported as the record's own)."""
+    try:
+        with open(os.path.join(root, file), "rb") as handle:
+            return text_with_references(handle.read())
+    except OSError:
+        return None
 
 
 def _read_pages(
