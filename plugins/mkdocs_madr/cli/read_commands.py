@@ -14,16 +14,16 @@ from ..core.diagnostics import Code, Diagnostic, Severity
 from ..core.export import (
     decision_to_dict,
     encode_for_terminal,
+    json_pieces,
     metadata_and_references,
     record_fields,
-    write_json,
 )
 from ..core.in_force import decisions_in_force
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
 from ..core.terminal import for_terminal
 from .errors import CliError, NotFound
-from .output import json_out, printable_json, say
+from .output import json_out, printable_json, say, write_pieces
 from .project import Project, effective, open_project, read_collection
 
 _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
@@ -52,9 +52,8 @@ def run_list(
         chosen = of_sources(chosen, sources, collection.sources)
     _report_stoppers(project, collection.all_diagnostics())
     if as_json:
-        write_json(
+        pieces = json_pieces(
             collection,
-            sys.stdout,
             own_fields=lambda decision: (
                 collection.extras.get(decision.file) or printable_json(record_fields(decision))
             ),
@@ -62,6 +61,7 @@ def run_list(
             diagnostics=effective(collection.all_diagnostics(), project.settings),
             dumps=printable_json,
         )
+        write_pieces(pieces)
         return
     if not chosen and collection.decisions and in_force and not wanted:
         say("no records in force (accepted, and not superseded entirely)", err=True)
@@ -244,7 +244,8 @@ def lint_diagnostics(
 
     def record_text(decision: Decision) -> str | None:
         if decision.source is None:  # a record of the folder, read with the texts kept
-            return collection.extras.get(decision.file)
+            text = collection.extras.get(decision.file)
+            return text if isinstance(text, str) else None
         return read_record_text(collection.root, decision.file)
 
     settings = project.settings

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
 from .collection import Collection
@@ -147,40 +147,54 @@ def write_json(
     own_fields: Callable[[Decision], str] | None = None,
     decisions: Sequence[Decision] | None = None,
     diagnostics: Sequence[Diagnostic] | None = None,
-    dumps: Callable[[object], str] = to_json,
 ) -> None:
-    """Write `collection_to_dict` as JSON one record at a time, so thousands of records never
-    sit in memory as one document; `extra` adds fields per record (such as its URL), and
+    """Write `json_pieces` to `out`."""
+    for piece in json_pieces(collection, extra, own_fields, decisions, diagnostics):
+        out.write(piece if isinstance(piece, str) else piece.decode())
+
+
+def json_pieces(
+    collection: Collection,
+    extra: Callable[[Decision], dict[str, Any]] | None = None,
+    own_fields: Callable[[Decision], str | bytes] | None = None,
+    decisions: Sequence[Decision] | None = None,
+    diagnostics: Sequence[Diagnostic] | None = None,
+    dumps: Callable[[object], str] = to_json,
+) -> Iterator[str | bytes]:
+    """`collection_to_dict` as JSON, in pieces, one record at a time, so thousands of records
+    never sit in memory as one document; `extra` adds fields per record (such as its URL), and
     `own_fields` may supply `record_fields` already encoded (a JSON object, as `dumps` would
-    encode it). `decisions` and `diagnostics` default to all of the collection's; `dumps`
-    encodes everything else."""
-    out.write(f'{{"version": {SCHEMA_VERSION}, "decisions": [')
+    encode it, as text or UTF-8). `decisions` and `diagnostics` default to all of the
+    collection's; `dumps` encodes everything else."""
+    yield f'{{"version": {SCHEMA_VERSION}, "decisions": ['
     chosen = collection.decisions if decisions is None else decisions
     for index, decision in enumerate(chosen):
         added = cross_fields(decision, collection)
         if extra is not None:
             added.update(extra(decision))
         if index:
-            out.write(",")
+            yield ","
         if own_fields is None or decision.ambiguous_date is not None:
             # An ambiguous date is settled by the folder, after the record was encoded.
-            out.write(dumps({**record_fields(decision), **added}))
+            yield dumps({**record_fields(decision), **added})
         else:
-            _write_merged(out, own_fields(decision).rstrip(), dumps(added) if added else "{}")
+            yield from _merged(own_fields(decision).rstrip(), dumps(added) if added else "{}")
     found = collection.all_diagnostics() if diagnostics is None else diagnostics
     listed = dumps([d.to_dict() for d in found])
-    out.write(f'], "diagnostics": {listed}}}\n')
+    yield f'], "diagnostics": {listed}}}\n'
 
 
-def _write_merged(out: TextIO, first: str, second: str) -> None:
+def _merged(first: str | bytes, second: str) -> Iterator[str | bytes]:
     """Two encoded JSON objects as one, without decoding them, nor joining them into a third
     string (a record's text is kilobytes)."""
-    if first == "{}" or second == "{}":
-        out.write(second if first == "{}" else first)
-        return
-    out.write(first[:-1])
-    out.write(", ")
-    out.write(second[1:])
+    if first in ("{}", b"{}"):
+        yield second
+    elif second == "{}":
+        yield first
+    else:
+        yield first[:-1]
+        yield ", "
+        yield second[1:]
 
 
 def encode(decision: Decision, data: bytes = b"") -> tuple[Decision, str]:
@@ -190,11 +204,17 @@ def encode(decision: Decision, data: bytes = b"") -> tuple[Decision, str]:
     return slim(decision), json.dumps(record_fields(decision), ensure_ascii=False)
 
 
-def encode_for_terminal(decision: Decision, data: bytes = b"") -> tuple[Decision, str]:
-    """`encode`, with the JSON as `adr` prints it (`terminal.json_for_terminal`): escaped where
-    the record is parsed, and kept so in the cache, it is not scanned again by each `adr list`."""
+def encode_for_terminal(decision: Decision, data: bytes = b"") -> tuple[Decision, str | bytes]:
+    """`encode`, with the JSON as `adr` prints it (`terminal.json_for_terminal`), in UTF-8:
+    escaped and encoded where the record is parsed, and kept so in the cache, it is neither
+    scanned, decoded nor encoded again by each `adr list`. Text that UTF-8 cannot hold (a lone
+    surrogate, from a YAML escape) stays text, and fails where it is printed."""
     kept, text = encode(decision)
-    return kept, json_for_terminal(text)
+    printable = json_for_terminal(text)
+    try:
+        return kept, printable.encode()
+    except UnicodeEncodeError:
+        return kept, printable
 
 
 def metadata_only(decision: Decision, data: bytes = b"") -> tuple[Decision, None]:

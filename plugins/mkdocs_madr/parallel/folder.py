@@ -20,13 +20,12 @@ from .pool import Pool, SerialPool, start_pool
 PARALLEL_THRESHOLD = 400
 """Below this many files a process pool costs more than it saves."""
 
-AfterParse = Callable[[Decision, bytes], tuple[Decision, str | None]]
+Parsed = tuple[Decision, str | bytes | None]
+
+AfterParse = Callable[[Decision, bytes], Parsed]
 """Work done on each record right after its parse, where it was parsed, given the record and the
-bytes of its file: the record to keep (the same or a slimmer one) and a text kept in
+bytes of its file: the record to keep (the same or a slimmer one) and a text (or UTF-8) kept in
 `Collection.extras`. A module-level function, so worker processes can receive it."""
-
-
-Parsed = tuple[Decision, str | None]
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ def _is_parsed(value: object) -> TypeGuard[Parsed]:
         isinstance(value, tuple)
         and len(value) == 2
         and isinstance(value[0], Decision)
-        and (value[1] is None or isinstance(value[1], str))
+        and (value[1] is None or isinstance(value[1], (str, bytes)))
     )
 
 
