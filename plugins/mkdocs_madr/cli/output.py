@@ -29,6 +29,10 @@ class _JsonOut:
         return self.out.write(json_for_terminal(text))
 
 
+_BATCH = 1 << 20
+"""Bytes written to standard output at a time."""
+
+
 def printable_json(value: object) -> str:
     """`value` as JSON text that is safe to print (see `json_out`)."""
     return json_for_terminal(json.dumps(value, ensure_ascii=False))
@@ -44,8 +48,16 @@ def write_pieces(pieces: Iterable[str | bytes]) -> None:
             out.write(piece if isinstance(piece, str) else piece.decode())
         return
     out.flush()
+    batch: list[bytes] = []
+    size = 0
     for piece in pieces:
-        buffer.write(piece if isinstance(piece, bytes) else piece.encode())
+        data = piece if isinstance(piece, bytes) else piece.encode()
+        batch.append(data)
+        size += len(data)
+        if size >= _BATCH:  # one system call a megabyte, not a few a record
+            buffer.write(b"".join(batch))
+            batch, size = [], 0
+    buffer.write(b"".join(batch))
     buffer.flush()
 
 

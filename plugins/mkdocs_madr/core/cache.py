@@ -195,19 +195,21 @@ class RecordCache:
 
 def _load(file: Path, key: bytes) -> dict[str, object]:
     """The entries of `file`; none when it is missing, foreign, of another key or damaged."""
-    try:
-        data = file.read_bytes()
-    except OSError:
-        return {}
     at_key = len(MAGIC)
     at_digest = at_key + len(key)
     at_length = at_digest + DIGEST_SIZE
     start = at_length + _LENGTH
-    if len(data) < start or not data.startswith(MAGIC) or data[at_key:at_digest] != key:
+    try:
+        with file.open("rb") as handle:
+            header = handle.read(start)
+            # Read apart from the header: unpickled from a bytes object, it is not copied.
+            payload = handle.read()
+    except OSError:
         return {}
-    digest = data[at_digest:at_length]
-    length = int.from_bytes(data[at_length:start], "little")
-    payload = memoryview(data)[start:]
+    if len(header) < start or not header.startswith(MAGIC) or header[at_key:at_digest] != key:
+        return {}
+    digest = header[at_digest:at_length]
+    length = int.from_bytes(header[at_length:start], "little")
     if len(payload) != length or _digest(payload) != digest:
         return {}
     try:
