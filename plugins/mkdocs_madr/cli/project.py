@@ -84,9 +84,9 @@ def read_collection(
     check_folder(root)
     from ..core.team_facts import add_team_facts
 
-    try:
-        settings = project.settings
-        with no_gc():
+    settings = project.settings
+    with no_gc():
+        try:
             collection = read_folder(
                 root,
                 statuses=settings.statuses,
@@ -96,19 +96,20 @@ def read_collection(
                 cache_dir=settings.cache_dir() if project.cache else None,
                 sources=_sources(project),
             )
-    except FolderError as error:
-        raise CliError(str(error)) from None
-    add_team_facts(collection, settings, project.as_of)
-    if history and settings.history:
-        from ..core.git_history import attach_history, find_repository, read_histories
+        except FolderError as error:
+            raise CliError(str(error)) from None
+        add_team_facts(collection, settings, project.as_of)
+        if history and settings.history:
+            from ..core.git_history import attach_history, find_repository, read_histories
 
-        repository = find_repository(root)
-        if repository is not None:
-            found = read_histories(repository, root, settings.vocabulary)
-            attach_history(collection.decisions, found)
-    # The records live as long as the command and hold no cycles: the collector's full passes
-    # would walk them all again (a fifth of a warm `adr lint` at 5,000 records).
-    gc.freeze()
+            repository = find_repository(root)
+            if repository is not None:
+                found = read_histories(repository, root, settings.vocabulary)
+                attach_history(collection.decisions, found)
+        # The records live as long as the command and hold no cycles: the collector's full
+        # passes would walk them all again (a fifth of a warm `adr lint` at 5,000 records), and
+        # its first pass once enabled again would walk every object made meanwhile.
+        gc.freeze()
     return collection
 
 

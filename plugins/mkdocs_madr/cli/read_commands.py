@@ -11,15 +11,20 @@ from pathlib import Path
 
 from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, Severity
-from ..core.export import decision_to_dict, encode, metadata_only, record_fields, write_json
+from ..core.export import (
+    decision_to_dict,
+    encode_for_terminal,
+    json_pieces,
+    metadata_and_references,
+    record_fields,
+)
 from ..core.in_force import decisions_in_force
 from ..core.model import Decision, RelationKind
 from ..core.settings import SettingsError
 from ..core.terminal import for_terminal
 from .errors import CliError, NotFound
-from .output import json_out, say
+from .output import json_out, printable_json, say, write_pieces
 from .project import Project, effective, open_project, read_collection
-from .refs_command import citation_problems
 
 _STOPPERS = (Code.NOT_UTF8, Code.UNREADABLE_FILE)
 
@@ -35,9 +40,10 @@ def run_list(
     cache: bool = True,
 ) -> None:
     project = open_project(directory, config_file, cache=cache)
-    # JSON: each record is encoded where it is parsed, so only its metadata travels back.
+    # JSON: each record is encoded (as printed) where it is parsed, so only its metadata
+    # travels back.
     as_json = output == "json"
-    collection = read_collection(project, encode if as_json else None, history=as_json)
+    collection = read_collection(project, encode_for_terminal if as_json else None, history=as_json)
     wanted = {status.lower() for status in statuses}
     chosen = [d for d in collection.decisions if not wanted or (d.status or "") in wanted]
     if in_force:
@@ -46,16 +52,16 @@ def run_list(
         chosen = of_sources(chosen, sources, collection.sources)
     _report_stoppers(project, collection.all_diagnostics())
     if as_json:
-        write_json(
+        pieces = json_pieces(
             collection,
-            json_out(),
             own_fields=lambda decision: (
-                collection.extras.get(decision.file)
-                or json.dumps(record_fields(decision), ensure_ascii=False)
+                collection.extras.get(decision.file) or printable_json(record_fields(decision))
             ),
             decisions=chosen,
             diagnostics=effective(collection.all_diagnostics(), project.settings),
+            dumps=printable_json,
         )
+        write_pieces(pieces)
         return
     if not chosen and collection.decisions and in_force and not wanted:
         say("no records in force (accepted, and not superseded entirely)", err=True)
@@ -208,8 +214,8 @@ def run_lint(
     cache: bool = True,
 ) -> int:
     project = replace(open_project(directory, config_file, cache=cache), as_of=as_of)
-    collection = read_collection(project, after_parse=metadata_only)
-    found = lint_diagnostics(project, collection)
+    collection = read_collection(project, after_parse=metadata_and_references)
+    found = lint_diagnostics(project, collection, texts_kept=True)
     if output == "json":
         listed = [{**d.to_dict(), "file": project.display(d.file)} for d in found]
         sys.stdout.write(json.dumps(listed, indent=1) + "\n")
@@ -226,10 +232,21 @@ def run_lint(
     return 1 if errors or (strict and warnings) else 0
 
 
-def lint_diagnostics(project: Project, collection: Collection) -> list[Diagnostic]:
+def lint_diagnostics(
+    project: Project, collection: Collection, *, texts_kept: bool = False
+) -> list[Diagnostic]:
     """What `adr lint` reports: the records, the documentation as a build checks it, and
-    citations of replaced records; at the project's levels, in path and line order."""
-    from ..site.checks import MissingGlossary, check_documentation  # C4 and glossary readers
+    citations of replaced records; at the project's levels, in path and line order. With
+    `texts_kept`, the folder was read with `metadata_and_references`, whose texts are used
+    instead of reading its records again."""
+    from ..site.checks import MissingGlossary, check_documentation, read_record_text
+    from .refs_command import citation_problems  # the repository's file lister
+
+    def record_text(decision: Decision) -> str | None:
+        if decision.source is None:  # a record of the folder, read with the texts kept
+            text = collection.extras.get(decision.file)
+            return text if isinstance(text, str) else None
+        return read_record_text(collection.root, decision.file)
 
     settings = project.settings
     docs_dir = settings.docs_dir
@@ -241,6 +258,7 @@ def lint_diagnostics(project: Project, collection: Collection) -> list[Diagnosti
             glossary=settings.glossary,
             shown_from=project.root,
             links=settings.links(docs_dir) if docs_dir is not None else None,
+            record_text=record_text if texts_kept else None,
         )
     except SettingsError as error:
         raise CliError(str(error)) from None

@@ -72,16 +72,18 @@ def stamp_of(stat: os.stat_result, data: bytes, now_ns: int | None = None) -> St
     return Stamp(stat.st_size, stat.st_mtime_ns, _digest(data) if racy else None)
 
 
-def read_stamped(root: Path, path: str, vocabulary: Vocabulary) -> tuple[Decision, Stamp | None]:
+def read_stamped(
+    root: Path, path: str, vocabulary: Vocabulary
+) -> tuple[Decision, Stamp | None, bytes]:
     """`collection.read_record`, with the stamp of what was read (None when the file could not
-    be read: that is never cached)."""
+    be read: that is never cached) and the bytes it was parsed from."""
     file = root / path
     try:
         before = os.stat(file)
         data = file.read_bytes()
     except OSError:
-        return read_record(root, path, vocabulary), None  # says why, as a diagnostic
-    return parse_record(data, path, vocabulary), stamp_of(before, data)
+        return read_record(root, path, vocabulary), None, b""  # says why, as a diagnostic
+    return parse_record(data, path, vocabulary), stamp_of(before, data), data
 
 
 class _Unpickler(pickle.Unpickler):
@@ -145,12 +147,13 @@ class RecordCache:
                 pass
             case _:
                 return None
+        file = os.path.join(root, path)  # thousands of files: pathlib's parsing would show
         try:
-            stat = os.stat(root / path)
+            stat = os.stat(file)
             if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
                 return None
             if digest is not None:
-                if _digest((root / path).read_bytes()) != digest:
+                if _digest(Path(file).read_bytes()) != digest:
                     return None
                 if time.time_ns() - mtime_ns >= RACY_NS:
                     # Its time can be trusted now: compare by stat alone from now on.
@@ -192,19 +195,21 @@ class RecordCache:
 
 def _load(file: Path, key: bytes) -> dict[str, object]:
     """The entries of `file`; none when it is missing, foreign, of another key or damaged."""
-    try:
-        data = file.read_bytes()
-    except OSError:
-        return {}
     at_key = len(MAGIC)
     at_digest = at_key + len(key)
     at_length = at_digest + DIGEST_SIZE
     start = at_length + _LENGTH
-    if len(data) < start or not data.startswith(MAGIC) or data[at_key:at_digest] != key:
+    try:
+        with file.open("rb") as handle:
+            header = handle.read(start)
+            # Read apart from the header: unpickled from a bytes object, it is not copied.
+            payload = handle.read()
+    except OSError:
         return {}
-    digest = data[at_digest:at_length]
-    length = int.from_bytes(data[at_length:start], "little")
-    payload = memoryview(data)[start:]
+    if len(header) < start or not header.startswith(MAGIC) or header[at_key:at_digest] != key:
+        return {}
+    digest = header[at_digest:at_length]
+    length = int.from_bytes(header[at_length:start], "little")
     if len(payload) != length or _digest(payload) != digest:
         return {}
     try:
@@ -267,11 +272,8 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-@cache
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("mkdocs-madr")
-    except PackageNotFoundError:
-        return "unknown"
+    """The package's version, as `adr --version` gives it. Read from the package, which is
+    loaded with `core`, not imported (`core` imports nothing above it); importlib.metadata's
+    search of the installed distributions took 30 ms of every `adr` run that reads records."""
+    return str(getattr(sys.modules[_PACKAGE], "__version__", "unknown"))

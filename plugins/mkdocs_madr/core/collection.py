@@ -44,7 +44,7 @@ class Collection:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     by_key: dict[str, Decision] = field(default_factory=dict)
     links: list[tuple[Decision, Relation, Decision]] = field(default_factory=list)
-    extras: dict[str, str] = field(default_factory=dict)
+    extras: dict[str, str | bytes] = field(default_factory=dict)
     """What `parallel.read_collection(after_parse=…)` returned for each record, by file."""
     sources: frozenset[str] = frozenset()
     """The names of the configured sources (`sources:`), read or not: `name:id` names a record

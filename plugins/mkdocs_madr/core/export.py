@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
 
 from .collection import Collection
@@ -11,6 +11,7 @@ from .diagnostics import Diagnostic
 from .in_force import in_force
 from .model import Decision, RelationKind
 from .slim import slim
+from .terminal import json_for_terminal
 
 SCHEMA_VERSION = 1
 
@@ -134,6 +135,11 @@ def collection_to_dict(
     }
 
 
+def to_json(value: object) -> str:
+    """`value` as JSON text, non-ASCII characters as they are."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def write_json(
     collection: Collection,
     out: TextIO,
@@ -142,41 +148,93 @@ def write_json(
     decisions: Sequence[Decision] | None = None,
     diagnostics: Sequence[Diagnostic] | None = None,
 ) -> None:
-    """Write `collection_to_dict` as JSON one record at a time, so thousands of records never
-    sit in memory as one document; `extra` adds fields per record (such as its URL), and
-    `own_fields` may supply `record_fields` already encoded (a JSON object). `decisions` and
-    `diagnostics` default to all of the collection's."""
-    out.write(f'{{"version": {SCHEMA_VERSION}, "decisions": [')
+    """Write `json_pieces` to `out`."""
+    for piece in json_pieces(collection, extra, own_fields, decisions, diagnostics):
+        out.write(piece if isinstance(piece, str) else piece.decode())
+
+
+def json_pieces(
+    collection: Collection,
+    extra: Callable[[Decision], dict[str, Any]] | None = None,
+    own_fields: Callable[[Decision], str | bytes] | None = None,
+    decisions: Sequence[Decision] | None = None,
+    diagnostics: Sequence[Diagnostic] | None = None,
+    dumps: Callable[[object], str] = to_json,
+) -> Iterator[str | bytes]:
+    """`collection_to_dict` as JSON, in pieces, one record at a time, so thousands of records
+    never sit in memory as one document; `extra` adds fields per record (such as its URL), and
+    `own_fields` may supply `record_fields` already encoded (a JSON object, as `dumps` would
+    encode it, as text or UTF-8). `decisions` and `diagnostics` default to all of the
+    collection's; `dumps` encodes everything else."""
+    yield f'{{"version": {SCHEMA_VERSION}, "decisions": ['
     chosen = collection.decisions if decisions is None else decisions
     for index, decision in enumerate(chosen):
         added = cross_fields(decision, collection)
         if extra is not None:
             added.update(extra(decision))
+        if index:
+            yield ","
         if own_fields is None or decision.ambiguous_date is not None:
             # An ambiguous date is settled by the folder, after the record was encoded.
-            text = json.dumps({**record_fields(decision), **added}, ensure_ascii=False)
+            yield dumps({**record_fields(decision), **added})
         else:
-            own = own_fields(decision).rstrip()
-            text = _merge_objects(own, json.dumps(added, ensure_ascii=False)) if added else own
-        out.write(("," if index else "") + text)
+            yield from _merged(own_fields(decision).rstrip(), dumps(added) if added else "{}")
     found = collection.all_diagnostics() if diagnostics is None else diagnostics
-    listed = json.dumps([d.to_dict() for d in found], ensure_ascii=False)
-    out.write(f'], "diagnostics": {listed}}}\n')
+    listed = dumps([d.to_dict() for d in found])
+    yield f'], "diagnostics": {listed}}}\n'
 
 
-def _merge_objects(first: str, second: str) -> str:
-    """Two encoded JSON objects as one, without decoding them."""
-    if first == "{}":
-        return second
-    return first[:-1] + ", " + second[1:]
+def _merged(first: str | bytes, second: str) -> Iterator[str | bytes]:
+    """Two encoded JSON objects as one, without decoding them, nor joining them into a third
+    string (a record's text is kilobytes)."""
+    if first in ("{}", b"{}"):
+        yield second
+    elif second == "{}":
+        yield first
+    else:
+        yield first[:-1]
+        yield ", "
+        yield second[1:]
 
 
-def encode(decision: Decision) -> tuple[Decision, str]:
+def encode(decision: Decision, data: bytes = b"") -> tuple[Decision, str]:
     """`record_fields` as JSON, and the record slimmed: for `read_collection(after_parse=…)`, so
-    records are encoded where they are parsed and travel back small."""
+    records are encoded where they are parsed and travel back small (`data`, the file's bytes,
+    adds nothing to what the record says)."""
     return slim(decision), json.dumps(record_fields(decision), ensure_ascii=False)
 
 
-def metadata_only(decision: Decision) -> tuple[Decision, None]:
-    """The record slimmed, for readers of the metadata alone (`read_collection(after_parse=…)`)."""
+def encode_for_terminal(decision: Decision, data: bytes = b"") -> tuple[Decision, str | bytes]:
+    """`encode`, with the JSON as `adr` prints it (`terminal.json_for_terminal`), in UTF-8:
+    escaped and encoded where the record is parsed, and kept so in the cache, it is neither
+    scanned, decoded nor encoded again by each `adr list`. Text that UTF-8 cannot hold (a lone
+    surrogate, from a YAML escape) stays text, and fails where it is printed."""
+    kept, text = encode(decision)
+    printable = json_for_terminal(text)
+    try:
+        return kept, printable.encode()
+    except UnicodeEncodeError:
+        return kept, printable
+
+
+def metadata_only(decision: Decision, data: bytes = b"") -> tuple[Decision, None]:
+    """The record slimmed, for readers of the metadata alone (`read_collection(after_parse=…)`;
+    `data`, the file's bytes, is not kept)."""
     return slim(decision), None
+
+
+def metadata_and_references(decision: Decision, data: bytes) -> tuple[Decision, str | None]:
+    """The record slimmed, and its text if it may hold a glossary reference: what `adr lint`
+    checks, which then reads no record again (most hold none)."""
+    return slim(decision), text_with_references(data)
+
+
+def text_with_references(data: bytes) -> str | None:
+    """A record's text if it holds a `[[` (a glossary reference, maybe); None when it holds none
+    or is not UTF-8 (a problem the record reports itself)."""
+    if b"[[" not in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,13 +20,12 @@ from .pool import Pool, SerialPool, start_pool
 PARALLEL_THRESHOLD = 400
 """Below this many files a process pool costs more than it saves."""
 
-AfterParse = Callable[[Decision], tuple[Decision, str | None]]
-"""Work done on each record right after its parse, where it was parsed: the record to keep
-(the same or a slimmer one) and a text kept in `Collection.extras`. A module-level function,
-so worker processes can receive it."""
+Parsed = tuple[Decision, str | bytes | None]
 
-
-Parsed = tuple[Decision, str | None]
+AfterParse = Callable[[Decision, bytes], Parsed]
+"""Work done on each record right after its parse, where it was parsed, given the record and the
+bytes of its file: the record to keep (the same or a slimmer one) and a text (or UTF-8) kept in
+`Collection.extras`. A module-level function, so worker processes can receive it."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ def read_collection(
     if count <= 1 or len(todo) < PARALLEL_THRESHOLD:
         pool, size = SerialPool(context), max(1, len(todo))
     else:
+        # The reader, imported once here rather than by every worker forked from this process.
+        importlib.import_module("..core.parse.record", __package__)
         pool = start_pool(context, count)
         size = max(16, len(todo) // (count * 16))  # small tasks keep every worker busy
     try:
@@ -94,7 +96,7 @@ def _is_parsed(value: object) -> TypeGuard[Parsed]:
         isinstance(value, tuple)
         and len(value) == 2
         and isinstance(value[0], Decision)
-        and (value[1] is None or isinstance(value[1], str))
+        and (value[1] is None or isinstance(value[1], (str, bytes)))
     )
 
 
@@ -103,9 +105,8 @@ def _parse(context: _Context, paths: list[str]) -> list[tuple[str, Parsed, Stamp
     done = []
     with no_gc():
         for path in paths:
-            decision, stamp = read_stamped(context.root, path, context.vocabulary)
-            found = (
-                (decision, None) if context.after_parse is None else context.after_parse(decision)
-            )
+            decision, stamp, data = read_stamped(context.root, path, context.vocabulary)
+            after_parse = context.after_parse
+            found = (decision, None) if after_parse is None else after_parse(decision, data)
             done.append((path, found, stamp))
     return done

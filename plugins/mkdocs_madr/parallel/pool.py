@@ -11,18 +11,22 @@ from that thread's allocator arena, which thousands of results leave fragmented.
 A task that fails in a worker, or whose worker is gone, is run again in this process when its
 result is taken, unless the caller does that work another way (`retry_here=False`); `errors`
 keeps why it failed.
+
+`multiprocessing` and `concurrent.futures` are imported when a process pool starts: a command
+whose records all come from the cache starts none.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor, wait
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 
@@ -37,6 +41,8 @@ def in_worker() -> bool:
 
 
 def can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -159,6 +165,9 @@ class ProcessPool(Pool):
         """Tasks not finished yet (a finished one leaves, with its result)."""
 
     def start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork") if self.fork else None
         self._executor = ProcessPoolExecutor(
             max_workers=self.workers,
@@ -174,6 +183,8 @@ class ProcessPool(Pool):
     def submit(
         self, task: Callable[..., T], *arguments: object, retry_here: bool = True
     ) -> Handle[T]:
+        from concurrent.futures import BrokenExecutor
+
         future: Future[bytes] | None = None
         if self._executor is not None:
             try:
@@ -199,6 +210,8 @@ class ProcessPool(Pool):
         return Handle(self, task, arguments, future, retry_here=retry_here)
 
     def join(self) -> None:
+        from concurrent.futures import wait
+
         wait(list(self._futures))
 
     def teardown(self) -> None:
@@ -218,6 +231,8 @@ def start_pool(context: object, workers: int | None = None, *, fork: bool = Fals
 
 
 def _failed_future() -> Future[bytes]:
+    from concurrent.futures import Future
+
     future: Future[bytes] = Future()
     future.cancel()
     future.set_running_or_notify_cancel()

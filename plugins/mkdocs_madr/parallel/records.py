@@ -434,7 +434,7 @@ def _read_record(context: JobContext, path: str) -> tuple[Decision, Fresh]:
         cached = None
     if isinstance(cached, Decision):
         return cached, None
-    decision, stamp = read_stamped(context.root, path, context.vocabulary)
+    decision, stamp, _ = read_stamped(context.root, path, context.vocabulary)
     return decision, (stamp, pack_entry(decision)) if stamp is not None else None
 
 

@@ -2,25 +2,28 @@
 
 The plugin makes these checks while it builds; `adr lint` makes them here, from the files, so
 that lint fails wherever `mkdocs build --strict` would. Pure core: no MkDocs.
+
+The C4, glossary and Markdown readers are imported when a page or a record needs them: `adr
+lint` on a folder of records without any is then spared their import.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..c4 import C4Index, find_c4_diagrams
-from ..core.blocks import block_tokens, inline_tokens
 from ..core.collection import Collection
 from ..core.diagnostics import Code, Diagnostic, diagnostic
+from ..core.export import text_with_references
+from ..core.model import Decision
 from ..core.walk import Links, walk
-from ..glossary import Glossary, parse_glossary
-from ..glossary.matcher import EXPLICIT_REFERENCE
-from ..glossary.plaintext import collapse
-from .architecture import link_architecture
-from .directives import reference_problems, scan_page
+
+if TYPE_CHECKING:
+    from ..c4 import C4Index
+    from ..glossary import Glossary
 
 GLOSSARY_PAGES = ("GLOSSARY.md", "glossary.md", "glossary/index.md")
 """Where the glossary is looked for when the `glossary` option does not name it."""
@@ -39,6 +42,8 @@ class DocPage:
 
 def read_architecture(pages: Iterable[DocPage]) -> tuple[C4Index, list[Diagnostic]]:
     """The C4 index of every diagram in `pages`, with the problems found reading them."""
+    from ..c4 import C4Index, find_c4_diagrams
+
     diagrams, problems = [], []
     for page in pages:
         if "C4" in page.text and "mermaid" in page.text:
@@ -56,6 +61,7 @@ def check_documentation(
     glossary: str | None = None,
     shown_from: Path | None = None,
     links: Links | None = None,
+    record_text: Callable[[Decision], str | None] | None = None,
 ) -> list[Diagnostic]:
     """What a build would report beyond the records themselves.
 
@@ -64,7 +70,9 @@ def check_documentation(
     its page relative to `shown_from` (default: the current folder). Without a `docs_dir`
     only the records are checked: their C4 elements against no diagrams are not reported,
     since there is nowhere they could be defined. Links in `docs_dir` are followed as
-    `links` allows (MkDocs itself follows them all, and reports nothing).
+    `links` allows (MkDocs itself follows them all, and reports nothing). `record_text` gives a
+    record's text if it may hold a glossary reference (`export.text_with_references`), when the
+    caller kept it; by default each record is read again.
     """
     pages: list[DocPage] = []
     if docs_dir is not None:
@@ -73,30 +81,42 @@ def check_documentation(
         pages = list(_read_pages(docs_dir, records, shown_from, links))
     problems: list[Diagnostic] = []
     if pages:
+        from .architecture import link_architecture
+
         index, c4_problems = read_architecture(pages)
         problems += c4_problems
         problems += link_architecture(collection, index)[1]
     glossary_page = _find_glossary(pages, glossary)
     if glossary is not None and docs_dir is not None and glossary_page is None:
         raise MissingGlossary(missing_glossary(glossary))
+    terms: Glossary | None = None
     if glossary_page is not None:
+        from ..glossary import parse_glossary
+
         terms, glossary_problems = parse_glossary(glossary_page.text, glossary_page.shown)
         problems += glossary_problems
-    else:
-        terms = Glossary(page="", terms=())
     for page in pages:
         problems += _directive_problems(page, collection)
         problems += _unknown_references(page.text, page.shown, terms)
     for decision in collection.decisions:
-        try:
-            data = (collection.root / decision.file).read_bytes()
-            if b"[[" not in data:
-                continue  # most records hold no reference: nothing to decode
-            text = data.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # already reported as a record problem
-        problems += _unknown_references(text, decision.file, terms)
+        text = (
+            record_text(decision)
+            if record_text is not None
+            else read_record_text(collection.root, decision.file)
+        )
+        if text is not None:
+            problems += _unknown_references(text, decision.file, terms)
     return problems
+
+
+def read_record_text(root: Path, file: str) -> str | None:
+    """`export.text_with_references` of the record at `file` in `root` (None when it cannot be
+    read: a problem reported as the record's own)."""
+    try:
+        with open(os.path.join(root, file), "rb") as handle:
+            return text_with_references(handle.read())
+    except OSError:
+        return None
 
 
 def _read_pages(
@@ -150,6 +170,8 @@ def _find_glossary(pages: list[DocPage], wanted: str | None) -> DocPage | None:
 def _directive_problems(page: DocPage, collection: Collection) -> list[Diagnostic]:
     if "madr:" not in page.text:
         return []
+    from .directives import reference_problems, scan_page
+
     scan = scan_page(page.text, page.shown)
     problems = list(scan.problems)
     for directive in scan.directives:
@@ -157,15 +179,19 @@ def _directive_problems(page: DocPage, collection: Collection) -> list[Diagnosti
     return problems
 
 
-def _unknown_references(text: str, shown: str, glossary: Glossary) -> list[Diagnostic]:
-    """`[[Term]]` references the glossary does not define, outside code."""
+def _unknown_references(text: str, shown: str, glossary: Glossary | None) -> list[Diagnostic]:
+    """`[[Term]]` references the glossary (none: no glossary page) does not define, outside
+    code."""
     if "[[" not in text:
         return []
+    from ..glossary.matcher import EXPLICIT_REFERENCE
+    from ..glossary.plaintext import collapse
+
     problems = []
     for first_line, prose in _prose(text):
         for match in EXPLICIT_REFERENCE.finditer(prose):
             name = collapse(match["ref"])
-            if name and glossary.find(name) is None:
+            if name and (glossary is None or glossary.find(name) is None):
                 line = first_line + prose.count("\n", 0, match.start())
                 problems.append(
                     diagnostic(
@@ -180,6 +206,8 @@ def _unknown_references(text: str, shown: str, glossary: Glossary) -> list[Diagn
 
 def _prose(text: str) -> Iterator[tuple[int, str]]:
     """The text of each inline run with its first line; code spans cannot hold a reference."""
+    from ..core.blocks import block_tokens, inline_tokens
+
     for token in block_tokens(text):
         if token.type != "inline" or token.map is None or "[[" not in token.content:
             continue

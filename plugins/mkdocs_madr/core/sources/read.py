@@ -16,7 +16,6 @@ from ..parse.vocabulary import DEFAULT, Vocabulary
 from ..walk import Links
 from .config import Source
 from .folder import read_folder_source
-from .remote import read_remote
 from .site_records import site_records
 
 _Report = Callable[[Code, str], None]
@@ -148,6 +147,8 @@ def _read_folder(
 
 
 def _read_site(source: Source, base: Path, read: SourceRecords, report: _Report) -> None:
+    from .remote import read_remote  # urllib and ssl: only for a site's sources
+
     assert source.url is not None
     remote = read_remote(source, base / CACHE_DIR)
     if remote.document is None:
