@@ -52,7 +52,9 @@ _BADGE = re.compile(
     r"(?P<gap>[ \t]*)",
     re.IGNORECASE,
 )
-_DATE_LEAD = re.compile(r"\s*(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+")
+_DATE_LEAD = re.compile(
+    r"\s*(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+"
+)
 _CLAUSE_END = re.compile(r"\s*(?:[.;:(\[—–|]|\s-\s|,)")
 _BADGE_WORDS = re.compile(
     r"^(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
