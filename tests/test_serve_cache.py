@@ -372,12 +372,17 @@ def quiet() -> Iterator[None]:
     logger.setLevel(level)
 
 
-def run_session(tmp_path: Path, seed: int, steps: int, nav_threshold: int) -> None:
+def run_session(
+    tmp_path: Path, seed: int, steps: int, nav_threshold: int, records: int = 30
+) -> list[int]:
+    """Random edits, a serve rebuild and a full build after each, compared; returns how many
+    record pages workers rendered in each serve build."""
     rng = random.Random(seed)
     root = tmp_path / "project"
     project = Project(root, rng)
-    for number in range(1, 31):
+    for number in range(1, records + 1):
         project.records[number] = project.new_record(number)
+    by_workers: list[int] = []
     builds = Builds(root, tmp_path)
     checked = 0
     history: list[str] = []
@@ -389,6 +394,7 @@ def run_session(tmp_path: Path, seed: int, steps: int, nav_threshold: int) -> No
         with warnings_logged() as served_warnings:
             served = builds.serve_rebuild()
         plugin = served.plugins["madr"]
+        by_workers.append(plugin.build.worker_pages)
         counts, renders = plugin.cache.pages.last, plugin.cache.renders.last
         wrapper = plugin.cache.pages.wrapper
         with warnings_logged() as full_warnings:
@@ -411,6 +417,7 @@ def run_session(tmp_path: Path, seed: int, steps: int, nav_threshold: int) -> No
             assert renders.kept >= pages - KEEP_ALL_BUT[edit], (history, renders)
             checked += 1
     assert checked >= 1
+    return by_workers
 
 
 @pytest.mark.usefixtures("quiet")
@@ -419,6 +426,17 @@ def run_session(tmp_path: Path, seed: int, steps: int, nav_threshold: int) -> No
 )
 def test_serve_rebuilds_equal_full_builds(tmp_path: Path, seed: int, nav_threshold: int) -> None:
     run_session(tmp_path, seed, steps=10, nav_threshold=nav_threshold)
+
+
+@pytest.mark.usefixtures("quiet")
+def test_a_serve_s_first_build_renders_in_workers_and_keeps_their_pages(tmp_path: Path) -> None:
+    """Enough records for workers: the first serve build (one thread, so it may fork) has them
+    render record pages, the render cache keeps those pages, and every rebuild after an edit
+    still equals a full build."""
+    by_workers = run_session(tmp_path, seed=11, steps=6, nav_threshold=10, records=64)
+    assert by_workers[0] > 0, by_workers
+    # Later rebuilds parse only what changed, in the build process: no worker starts.
+    assert by_workers[1:] == [0] * (len(by_workers) - 1), by_workers
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ import json
 import os
 import pickle
 import secrets
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -247,8 +248,9 @@ class Build:
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """Parse, and render, records in the background, now that the files are final."""
-        # Rendering pages in forked workers is for builds: a serve process runs threads.
-        render = self.settings.parallel and not self.serving
+        # Pages are rendered in forked workers, which a process must not do once it runs
+        # threads: a serve process does from its first rebuild on, not in its first build.
+        render = self.settings.parallel and (not self.serving or threading.active_count() == 1)
         cache = self.cache if self.serving else None  # caches only pay off across rebuilds
         settings = self.settings
         cache_dir = settings.cache_dir()

@@ -34,7 +34,7 @@ from .host import HOST, Files, MkDocsConfig, Page
 from .page_state import Uncacheable, digest, encode
 from .reporting import log
 from .term_links import TermLinks
-from .worker_pages import LINKS, RENDERED, Message
+from .worker_pages import LINKS, RENDERED, Message, is_worker_render
 
 _MARKDOWN = [
     "abbr",
@@ -140,8 +140,10 @@ class RenderRound:
 
     def wrap(self, page: Page) -> None:
         """Make the page's next `render` keep what it sets, or set what was kept."""
-        if self.failed is not None or "render" in vars(page):
+        replaced = vars(page).get("render")
+        if self.failed is not None or not (replaced is None or is_worker_render(replaced)):
             return
+        # A page a worker rendered (a serve's first build) is kept like one rendered here.
         own = page.render
 
         def render(config: MkDocsConfig, files: Files) -> None:

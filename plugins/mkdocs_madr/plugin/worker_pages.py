@@ -129,7 +129,13 @@ def render_with(page: Page, rendered: RenderedPage, on_use: Callable[[RenderedPa
 
     # MkDocs has no event between a page's Markdown and its rendering that could hand it HTML,
     # so this page's `render` is replaced for one call.
+    take_or_render.from_worker = True  # type: ignore[attr-defined]
     vars(page)["render"] = take_or_render
+
+
+def is_worker_render(render: object) -> bool:
+    """Whether a page's replaced `render` takes what a worker rendered (see `render_with`)."""
+    return getattr(render, "from_worker", False) is True
 
 
 @contextmanager
