@@ -194,6 +194,14 @@ class Project:
 # --- the edits ------------------------------------------------------------------------------
 
 
+def project_of(root: Path, records: int, rng: random.Random | None = None) -> Project:
+    """A project with records 1 to `records` (not yet written)."""
+    project = Project(root, rng or random.Random(0))
+    for number in range(1, records + 1):
+        project.records[number] = project.new_record(number)
+    return project
+
+
 def _some(project: Project) -> Record:
     return project.records[project.rng.choice(sorted(project.records))]
 
@@ -380,9 +388,7 @@ def run_session(
     record pages workers rendered in each serve build."""
     rng = random.Random(seed)
     root = tmp_path / "project"
-    project = Project(root, rng)
-    for number in range(1, records + 1):
-        project.records[number] = project.new_record(number)
+    project = project_of(root, records, rng)
     by_workers: list[int] = []
     builds = Builds(root, tmp_path)
     checked = 0
@@ -458,9 +464,7 @@ def test_a_plain_build_keeps_no_page(tmp_path: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    project = Project(tmp_path / "project", random.Random(0))
-    for number in range(1, 6):
-        project.records[number] = project.new_record(number)
+    project = project_of(tmp_path / "project", 5)
     project.write(100)
     store: dict[str, Any] = {}
     instances = []
@@ -484,8 +488,7 @@ def test_dirty_serve_keeps_no_page(tmp_path: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    project = Project(tmp_path / "project", random.Random(0))
-    project.records[1] = project.new_record(1)
+    project = project_of(tmp_path / "project", 1)
     project.write(100)
     with plugin_instances({}):
         for attempt in range(2):
@@ -501,9 +504,7 @@ def test_dirty_serve_keeps_no_page(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("quiet")
 def test_a_context_value_it_cannot_key_leaves_the_page_rendered(tmp_path: Path) -> None:
     """A plugin puts an object into every page's context: no key, every page rendered."""
-    project = Project(tmp_path / "project", random.Random(0))
-    for number in range(1, 4):
-        project.records[number] = project.new_record(number)
+    project = project_of(tmp_path / "project", 3)
     project.write(100)
     hooks = project.root / "hooks.py"
     hooks.write_text(
