@@ -403,6 +403,7 @@ def run_session(
         plugin = served.plugins["madr"]
         by_workers.append(plugin.build.worker_pages)
         counts, renders = plugin.cache.pages.last, plugin.cache.renders.last
+        searches = plugin.cache.search.last
         wrapper = plugin.cache.pages.wrapper
         with warnings_logged() as full_warnings:
             builds.full_build()
@@ -419,9 +420,12 @@ def run_session(
         assert counts.uncacheable == 0, history
         assert counts.kept + counts.rendered == pages, (history, counts, pages)
         assert renders.kept + renders.rendered == pages, (history, renders, pages)
+        assert searches.uncacheable == 0, history
+        assert searches.kept + searches.indexed == pages, (history, searches, pages)
         if step > 0 and edit in KEEP_ALL_BUT:
             assert counts.kept >= pages - KEEP_ALL_BUT[edit], (history, counts)
             assert renders.kept >= pages - KEEP_ALL_BUT[edit], (history, renders)
+            assert searches.kept >= pages - KEEP_ALL_BUT[edit], (history, searches)
             checked += 1
     assert checked >= 1
     return by_workers
@@ -524,3 +528,36 @@ def test_a_context_value_it_cannot_key_leaves_the_page_rendered(tmp_path: Path) 
     assert counts.uncacheable > 0
     builds.full_build()
     assert site_files(tmp_path / "serve") == site_files(tmp_path / "full")
+
+
+@pytest.mark.usefixtures("quiet")
+def test_mkdocs_own_search_keeps_unchanged_pages_entries(tmp_path: Path) -> None:
+    """MkDocs' theme and search plugin: a rebuild after one record's edit indexes that page
+    alone, and its search index equals a full build's."""
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "decisions").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n\n## Welcome\n\nHello.\n", "utf-8")
+    for number in range(1, 6):
+        (root / "decisions" / f"{number:04d}-use-tool-{number}.md").write_text(
+            f"# Use tool {number}\n\n* Status: accepted\n\n## Context and Problem Statement\n\n"
+            f"We need tool {number}.\n\n## Decision Outcome\n\nChosen option: tool {number}.\n",
+            "utf-8",
+        )
+    (root / "mkdocs.yml").write_text(
+        "site_name: Plain\ntheme: {name: mkdocs}\nplugins: [search, {madr: {cache: false}}]\n",
+        "utf-8",
+    )
+    builds = Builds(root, tmp_path)
+    builds.serve_rebuild()
+    edited = root / "decisions" / "0003-use-tool-3.md"
+    edited.write_text(edited.read_text("utf-8") + "\n## More\n\nA new section.\n", "utf-8")
+    served = builds.serve_rebuild()
+    searches = served.plugins["madr"].cache.search.last
+    assert searches.indexed == 1, searches
+    assert searches.kept > 5, searches
+    builds.full_build()
+    index = Path("search") / "search_index.json"
+    served_index = (tmp_path / "serve" / index).read_text("utf-8")
+    assert served_index == (tmp_path / "full" / index).read_text("utf-8")
+    assert "A new section." in served_index

@@ -62,9 +62,11 @@ from .outputs import FEED_FILE, JSON_FILE, feed_url, write_decisions_json, write
 from .page_cache import PageCache
 from .render_cache import RenderCache
 from .reporting import Reporter, log
+from .search_cache import SearchCache
 from .site_files import MERMAID_URI, TITLES, SiteFiles, file_order
 from .slots import CompareSlot, DiagramSlot, DirectiveSlot, FoldSlot, HeaderSlot, Slot, Slots
 from .source_files import add_source_pages, set_edit_url
+from .template_code import TemplateCode
 from .term_links import TermLinks
 from .worker_pages import RecordPageRenderer, RenderedPage, render_with
 
@@ -86,7 +88,8 @@ FREEZE_ABOVE = 500
 @dataclass
 class ServeCache:
     """What outlives one build under `mkdocs serve`: records and fragments of unchanged files,
-    and what Python-Markdown and the theme made of unchanged pages."""
+    what Python-Markdown, the theme and the search index made of unchanged pages, and the
+    theme's compiled templates."""
 
     records: ParseCache
     fragments: FragmentCache
@@ -95,10 +98,14 @@ class ServeCache:
     same text, and its HTML can be kept."""
     pages: PageCache = field(init=False)
     renders: RenderCache = field(init=False)
+    search: SearchCache = field(init=False)
+    templates: TemplateCode = field(init=False)
 
     def __post_init__(self) -> None:
         self.pages = PageCache(self.token)
         self.renders = RenderCache()
+        self.search = SearchCache()
+        self.templates = TemplateCode()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from .host import (
 )
 from .page_cache import PageRound
 from .render_cache import RenderRound
+from .search_cache import SearchRound
 
 
 class MadrPlugin(BasePlugin[MadrConfig]):
@@ -38,6 +39,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         self.nav: Navigation | None = None
         self.renders: RenderRound | None = None
         self.pages: PageRound | None = None
+        self.searches: SearchRound | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, and with it
@@ -47,7 +49,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = None  # MkDocs keeps this instance between builds: each starts clean
-        self.nav = self.renders = self.pages = None
+        self.nav = self.renders = self.pages = self.searches = None
         config_file = Path(config.config_file_path or "mkdocs.yml").absolute()
         try:
             settings = read_options(self.config, config_file, docs_dir=config.docs_dir)
@@ -110,6 +112,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     def _keep_pages(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.build is not None and self.build.serving and not self.dirty:
             self.pages = self.cache.pages.begin(env, config, files, self.nav)
+            self.searches = self.cache.search.begin(config)
+            if env.bytecode_cache is None:
+                env.bytecode_cache = self.cache.templates
         return env
 
     on_env = CombinedEvent(_join, _keep_pages)
@@ -176,6 +181,9 @@ class MadrPlugin(BasePlugin[MadrConfig]):
         if self.pages is not None:
             self.pages.finish()
             self.pages = None
+        if self.searches is not None:
+            self.searches.finish()
+            self.searches = None
 
     @event_priority(50)  # before search writes its index, the build's largest allocation
     def _finish(self, *, config: MkDocsConfig) -> None:
@@ -185,7 +193,7 @@ class MadrPlugin(BasePlugin[MadrConfig]):
     on_post_build = CombinedEvent(_pages_done, _finish)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.renders = None
+        self.renders = self.searches = None
         if self.pages is not None:
             self.pages.abort()
             self.pages = None
