@@ -186,6 +186,20 @@ def test_a_chosen_option_in_other_words_is_a_reading_not_a_warning() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["NNNN-adr-template.md", "xxxx-template.md", "0000-template.md"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "NNNN-adr-template.md",
+        "xxxx-template.md",
+        "0000-template.md",
+        "adr-000 template.md",
+        "adr-short-template.md",
+    ],
+)
 def test_template_files_are_not_records(name: str) -> None:
     assert is_folder_file(f"docs/adr/{name}")
+
+
+@pytest.mark.parametrize("name", ["0017-use-a-template.md", "0003-template-engine.md"])
+def test_records_about_templates_are_records(name: str) -> None:
+    assert not is_folder_file(f"docs/adr/{name}")

@@ -15,10 +15,12 @@ _DASHED_DATE = re.compile(r"^((?:19|20)\d\d)([-_])(\d\d)\2(\d\d)(?=$|[-_. ])")
 _NUMBER_AFTER_DATE = re.compile(r"_(\d{1,4})(?=$|[-_. ])")
 
 _TEMPLATE_NAME = re.compile(
-    r"^(?:(?:0+|n+|x+)[-_])?(?:adr[-_])?template(?:[-_.].*)?$", re.IGNORECASE
+    r"^(?:adr[-_ ]?)?(?:(?:0+|n+|x+)[-_ ])?(?:adr[-_])?(?:(?:short|long|minimal|bare|full)[-_ ])?"
+    r"template(?:[-_. ].*)?$",
+    re.IGNORECASE,
 )
-"""`template`, `adr-template-minimal`, `0000-template`, `NNNN-adr-template` are templates;
-`0017-…-template` is not."""
+"""`template`, `adr-template-minimal`, `0000-template`, `NNNN-adr-template`, `adr-000 template`,
+`adr-short-template` are templates; `0017-…-template` is not."""
 _FOLDER_PAGES = frozenset({"readme", "index"})
 """The folder's own index page, which adr-tools, log4brains and `adr index` write."""
 

@@ -55,7 +55,7 @@ _ORDINALS = {
 _OPTION_WORD = (
     r"(?:options?|alternatives?|solutions?|approach(?:es)?|variants?|choices?|scenarios?|"
     r"opci[oó]n(?:es)?|op[cç][aã]o|op[cç][oõ]es|opzion[ei]|optie|variante|l'option|la solution|"
-    r"옵션|방안|选项|方案|オプション)"
+    r"옵션|방안|선택지|选项|方案|オプション|選択肢)"
 )
 _OPTION_PREFIX = re.compile(
     # `Option2`, but not `Options considered` read as option "s"
@@ -479,11 +479,19 @@ _CRITERIA_COLUMNS = frozenset(
         "critere",
         "criteres",
         "kriterium",
+        "kriterien",
+        "criterium",
+        "forces",
+        "force",
         "観点",
         "項目",
         "評価項目",
     }
 )
+
+
+# `| Criterion | Weight | Angular | React |`: a column of the criteria's weights.
+_WEIGHT_COLUMNS = frozenset({"weight", "weging", "gewicht", "gewichtung", "peso", "poids"})
 
 
 def _options_from_table(block: Block, *, any_header: bool = False) -> list[Option]:
@@ -494,8 +502,13 @@ def _options_from_table(block: Block, *, any_header: bool = False) -> list[Optio
     if len(rows) < 2 or not rows[0]:
         return []
     header = fold(plain(rows[0][0]))
-    if header in _CRITERIA_COLUMNS and len(rows[0]) >= 3:
-        named = [clean_option_title(cell)[0] for cell in rows[0][1:] if plain(cell)]
+    # In the options section, a table with an empty corner is criteria down, options across.
+    if (header in _CRITERIA_COLUMNS or (any_header and not header)) and len(rows[0]) >= 3:
+        named = [
+            clean_option_title(cell)[0]
+            for cell in rows[0][1:]
+            if plain(cell) and fold(plain(cell)) not in _WEIGHT_COLUMNS
+        ]
         return [Option(title=title, line=block.line) for title in named if title]
     if header not in _OPTION_COLUMNS and not any_header:
         return []
@@ -1143,10 +1156,13 @@ def chosen_in_prose(
 
 def _named_in(sentence: str, titles: Sequence[str]) -> list[int]:
     """The one option a deciding sentence names (or paraphrases), not negated."""
+    text = f" {norm(sentence)} "
     mentioned = [
         index
         for index, title in enumerate(titles)
-        if _mentionable(norm(title)) and f" {norm(title)} " in f" {norm(sentence)} "
+        if _mentionable(norm(title))
+        # `We chose mdBooks` for option `mdBook`: a name said in the plural
+        and (f" {norm(title)} " in text or f" {norm(title)}s " in text)
     ]
     if len(mentioned) == 1 and not _negated(norm(sentence), norm(titles[mentioned[0]])):
         return mentioned
@@ -1224,7 +1240,9 @@ _DECIDING = re.compile(
     r"nous (?:utiliserons|allons|avons choisi|avons décidé|irons|utilisons|ajoutons|rajoutons|"
     r"adoptons|mettons en place|gardons|conservons|choisissons|retenons|optons)|est retenue?|"
     r"wir (?:verwenden|werden|haben)|"
-    r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen)\b",
+    r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen|"
+    r"(?:gekozen|kiest|kiezen)(?: \w+){0,3} voor|(?:hebben|heeft) besloten|we adviseren|"
+    r"de keuze (?:valt|viel|lag) op)\b",
     re.IGNORECASE,
 )
 

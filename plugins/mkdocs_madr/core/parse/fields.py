@@ -33,6 +33,7 @@ _KEY_VALUE = re.compile(
     r"(?!//)(.*)$",
     re.DOTALL,
 )
+_HTML_BOLD = re.compile(r"\s*<(b|strong)>(.*?)</\1>\s*$", re.DOTALL | re.IGNORECASE)
 _KEY_DATE = re.compile(
     r"^\s*(?:\*\*|__)?(date|datum|fecha|data)(?:\*\*|__)?\s+(\d[\d./ -]{5,}\d|\[[\d./ -]+\])\s*$",
     re.IGNORECASE,
@@ -53,6 +54,8 @@ class Field:
 def split_key_value(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
     """`Status: accepted`, `**Status**: accepted`, `**Status:** accepted`, `Statut : Accepté`,
     `Status:accepted` → (field name, value); None when the key is not a metadata key."""
+    if text.lstrip().startswith("<") and (bold := _HTML_BOLD.match(text)) is not None:
+        text = bold[2]  # `<b>Date: 2025-01-02</b>`
     # Most text has no colon; the pattern, which needs one, would try every key length first.
     match = _KEY_VALUE.match(text) if ":" in text or "：" in text else None
     if match is None:

@@ -51,6 +51,7 @@ FIELD_KINDS = (
 )
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
+_BILINGUAL = re.compile(r"(.+?)\s*(?:[(（](.+?)[)）]|\s/\s(.+))")
 
 
 def fold(text: str) -> str:
@@ -226,6 +227,8 @@ SECTIONS: dict[str, str] = _table(
             "opzioni",
             "overwogen opties",
             "opties overwogen",
+            "afgewogen opties",
+            "afgewogen alternatieven",
             "overwogen alternatieven",
             "alternatieven overwogen",
             "alternatieven",
@@ -488,6 +491,7 @@ FIELDS: dict[str, str] = _table(
             "recorded on",
             "introduced",
             "日付",
+            "日時",
             "決定日",
             "날짜",
             "日期",
@@ -1124,7 +1128,16 @@ class Vocabulary:
         return (*CHOSEN_PHRASES, *(fold(phrase) for phrase in self.chosen))
 
     def section(self, key: str) -> str | None:
-        """The section kind of a heading (already folded by `text.heading_key`)."""
+        """The section kind of a heading (already folded by `text.heading_key`); a heading in
+        two languages (`ステータス (Status)`, `Context / Kontext`) by either of its names."""
+        found = self._section(key)
+        if found is None and (both := _BILINGUAL.fullmatch(key)) is not None:
+            for name in filter(None, both.groups()):
+                if (found := self._section(name.strip(" :.").strip())) is not None:
+                    break
+        return found
+
+    def _section(self, key: str) -> str | None:
         if key in CONSEQUENCES:
             return "consequences"
         if key in METADATA_SECTIONS:
