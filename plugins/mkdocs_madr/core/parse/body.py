@@ -169,7 +169,13 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
     bold = _options_from_bold_paragraphs(section, vocabulary)
     if len(bold) >= 2:
         candidates.append(Candidate(bold, "bold"))
-    headings = [child for child in section.children if _label_polarity(child.title) is None]
+    headings = [
+        child
+        for child in section.children
+        if _label_polarity(child.title) is None
+        and vocabulary.section(child.key) != "pros"  # `### Pros and Cons` after each option
+        and not _ABOUT_ALL_OPTIONS.search(child.key)
+    ]
     if headings:
         from_headings = [_option_from_heading(child, vocabulary) for child in headings]
         kept = [option for option in from_headings if option is not None]
@@ -187,6 +193,12 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
         ):
             candidates.append(Candidate(grouped, "grouped"))
     return candidates
+
+
+# `### Improvements common to all options` among the options' headings
+_ABOUT_ALL_OPTIONS = re.compile(
+    r"\b(?:common to (?:all|every|both)|(?:all|both) (?:the )?options)\b"
+)
 
 
 def pick_options(
@@ -437,7 +449,9 @@ def _options_from_bold_paragraphs(section: Part, vocabulary: Vocabulary) -> list
                     polarity, text = label, plain(item.text)
                 if polarity is not None and text:
                     getattr(options[-1], polarity).append(text)
-    return options
+    numbered = [option for option in options if option.number is not None]
+    # `**1. Name.** text` options, and `**Example**` labels inside their descriptions
+    return numbered if len(numbered) >= 2 else options
 
 
 _OPTION_COLUMNS = frozenset(
@@ -727,6 +741,13 @@ def _introduced_options(part: Part, vocabulary: Vocabulary) -> list[Option]:
     considered:` (lists introduced so in one section are one set of options)."""
     found: list[Option] = []
     blocks = part.blocks
+    last = blocks[-1] if blocks else None
+    if last is not None and last.kind == "paragraph" and len(part.children) >= 2:
+        # `There were 3 options considered:` closing the context, then `### 1. Do nothing`…
+        lead = plain(last.text).strip()
+        if _INTRODUCES_OPTIONS.search(lead) and not _NOT_OPTIONS_WORDS.search(lead):
+            headed = [_option_from_heading(child, vocabulary) for child in part.children]
+            return [option for option in headed if option is not None]
     for index, block in enumerate(blocks[:-1]):
         lead = plain(block.text).strip()
         if block.kind != "paragraph" or not _INTRODUCES_OPTIONS.search(lead):
@@ -901,13 +922,13 @@ _NUMBERS = re.compile(
 )
 _PROSE_CHOICE = re.compile(
     rf"\b(?:chose|chosen|choos(?:e|ing)|pick(?:ed|ing)?|select(?:ed|ing)?|go(?:ing)? with|"
-    rf"went with|opted for|opting for|"
+    rf"went with|opted for|opting for|tak(?:e|ing)(?=\s+(?:the\s+)?{_OPTION_WORD})|"
     rf"decided (?:on|for|to go with|to use|to adopt)|decided|propose|proposed|recommend(?:ed)?|"
     rf"adopt(?:ed)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|favou?r(?:ed)?|"
     rf"choisi|retenu(?:e)?|mise en place|rester sur|restons sur|partir sur|partons sur|"
     rf"stay with|stick with|"
     rf"entschieden|gewählt|elegi(?:do|da|mos)|escolh(?:ido|ida|emos)|optamos|scelto|gekozen)\b"
-    rf"[^.\n]{{0,60}}?\b{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b"
+    rf"[^.\n]{{0,60}}?\b{_OPTION_WORD}\s*(?:n[°º]\s*)?[#(]?(\d+|[a-e]\b|one|two|three|four|five)\b"
     rf"|\b{_OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b[^.\n]{{0,40}}?"
     rf"\b(?:was|is|has been|will be|were|sera|wird|fue|foi|è)\s+(?:\w+\s+)?(?:chosen|selected|"
     rf"accepted|adopted|preferred|implemented|picked|retenue?|choisie?|mise en (?:place|œuvre)|"
@@ -1081,7 +1102,11 @@ def _cut_title(rest: str) -> tuple[str, str, list[str]]:
 
 
 def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=[\w)\"”])[.!]\s+(?=[A-Z(])", text.strip(), maxsplit=1)[0]
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+# Not after a number alone (`the '2. Use a queue' option`: an option's label).
+_SENTENCE_END = re.compile(r"(?<=[\w)\"”])(?<![\s'‘\"“(]\d)(?<![\s'‘\"“(]\d\d)[.!]\s+(?=[A-Z(])")
 
 
 def _clean_title(value: str) -> str:
@@ -1216,7 +1241,7 @@ def _mentionable(title: str) -> bool:
 
 # `(#1) Use django-fsm-2`, `Option 3, hosted on the platform`: the outcome opens with a number.
 _LEADING_NUMBER = re.compile(
-    rf"^\s*(?:\(#?(\d+)\)|#(\d+)\b|{_OPTION_WORD}\s*#?(\d+|[a-e])\s*[,:;.)\u2013\u2014-])",
+    rf"^\s*(?:>\s*)?(?:\(#?(\d+)\)|#(\d+)\b|{_OPTION_WORD}\s*#?(\d+|[a-e])\s*[,:;.)\u2013\u2014-])",
     re.IGNORECASE,
 )
 # `… translated into English (option 1 below).`: a number in parentheses names the option.
@@ -1236,7 +1261,7 @@ _DECIDING = re.compile(
     r"will be used|is chosen|we selected|we opted|going forward|the decision is|"
     r"(?:decision|choice) (?:\w+ ){0,3}(?:was|has been) made to (?:use|adopt|go with)|"
     r"best (?:choice|option|fit)|(?:drivers?|arguments?|criteria) (?:all )?points? to|"
-    r"^(?:to )?(?:use|adopt|keep|migrate to|switch to|go with|stay with)|"
+    r"^(?:to )?(?:use|adopt|keep|migrate to|switch to|go with|stay with)|^chose|"
     r"nous (?:utiliserons|allons|avons choisi|avons décidé|irons|utilisons|ajoutons|rajoutons|"
     r"adoptons|mettons en place|gardons|conservons|choisissons|retenons|optons)|est retenue?|"
     r"wir (?:verwenden|werden|haben)|"

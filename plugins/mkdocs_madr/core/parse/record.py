@@ -724,6 +724,8 @@ class _Reader:
                 title = plain(child.title)
                 if not title or is_placeholder(child.title) or NOT_AN_OPTION.match(title):
                     continue
+                if vocabulary.section(child.key) == "pros":
+                    continue  # `### Pros and Cons`: a summary of them all, not an option's
                 if derived:
                     decision.options.append(Option(title=title, line=child.line))
                     index: int | None = len(decision.options) - 1

@@ -51,7 +51,6 @@ FIELD_KINDS = (
 )
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
-_BILINGUAL = re.compile(r"(.+?)\s*(?:[(（](.+?)[)）]|\s/\s(.+))")
 
 
 def fold(text: str) -> str:
@@ -60,6 +59,18 @@ def fold(text: str) -> str:
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join(_MARKS.sub("", decomposed).replace("’", "'").split())
+
+
+def _two_names(key: str) -> tuple[str, ...]:
+    """The names of a heading in two languages: `ステータス (Status)`, `Context / Kontext`."""
+    if key.endswith((")", "）")):
+        opening = max(key.rfind("("), key.rfind("（"))
+        if opening > 0:
+            return key[:opening], key[opening + 1 : -1]
+    if " / " in key:
+        first, _, second = key.partition(" / ")
+        return first, second
+    return ()
 
 
 def _table(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -496,6 +507,10 @@ FIELDS: dict[str, str] = _table(
             "날짜",
             "日期",
             "accepted on",
+            "date accepted",
+            "accepted date",
+            "date approved",
+            "approved on",
             "datum",
             "fecha",
             "data",
@@ -1131,8 +1146,8 @@ class Vocabulary:
         """The section kind of a heading (already folded by `text.heading_key`); a heading in
         two languages (`ステータス (Status)`, `Context / Kontext`) by either of its names."""
         found = self._section(key)
-        if found is None and (both := _BILINGUAL.fullmatch(key)) is not None:
-            for name in filter(None, both.groups()):
+        if found is None:
+            for name in _two_names(key):
                 if (found := self._section(name.strip(" :.").strip())) is not None:
                     break
         return found
