@@ -578,6 +578,11 @@ def _check_supersedes(collection: Collection) -> None:
             relation.kind is RelationKind.SUPERSEDES
             and target.status != "superseded"
             and target.lifecycle not in ("superseded", "deprecated", "rejected")
+            # `Anulado`, then `replaced by [ADR 5]`: a team's word, and the successor named
+            and not (
+                target.lifecycle not in ("accepted", "proposed", "draft")
+                and (target.key, RelationKind.SUPERSEDED_BY, source.key) in stated
+            )
         ):
             state = target.status or "without a status"
             _one_sided(
