@@ -399,6 +399,11 @@ def _resolve_relations(collection: Collection) -> None:
         }
         for relation in decision.relations:
             target = index.resolve(decision, relation.target, collection)
+            if target is None and not relation.stated:
+                # A link in prose to a renamed file: only by its name, never by its number.
+                renamed = index.by_number(decision, relation.target, collection.root.name)
+                if renamed is not None and _what_matches(relation.target, renamed) == "name":
+                    target = renamed
             if target is None and relation.stated:
                 target = index.by_number(decision, relation.target, collection.root.name)
                 if target is not None and relation.target.split("#")[0].lower().endswith(

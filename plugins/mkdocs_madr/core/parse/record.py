@@ -95,7 +95,8 @@ MAX_CHARS = 1_000_000
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCAL_TARGET = re.compile(r"^(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE)
 _RECORD_LINK = re.compile(
-    r"^(?:(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?|/[\w/-]*?\d+/?|\.{1,2}/[\w./-]+)$",
+    r"^(?:(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?|/[\w/-]*?\d+/?|\.{1,2}/[\w./-]+"
+    r"|\d+[-_][\w-]+(?:#.*)?)$",  # `20240102-use-a-queue`: a sibling named without `.md`
     re.IGNORECASE,
 )
 _WEB_RECORD = re.compile(
