@@ -98,6 +98,8 @@ SECTIONS: dict[str, str] = _table(
             "problem",
             "background",
             "context and motivation",
+            "why",
+            "why?",
             "motivation",
             "summary",
             "abstract",
