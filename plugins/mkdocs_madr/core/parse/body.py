@@ -642,6 +642,13 @@ _ASKS_WHICH = re.compile(
 )
 
 
+_STATUS_QUO = re.compile(
+    r"^\W*(?:currently|today|at (?:the )?(?:moment|present)|right now|as of today)\b|"
+    r"\b(?:forces?|forced|requires?|required|compels?) [\w ]{0,40}\bto either\b",
+    re.IGNORECASE,
+)
+
+
 def _either_or_list(part: Part, vocabulary: Vocabulary) -> list[Option]:
     blocks = part.blocks
     for index, block in enumerate(blocks):
@@ -650,7 +657,10 @@ def _either_or_list(part: Part, vocabulary: Vocabulary) -> list[Option]:
         texts = [plain(item.text).strip() for item in block.items]
         joined = all(_OR_END.search(text) for text in texts[:-1])
         asked = index > 0 and blocks[index - 1].kind == "paragraph"
-        asked = asked and _ASKS_WHICH.search(plain(blocks[index - 1].text)) is not None
+        lead = plain(blocks[index - 1].text) if asked else ""
+        asked = asked and _ASKS_WHICH.search(lead) is not None
+        # `Currently, the protocol forces servers to either:`: today's workarounds
+        asked = asked and _STATUS_QUO.search(_SENTENCE_END.split(lead)[-1]) is None
         if not joined and not asked:
             continue
         options = []
