@@ -1037,10 +1037,15 @@ def split_chosen(rest: str, line: int) -> Chosen | None:
 
 
 _UNDECIDED = re.compile(
-    r"tbd|tbc|todo|to be (?:decided|determined|defined|confirmed)|none yet|not yet decided|"
+    r"tbd|tbc|todo|to be (?:decided|determined|defined|confirmed|done)|none yet|not yet decided|"
     r"undecided|à définir|à décider|offen|noch offen|por decidir|a definir|da definire",
     re.IGNORECASE,
 )
+
+
+def is_undecided(text: str) -> bool:
+    """`TBD`, `To be done.`: nothing is decided yet."""
+    return _UNDECIDED.fullmatch(plain(text).strip(" .!")) is not None
 
 
 def _chosen_numbers(rest: str) -> list[int]:

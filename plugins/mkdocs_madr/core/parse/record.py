@@ -44,6 +44,7 @@ from .body import (
     Chosen,
     chosen_in_prose,
     chosen_in_title,
+    is_undecided,
     match_option,
     norm,
     options_outside,
@@ -138,6 +139,14 @@ def _is_record_link(href: str) -> bool:
         return False
     name = href.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
     return identify(name).number is not None
+
+
+def _undecided(outcome: Part | None) -> bool:
+    """An outcome that says nothing is decided yet (`To be done.`, `TBD`)."""
+    if outcome is None:
+        return False
+    texts = [block.text for part in outcome.walk() for block in part.blocks]
+    return len(texts) == 1 and is_undecided(texts[0])
 
 
 def parse_decision(data: bytes | str, file: str, vocabulary: Vocabulary = DEFAULT) -> Decision:
@@ -795,7 +804,7 @@ class _Reader:
             how = "marked"
             if not found and outcome is not None and options:
                 found, how = chosen_in_prose(outcome, titles, [o.number for o in options]), "prose"
-            if not found and decision.title and len(options) >= 2:
+            if not found and decision.title and len(options) >= 2 and not _undecided(outcome):
                 found, how = chosen_in_title(decision.title, titles), "title"
             if how != "marked" and self._rejected_alternatives():
                 found = []
