@@ -203,3 +203,17 @@ def test_template_files_are_not_records(name: str) -> None:
 @pytest.mark.parametrize("name", ["0017-use-a-template.md", "0003-template-engine.md"])
 def test_records_about_templates_are_records(name: str) -> None:
     assert not is_folder_file(f"docs/adr/{name}")
+
+
+def test_a_chosen_option_of_another_set_of_options_is_a_reading_not_a_warning() -> None:
+    """A record with several `… Considered Options` sections: the reader takes one set, so a
+    chosen option found in none of it may belong to another set: info."""
+    text = (
+        "# X\n\n* Status: accepted\n\n## Considered Options\n\n* Postgres\n* SQLite\n\n"
+        "## Naming Considered Options\n\n* Short names\n* Long names\n\n"
+        '## Decision Outcome\n\nChosen option: "Snake case"\n'
+    )
+    decision = parse_decision(text, "0001-x.md")
+    assert [(d.code.value, d.severity.value) for d in decision.diagnostics] == [
+        ("unknown-chosen-option", "info")
+    ]

@@ -141,6 +141,9 @@ def _is_record_link(href: str) -> bool:
     return identify(name).number is not None
 
 
+_OPTIONS_GROUP = re.compile(r"\b(?:considered options|options considered)$")
+
+
 def _undecided(outcome: Part | None) -> bool:
     """An outcome that says nothing is decided yet (`To be done.`, `TBD`)."""
     if outcome is None:
@@ -855,6 +858,10 @@ class _Reader:
             # Written in other words than the option's (unquoted, or sharing words with one):
             # a reading, not a fact.
             uncertain = unquoted or shares_words(chosen.title, titles)
+            # `## Scoping Considered Options`, `## Naming Considered Options`: several sets of
+            # options, of which the reader took one.
+            groups = [p for p in self.root.walk() if p.level and _OPTIONS_GROUP.search(p.key)]
+            uncertain = uncertain or len(groups) >= 2
             if uncertain:
                 message += " (it may name one in other words)"
             problem = diagnostic(Code.UNKNOWN_CHOSEN_OPTION, decision.file, chosen.line, message)
