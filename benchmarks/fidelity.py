@@ -68,19 +68,27 @@ def same_list(truth: list[str], ours: list[str], *, ordered: bool) -> bool:
     return True
 
 
-def target_key(target: str) -> str:
-    """A relation target as a comparable key: its number, else its file stem."""
+def target_key(target: str, collection: Collection | None = None) -> str:
+    """A relation target as a comparable key: the key of the record whose file it names, else
+    its number, else its file stem."""
     stem = target.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if collection is not None:
+        named = [d for d in collection.decisions if d.slug == stem]
+        if len(named) == 1:
+            return _key(named[0])
     digits = re.search(r"\d+", stem)
     return str(int(digits[0])) if digits and len(digits[0]) < 9 else norm(stem)
+
+
+def _key(target: Decision) -> str:
+    return str(target.number) if target.number is not None else norm(target.slug)
 
 
 def our_relations(decision: Decision, collection: Collection) -> set[tuple[str, str]]:
     found = set()
     for source, relation, target in collection.links:
         if source is decision:
-            key = str(target.number) if target.number is not None else norm(target.slug)
-            found.add((relation.kind.value, key))
+            found.add((relation.kind.value, _key(target)))
     return found
 
 
@@ -94,7 +102,8 @@ def compare(
         [decision.chosen] if decision.chosen and not options else []
     )
     wanted_relations = {
-        (relation["kind"], target_key(str(relation["target"]))) for relation in truth["relations"]
+        (relation["kind"], target_key(str(relation["target"]), collection))
+        for relation in truth["relations"]
     }
     return {
         "title": norm(truth["title"] or "") == norm(decision.title or ""),
