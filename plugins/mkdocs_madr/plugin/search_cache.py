@@ -75,9 +75,13 @@ class SearchRound:
             index.add_entry_from_context = self._wrap(index, attribute)
 
     def _wrap(self, index: Any, attribute: str) -> Callable[[Page], None]:
-        original = index.add_entry_from_context
+        original: Callable[[Page], None] = index.add_entry_from_context
         kind = type(index)
         name = f"{kind.__module__}.{kind.__qualname__}"
+        try:
+            settings = digest(encode(index.config)).hex()  # fixed for the build
+        except Uncacheable:
+            return original
 
         def add_entry_from_context(page: Page) -> None:
             entries: _Entries = getattr(index, attribute)
@@ -85,7 +89,7 @@ class SearchRound:
                 key = digest(
                     [
                         name,
-                        encode(index.config),
+                        settings,
                         page.content,
                         encode(page.toc),
                         page.url,
