@@ -597,6 +597,10 @@ def options_outside(
         counted = _counted_in_a_sentence(part)
         if counted:
             return counted
+    for part in parts:
+        stated = _y_statement(part)
+        if stated:
+            return stated
     for part in parts:  # `| Option | Pros | Cons |`, `| Criterion | A | B |` in the context
         if part.level > 3:
             continue  # `#### Watchers`, `| Name | Description |`: a design's details
@@ -801,6 +805,45 @@ def _counted_in_a_sentence(part: Part) -> list[Option]:
             ):
                 return [Option(title=name, line=block.line) for name in names]
     return []
+
+
+_Y_STATEMENT = re.compile(
+    r"\bwe (?:have )?decided (?:for|on|to (?:use|adopt|prefer|go with|choose)|to)\s+"
+    r"(?P<chosen>[^;]+?),?\s+and (?:we )?neglected\s+(?:to use\s+)?"
+    r"(?P<neglected>[^;]+?)(?=,\s*(?:to achieve|in order to|accepting|because)\b|[.;](?:\s|$)|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A Y-statement: `In the context of …, facing …, we decided for X and neglected Y and Z, to
+achieve …, accepting …`."""
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+_NOT_A_NAME = frozenset({"others", "other options", "the others", "the rest", "alternatives"})
+
+
+def _y_statement(part: Part) -> list[Option]:
+    for block in part.blocks:
+        # A Y-statement is one sentence; a longer paragraph could make the pattern quadratic.
+        if block.kind != "paragraph" or len(block.text) > 3000:
+            continue
+        if "neglected" not in block.text.lower():
+            continue
+        found = _Y_STATEMENT.search(plain(_FOOTNOTE_REFERENCE.sub("", block.text)))
+        if found is None:
+            continue
+        names = [
+            _LEADING_ARTICLE.sub("", name.strip(" `*_\"'"))
+            for name in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", found["neglected"])
+        ]
+        neglected = [name for name in names if name and name.lower() not in _NOT_A_NAME]
+        chosen = _LEADING_ARTICLE.sub("", collapse(found["chosen"]).strip(" `*_\"'"))
+        if chosen and neglected:
+            return [
+                Option(title=chosen, line=block.line, chosen=True),
+                *(Option(title=name, line=block.line) for name in neglected),
+            ]
+    return []
+
+
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\]")
 
 
 def _option_lines(part: Part) -> list[Option]:
