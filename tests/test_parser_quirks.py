@@ -217,3 +217,10 @@ def test_a_chosen_option_of_another_set_of_options_is_a_reading_not_a_warning() 
     assert [(d.code.value, d.severity.value) for d in decision.diagnostics] == [
         ("unknown-chosen-option", "info")
     ]
+
+
+def test_invalid_toml_front_matter_is_reported_and_read_key_by_key() -> None:
+    text = '+++\ntitle = "Use a queue"\nstatus = accepted\n+++\n\n# Use a queue\n'
+    decision = parse_decision(text, "0002-use-a-queue.md")
+    assert [(d.code.value, d.line) for d in decision.diagnostics] == [("invalid-front-matter", 2)]
+    assert (decision.title, decision.status) == ("Use a queue", "accepted")

@@ -646,3 +646,22 @@ def test_every_golden_fixture_builds_into_one_site(build_site: BuildSite, tmp_pa
     rows = re.findall(r"<tr data-key=", site.html("decisions/"))
     assert len(rows) == expected > 50
     assert not [m for level, m in site.messages if level >= 40]  # no errors
+
+
+def test_toml_front_matter_is_read_and_not_shown(build_site: BuildSite) -> None:
+    """Hugo and Zola write front matter in TOML between `+++` lines: the record takes its title
+    from it, and its page shows neither the block nor the comment lines in it as headings."""
+    record = (
+        '+++\n# Copyright line\ntitle = "ADR-0004: Use a queue"\nweight = 4\n+++\n\n'
+        "- Status: accepted\n- Date: 2024-05-09\n\n## Context and Problem Statement\n\n"
+        "Jobs pile up.\n"
+    )
+    site = build_site({"decisions/20240509-adr-0004-use-a-queue.md": record})
+    page = site.html("decisions/20240509-adr-0004-use-a-queue/")
+    article = page[page.index("<article") : page.index("</article>")]
+    assert "+++" not in article
+    assert "weight" not in article
+    assert "Copyright" not in article
+    assert "ADR-0004" in squash(text_of(article))
+    assert "Use a queue" in text_of(article)
+    assert "madr-status--accepted" in article

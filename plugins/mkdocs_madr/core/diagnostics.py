@@ -108,7 +108,11 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     ),
     Code.INVALID_DATE: (_W, "The date cannot be read as a calendar date."),
     Code.AMBIGUOUS_DATE: (_I, "A slashed date such as 03/04/2024 was read day-first."),
-    Code.UNKNOWN_CHOSEN_OPTION: (_W, "The chosen option matches none of the considered options."),
+    Code.UNKNOWN_CHOSEN_OPTION: (
+        _W,
+        "The chosen option matches none of the considered options (info when it may name one "
+        "in other words, or when the record has several sets of `… Considered Options`).",
+    ),
     Code.UNKNOWN_OPTION: (
         _I,
         "A heading under Pros and Cons names none of the considered options (often a note, or "
@@ -122,7 +126,12 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
         "A relation names a record that does not exist (info when two records share the number"
         " it names: `duplicate-id` is the error).",
     ),
-    Code.ONE_SIDED_SUPERSEDE: (_W, "Only one of the two records states a supersede relation."),
+    Code.ONE_SIDED_SUPERSEDE: (
+        _W,
+        "Only one of the two records states a supersede relation (not when the supersede is "
+        "partial, nor when the older record names its successor beside a status word of its "
+        "own such as `Anulado`).",
+    ),
     Code.MISSING_SUCCESSOR: (
         _W,
         "The status is superseded but no successor is named (a successor that is named but not "

@@ -12,7 +12,8 @@ _NUMBERED = re.compile(
     re.IGNORECASE,
 )
 _DASHED_DATE = re.compile(r"^((?:19|20)\d\d)([-_])(\d\d)\2(\d\d)(?=$|[-_. ])")
-_NUMBER_AFTER_DATE = re.compile(r"_(\d{1,4})(?=$|[-_. ])")
+_NUMBER_AFTER_DATE = re.compile(r"_(\d{1,4})(?=$|[-_. ])|[-_]adr[-_]?(\d{1,5})(?=$|[-_. ])", re.I)
+"""`2022-03-28_017-slug`, `20240509-adr-0007-slug`: a number after the date."""
 
 _TEMPLATE_NAME = re.compile(
     r"^(?:adr[-_ ]?)?(?:(?:0+|n+|x+)[-_ ])?(?:adr[-_])?(?:(?:short|long|minimal|bare|full)[-_ ])?"
@@ -79,12 +80,16 @@ def _named(stem: str) -> FileIdentity | None:
     if dated is not None and _is_date(digits):  # `2022-03-28-slug`, `2020_03_03_slug`
         numbered = _NUMBER_AFTER_DATE.match(stem, dated.end())
         if numbered is not None:  # `2022-03-28_017-slug`: dated, and numbered
-            return FileIdentity(numbered[1], int(numbered[1]), stem, True, date_named=True)
+            found = numbered[1] or numbered[2]
+            return FileIdentity(found, int(found), stem, True, date_named=True)
         return FileIdentity(dated[0], int(digits), stem, True, date_named=True)
     match = _NUMBERED.match(stem)
     if match is None:
         return None
     digits = match[1] or match[2]
+    if _is_date(digits) and (numbered := _NUMBER_AFTER_DATE.match(stem, match.end())) is not None:
+        found = numbered[1] or numbered[2]  # `20240509-adr-0007-slug`
+        return FileIdentity(found, int(found), stem, True, date_named=True)
     return FileIdentity(digits, int(digits), stem, from_name=True, date_named=_is_date(digits))
 
 

@@ -34,6 +34,7 @@ from ..core.diagnostics import Diagnostic, diagnostic
 from ..core.export import record_fields
 from ..core.git_history import attach_history
 from ..core.model import Decision
+from ..core.parse.front_matter import without_toml_front_matter
 from ..core.settings import Settings
 from ..core.sources.read import SourceRecords, join_sources, read_sources
 from ..core.team_facts import add_team_facts
@@ -319,7 +320,7 @@ class Build:
         except UnicodeDecodeError:
             text = data.decode("utf-8", errors="replace")
         self.source = (path, text)
-        return text
+        return without_toml_front_matter(text)
 
     def markdown(self, markdown: str, page: Page) -> str:
         """The page's Markdown with its marks; a record page a worker rendered is taken."""

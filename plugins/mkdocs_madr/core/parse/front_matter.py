@@ -1,14 +1,21 @@
-"""YAML front matter: split with python-frontmatter, load safely, salvage what breaks."""
+"""Front matter: YAML (`---`) split with python-frontmatter, loaded safely, salvaged where it
+breaks; TOML (`+++`, as Hugo and Zola write it) loaded with the standard library's reader."""
 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from ..diagnostics import Code, Diagnostic, diagnostic
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 _HANDLER = YAMLHandler()
 _SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -67,6 +74,8 @@ def read_front_matter(text: str, file: str, problems: list[Diagnostic]) -> Front
     """
     start = _after_leading_comments(text)
     head, text = text[:start], text[start:]
+    if text.startswith("+++"):
+        return _read_toml(head, text, file, problems)
     if not text.startswith("---") or not _HANDLER.detect(text):
         return FrontMatter(body=head + text)
     try:
@@ -103,6 +112,60 @@ def read_front_matter(text: str, file: str, problems: list[Diagnostic]) -> Front
         return result
     result.data = {str(key): value for key, value in loaded.items()}
     return result
+
+
+_TOML_BLOCK = re.compile(
+    r"\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|$)", re.DOTALL | re.MULTILINE
+)
+_TOML_KEY_LINE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=\s*(.*?)\s*$")
+
+
+def without_toml_front_matter(text: str) -> str:
+    """The text without a leading `+++` TOML front matter, which MkDocs would show as text (it
+    takes only YAML front matter from a page)."""
+    block = _TOML_BLOCK.match(text) if text.startswith("+++") else None
+    return text[block.end() :] if block is not None else text
+
+
+def _read_toml(head: str, text: str, file: str, problems: list[Diagnostic]) -> FrontMatter:
+    """`+++` … `+++`: TOML front matter; an invalid one is reported and read key by key."""
+    block = _TOML_BLOCK.match(text)
+    if block is None:
+        return FrontMatter(body=head + text)
+    raw, body = block[1], text[block.end() :]
+    first_line = head.count("\n") + 2
+    result = FrontMatter(body=body, body_offset=first_line - 1 + raw.count("\n") + 1, present=True)
+    result.lines = {}
+    for number, line in enumerate(raw.split("\n")):
+        match = _TOML_KEY_LINE.match(line)
+        if match and match[1] not in result.lines:
+            result.lines[match[1]] = first_line + number
+    try:
+        loaded = tomllib.loads(raw)
+    except (tomllib.TOMLDecodeError, ValueError) as error:
+        problems.append(
+            diagnostic(
+                Code.INVALID_FRONT_MATTER,
+                file,
+                first_line,
+                f"front matter is not valid TOML ({error}); keys are read one line at a time",
+            )
+        )
+        result.data = {
+            match[1]: _toml_scalar(match[2])
+            for line in raw.split("\n")
+            if (match := _TOML_KEY_LINE.match(line))
+        }
+        return result
+    result.data = dict(loaded)
+    return result
+
+
+def _toml_scalar(value: str) -> object:
+    try:
+        return tomllib.loads(f"v = {value}")["v"]
+    except (tomllib.TOMLDecodeError, ValueError):
+        return value.strip("\"'")
 
 
 def _failing_line(raw: str, first_line: int) -> int:
