@@ -200,7 +200,7 @@ def unbracket(value: str) -> str:
     return text
 
 
-_PEOPLE_SPLIT = re.compile(r"\s*(?:[,;]|\s&\s|\b(?:and|et|und|y|e|en)\b)\s*", re.IGNORECASE)
+_PEOPLE_SPLIT = re.compile(r"\s*(?:[,;、，；]|\s&\s|\b(?:and|et|und|y|e|en)\b)\s*", re.IGNORECASE)
 _HANDLES = re.compile(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
 _NOBODY = frozenset({"tbd", "tba", "todo", "n/a", "na", "none", "-", "?", "..."})
 

@@ -109,13 +109,30 @@ def fields_from_blocks(
                 rows = parse_table(re.sub(r"(?m)^\s*>\s?", "", block.text))
                 found.extend(fields_from_table(rows, block.line, vocabulary))
                 continue
-            for offset, line in enumerate(block.text.split("\n")):
+            lines = block.text.split("\n")
+            for offset, line in enumerate(lines):
                 pair = split_key_value(line, vocabulary)
+                if pair is None and offset + 1 < len(lines):
+                    pair = _label_over_value(line, lines[offset + 1], vocabulary)
                 if pair is not None and pair[0] not in _PROSE_UNSAFE:
                     found.append(Field(pair[0], pair[1], block.line + offset, "line"))
         elif block.kind == "table":
             found.extend(fields_from_table(block.rows, block.line, vocabulary))
     return found
+
+
+_BOLD_LABEL = re.compile(r"^\s*(\*\*|__)([^*_:]{1,40}?)\s*:?\s*\1\s*:?\s*$")
+
+
+def _label_over_value(
+    line: str, below: str, vocabulary: Vocabulary = DEFAULT
+) -> tuple[str, str] | None:
+    """`**Status**` alone on its line, the value on the next: (field name, value)."""
+    label = _BOLD_LABEL.match(line)
+    if label is None or not below.strip() or split_key_value(below, vocabulary) is not None:
+        return None
+    name = vocabulary.field(label[2].strip())
+    return (name, below.strip()) if name is not None else None
 
 
 def fields_from_table(

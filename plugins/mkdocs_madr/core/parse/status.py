@@ -30,6 +30,10 @@ _PARTIAL = re.compile(
     r"|(?:(?:ADR|ADD|DR|RFC)[-_ #]?)?(?<!\d)\d+(?!\d)\s*§",  # `ADR-0013 §Decision`: a part
     re.IGNORECASE,
 )
+_REPLACED_BY_ZH = re.compile(
+    r"被\s*(\[[^\]\n]{0,200}\]\([^)\s]{0,300}\)|(?:ADR|ADD|DR)[-_ ]?\d+)\s*(?:所)?取代", re.I
+)
+"""Chinese `被 X 取代`, "replaced by X"."""
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n't|does not|did not)\b[^.]{0,30}$", re.IGNORECASE
 )
@@ -145,6 +149,8 @@ def statements(
     if not text or len(text) > 4000:
         return found
     stripped = strip_comments(text)
+    if "取代" in stripped:  # `被 [ADR-3](…) 取代`: the target between the two words
+        stripped = _REPLACED_BY_ZH.sub(r"superseded by \1 ", stripped)
     if ANY_VERB.search(fold(stripped)) is None:
         return found
     verbs = _PROSE_VERBS if prose else FOLDED_VERBS

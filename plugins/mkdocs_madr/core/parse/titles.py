@@ -15,7 +15,7 @@ _LABEL = (
 # `Nr. 001: Title`, `Decisión de Diseño ADD-07: Title`, `ADR: Title`,
 # `Architecture Decision Record: Title`; not `60 FPS target`.
 TITLE_NUMBER = re.compile(
-    rf"^(?:(?:{_LABEL}\s+)?{_ID}[-_ ]?#?\s?(?:\d+|X{{2,}}|N{{2,}})(?:\s*[.:)\-–—]\s*|\s+)"
+    rf"^(?:(?:{_LABEL}\s+)?{_ID}[-_ ]?#?\s?(?:\d+|X{{2,}}|N{{2,}})(?:\s*[.:：)\-–—]\s*|\s+)"
     rf"|{_ID}\s+[A-Z][A-Z0-9]+-\d+\s*[:.\-–—]?\s+"
     rf"|{_ID}\s*[:\-–—]\s+"
     r"|(?:architecture|architectural|any)?\s?decision\s+record\s*[:\-–—]\s+"
@@ -64,12 +64,22 @@ _STATUS_PREFIX = re.compile(
 )
 
 
+_STATUS_SUFFIX = re.compile(
+    r"\s\[((?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b[^\[\]]{0,40})\]\s*$",
+    re.IGNORECASE,
+)
+
+
 def title_banner(text: str) -> tuple[str, str] | None:
     """`# [Superseded by [ADR-9](9-x.md)] Title` → (status value, title); brackets may nest.
-    `# Draft: Title`, a status before a colon, is read the same way."""
+    `# Draft: Title`, a status before a colon, and `# Title [ACCEPTED]`, one in brackets after
+    it, are read the same way."""
     prefix = _STATUS_PREFIX.match(text)
     if prefix is not None:
         return prefix[1], text[prefix.end() :].strip()
+    suffix = _STATUS_SUFFIX.search(text) if text.rstrip().endswith("]") else None
+    if suffix is not None:  # `# ADR-012: Title [ACCEPTED]`
+        return suffix[1], text[: suffix.start()].strip()
     end = closing_bracket(text)
     if end is None:
         return None
