@@ -324,7 +324,9 @@ class _Index:
         target = target.strip().strip("<>")
         path = target.split("#", 1)[0].split("?", 1)[0].rstrip("/")
         if path.lower().endswith(EXTENSIONS) or path.startswith(("./", "../")):
-            joined = posixpath.normpath(posixpath.join(decision.category, path))
+            # Relative to the file: a record kept as a folder links from inside its folder.
+            here = posixpath.dirname(decision.file)
+            joined = posixpath.normpath(posixpath.join(here, path))
             for candidate in (joined, f"{joined}.md", f"{joined}/README.md", f"{joined}/index.md"):
                 if candidate in self.files:
                     return self.files[candidate]

@@ -732,7 +732,8 @@ _INTRODUCES_OPTIONS = re.compile(
     r"optionen|alternativen|lösungen|ansätze|möglichkeiten|opciones|alternativas|soluciones|"
     r"opções|soluções|opzioni|soluzioni|opties|alternatieven|oplossingen|solutions envisagées)\b"
     r"[^.:]{0,80}|^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)|"
-    r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*)"
+    r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*"
+    r"|\b(?:decision|choice)s? (?:needs? )?to be (?:taken|made)\b[^.:]{0,40})"
     r":\s*$",
     re.IGNORECASE,
 )
@@ -1222,6 +1223,11 @@ def chosen_in_prose(
         index = _index_of_number(number, numbers, len(titles))
         if index is not None:
             return [index]
+    for text in paragraphs[:3]:
+        bare = _BARE_NUMBER_CHOICE.search(plain(text))
+        index = _index_of_number(int(bare[1]), numbers, len(titles)) if bare else None
+        if index is not None:
+            return [index]
     first = lead
     opening = _opening_option(_first_sentence(first), titles)
     if opening is not None:
@@ -1309,6 +1315,12 @@ _LEANING = re.compile(r"(?:prefer|recommend|propose|support|endorse|favou?r|acce
 _ORDINAL_CHOICE = re.compile(
     rf"\b(?:decided|chose|choose|picked|selected|go with|went with|prefer|recommend)\b"
     rf"[^.\n]{{0,40}}?\bthe (first|second|third|fourth|fifth) {_OPTION_WORD}\b",
+    re.IGNORECASE,
+)
+# `We took the decision as a team to go with 2.`: a number alone, ending the clause.
+_BARE_NUMBER_CHOICE = re.compile(
+    r"\b(?:go(?:ing)? with|went with|chose|choose|picked|selected|opted for)\s+(?:number\s+)?"
+    r"#?(\d{1,2})(?=\s*(?:[.,;!)]|$))",
     re.IGNORECASE,
 )
 # Words that say the sentence states what was decided, in the languages MADR is written in.

@@ -565,6 +565,7 @@ FIELDS: dict[str, str] = _table(
             "decision maker",
             "decision_makers",
             "decided by",
+            "design deciders",
             "décideurs",
             "décisionnaires",
             "personnes impliquées",
