@@ -41,7 +41,7 @@ _PROSE_VERBS = tuple(
     (verb, kind)
     for verb, kind in FOLDED_VERBS
     if kind in (RelationKind.SUPERSEDES, RelationKind.SUPERSEDED_BY)
-    and re.match(r"super|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang", verb)
+    and re.match(r"super|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang|nahraz", verb)
 )
 _VERB_INITIALS = frozenset(verb[0] for verb, _ in FOLDED_VERBS)
 _LONGEST_STATUS = 4

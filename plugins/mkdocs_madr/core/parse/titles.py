@@ -65,7 +65,8 @@ _STATUS_PREFIX = re.compile(
 
 
 _STATUS_SUFFIX = re.compile(
-    r"\s\[((?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b[^\[\]]{0,40})\]\s*$",
+    r"\s\[((?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b[^\[\]]{0,40}"
+    r"|(?-i:[A-Z]{4,})\b[^\[\]]{0,60})\]\s*$",  # a team's word in capitals: `[PLANNED]`
     re.IGNORECASE,
 )
 

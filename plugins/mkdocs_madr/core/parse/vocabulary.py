@@ -1095,6 +1095,7 @@ RELATION_VERBS: tuple[tuple[str, RelationKind], ...] = (
     ("substitui", RelationKind.SUPERSEDES),
     ("sostituisce", RelationKind.SUPERSEDES),
     ("vervangt", RelationKind.SUPERSEDES),
+    ("nahrazuje", RelationKind.SUPERSEDES),
     ("amends", RelationKind.AMENDS),
     ("amend", RelationKind.AMENDS),
     ("extends", RelationKind.AMENDS),
@@ -1115,10 +1116,10 @@ FOLDED_VERBS: tuple[tuple[str, RelationKind], ...] = tuple(
 """`RELATION_VERBS` as they are compared."""
 ANY_VERB = re.compile(
     # super, replac, amend, extend, augment, remplac, ersetz, abgel, l[oö]st ab, reemplaz, sustitu,
-    # substitu, sostitu, vervang, modifi, [aä]nder, erg[aä]nz, wijzig, favou?r: grouped by
+    # substitu, sostitu, vervang, nahraz, modifi, [aä]nder, erg[aä]nz, wijzig, favou?r: grouped by
     # their first letter, which makes the search several times faster (it runs on all prose).
     r"s(?:uper|ustitu|ubstitu|ostitu)|r(?:eplac|emplac|eemplaz)|a(?:mend|bgel|nder|ugment)|"
-    r"e(?:xtend|rsetz|rg[aä]nz)|l[oö]st ab|vervang|modifi|änder|wijzig|favou?r|"
+    r"e(?:xtend|rsetz|rg[aä]nz)|l[oö]st ab|vervang|nahraz|modifi|änder|wijzig|favou?r|"
     r"deprecated by|obsoleted by"
 )
 """A cheap test that folded text may hold a relation verb (most text holds none)."""
