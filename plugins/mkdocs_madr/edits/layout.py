@@ -10,7 +10,7 @@ from ..core.text import heading_key
 from .document import Document, Heading, section_end
 
 _KEY = re.compile(
-    r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<open>\*\*|__)?"
+    r"^(?P<lead>[ \t]*(?:>[ \t]*)?(?:[-*+][ \t]+)?)(?P<open>\*\*|__)?"
     # Keys in any language: `Situação:`, `Décideurs:`
     r"(?P<key>[^\W\d_][\w '’-]{0,30}?)(?P<close>\*\*|__)?[ \t]*:"
 )

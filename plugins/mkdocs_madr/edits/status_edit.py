@@ -52,6 +52,13 @@ _BADGE = re.compile(
     r"(?P<gap>[ \t]*)",
     re.IGNORECASE,
 )
+_SUFFIX_BADGE = re.compile(
+    r"[ \t](?P<badge>\[(?:(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b"
+    r"|(?-i:(?=[A-Z -]{4})[A-Z]{2,}(?:[ -][A-Z]{2,})*)\b)[^\[\]]{0,60}\])"
+    r"(?P<end>[ \t]*(?:#+[ \t]*)?)$",
+    re.IGNORECASE,
+)
+"""`# ADR-12: Title [ACCEPTED]`: the status after the title (see `titles.title_banner`)."""
 _DATE_LEAD = re.compile(
     r"\s*(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+"
 )
@@ -129,6 +136,9 @@ class _StatusWriter:
         heading = title.index - (length - len(self.document)) if title is not None else None
         if heading is not None and _BADGE.match(self.document.lines[heading]):
             stated = self._rewrite_badge(heading) or stated
+            changed.append(heading)
+        elif heading is not None and _SUFFIX_BADGE.search(self.document.lines[heading]):
+            stated = self._rewrite_suffix_badge(heading) or stated
             changed.append(heading)
         if not stated:
             inserted = self._insert()
@@ -295,6 +305,25 @@ class _StatusWriter:
             return True
         self.document.replace(index, match["lead"] + rest)
         return False
+
+    def _rewrite_suffix_badge(self, index: int) -> bool:
+        """`# ADR-12: Title [ACCEPTED]`: the status in brackets after the title, rewritten in
+        its case; False (and the badge dropped) when the new status cannot be one."""
+        line = self.document.lines[index]
+        match = _SUFFIX_BADGE.search(line)
+        assert match is not None
+        successor = self.status.successor
+        if successor is not None:
+            text = f"superseded by {successor.label}"
+        else:
+            text = one_line(self.status.text)
+        if "[" in text or "]" in text:
+            self.document.replace(index, line[: match.start()] + match["end"])
+            return False
+        old = match["badge"][1:-1]
+        new = text.upper() if old.isupper() else _capitalised(text)
+        self.document.replace(index, f"{line[: match.start('badge')]}[{new}]{match['end']}")
+        return True
 
     def _badge(self) -> str:
         successor = self.status.successor

@@ -111,11 +111,13 @@ def fields_from_blocks(
                 continue
             lines = block.text.split("\n")
             for offset, line in enumerate(lines):
+                at = offset
                 pair = split_key_value(line, vocabulary)
                 if pair is None and offset + 1 < len(lines):
                     pair = _label_over_value(line, lines[offset + 1], vocabulary)
+                    at = offset + 1  # the value's line, where an edit rewrites it
                 if pair is not None and pair[0] not in _PROSE_UNSAFE:
-                    found.append(Field(pair[0], pair[1], block.line + offset, "line"))
+                    found.append(Field(pair[0], pair[1], block.line + at, "line"))
         elif block.kind == "table":
             found.extend(fields_from_table(block.rows, block.line, vocabulary))
     return found

@@ -66,7 +66,7 @@ _STATUS_PREFIX = re.compile(
 
 _STATUS_SUFFIX = re.compile(
     r"\s\[((?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b[^\[\]]{0,40}"
-    r"|(?-i:[A-Z]{4,})\b[^\[\]]{0,60})\]\s*$",  # a team's word in capitals: `[PLANNED]`
+    r"|(?-i:(?=[A-Z -]{4})[A-Z]{2,}(?:[ -][A-Z]{2,})*)\b[^\[\]]{0,60})\]\s*$",  # `[PLANNED]`
     re.IGNORECASE,
 )
 
