@@ -16,6 +16,7 @@ from typing import cast
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore, normalize
 from markdown_it.token import Token
 
 from ..text import heading_key, without_attributes
@@ -33,7 +34,14 @@ def _block_parser(tables: bool) -> MarkdownIt:
         if rule.name in _OPENERS:
             fn = _opening(_OPENERS[rule.name], fn)
         md.block.ruler.at(rule.name, fn, {"alt": rule.alt})
+    md.core.ruler.at("normalize", _normalize)
     return md
+
+
+def _normalize(state: StateCore) -> None:
+    # markdown-it's rule rewrites every line break, `\n` to `\n` included, in every document.
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
 
 
 class _Silent:
