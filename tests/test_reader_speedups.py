@@ -7,6 +7,7 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
+from mkdocs_madr.core.parse.record import _SLASHED_DATE, _slashed_dates
 from mkdocs_madr.core.parse.vocabulary import ANY_VERB
 
 VERBS = (
@@ -30,3 +31,11 @@ def test_any_verb_finds_every_verb_and_nothing_else() -> None:
     for word in words:
         assert ANY_VERB.search(f"x {word}ed y") is not None, word
         assert ANY_VERB.search(f"x {word[:-1]}_ y") is None, word
+
+
+_DATE_PIECES = st.sampled_from([*"0123456789/ -a_\n", "١", "٢", "²", "12/", "/03/", "2024", "x/"])
+
+
+@given(st.lists(_DATE_PIECES, max_size=16).map("".join))
+def test_slashed_dates_finds_what_the_pattern_finds(text: str) -> None:
+    assert _slashed_dates(text) == _SLASHED_DATE.findall(text)

@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _WIKI = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
@@ -32,6 +33,10 @@ _MARKUP_CHARS = frozenset("*_`[]<>!\\&~")
 _DATE_TEMPLATE = re.compile(r"\byyyy\b|\bdd[/.-]mm\b|\bmm[/.-]dd\b", re.IGNORECASE)
 LONG_TEXT = 2000
 """Longer strings get a cheap markup removal in `plain` instead of the exact one."""
+CACHED_TEXT = 500
+"""Strings up to this length keep their `plain` and `is_placeholder` answers: the reader asks
+about the same title or item many times over (half of its calls). The last 1,024 of each are
+kept, at most a few megabytes."""
 
 _PLACEHOLDER_WORDS = (
     "short title",
@@ -86,6 +91,10 @@ def plain(value: str) -> str:
 
     Code spans are literal in Markdown, so what they hold survives as written.
     """
+    return _cached_plain(value) if len(value) <= CACHED_TEXT else _plain(value)
+
+
+def _plain(value: str) -> str:
     value = strip_comments(value)
     if not _MARKUP_CHARS.intersection(value):
         return collapse(value)
@@ -128,6 +137,9 @@ def plain(value: str) -> str:
     return collapse(value)
 
 
+_cached_plain = lru_cache(maxsize=1024)(_plain)
+
+
 def replace_code_spans(value: str, replace: Callable[[str], str]) -> str:
     """Each code span replaced by `replace(its content)`, in one pass.
 
@@ -168,6 +180,12 @@ def links(value: str) -> list[tuple[str, str, int]]:
 
 def is_placeholder(value: str) -> bool:
     """True for unfilled template text: `{…}`, `[a | b]`, or known template phrases."""
+    if len(value) <= CACHED_TEXT:
+        return _cached_is_placeholder(value)
+    return _is_placeholder(value)
+
+
+def _is_placeholder(value: str) -> bool:
     text = strip_comments(value).strip()
     if len(text) > 2 and text[0] == text[-1] and text[0] in "*_":
         text = text.strip("*_").strip()  # `_[alternative 1]_`
@@ -186,6 +204,9 @@ def is_placeholder(value: str) -> bool:
         inner = text[1:-1].lower()
         return "|" in inner or "…" in inner or "..." in inner or _has_template_words(inner)
     return text[0] == "[" and "|" in text and text.count("[") > text.count("]")
+
+
+_cached_is_placeholder = lru_cache(maxsize=1024)(_is_placeholder)
 
 
 def _has_template_words(lowered: str) -> bool:

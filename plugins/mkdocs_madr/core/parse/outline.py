@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import FunctionType
+from typing import cast
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import RuleFuncBlockType
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore, normalize
 from markdown_it.token import Token
 
 from ..text import heading_key, without_attributes
@@ -22,7 +27,58 @@ def _block_parser(tables: bool) -> MarkdownIt:
     # Structure needs neither inline parsing nor reference definitions, thematic breaks or
     # block quotes (their text stays paragraphs); each rule costs time on every line.
     md.disable(["inline", "text_join", "reference", "hr", "blockquote"])
-    return md.enable("table") if tables else md
+    if tables:
+        md.enable("table")
+    for rule in md.block.ruler.__rules__:
+        fn = _quiet(rule.fn)
+        if rule.name in _OPENERS:
+            fn = _opening(_OPENERS[rule.name], fn)
+        md.block.ruler.at(rule.name, fn, {"alt": rule.alt})
+    md.core.ruler.at("normalize", _normalize)
+    return md
+
+
+def _normalize(state: StateCore) -> None:
+    # markdown-it's rule rewrites every line break, `\n` to `\n` included, in every document.
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
+
+
+class _Silent:
+    def debug(self, *args: object) -> None:
+        pass
+
+
+def _quiet(rule: RuleFuncBlockType) -> RuleFuncBlockType:
+    """A copy of `rule` whose `LOGGER.debug` does nothing.
+
+    markdown-it logs every rule it tries at debug level (hundreds of calls a record); the copy
+    differs from `rule` only in the logger its module's globals name, so this parser's results
+    are the same and every other markdown-it parser in the process still logs.
+    """
+    module = {**rule.__globals__, "LOGGER": _Silent()}
+    copy = FunctionType(rule.__code__, module, rule.__name__, rule.__defaults__, rule.__closure__)
+    return cast(RuleFuncBlockType, copy)
+
+
+_OPENERS = {"fence": "`~", "list": "*+-0123456789", "html_block": "<", "heading": "#"}
+"""The characters a line must start with for each rule to match it.
+
+Every block rule is tried at the start of every block, and again (as a terminator) on every
+line of a paragraph; each rule fails on any other first character, without touching the state.
+"""
+
+
+def _opening(chars: str, rule: RuleFuncBlockType) -> RuleFuncBlockType:
+    """`rule`, answering False at once for a line that starts with none of `chars`."""
+
+    def guarded(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        position = state.bMarks[start] + state.tShift[start]
+        if state.src[position : position + 1] not in chars:
+            return False
+        return rule(state, start, end, silent)
+
+    return guarded
 
 
 _MD = _block_parser(tables=False)

@@ -175,6 +175,16 @@ _NOTHING = re.compile(
 """A relation field that names no record, whatever numbers its remark mentions."""
 
 
+def _slashed_dates(text: str) -> list[str]:
+    """Every `d/m/y` or `m/d/y` date written in `text`."""
+    # Each has a digit before a slash. Looking for one with `str.find` costs a fraction of a
+    # search over the whole record, and most records have none (`\d` is `str.isdecimal`).
+    position = text.find("/", 1)
+    while position > 0 and not text[position - 1].isdecimal():
+        position = text.find("/", position + 1)
+    return _SLASHED_DATE.findall(text) if position > 0 else []
+
+
 _DATED_LINE = re.compile(r"\s*(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?\s+\S")
 
 
@@ -449,7 +459,7 @@ class _Reader:
 
     def _read_metadata(self) -> None:
         decision = self.decision
-        orders = {slash_order(written) for written in _SLASHED_DATE.findall(self.text)} - {None}
+        orders = {slash_order(written) for written in _slashed_dates(self.text)} - {None}
         decision.date_order = orders.pop() if len(orders) == 1 else None
         status = self.fields.get("status")
         if status is not None:
