@@ -1068,7 +1068,7 @@ def split_chosen(rest: str, line: int) -> Chosen | None:
     title, justification, names = _cut_title(rest)
     if (not title or is_placeholder(title)) and not numbers:
         return None
-    if _UNDECIDED.fullmatch(plain(title).strip(" .!")):
+    if is_undecided(title):
         return Chosen("", None, line, unfilled=True)  # `Chosen option: TBD`: nothing yet
     justification = plain(justification).strip(" ,:") if justification else ""
     if is_placeholder(justification) or not justification:
