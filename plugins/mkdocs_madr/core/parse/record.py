@@ -39,24 +39,9 @@ from ..text import (
     unbrace,
     unbracket,
 )
-from .body import (
-    NOT_AN_OPTION,
-    Chosen,
-    chosen_in_prose,
-    chosen_in_title,
-    is_undecided,
-    match_option,
-    norm,
-    options_outside,
-    pick_options,
-    read_arguments,
-    read_chosen,
-    read_consequences,
-    read_inline_consequences,
-    read_options,
-    shares_words,
-)
+from .arguments import read_arguments, read_consequences, read_inline_consequences
 from .changelog import changelog_date, changelog_status
+from .chosen import Chosen, chosen_in_prose, chosen_in_title, is_undecided, read_chosen
 from .dates import DateProblem, DateReading, month_first, read_date, slash_order
 from .fields import (
     Field,
@@ -68,6 +53,8 @@ from .fields import (
     split_key_value,
 )
 from .front_matter import FrontMatter, read_front_matter
+from .option_names import match_option, norm, shares_words
+from .options import NOT_AN_OPTION, options_outside, pick_options, read_options
 from .other_keys import other_keys
 from .outline import Block, Part, parse_outline
 from .status import (
