@@ -331,6 +331,15 @@ class TestExplicitReferences:
         rendered = render(source, glossary)
         assert (rendered.unknown, rendered.diagnostics) == ([], [])
 
+    def test_a_link_with_bracketed_text_is_no_reference(self, glossary: Glossary) -> None:
+        """`[[1]][label]` is a link whose text is `[1]`: when its label wraps onto the next
+        line, Markdown leaves it as text, and it is still no glossary reference."""
+        source = "Derived as in [[1]][\nhd-keys] and [[2]](https://example.org/b).\n\n"
+        source += "[hd-keys]: https://example.org/a\n"
+        rendered = render(source, glossary)
+        assert (rendered.unknown, rendered.diagnostics) == ([], [])
+        assert "madr-term-unknown" not in rendered.html
+
     def test_repeated_unknown_reference_gets_each_line(self, glossary: Glossary) -> None:
         source = "`[[Kafka]]` in code.\n\n```\n[[Kafka]]\n```\n\n[[Kafka]]\n\nand [[Kafka]]\n"
         rendered = render(source, glossary, line_offset=4)

@@ -28,10 +28,12 @@ LONGEST_LINKED_SPELLING = 100
 _STASH = r"(?P<stash>\x02[^\x02\x03]*\x03)"
 _EXPLICIT = (
     r"(?P<explicit>\[\[(?!\s*(?:[A-Za-z][A-Za-z0-9+.-]*://|[wW]{3}\.))"
-    r"(?P<ref>[^\[\]|\x02\x03]+)(?:\|(?P<shown>[^\[\]\x02\x03]+))?\]\])"
+    r"(?P<ref>[^\[\]|\x02\x03]+)(?:\|(?P<shown>[^\[\]\x02\x03]+))?\]\](?![\[(]))"
 )
 EXPLICIT_REFERENCE = re.compile(_EXPLICIT)
-"""`[[Term]]` or `[[Term|shown text]]`; never `[[ https://… | text ]]`, a wiki's link."""
+"""`[[Term]]` or `[[Term|shown text]]`; never `[[ https://… | text ]]`, a wiki's link, nor
+`[[1]][label]` or `[[1]](…)`, a link whose text is in brackets (what Markdown left of one it
+could not resolve, such as a label wrapped onto the next line)."""
 _WHITESPACE = " "
 _WORD_BEFORE = r"(?<!\w)"
 _WORD_AFTER = r"(?!\w)"
