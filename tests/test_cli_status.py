@@ -29,6 +29,10 @@ NOT_RECORDS = {
     "readme-not-a-record": "a README is not a decision record",
     "notes-not-a-record": "meeting notes are not a decision record",
 }
+REFUSED = {
+    "status-line-below-superseded": "the status is stated twice (`Accepted`, and `Superseded "
+    "by …` below it): which line a new status replaces is the author's call",
+}
 CASES = sorted(path.name for path in RECORDS.iterdir() if path.is_dir())
 _STATUS_WORD = re.compile(rb"(?i)status")
 
@@ -75,6 +79,11 @@ def test_only_the_status_lines_change(tmp_path: Path, case: str, value: str) -> 
     original = parse_decision(before, path.name)
     key = load_collection(path.parent).decisions[0].key
     result = adr("status", key, value, cwd=tmp_path)
+    if case in REFUSED:
+        assert result.code == 1
+        assert "set it by hand; nothing changed" in result.stderr
+        assert path.read_bytes() == before
+        return
     assert result.code == 0, result.stderr
     after = path.read_bytes()
     edited = parse_decision(after, path.name)

@@ -1008,6 +1008,28 @@ def test_c4_diagram_with_a_syntax_error(build_site: BuildSite, root: Path) -> No
     assert_intact(site)
 
 
+def test_double_brackets_without_a_glossary_are_left_as_written(
+    build_site: BuildSite, root: Path
+) -> None:
+    """A site with no glossary page has no glossary references: `[[…]]` is a wiki link or an
+    editor's note, shown as written, and neither the build nor `adr lint` warns about it."""
+    files: dict[str, str | bytes] = {
+        "decisions/0003-terms.md": record(
+            "Use terms", body="\n[[This part needs another review]] and [[Home]].\n"
+        ),
+    }
+    site = build_checked(build_site, root, files)
+    assert not diagnostics(site, "glossary-unknown-term", "decisions/0003-terms.md")
+    page = site.html("decisions/0003-terms/")
+    assert "[[This part needs another review]] and [[Home]]." in page
+    assert "madr-term-unknown" not in page
+    from test_cli_helpers import adr
+
+    linted = adr("lint", "--format", "json", cwd=root)
+    assert "glossary-unknown-term" not in linted.stdout
+    assert_intact(site)
+
+
 def test_unknown_glossary_term(build_site: BuildSite, root: Path) -> None:
     files: dict[str, str | bytes] = {
         "docs/GLOSSARY.md": "# Glossary\n\nRecord\n: A decision record.\n",

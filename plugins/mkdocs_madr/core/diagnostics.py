@@ -169,7 +169,11 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.C4_UNKNOWN_ELEMENT: (_W, "A decision names a C4 element that no diagram defines."),
     Code.C4_DUPLICATE_ALIAS: (_W, "One alias is defined with different meanings in two diagrams."),
     Code.GLOSSARY_DUPLICATE_TERM: (_W, "A term (or alias) is defined twice in the glossary."),
-    Code.GLOSSARY_UNKNOWN_TERM: (_W, "An explicit `[[Term]]` reference names no glossary entry."),
+    Code.GLOSSARY_UNKNOWN_TERM: (
+        _W,
+        "An explicit `[[Term]]` reference names no glossary entry (without a glossary page, "
+        "`[[…]]` is no reference and is left as written).",
+    ),
     Code.GLOSSARY_NEEDS_DEF_LIST: (
         _W,
         "The glossary is written as definition lists but the `def_list` Markdown extension is "

@@ -16,12 +16,14 @@ _NUMBER_AFTER_DATE = re.compile(r"_(\d{1,4})(?=$|[-_. ])|[-_]adr[-_]?(\d{1,5})(?
 """`2022-03-28_017-slug`, `20240509-adr-0007-slug`: a number after the date."""
 
 _TEMPLATE_NAME = re.compile(
-    r"^(?:adr[-_ ]?)?(?:(?:0+|n+|x+)[-_ ])?(?:adr[-_])?(?:(?:short|long|minimal|bare|full)[-_ ])?"
-    r"template(?:[-_. ].*)?$",
+    r"^_?(?:adr[-_ ]?)?(?:(?:0+|n+|x+)[-_ ])?(?:adr[-_])?(?:(?:short|long|minimal|bare|full)[-_ ])?"
+    r"(?:template|vorlage|mod[eè]le|plantilla|modelo|sjabloon|шаблон|テンプレート|模板|템플릿)"
+    r"(?:[-_. ].*)?$",
     re.IGNORECASE,
 )
-"""`template`, `adr-template-minimal`, `0000-template`, `NNNN-adr-template`, `adr-000 template`,
-`adr-short-template` are templates; `0017-…-template` is not."""
+"""`template`, `_template`, `adr-template-minimal`, `0000-template`, `NNNN-adr-template`,
+`adr-000 template`, `adr-short-template`, `0000-adr-vorlage` (and the word in other languages)
+are templates; `0017-…-template` is not."""
 _FOLDER_PAGES = frozenset({"readme", "index"})
 """The folder's own index page, which adr-tools, log4brains and `adr index` write."""
 

@@ -226,6 +226,23 @@ _HANDLES = re.compile(r"^@[\w.-]+(?:\s+@[\w.-]+)+$")
 _NOBODY = frozenset({"tbd", "tba", "todo", "n/a", "na", "none", "-", "?", "..."})
 
 
+_SHORT_ANDS = frozenset({"y", "e", "en"})
+"""Words that are "and" in one language (Spanish, Portuguese and Italian, Dutch) and something
+else in another (French "en", a letter): they join two names only between names."""
+_NAME_PARTICLES = frozenset(
+    {"van", "de", "der", "den", "ten", "ter", "von", "la", "le", "da", "di", "du", "dos", "das"}
+    | {"del", "bin", "al"}
+)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """`Jan de Vries`, `@jan`, `Team Platform`; not `équipe technique Codeurs`."""
+    words = text.split()
+    return bool(words) and all(
+        word[:1].isupper() or word[:1] == "@" or word.lower() in _NAME_PARTICLES for word in words
+    )
+
+
 def split_list(value: str) -> list[str]:
     """Split a written list of people: commas, semicolons, "and" (in the languages records
     are written in), "&", space-separated `@handles`; never inside parentheses."""
@@ -240,6 +257,11 @@ def split_list(value: str) -> list[str]:
         counted = match.start()
         if depth > 0:
             continue  # "Bob (and others, I forget who)" is one name
+        if match[0].strip().lower() in _SHORT_ANDS and not (
+            _looks_like_a_name(text[start : match.start()])
+            and _looks_like_a_name(re.split(r"[,;、，；]", text[match.end() :], maxsplit=1)[0])
+        ):
+            continue  # "équipe Codeurs en Seine": French "en", not Dutch "and"
         parts.append(text[start : match.start()])
         start = match.end()
         depth = 0

@@ -44,8 +44,13 @@ def split_metadata_line(line: str) -> KeyValue | None:
         return None
     end = match.end()
     opener = match.group("open")
+    spanning = False  # `**Status: Active**`: the bold holds the key and the value
     if opener and not match.group("close") and line.startswith(opener, end):
         end += len(opener)  # `**Status:** value`
+    elif opener and not match.group("close"):
+        spanning = split_value(line[end:])[0].endswith(opener)
+        if not spanning or line.count(opener) != 2:
+            return None
     elif bool(opener) != bool(match.group("close")):
         return None
     spaces = len(line[end:]) - len(line[end:].lstrip(" \t"))
@@ -53,6 +58,10 @@ def split_metadata_line(line: str) -> KeyValue | None:
         return None
     end += spaces
     value, suffix = split_value(line[end:])
+    if spanning:
+        value, suffix = value[: -len(opener)].rstrip(), value[-len(opener) :] + suffix
+        if not value:
+            return None
     return KeyValue(line[:end], match.group("key").strip(), value, suffix)
 
 

@@ -294,6 +294,8 @@ class GlossaryTreeprocessor(Treeprocessor):  # type: ignore[misc]
 
     def run(self, root: etree.Element) -> None:
         extension = self.extension
+        if not extension.glossary.page and not extension.is_glossary_page:
+            return  # no glossary: `[[…]]` is what its author meant (a wiki link, a placeholder)
         if (
             (not extension.glossary.terms or not extension.auto_link)
             and not extension.is_glossary_page

@@ -180,9 +180,9 @@ def _directive_problems(page: DocPage, collection: Collection) -> list[Diagnosti
 
 
 def _unknown_references(text: str, shown: str, glossary: Glossary | None) -> list[Diagnostic]:
-    """`[[Term]]` references the glossary (none: no glossary page) does not define, outside
-    code."""
-    if "[[" not in text:
+    """`[[Term]]` references the glossary does not define, outside code (none without a
+    glossary page: then `[[…]]` is left as written)."""
+    if "[[" not in text or glossary is None:
         return []
     from ..glossary.matcher import EXPLICIT_REFERENCE
     from ..glossary.plaintext import collapse

@@ -178,7 +178,10 @@ def split_chosen(rest: str, line: int) -> Chosen | None:
         rest,
         flags=re.I,
     )
-    if rest.startswith(("**", "__")):
+    bold = re.match(r"(\*\*|__)([^*_\"“'`\n][^*_\n]*?)\1(?![*_])", rest)
+    if bold is not None:
+        rest = f'"{bold[2].strip()}"{rest[bold.end() :]}'  # `**X** (with changes)`: a name
+    elif rest.startswith(("**", "__")):
         rest = rest[2:].lstrip()
     title, justification, names = _cut_title(rest)
     if (not title or is_placeholder(title)) and not numbers:
@@ -454,7 +457,9 @@ _DECIDING = re.compile(
     r"wir (?:verwenden|werden|haben)|"
     r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen|"
     r"(?:gekozen|kiest|kiezen)(?: \w+){0,3} voor|(?:hebben|heeft) besloten|we adviseren|"
-    r"de keuze (?:valt|viel|lag) op)\b",
+    r"de keuze (?:valt|viel|lag) op|(?:has|have|team|group) selected|"
+    r"выбрано|выбран[аы]?|мы выбрали|решено|будем использовать|используем)\b|"
+    r"を採用|を選択|を選定",
     re.IGNORECASE,
 )
 

@@ -71,6 +71,8 @@ def split_key_value(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str, s
         value = value[:-1].rstrip()  # `* Status: proposed\`: a hard line break, not the value's
     if value.startswith(("**", "__")) and value.count(value[:2]) == 1:
         value = value[2:].strip()  # `**Status:** accepted` leaves no closing marker
+    elif value.endswith(("**", "__")) and value.count(value[-2:]) == 1:
+        value = value[:-2].strip()  # `**Status: Active**`: the bold holds key and value
     return name, value
 
 

@@ -33,6 +33,8 @@ OPTION_PREFIX = re.compile(
 )
 
 
+NAMED_OPTION = re.compile(rf"^{OPTION_WORD}\s*:\s*(?=\S)", re.IGNORECASE)
+"""`Option: Code-based configuration`: an option named after the word, not numbered."""
 _NUMBER_PREFIX = re.compile(
     r"^(?:\(?(\d+|[a-z])[.)]|\[?option\s*(\d+)\]?\s*[-–—:])\s+", re.IGNORECASE
 )
@@ -45,7 +47,7 @@ CHOSEN_MARK = re.compile(
     r"\s*(?:[(（](?:selected|chosen|favou?red|recommended|preferred|picked|winner|selected option|"
     r"proposed|accepted|adopted|"
     r"ausgewählt|gewählt|solution retenue|retenue?|choisie?|elegida|escolhida|scelta|"
-    r"선택됨|선택|채택|채택됨|采用|已选择|选定|採用)[)）]|"
+    r"선택됨|선택|채택|채택됨|采用|已选择|选定|採用|採用案|выбран(?:а|о|ный|ная|ное)?)[)）]|"
     r"\[(?:selected|chosen)\]|✅|✔️?|☑️?|\*\((?:ausgewählt|gewählt)\)\*)\s*",
     re.IGNORECASE,
 )
@@ -96,6 +98,8 @@ def clean_option_title(raw: str) -> tuple[str, bool, int | None, str]:
         if numbered:
             number = number_word(numbered[1] or numbered[2])
             text = text[numbered.end() :].strip() or text
+        else:
+            text = NAMED_OPTION.sub("", text, count=1)
     description = ""
     written = raw.strip()  # a hyphen counts after a link or code span, seen only as written
     dash = _DESCRIPTION_DASH.search(written)

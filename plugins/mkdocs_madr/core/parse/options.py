@@ -18,6 +18,7 @@ from .arguments import argument, label_polarity, read_arguments
 from .chosen import Chosen
 from .option_names import (
     CHOSEN_MARK,
+    NAMED_OPTION,
     OPTION_PREFIX,
     OPTION_WORD,
     ORDINALS,
@@ -431,7 +432,7 @@ def options_outside(
         if keyed:
             return keyed
     for part in parts:
-        named = [child for child in part.children if _NAMED_OPTION.match(plain(child.title))]
+        named = [child for child in part.children if NAMED_OPTION.match(plain(child.title))]
         if len(named) >= 2:
             found = [_option_from_named_heading(child, vocabulary) for child in named]
             return [option for option in found if option is not None]
@@ -497,10 +498,6 @@ def options_outside(
     return []
 
 
-# `#### Option: Code-based configuration`: an option named after the word, not numbered.
-_NAMED_OPTION = re.compile(rf"^{OPTION_WORD}\s*:\s*(?=\S)", re.IGNORECASE)
-
-
 # Sections that weigh the alternatives after the decision (`## Justification`), where each
 # alternative may be a bold label over its list of arguments.
 _RATIONALE_HEADINGS = frozenset(
@@ -564,7 +561,7 @@ def _either_or_list(part: Part, vocabulary: Vocabulary) -> list[Option]:
 
 def _option_from_named_heading(part: Part, vocabulary: Vocabulary) -> Option | None:
     title = plain(part.title)
-    match = _NAMED_OPTION.match(title)
+    match = NAMED_OPTION.match(title)
     if match is None or not title[match.end() :].strip():
         return None
     option = Option(title=title[match.end() :].strip(" .:"), line=part.line)

@@ -39,7 +39,12 @@ from ..text import (
     unbrace,
     unbracket,
 )
-from .arguments import read_arguments, read_consequences, read_inline_consequences
+from .arguments import (
+    label_polarity,
+    read_arguments,
+    read_consequences,
+    read_inline_consequences,
+)
 from .changelog import changelog_date, changelog_status
 from .chosen import Chosen, chosen_in_prose, chosen_in_title, is_undecided, read_chosen
 from .dates import DateProblem, DateReading, month_first, read_date, slash_order
@@ -310,6 +315,12 @@ class _Reader:
             preamble += title_part.blocks
             decision.lines[Line.TITLE] = title_part.line
             self._set_title(title_part.title, title_part.line)
+            inner = title_part.children[0] if title_part.children else None
+            if inner is not None and inner.key == title_part.key and not inner.children:
+                preamble += inner.blocks  # `# Tooling` then `## Tooling` over the metadata
+            named = self._title_section(title_part)
+            if named is not None and _generic_title(title_part.title):
+                self._set_title(named.text, named.line)  # `# ADR` then `## Title` and the title
         front_title = front.data.get("title")
         usable = isinstance(front_title, str) and front_title.strip()
         if usable and decision.title and _shortened(decision.title, plain(str(front_title))):
@@ -319,6 +330,13 @@ class _Reader:
             decision.lines.setdefault(Line.TITLE, front.lines.get("title", 1))
             decision.found["title"] = "front-matter"
         return preamble
+
+    def _title_section(self, title_part: Part) -> Block | None:
+        """The paragraph of a `## Title` section below the title heading."""
+        for part in title_part.children:
+            if self.vocabulary.field(part.key) == "title":
+                return next(part.paragraphs(), None)
+        return None
 
     def _strip_number(self, title: str) -> str:
         return strip_number(title, self.identity.number, self.identity.slug)
@@ -428,6 +446,7 @@ class _Reader:
         if name == "status":
             self.decision.lines.setdefault(Line.STATUS_SECTION, part.line)
             found = _latest_of_a_history(found, section_lines(part))
+            found = _superseded_below(found)
         return found
 
     def _known_status(self, found: Field) -> bool:
@@ -730,12 +749,21 @@ class _Reader:
             decision.lines[Line.PROS] = pros.line
             derived = not decision.options
             titles = [option.title for option in decision.options]
+            previous: Option | None = None
             for child in pros.children:
                 title = plain(child.title)
                 if not title or is_placeholder(child.title) or NOT_AN_OPTION.match(title):
                     continue
                 if vocabulary.section(child.key) == "pros":
                     continue  # `### Pros and Cons`: a summary of them all, not an option's
+                if label_polarity(title) is not None:
+                    # `#### Pros` beside `#### X` (not under it): the arguments of the option
+                    # above it, not an option.
+                    if previous is not None:
+                        holder = Part(previous.title, child.level, child.line, child.end)
+                        holder.children.append(child)
+                        read_arguments(holder, previous, vocabulary)
+                    continue
                 if derived:
                     decision.options.append(Option(title=title, line=child.line))
                     index: int | None = len(decision.options) - 1
@@ -749,8 +777,10 @@ class _Reader:
                         child.line,
                         f"'{title}' under Pros and Cons is not among the considered options",
                     )
+                    previous = None
                     continue
-                read_arguments(child, decision.options[index], vocabulary)
+                previous = decision.options[index]
+                read_arguments(child, previous, vocabulary)
         seen: dict[str, int] = {}
         for option in decision.options:
             key = " ".join(option.title.casefold().split()).strip(" .,;:")  # `%` and `&` differ
@@ -1146,6 +1176,38 @@ class _Reader:
         if decision.status is None and not stated:
             line = decision.lines.get(Line.TITLE, 1)
             self.report(Code.MISSING_STATUS, line, "no status is stated")
+
+
+_GENERIC_TITLE_WORDS = frozenset(
+    {"architecture", "architectural", "decision", "decisions", "record", "records", "adr", "any"}
+)
+
+
+def _generic_title(title: str) -> bool:
+    """`Architecture Decision Record (ADR)`: a heading every record of a folder shares."""
+    words = re.findall(r"\w+", plain(title).lower())
+    return bool(words) and all(word in _GENERIC_TITLE_WORDS for word in words)
+
+
+def _superseded_below(found: list[Field]) -> list[Field]:
+    """`Accepted` and, on a line below it, `Superseded by [16](…)` in whole: the status it
+    came to have is the later line's."""
+    status = next((field for field in found if field.name == "status"), None)
+    later = [
+        field
+        for field in found
+        if field.name == RelationKind.SUPERSEDED_BY.value
+        and status is not None
+        and (field.line or 0) > (status.line or 0)
+        and not is_partial(field.value)
+    ]
+    if status is None or not later or is_placeholder(str(status.value)):
+        return found  # a template's `{proposed | accepted}` over its example relation
+    return [
+        replace(later[0], name="status") if field is status else field
+        for field in found
+        if field is not later[0]
+    ]
 
 
 def _promote_bold_headings(root: Part, vocabulary: Vocabulary) -> None:

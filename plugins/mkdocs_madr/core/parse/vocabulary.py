@@ -81,6 +81,10 @@ def _table(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
 SECTIONS: dict[str, str] = _table(
     {
         "context": [
+            "контекст",
+            "контекст и проблема",
+            "проблема",
+            "предыстория",
             "배경",
             "맥락",
             "컨텍스트",
@@ -140,6 +144,9 @@ SECTIONS: dict[str, str] = _table(
             "aanleiding",
         ],
         "drivers": [
+            "факторы принятия решения",
+            "драйверы решения",
+            "критерии",
             "decision drivers",
             "drivers",
             "decision criteria",
@@ -168,6 +175,14 @@ SECTIONS: dict[str, str] = _table(
             "drijfveren",
         ],
         "options": [
+            "альтернативы",
+            "рассмотренные альтернативы",
+            "рассмотренные варианты",
+            "варианты",
+            "варианты решения",
+            "検討された選択肢",
+            "選択肢の検討",
+            "代替案の検討",
             "검토된 옵션",
             "고려한 옵션",
             "고려된 옵션",
@@ -248,6 +263,9 @@ SECTIONS: dict[str, str] = _table(
             "opties",
         ],
         "outcome": [
+            "решение",
+            "принятое решение",
+            "итоговое решение",
             "결정",
             "결정 사항",
             "决策",
@@ -373,6 +391,7 @@ CONSEQUENCES: dict[str, str | None] = {
         None: [
             "consequences",
             "consequence",
+            "последствия",
             "결과",
             "后果",
             "結果",
@@ -432,6 +451,8 @@ CONSEQUENCES: dict[str, str | None] = {
 METADATA_SECTIONS: dict[str, str] = _table(
     {
         "status": [
+            "статус",
+            "состояние",
             "상태",
             "状态",
             "ステータス",
@@ -446,7 +467,7 @@ METADATA_SECTIONS: dict[str, str] = _table(
             "state",
             "current status",
         ],
-        "date": ["date", "datum", "fecha", "data", "日付", "決定日", "날짜", "日期"],
+        "date": ["дата", "date", "datum", "fecha", "data", "日付", "決定日", "날짜", "日期"],
         "deciders": [
             "deciders",
             "decision makers",
@@ -481,6 +502,7 @@ METADATA_SECTIONS: dict[str, str] = _table(
 FIELDS: dict[str, str] = _table(
     {
         "status": [
+            "статус",
             "상태",
             "状态",
             "ステータス",
@@ -499,6 +521,8 @@ FIELDS: dict[str, str] = _table(
             "stav",
         ],
         "date": [
+            "дата",
+            "承認日",
             "date",
             "decision date",
             "date decided",
@@ -558,6 +582,11 @@ FIELDS: dict[str, str] = _table(
             "aangemaakt",
         ],
         "deciders": [
+            "décideur",
+            "décideuse",
+            "決定者",
+            "участники",
+            "лица, принимающие решение",
             "deciders",
             "decider",
             "decision-makers",
@@ -647,6 +676,10 @@ FIELDS: dict[str, str] = _table(
 STATUSES: dict[str, str] = _table(
     {
         "accepted": [
+            "принято",
+            "принят",
+            "принята",
+            "утверждено",
             "승인됨",
             "승인",
             "채택됨",
@@ -692,6 +725,9 @@ STATUSES: dict[str, str] = _table(
             "goedgekeurd",
         ],
         "proposed": [
+            "предложено",
+            "предложен",
+            "на рассмотрении",
             "제안됨",
             "제안",
             "提议",
@@ -709,6 +745,8 @@ STATUSES: dict[str, str] = _table(
             "voorgesteld",
         ],
         "rejected": [
+            "отклонено",
+            "отклонен",
             "거부됨",
             "거절됨",
             "拒绝",
@@ -730,6 +768,8 @@ STATUSES: dict[str, str] = _table(
             "verworpen",
         ],
         "deprecated": [
+            "устарело",
+            "устарел",
             "폐기됨",
             "废弃",
             "已废弃",
@@ -753,6 +793,8 @@ STATUSES: dict[str, str] = _table(
             "achterhaald",
         ],
         "superseded": [
+            "заменено",
+            "заменен",
             "대체됨",
             "已取代",
             "被取代",
@@ -774,6 +816,7 @@ STATUSES: dict[str, str] = _table(
             "vervangen",
         ],
         "draft": [
+            "черновик",
             "초안",
             "草稿",
             "下書き",
