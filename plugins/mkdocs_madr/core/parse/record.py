@@ -1199,7 +1199,7 @@ def _superseded_below(found: list[Field]) -> list[Field]:
         if field.name == RelationKind.SUPERSEDED_BY.value
         and status is not None
         and (field.line or 0) > (status.line or 0)
-        and not is_partial(field.value)
+        and not is_partial(str(field.value))
     ]
     if status is None or not later or is_placeholder(str(status.value)):
         return found  # a template's `{proposed | accepted}` over its example relation
