@@ -16,7 +16,7 @@ from ..text import links, plain
 from .dates import read_date
 from .outline import Block, Part, parse_table
 from .status import is_partial, statements
-from .vocabulary import DEFAULT, Vocabulary
+from .vocabulary import DEFAULT, Vocabulary, fold
 
 # Keys that only count in front matter, as bullets or in tables, never as a stray prose line.
 _PROSE_UNSAFE = frozenset({"title", "id", "number", "decided", "introduced", "data", "issue"})
@@ -235,10 +235,32 @@ def preamble_facts(preamble: list[Block], vocabulary: Vocabulary = DEFAULT) -> l
             if targets:
                 named = ", ".join(f"[{target}]({target})" for target in targets)
                 found.append(Field("superseded-by", f"{named} (in part)", block.line, "banner"))
+        elif _RUN_IN.search(block.text.lstrip().split("\n", 1)[0]):
+            found.extend(_run_in_facts(block, vocabulary))
         elif "\n" not in block.text.strip() and 6 <= len(text) <= 30 and _has_digit(text):
             reading = read_date(text)
             if reading.iso is not None and reading.problem is None:
                 found.append(Field("date", text, block.line, "line"))
+    return found
+
+
+_RUN_IN = re.compile(r"\s[·•|]\s")
+"""`**Accepted** · 2026-01-01 · Related [ADR-2](…)`: facts in one line, between dots."""
+
+
+def _run_in_facts(block: Block, vocabulary: Vocabulary) -> list[Field]:
+    """A line of facts between dots whose first is a bold status word: the status, and a
+    segment that is only a date."""
+    segments = [segment.strip() for segment in _RUN_IN.split(" ".join(block.text.split()))]
+    bold = re.fullmatch(r"(\*\*|__)([^*_]+)\1", segments[0])
+    if bold is None or fold(bold[2].strip(" .")) not in vocabulary.status_words:
+        return []
+    found = [Field("status", bold[2].strip(), block.line, "line")]
+    for segment in segments[1:]:
+        reading = read_date(plain(segment))
+        if reading.iso is not None and reading.problem is None:
+            found.append(Field("date", plain(segment), block.line, "line"))
+            break
     return found
 
 

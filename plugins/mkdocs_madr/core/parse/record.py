@@ -52,6 +52,7 @@ from .fields import (
     Field,
     fields_from_blocks,
     fields_from_front_matter,
+    fields_from_table,
     is_metadata_paragraph,
     preamble_facts,
     section_lines,
@@ -61,7 +62,7 @@ from .front_matter import FrontMatter, read_front_matter
 from .option_names import match_option, norm, shares_words
 from .options import NOT_AN_OPTION, options_outside, pick_options, read_options
 from .other_keys import other_keys
-from .outline import Block, Part, parse_outline
+from .outline import Block, Part, parse_outline, parse_table
 from .status import (
     is_partial,
     leading_verb,
@@ -355,6 +356,10 @@ class _Reader:
         if stripped and stripped != title:
             self.fields.setdefault("title-number", Field("number", title, line, "title"))
             title = stripped
+            banner = title_banner(title) if banner is None and title.startswith("(") else None
+            if banner is not None:  # `# DR 007: (INVALID) Title`: the status after the number
+                self.fields.setdefault("title-status", Field("status", banner[0], line, "title"))
+                title = banner[1]
         self.decision.title = title or None
         self.decision.found["title"] = "heading"
 
@@ -385,6 +390,9 @@ class _Reader:
                 continue
             if vocabulary.section(part.key) == "metadata":
                 collected += self._section_fields(part)
+                tables = [block for block in part.blocks if block.text.lstrip().startswith("|")]
+                for block in tables:  # `## Decision log` over `| Status | Accepted on … |`
+                    collected += fields_from_table(parse_table(block.text), block.line, vocabulary)
             elif (pair := split_key_value(part.title, vocabulary)) is not None and pair[1]:
                 # `### Status: **Approved**`: a heading that holds its own value.
                 collected.append(Field(pair[0], pair[1], part.line, "heading"))
@@ -742,7 +750,7 @@ class _Reader:
                 part
                 for name, part in parts.items()
                 if name.split("@")[0]
-                in ("drivers", "consequences", "confirmation", "links", "more")
+                in ("drivers", "consequences", "confirmation", "links", "more", "metadata")
             ]
             decision.options = options_outside(self.root, vocabulary, skipped)
         if pros is not None:

@@ -73,10 +73,13 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     if len(clean) > 2 and clean[0] == "[" and clean[-1] == "]" and "[" not in clean[1:-1]:
         clean = clean[1:-1].strip()  # `[accepted]`: the template's brackets left around the word
     clean = _DATED.sub("", clean, count=1)  # `2020-03-25 accepted`: the day it took the status
+    entries = re.split(r"\s*[,;]\s*", clean)
+    if len(entries) >= 2 and all(_STATUS_ON_DAY.match(entry) for entry in entries):
+        clean = entries[-1]  # `Proposed on 2021-07-12, Accepted on 2021-08-04`: the latest
     if not clean:
         return StatusReading(None, "")
     clause = _first_clause(clean)
-    folded = fold(clause)
+    folded = _ON_DAY_END.sub("", fold(clause))  # `Invalidated on 2021-08-04`: the word
     words = folded.split()
     targets = statements(text, vocabulary)
     keyword = vocabulary.status_words.get(folded)
@@ -106,6 +109,13 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     return StatusReading(keyword, shown, targets=targets)
 
 
+_STATUS_ON_DAY = re.compile(
+    r"^[^\W\d]+(?: [^\W\d]+)?\s+(?:on\s+|am\s+|le\s+|el\s+)?"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\.?$"
+)
+_ON_DAY_END = re.compile(
+    r"\s+(?:on\s+|am\s+|le\s+|el\s+)?(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})$"
+)
 _DATED = re.compile(
     r"^(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+(?=[^\W\d])"
 )

@@ -59,7 +59,8 @@ def _same_id(token: str, stem: str) -> bool:
 
 
 _STATUS_PREFIX = re.compile(
-    r"^\s*(super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\s*:\s+(?=\S)",
+    r"^\s*(?:(super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\s*:"
+    r"|\((?-i:([A-Z]{3,}(?: [A-Z]{2,})*))\))\s+(?=\S)",  # `# (INVALID) Title`
     re.IGNORECASE,
 )
 
@@ -73,11 +74,11 @@ _STATUS_SUFFIX = re.compile(
 
 def title_banner(text: str) -> tuple[str, str] | None:
     """`# [Superseded by [ADR-9](9-x.md)] Title` → (status value, title); brackets may nest.
-    `# Draft: Title`, a status before a colon, and `# Title [ACCEPTED]`, one in brackets after
-    it, are read the same way."""
+    `# Draft: Title`, a status before a colon, `# (INVALID) Title`, one in capitals in
+    parentheses, and `# Title [ACCEPTED]`, one in brackets after it, are read the same way."""
     prefix = _STATUS_PREFIX.match(text)
     if prefix is not None:
-        return prefix[1], text[prefix.end() :].strip()
+        return prefix[1] or prefix[2], text[prefix.end() :].strip()
     suffix = _STATUS_SUFFIX.search(text) if text.rstrip().endswith("]") else None
     if suffix is not None:  # `# ADR-012: Title [ACCEPTED]`
         return suffix[1], text[: suffix.start()].strip()

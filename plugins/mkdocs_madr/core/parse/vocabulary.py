@@ -485,6 +485,7 @@ METADATA_SECTIONS: dict[str, str] = _table(
         "tags": ["tags"],
         # A heading over the `Key: value` lines themselves.
         "metadata": [
+            "decision log",
             "metadata",
             "meta data",
             "record metadata",
@@ -582,6 +583,10 @@ FIELDS: dict[str, str] = _table(
             "aangemaakt",
         ],
         "deciders": [
+            "ultimate decision maker(s)",
+            "ultimate decision makers",
+            "ultimate decision maker",
+            "decision maker(s)",
             "décideur",
             "décideuse",
             "決定者",
