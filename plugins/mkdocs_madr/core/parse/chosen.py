@@ -93,7 +93,8 @@ _PROSE_CHOICE = re.compile(
     rf"\b(?:chose|chosen|choos(?:e|ing)|pick(?:ed|ing)?|select(?:ed|ing)?|go(?:ing)? with|"
     rf"went with|opted for|opting for|tak(?:e|ing)(?=\s+(?:the\s+)?{OPTION_WORD})|"
     rf"decided (?:on|for|to go with|to use|to adopt)|decided|propose|proposed|recommend(?:ed)?|"
-    rf"adopt(?:ed)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|favou?r(?:ed)?|"
+    rf"adopt(?:ed|ion of)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|"
+    rf"favou?r(?:ed)?|"
     rf"choisi|retenu(?:e)?|mise en place|rester sur|restons sur|partir sur|partons sur|"
     rf"stay with|stick with|"
     rf"entschieden|gewählt|elegi(?:do|da|mos)|escolh(?:ido|ida|emos)|optamos|scelto|gekozen)\b"
@@ -437,8 +438,9 @@ _ORDINAL_CHOICE = re.compile(
 
 # `We took the decision as a team to go with 2.`: a number alone, ending the clause.
 _BARE_NUMBER_CHOICE = re.compile(
-    r"\b(?:go(?:ing)? with|went with|chose|choose|picked|selected|opted for)\s+(?:number\s+)?"
-    r"#?(\d{1,2})(?=\s*(?:[.,;!)]|$))",
+    r"\b(?:(?:go(?:ing)? with|went with|chose|choose|picked|selected|opted for)\s+(?:number\s+)?"
+    r"|as per (?:point|item|number)\s+)"  # `We will do X as per point 2 above.`
+    r"#?(\d{1,2})(?=\s*(?:[.,;!)]|above\b|$))",
     re.IGNORECASE,
 )
 

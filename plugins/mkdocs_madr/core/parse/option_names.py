@@ -35,6 +35,8 @@ OPTION_PREFIX = re.compile(
 
 NAMED_OPTION = re.compile(rf"^{OPTION_WORD}\s*:\s*(?=\S)", re.IGNORECASE)
 """`Option: Code-based configuration`: an option named after the word, not numbered."""
+_EXAMPLE_FOLLOWS = re.compile(r"(?<=[.!?])\s+(?:for example|for instance|e\.g\.)\s*[,:]?$", re.I)
+"""`Have one endpoint per type. For example,` (the example follows in a code block)."""
 _NUMBER_PREFIX = re.compile(
     r"^(?:\(?(\d+|[a-z])[.)]|\[?option\s*(\d+)\]?\s*[-–—:])\s+", re.IGNORECASE
 )
@@ -87,6 +89,7 @@ def clean_option_title(raw: str) -> tuple[str, bool, int | None, str]:
     chosen = bool(CHOSEN_MARK.search(text))
     text = _OTHER_MARK.sub("", CHOSEN_MARK.sub(" ", text)).strip()
     text = _TRAILING_ADDRESS.sub("", text).strip() or text
+    text = _EXAMPLE_FOLLOWS.sub("", text).strip() or text
     number: int | None = None
     prefixed = OPTION_PREFIX.match(text)
     if prefixed:

@@ -51,7 +51,9 @@ NOT_AN_OPTION = re.compile(
 
 _NOT_OPTIONS_LEAD = re.compile(
     r"\b(?:in all cases|in any case|additionally|we will also|also:|regardless|because:?\s*$|"
-    r"reasons?|ruled out|criteria|requirements?|constraints?|dans tous les cas|in jedem fall)\b",
+    r"reasons?|ruled out|criteria|requirements?|constraints?|dans tous les cas|in jedem fall)\b"
+    r"|\bwhere:\s*$|(?<!such)\s+as:\s*$"  # `tags like v0.YY.N, where:`, `brittle as:`
+    r"|^\s*for (?:example|instance)\b",  # `For example, the tags would then be:`
     re.IGNORECASE,
 )
 
@@ -132,6 +134,8 @@ def pick_options(
     ties go to the first one not introduced as something else."""
     if not candidates:
         return []
+    if all(candidate.excluded for candidate in candidates):
+        return []  # every list is introduced as something else: reasons, examples, terms
     if len(candidates) == 1:
         return candidates[0].options
 
@@ -637,6 +641,30 @@ _OPTION_LINE = re.compile(
 )
 
 
+def _continued_items(blocks: list[Block], at: int) -> list[Item]:
+    """The items of the list at `at`, and of the numbered lists that go on counting after
+    it with only code between (`1. A` ```…``` `2. B`: Markdown ends a list at the fence)."""
+    items = list(blocks[at].items)
+    start = blocks[at].start
+    if start is None:
+        return items
+    for block in blocks[at + 1 :]:
+        if block.kind in ("fence", "code", "html"):
+            continue
+        if block.kind != "list" or block.start != start + len(items):
+            break
+        items += block.items
+    return items
+
+
+_THERE_ARE_WAYS = re.compile(
+    r"^there (?:are|were) (?:two|three|four|five|several|multiple|a few|\d) "
+    r"(?:\w+ )?(?:ways|options|alternatives|approaches|possibilities)\b[^.:!?]{0,80}[.:]$",
+    re.IGNORECASE,
+)
+"""`There are 2 ways of defining these endpoints.`: a sentence that says options follow."""
+
+
 def _introduced_options(part: Part, vocabulary: Vocabulary) -> list[Option]:
     """A list (or bold paragraphs) after a sentence that says options follow: `We looked at 3
     options for the queue:`, `Wir haben folgende Ansätze in Betracht gezogen:`, `We also
@@ -652,13 +680,15 @@ def _introduced_options(part: Part, vocabulary: Vocabulary) -> list[Option]:
             return [option for option in headed if option is not None]
     for index, block in enumerate(blocks[:-1]):
         lead = plain(block.text).strip()
-        if block.kind != "paragraph" or not _INTRODUCES_OPTIONS.search(lead):
+        if block.kind != "paragraph" or not (
+            _INTRODUCES_OPTIONS.search(lead) or _THERE_ARE_WAYS.match(lead)
+        ):
             continue
         if _NOT_OPTIONS_WORDS.search(lead.rsplit(".", 1)[-1]):
             continue
         following = blocks[index + 1]
         if following.kind == "list":
-            found += _options_from_items(following.items, vocabulary)
+            found += _options_from_items(_continued_items(blocks, index + 1), vocabulary)
         elif following.kind == "paragraph" and not found:
             rest = Part(part.title, part.level, following.line, part.end, blocks[index + 1 :])
             bold = _options_from_bold_paragraphs(rest, vocabulary)
