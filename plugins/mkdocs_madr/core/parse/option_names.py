@@ -112,7 +112,7 @@ def clean_option_title(raw: str) -> tuple[str, bool, int | None, str]:
             text, description = text[: -len(right)].rstrip(" -–—"), right
     if written.endswith("`"):  # `Separate the parts with \`:\``: the colon is the name's
         return text.strip(), chosen, number, description
-    return text.strip(" :") or text, chosen, number, description
+    return text.strip(" :;") or text, chosen, number, description
 
 
 def number_word(text: str | None) -> int | None:

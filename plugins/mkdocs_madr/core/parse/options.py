@@ -248,13 +248,21 @@ def _nested_options(items: Sequence[Item], vocabulary: Vocabulary) -> list[Optio
     return _options_from_items(children, vocabulary)
 
 
+_LABEL_ONLY = re.compile(rf"{OPTION_WORD}\s*(?:n[°º]\s*)?#?(?:\d+|[a-z])", re.IGNORECASE)
+"""`Option A`, `Variante 2`: a label that numbers the option and names nothing."""
+
+
 def _option_from_item(item: Item, vocabulary: Vocabulary) -> Option:
     # A wrapped item is one paragraph, so one title; `**Title**: text` splits off a description.
     first = strip_comments(item.text)
     description = ""
     match = _TITLE_SPLIT.match(first.strip())
     if match and match["rest"].strip():
-        first, description = match["bold"] or match["em"], match["rest"]
+        label = match["bold"] or match["em"]
+        if _LABEL_ONLY.fullmatch(plain(label).strip(" :")):
+            first = f"{label.strip(' :')}: {match['rest']}"  # `**Option A** — Delete all`
+        else:
+            first, description = label, match["rest"]
     if is_placeholder(first):
         return Option(title="", line=item.line)
     title, chosen, number, rest = clean_option_title(first)
@@ -617,8 +625,10 @@ _INTRODUCES_OPTIONS = re.compile(
     r"(?:\b(?:options|alternatives|approaches|strategies|solutions|candidates|possibilities|"
     r"(?:two|three|four|five|several|a few|many|multiple|\d+)\s+(?:\w+\s+)?(?:ways|choices)|"
     r"optionen|alternativen|lösungen|ansätze|möglichkeiten|opciones|alternativas|soluciones|"
-    r"opções|soluções|opzioni|soluzioni|opties|alternatieven|oplossingen|solutions envisagées)\b"
-    r"[^.:]{0,80}|^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)|"
+    r"opções|soluções|opzioni|soluzioni|opties|alternatieven|oplossingen|solutions envisagées|"
+    r"stratégies|possibilités|pistes|estrategias|posibilidades|estratégias|"
+    r"possibilidades|strategie|possibilità|strategieën|mogelijkheden)\b"
+    r"[^.:]{0,120}|^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)|"
     r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*"
     r"|\b(?:decision|choice)s? (?:needs? )?to be (?:taken|made)\b[^.:]{0,40})"
     r":\s*$",
