@@ -258,11 +258,11 @@ def _option_from_item(item: Item, vocabulary: Vocabulary) -> Option:
     description = ""
     match = _TITLE_SPLIT.match(first.strip())
     if match and match["rest"].strip():
-        label = match["bold"] or match["em"]
-        if _LABEL_ONLY.fullmatch(plain(label).strip(" :")):
-            first = f"{label.strip(' :')}: {match['rest']}"  # `**Option A** — Delete all`
+        named = match["bold"] or match["em"]
+        if _LABEL_ONLY.fullmatch(plain(named).strip(" :")):
+            first = f"{named.strip(' :')}: {match['rest']}"  # `**Option A** — Delete all`
         else:
-            first, description = label, match["rest"]
+            first, description = named, match["rest"]
     if is_placeholder(first):
         return Option(title="", line=item.line)
     title, chosen, number, rest = clean_option_title(first)
