@@ -69,6 +69,10 @@ _BADGE_WORDS = re.compile(
 _WRAPPER = re.compile(r"^(\*\*|__|\*|_|`)(.+)\1$")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"'`*_]+", re.UNICODE)
 _SECTION_LINE = re.compile(r"^(?P<prefix>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>.*)$")
+_RUN_IN_LINE = re.compile(
+    r"^(?P<prefix>[ \t]*(\*\*|__))(?P<value>[^*_]+)(?P<suffix>\2\s[·•|]\s.*)$"
+)
+"""`**Aceita** · 2026-09-02 · …`: the status in bold, then other facts between dots."""
 _STATUS_SECTIONS = {"status"}
 _STATUS_HEADING = re.compile(
     r"^(?P<prefix> {0,3}#{1,6}[ \t]+(?:\*\*|__)?status(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*)"
@@ -207,6 +211,10 @@ class _StatusWriter:
                 )
             rewrite(document, cell, lambda old: self._styled(old, self._text()))
             return cell.line
+        if (run_in := _RUN_IN_LINE.match(line)) is not None:
+            value = self._styled(run_in["value"], self._text())
+            document.replace(index, run_in["prefix"] + value + run_in["suffix"])
+            return index
         if (pair := split_key_value(_unbullet(line))) is not None and pair[0] == "status":
             parts = split_metadata_line(line)
             if parts is None:

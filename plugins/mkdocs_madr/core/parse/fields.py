@@ -237,6 +237,14 @@ def preamble_facts(preamble: list[Block], vocabulary: Vocabulary = DEFAULT) -> l
                 found.append(Field("superseded-by", f"{named} (in part)", block.line, "banner"))
         elif _RUN_IN.search(block.text.lstrip().split("\n", 1)[0]):
             found.extend(_run_in_facts(block, vocabulary))
+        elif _ON_A_DAY.match(text):
+            for offset, line in enumerate(block.text.split("\n")):
+                dated = _ON_A_DAY.match(plain(line))
+                if dated is not None:
+                    name = (
+                        "date_updated" if dated[1].lower().endswith("updated") else "date_created"
+                    )
+                    found.append(Field(name, dated[2], block.line + offset, "line"))
         elif "\n" not in block.text.strip() and 6 <= len(text) <= 30 and _has_digit(text):
             reading = read_date(text)
             if reading.iso is not None and reading.problem is None:
@@ -244,6 +252,12 @@ def preamble_facts(preamble: list[Block], vocabulary: Vocabulary = DEFAULT) -> l
     return found
 
 
+_ON_A_DAY = re.compile(
+    r"^\s*(created|written|drafted|updated|last updated)\s+(?:on\s+)?"
+    r"(\d{4}-\d\d-\d\d)\b(?:\s+by\b[^\n]*|\.)?\s*(?:\n|$)",
+    re.IGNORECASE,
+)
+"""`Created on 2018-01-18 by Ann (@ann).` under the title: the day the record was written."""
 _RUN_IN = re.compile(r"\s[·•|]\s")
 """`**Accepted** · 2026-01-01 · Related [ADR-2](…)`: facts in one line, between dots."""
 
@@ -253,14 +267,16 @@ def _run_in_facts(block: Block, vocabulary: Vocabulary) -> list[Field]:
     segment that is only a date."""
     segments = [segment.strip() for segment in _RUN_IN.split(" ".join(block.text.split()))]
     bold = re.fullmatch(r"(\*\*|__)([^*_]+)\1", segments[0])
-    if bold is None or fold(bold[2].strip(" .")) not in vocabulary.status_words:
+    if bold is None or len(bold[2].split()) > 4:
         return []
-    found = [Field("status", bold[2].strip(), block.line, "line")]
+    found: list[Field] = []
     for segment in segments[1:]:
         reading = read_date(plain(segment))
         if reading.iso is not None and reading.problem is None:
             found.append(Field("date", plain(segment), block.line, "line"))
             break
+    if found or fold(bold[2].strip(" .")) in vocabulary.status_words:
+        found.insert(0, Field("status", bold[2].strip(), block.line, "line"))
     return found
 
 
