@@ -51,11 +51,15 @@ NOT_AN_OPTION = re.compile(
 
 _NOT_OPTIONS_LEAD = re.compile(
     r"\b(?:in all cases|in any case|additionally|we will also|also:|regardless|because:?\s*$|"
-    r"reasons?|ruled out|criteria|requirements?|constraints?|dans tous les cas|in jedem fall)\b"
-    r"|\bwhere:\s*$|(?<!such)\s+as:\s*$"  # `tags like v0.YY.N, where:`, `brittle as:`
+    r"reasons?|ruled out|criteria|requirements?|constraints?|dans tous les cas|in jedem fall)\b",
+    re.IGNORECASE,
+)
+_EXPLAINING_LEAD = re.compile(
+    r"\bwhere:\s*$|(?<!such)\s+as:\s*$"  # `tags like v0.YY.N, where:`, `brittle as:`
     r"|^\s*for (?:example|instance)\b",  # `For example, the tags would then be:`
     re.IGNORECASE,
 )
+"""A list after it explains (the terms of a scheme, reasons, examples): never options."""
 
 
 @dataclass
@@ -75,7 +79,9 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
     for block in _merged_lists(_bare_bullets(section.blocks)):
         if block.kind == "list":
             found = _options_from_items(block.items, vocabulary)
-            if found and label_polarity(lead) is None:  # not the `Pros:` of a bold option
+            explains = _EXPLAINING_LEAD.search(plain(lead).strip()) is not None
+            if found and label_polarity(lead) is None and not explains:
+                # (not the `Pros:` of a bold option, nor the terms of a scheme)
                 excluded = _NOT_OPTIONS_LEAD.search(lead) is not None
                 candidates.append(Candidate(found, "list", excluded))
                 nested = _nested_options(block.items, vocabulary)
@@ -134,8 +140,6 @@ def pick_options(
     ties go to the first one not introduced as something else."""
     if not candidates:
         return []
-    if all(candidate.excluded for candidate in candidates):
-        return []  # every list is introduced as something else: reasons, examples, terms
     if len(candidates) == 1:
         return candidates[0].options
 
