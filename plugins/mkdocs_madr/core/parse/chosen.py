@@ -68,7 +68,9 @@ def _chosen_pattern(vocabulary: Vocabulary) -> re.Pattern[str]:
 def _chosen_regex(chosen_phrases: tuple[str, ...]) -> re.Pattern[str]:
     phrases = "|".join(sorted((re.escape(p) for p in chosen_phrases), key=len, reverse=True))
     return re.compile(
-        rf"\b(?:{phrases})\b\s*(?:\*\*|__)?\s*(?::|is\b|was\b|est\b|ist\b|es\b|é\b)?"
+        rf"\b(?:{phrases})\b(?!\s+(?:should|must|shall|needs?|has to|will need|ought|would|"
+        r"could|may|might|can)\b)"  # `The chosen solution should be cheap`: a requirement
+        rf"\s*(?:\*\*|__)?\s*(?::|is\b|was\b|est\b|ist\b|es\b|é\b)?"
         r"|\bchosen\s+[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:"
         r"|^\s*chosen\s+(?=[*_\"“`])"  # `Chosen *Plain CSS*, because …`
         r"|^\s*chose\s+option\s*:",  # a slip of the pen for `Chosen option:`
@@ -136,6 +138,10 @@ def read_chosen(section: Part, vocabulary: Vocabulary = DEFAULT) -> Chosen | Non
                     reasons = [plain(item.text) for item in following.items]
                     chosen.justification = "; ".join(reason for reason in reasons if reason)
             return chosen
+    for part in section.walk():  # `### Chosen option: self-hosted [Drupal](…)`
+        match = pattern.match(part.title) if part is not section else None
+        if match is not None and part.title[match.end() :].strip(" :*_"):
+            return split_chosen(strip_comments(part.title[match.end() :]), part.line)
     return _chosen_heading(section)
 
 
@@ -260,17 +266,16 @@ def _cut_title(rest: str) -> tuple[str, str, list[str]]:
             justification = rest[because_after.end() :] if because_after else ""
             names.append(_clean_title(rest[1 : rest.rfind(closer)]))
             return _clean_title(rest[1:first_end]), justification, names
-    link = re.match(r"^\[([^\]]+)\]\([^)]*\)", rest)
-    if link is not None:
-        names.append(_clean_title(link[1]))
-    spans = re.findall(r"`([^`]+)`", rest.split("\n", 1)[0])
+    first_line = rest.split("\n", 1)[0]
+    for label in re.findall(r"\[([^\]]+)\]\([^)]*\)", first_line):  # `self-hosted [X](…)`
+        names.append(_clean_title(label))
+    spans = re.findall(r"`([^`]+)`", first_line)
     names.extend(_clean_title(span) for span in spans)
     because = _BECAUSE.search(rest)
     if because is not None:
         title = _clean_title(rest[: because.start()])
         names.append(first_sentence(title))
         return title, rest[because.end() :], names
-    first_line = rest.split("\n", 1)[0]
     sentence = first_sentence(plain(rest))
     title = _clean_title(first_line)
     names.extend([_clean_title(sentence), _clean_title(plain(rest))])

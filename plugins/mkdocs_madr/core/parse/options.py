@@ -252,13 +252,16 @@ def _nested_options(items: Sequence[Item], vocabulary: Vocabulary) -> list[Optio
     return _options_from_items(children, vocabulary)
 
 
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_EMPTY_BOLD = re.compile(r"\*\*\*\*|____")
+"""`**​**[**Storyblok**](…)`: bold around a zero-width space, left by a rich-text editor."""
 _LABEL_ONLY = re.compile(rf"{OPTION_WORD}\s*(?:n[°º]\s*)?#?(?:\d+|[a-z])", re.IGNORECASE)
 """`Option A`, `Variante 2`: a label that numbers the option and names nothing."""
 
 
 def _option_from_item(item: Item, vocabulary: Vocabulary) -> Option:
     # A wrapped item is one paragraph, so one title; `**Title**: text` splits off a description.
-    first = strip_comments(item.text)
+    first = _EMPTY_BOLD.sub("", _ZERO_WIDTH.sub("", strip_comments(item.text)))
     description = ""
     match = _TITLE_SPLIT.match(first.strip())
     if match and match["rest"].strip():

@@ -317,7 +317,7 @@ class _Reader:
             decision.lines[Line.TITLE] = title_part.line
             self._set_title(title_part.title, title_part.line)
             inner = title_part.children[0] if title_part.children else None
-            if inner is not None and inner.key == title_part.key and not inner.children:
+            if inner is not None and inner.key == title_part.key:
                 preamble += inner.blocks  # `# Tooling` then `## Tooling` over the metadata
             named = self._title_section(title_part)
             if named is not None and _generic_title(title_part.title):
