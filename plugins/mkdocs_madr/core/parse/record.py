@@ -59,7 +59,7 @@ from .fields import (
     split_key_value,
 )
 from .front_matter import FrontMatter, read_front_matter
-from .option_names import match_option, norm, shares_words
+from .option_names import clean_option_title, match_option, norm, shares_words
 from .options import NOT_AN_OPTION, options_outside, pick_options, read_options
 from .other_keys import other_keys
 from .outline import Block, Part, parse_outline, parse_table
@@ -779,6 +779,8 @@ class _Reader:
                     index = match_option(title, titles)
                     if index is None:
                         index = _numbered(title, decision.options)
+                    if index is None:  # `### Formless — No conventions …` for `Formless`
+                        index = match_option(clean_option_title(child.title)[0], titles)
                 if index is None:
                     self.report(
                         Code.UNKNOWN_OPTION,
@@ -1042,6 +1044,9 @@ class _Reader:
                         decision.relations.append(Relation(kind, target, line, "prose", partial))
                         stated.add((kind, target))
                         linked.add(target)
+                    superseded = kind is RelationKind.SUPERSEDED_BY and not partial
+                    if superseded and not prose and decision.status is None:
+                        self._superseded_line(text, line)
             hrefs = [href for _, href, _ in links(text)]
             if "]:" in text:
                 hrefs += _REFERENCE_DEFINITION.findall(text)
@@ -1060,6 +1065,16 @@ class _Reader:
                         Relation(RelationKind.RELATES_TO, target, line, "mention", stated=False)
                     )
                     linked.add(target)
+
+    def _superseded_line(self, text: str, line: int) -> None:
+        """`SUPERSEDED BY [ADR: Styling](…)` on a line of its own, in a record that states no
+        status: the status it states."""
+        decision = self.decision
+        decision.status = "superseded"
+        decision.status_text = _first_clause_of(plain(text))
+        decision.lifecycle = self.vocabulary.lifecycle("superseded")
+        decision.lines[Line.STATUS] = line
+        decision.found["status"] = "prose"
 
     def _relation_values(self, found: Field) -> list[str]:
         value = found.value
@@ -1184,6 +1199,10 @@ class _Reader:
         if decision.status is None and not stated:
             line = decision.lines.get(Line.TITLE, 1)
             self.report(Code.MISSING_STATUS, line, "no status is stated")
+
+
+def _first_clause_of(text: str) -> str:
+    return re.split(r"(?<=\w)[.;]\s+", text.strip(), maxsplit=1)[0][:120]
 
 
 _GENERIC_TITLE_WORDS = frozenset(
