@@ -11,6 +11,11 @@ from mkdocs_madr.core.model import Line
 from mkdocs_madr.core.parse.record import parse_decision
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "a page not yet published (draft: true) and no status": (
+        "---\ndate: 2026-07-28\ndraft: true\ntitle: Dependency analysis\n---\n\n"
+        "## Context and Problem Statement\n\nUnused files pile up.\n",
+        {"status": "draft", "title": "Dependency analysis", "date": "2026-07-28"},
+    ),
     "a superseded-by line of its own in the first section": (
         "# Keep styles next to components\n\n## Background\n\n"
         "SUPERSEDED BY [ADR: Styling with tokens](./0003-tokens.md)\n\nText.\n",
@@ -155,6 +160,7 @@ def subset(expected: Any, actual: Any) -> bool:
 
 
 _CLEAN = {
+    "a page not yet published (draft: true) and no status",
     "a superseded-by line of its own in the first section",
     "a pros-and-cons heading that keeps the option's description",
 }

@@ -419,6 +419,9 @@ class _Reader:
         title_status = self.fields.pop("title-status", None)
         if title_status is not None:
             self.fields.setdefault("status", title_status)
+        if front.data.get("draft") is True and "status" not in self.fields:
+            # `draft: true`, a Hugo or Jekyll page not yet published: a draft record.
+            self.fields["status"] = Field("status", "draft", None, "front-matter")
 
     def _section_fields(self, part: Part) -> list[Field]:
         """A `## Status` section (Nygard) holds the status and relation lines; others a value."""
