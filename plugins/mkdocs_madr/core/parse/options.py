@@ -108,6 +108,10 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
         and vocabulary.section(child.key) != "pros"  # `### Pros and Cons` after each option
         and not _ABOUT_ALL_OPTIONS.search(child.key)
     ]
+    tabled = [_options_in_a_table(child) for child in headings]
+    if len(headings) >= 2 and all(tabled):
+        # `### Backend` and `### Front`, each over a table of options: the tables' rows.
+        candidates.append(Candidate([option for found in tabled for option in found], "tables"))
     if headings:
         from_headings = [_option_from_heading(child, vocabulary) for child in headings]
         kept = [option for option in from_headings if option is not None]
@@ -125,6 +129,14 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
         ):
             candidates.append(Candidate(grouped, "grouped"))
     return candidates
+
+
+def _options_in_a_table(part: Part) -> list[Option]:
+    """The options of the first table directly under `part` whose header names them."""
+    for block in part.blocks:
+        if block.kind == "table" or (block.kind == "paragraph" and block.text.startswith("|")):
+            return _options_from_table(block)
+    return []
 
 
 # `### Improvements common to all options` among the options' headings
