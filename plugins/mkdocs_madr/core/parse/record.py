@@ -823,7 +823,11 @@ class _Reader:
             listed is not None
             and outcome is not None
             and listed.line > outcome.line
-            and ("alternativ" in listed.key or listed.key.startswith("other"))
+            and (
+                "alternativ" in listed.key
+                or listed.key.startswith("other")
+                or any(word in listed.key for word in _ALTERNATIVES_WORDS)
+            )
         )
 
     def _proposal(self) -> Part | None:
@@ -1202,6 +1206,10 @@ class _Reader:
         if decision.status is None and not stated:
             line = decision.lines.get(Line.TITLE, 1)
             self.report(Code.MISSING_STATUS, line, "no status is stated")
+
+
+_ALTERNATIVES_WORDS = ("代替案", "备选方案", "대안")
+"""`Alternatives` in other scripts (`alternativ` covers the Latin ones)."""
 
 
 def _first_clause_of(text: str) -> str:
