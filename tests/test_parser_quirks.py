@@ -12,7 +12,8 @@ from mkdocs_madr.core.parse.record import parse_decision
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "alternatives after the decision, one mentioned in comparison": (
-        "# ADR: 保存方式\n\n## ステータス\n\n承認\n\n## 決定事項\n\n### 1. 保存方式: JSONファイル\n\n"
+        "# ADR: 保存方式\n\n## ステータス\n\n承認\n\n## 決定事項\n\n"
+        "### 1. 保存方式: JSONファイル\n\n"
         "- SQLiteと比較して、移行の手間がない\n\n## 代替案\n\n### 1. SQLiteの採用\n\n重い。\n\n"
         "### 2. 単純なテキスト\n\n構造がない。\n",
         {"options": [{"title": "SQLiteの採用"}, {"title": "単純なテキスト"}], "chosen": None},
