@@ -26,15 +26,18 @@ _TEMPLATE_NAME = re.compile(
 are templates; `0017-…-template` is not."""
 _FOLDER_PAGES = frozenset({"readme", "index"})
 """The folder's own index page, which adr-tools, log4brains and `adr index` write."""
+_GUIDE_PAGES = frozenset({"agents", "claude", "gemini", "contributing", "changelog"})
+"""Guides kept beside the records: for coding agents (`AGENTS.md`), for contributors."""
 
 
 def is_folder_file(path: str) -> bool:
-    """The folder's README or index page, or a record template: never a record. A README in a
-    folder named like a record (`2022-02-07-tracing/README.md`) is that record."""
+    """The folder's README or index page, a guide beside the records (`AGENTS.md`), or a record
+    template: never a record. A README in a folder named like a record
+    (`2022-02-07-tracing/README.md`) is that record."""
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if stem.lower() in _FOLDER_PAGES:
         return not is_folder_record(path)
-    return _TEMPLATE_NAME.match(stem) is not None
+    return stem.lower() in _GUIDE_PAGES or _TEMPLATE_NAME.match(stem) is not None
 
 
 def is_folder_record(path: str) -> bool:

@@ -129,6 +129,8 @@ def read_chosen(section: Part, vocabulary: Vocabulary = DEFAULT) -> Chosen | Non
             match = pattern.search(text)
             if match is None or _is_argument(text):
                 continue
+            if _DESCRIBED.search(text[: match.start()]):
+                continue  # `**Wait for updates** - option retenue …`: an option's description
             chosen = split_chosen(strip_comments(text[match.end() :]), line)
             if chosen is None:
                 return Chosen("", None, line, unfilled=True)
@@ -143,6 +145,10 @@ def read_chosen(section: Part, vocabulary: Vocabulary = DEFAULT) -> Chosen | Non
         if match is not None and part.title[match.end() :].strip(" :*_"):
             return split_chosen(strip_comments(part.title[match.end() :]), part.line)
     return _chosen_heading(section)
+
+
+_DESCRIBED = re.compile(r"(?:\*\*|__)\s*[-–—:]\s*$")
+"""What ends a bold option name followed by its description dash."""
 
 
 _CHOSEN_HEADINGS = frozenset({"chosen option", "chosen", "selected option", "選択した案", "採用案"})
@@ -176,7 +182,9 @@ def split_chosen(rest: str, line: int) -> Chosen | None:
     or plain words up to `because`), its justification, and other readings of it."""
     rest = rest.strip()
     if is_placeholder(_cut_title(rest)[0] if rest[:1] in _QUOTES else rest.split(",")[0]):
-        return Chosen("", None, line, unfilled=True)
+        # The template's `"[option 1]"`; its number counts where the options are so labelled.
+        label = re.match(r"^[\"“]?\[\s*option\s*(\d+)\s*\]", rest, re.IGNORECASE)
+        return Chosen("", None, line, [int(label[1])] if label else [], unfilled=True)
     rest = re.sub(r"^\((?:modified|adapted|amended|modifiée?|angepasst)\)\s*", "", rest, flags=re.I)
     numbers = _chosen_numbers(rest)
     rest = re.sub(
@@ -231,6 +239,10 @@ def _chosen_numbers(rest: str) -> list[int]:
         return [number for number in map(number_word, combined.groups()) if number]
     if not (starts_with_number or mentions_option):
         return []
+    lettered = re.match(rf"^\W*{OPTION_WORD}\s+([a-e])\b(?!['’])", head.strip(), re.IGNORECASE)
+    if lettered is not None and not re.search(r"\d", head):  # `**Option C: SOPS with age**`
+        number = number_word(lettered[1])
+        return [number] if number is not None else []
     for match in re.finditer(r"\b(\d+|one|two|three|four|five)\b", head):
         number = number_word(match[1])
         if number is not None and number not in found:

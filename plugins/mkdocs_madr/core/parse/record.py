@@ -90,7 +90,8 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LOCAL_TARGET = re.compile(r"^(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?$", re.IGNORECASE)
 _RECORD_LINK = re.compile(
     r"^(?:(?!https?:|mailto:|#)[^\s]*\.(?:md|markdown)(?:#.*)?|/[\w/-]*?\d+/?|\.{1,2}/[\w./-]+"
-    r"|\d+[-_][\w-]+(?:#.*)?)$",  # `20240102-use-a-queue`: a sibling named without `.md`
+    r"|\d+[-_][\w-]+(?:\.html?)?(?:#.*)?)$",  # `20240102-use-a-queue`, `0014-x.html`: a
+    # sibling named without `.md`, or by the page a site makes of it
     re.IGNORECASE,
 )
 _WEB_RECORD = re.compile(
@@ -744,7 +745,7 @@ class _Reader:
             if plain(child.title) and not is_placeholder(child.title)
         ]
         if "options" in parts:
-            candidates = read_options(parts["options"], vocabulary)
+            candidates = read_options(self._options_section(parts["options"]), vocabulary)
             decision.options = pick_options(candidates, pros_titles, chosen)
             decision.lines[Line.OPTIONS] = parts["options"].line
             decision.lines[Line.OPTIONS_END] = parts["options"].end
@@ -807,6 +808,22 @@ class _Reader:
                 seen[key] = option.line or 0
         self._resolve_chosen(chosen)
 
+    def _options_section(self, first: Part) -> Part:
+        """The options section, with the sections after it that repeat its heading
+        (`## Optionen` once per option) joined to it."""
+        repeats = [
+            part
+            for part in self.root.walk()
+            if part is not first and part.key == first.key and part.level == first.level
+        ]
+        if not repeats:
+            return first
+        joined = replace(first, blocks=list(first.blocks), children=list(first.children))
+        for part in repeats:
+            joined.blocks += part.blocks
+            joined.children += part.children
+        return joined
+
     def _find_chosen(self) -> Chosen | None:
         outcome = self.parts.get("outcome")
         chosen = read_chosen(outcome, self.vocabulary) if outcome is not None else None
@@ -844,11 +861,20 @@ class _Reader:
         titles = [option.title for option in options]
         marked = [index for index, option in enumerate(options) if option.chosen]
         if chosen is not None and chosen.unfilled:
+            # `Chosen option: "[option 3]"` where the options are written `[option 3]: X`.
+            labelled = [i for n in chosen.numbers for i, o in enumerate(options) if o.number == n]
+            if len(labelled) == 1:
+                options[labelled[0]].chosen = True
+                decision.chosen = options[labelled[0]].title
+                decision.lines[Line.CHOSEN] = chosen.line
+                decision.found["chosen"] = "stated"
             return
         if chosen is None:
             outcome = self.parts.get("outcome") or self._proposal()
             found = marked
             how = "marked"
+            if not found and options:
+                found, how = self._decision_line(titles), "stated"
             if not found and outcome is not None and options:
                 found, how = chosen_in_prose(outcome, titles, [o.number for o in options]), "prose"
             if not found and decision.title and len(options) >= 2 and not _undecided(outcome):
@@ -910,6 +936,21 @@ class _Reader:
                 message += " (it may name one in other words)"
             problem = diagnostic(Code.UNKNOWN_CHOSEN_OPTION, decision.file, chosen.line, message)
             self.problems.append(replace(problem, severity=Severity.INFO) if uncertain else problem)
+
+    def _decision_line(self, titles: list[str]) -> list[int]:
+        """`Entscheid: **Falcon mit Commits**` under the title: the option it names."""
+        blocks = list(self.root.blocks)
+        if self.title_part is not None:
+            blocks += self.title_part.blocks
+        for block in blocks:
+            if block.kind != "paragraph":
+                continue
+            for line in block.text.split("\n"):
+                labelled = _DECISION_LINE.match(line)
+                index = match_option(plain(labelled[1]), titles) if labelled else None
+                if index is not None:
+                    return [index]
+        return []
 
     def _decision_first(self) -> bool:
         """The outcome comes before the considered options."""
@@ -1206,6 +1247,15 @@ class _Reader:
         if decision.status is None and not stated:
             line = decision.lines.get(Line.TITLE, 1)
             self.report(Code.MISSING_STATUS, line, "no status is stated")
+
+
+_DECISION_LINE = re.compile(
+    r"^\s*(?:\*\*|__)?(?:entscheid|entscheidung|décision|decision|decisión|decisão|beslissing)"
+    r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$",
+    re.IGNORECASE,
+)
+"""`Entscheid: **X**`, a line of the preamble that states the decision (it chooses only an
+option it names)."""
 
 
 _ALTERNATIVES_WORDS = ("代替案", "备选方案", "대안")

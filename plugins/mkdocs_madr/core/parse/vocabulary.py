@@ -547,6 +547,11 @@ FIELDS: dict[str, str] = _table(
             "data",
         ],
         "date_updated": [
+            "date updated",
+            "date last updated",
+            "date modified",
+            "date last modified",
+            "date revised",
             "last updated",
             "updated",
             "updated on",
@@ -730,6 +735,7 @@ STATUSES: dict[str, str] = _table(
             "goedgekeurd",
         ],
         "proposed": [
+            "vorschlag",
             "предложено",
             "предложен",
             "на рассмотрении",
