@@ -86,6 +86,10 @@ def collapse(value: str) -> str:
     return " ".join(value.split())
 
 
+NON_ASCII_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+"""Hyphens that editors put for `-` (U+2010, and the non-breaking U+2011)."""
+
+
 def plain(value: str) -> str:
     """Inline Markdown to plain text: links keep their text, emphasis and tags go.
 

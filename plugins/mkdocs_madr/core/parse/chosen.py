@@ -70,7 +70,7 @@ def _chosen_regex(chosen_phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{phrases})\b(?!\s+(?:should|must|shall|needs?|has to|will need|ought|would|"
         r"could|may|might|can)\b)"  # `The chosen solution should be cheap`: a requirement
-        rf"\s*(?:\*\*|__)?\s*(?::|is\b|was\b|est\b|ist\b|es\b|é\b)?"
+        rf"\s*(?:\*\*|__)?\s*(?:(?:is|was)\s*:|:|is\b|was\b|est\b|ist\b|es\b|é\b)?"
         r"|\bchosen\s+[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:"
         r"|^\s*chosen\s+(?=[*_\"“`])"  # `Chosen *Plain CSS*, because …`
         r"|^\s*chose\s+option\s*:",  # a slip of the pen for `Chosen option:`
@@ -96,6 +96,7 @@ _PROSE_CHOICE = re.compile(
     rf"went with|opted for|opting for|tak(?:e|ing)(?=\s+(?:the\s+)?{OPTION_WORD})|"
     rf"decided (?:on|for|to go with|to use|to adopt)|decided|propose|proposed|recommend(?:ed)?|"
     rf"adopt(?:ed|ion of)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|"
+    rf"implemented|opt(?:ed)? for|"
     rf"favou?r(?:ed)?|"
     rf"choisi|retenu(?:e)?|mise en place|rester sur|restons sur|partir sur|partons sur|"
     rf"stay with|stick with|"
@@ -103,7 +104,8 @@ _PROSE_CHOICE = re.compile(
     rf"[^.\n]{{0,60}}?\b{OPTION_WORD}\s*(?:n[°º]\s*)?[#(]?(\d+|[a-e]\b|one|two|three|four|five)\b"
     rf"|\b{OPTION_WORD}\s*(?:n[°º]\s*)?#?(\d+|[a-e]\b|one|two|three|four|five)\b[^.\n]{{0,40}}?"
     rf"\b(?:was|is|has been|will be|were|sera|wird|fue|foi|è)\s+(?:\w+\s+)?(?:chosen|selected|"
-    rf"accepted|adopted|preferred|implemented|picked|retenue?|choisie?|mise en (?:place|œuvre)|"
+    rf"accepted|adopted|preferred|implemented|picked|retained|retenue?|choisie?|"
+    rf"mise en (?:place|œuvre)|"
     rf"adoptée?|gewählt|umgesetzt|elegida|implementada|escolhida|adotada|scelta|gekozen)\b",
     re.IGNORECASE,
 )
@@ -187,6 +189,9 @@ def split_chosen(rest: str, line: int) -> Chosen | None:
         return Chosen("", None, line, [int(label[1])] if label else [], unfilled=True)
     rest = re.sub(r"^\((?:modified|adapted|amended|modifiée?|angepasst)\)\s*", "", rest, flags=re.I)
     numbers = _chosen_numbers(rest)
+    bare = re.match(r"^[`(\[]+\s*(?:option\s*)?#?(\d{1,2})\s*[`)\]]+\s*(?:[.,:;]|$)", rest, re.I)
+    if bare is not None and not numbers:
+        numbers = [int(bare[1])]  # `Chosen Option \`(3)\`.`
     rest = re.sub(
         r"^(?:\*\*|__)?\s*(?:option\s*)?\d+\s*(?:\*\*|__)?\s*[-:.)–]\s*(?=[\"“'`*_\[])",
         "",
@@ -447,7 +452,7 @@ _LEANING = re.compile(r"(?:prefer|recommend|propose|support|endorse|favou?r|acce
 
 # `We decided that the second option outlined above is better`: an option by its place.
 _ORDINAL_CHOICE = re.compile(
-    rf"\b(?:decided|chose|choose|picked|selected|go with|went with|prefer|recommend)\b"
+    rf"\b(?:decided|chose|choose|picked|selected|go with|went with|prefer|recommend|opt for)\b"
     rf"[^.\n]{{0,40}}?\bthe (first|second|third|fourth|fifth) {OPTION_WORD}\b",
     re.IGNORECASE,
 )

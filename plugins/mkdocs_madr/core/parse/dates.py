@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..text import NON_ASCII_HYPHENS
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -108,7 +110,7 @@ def read_date(value: object) -> DateReading:
         value = str(value)
     if not isinstance(value, str):
         return DateReading(None, DateProblem.INVALID)
-    text = value.strip().strip("*_`\"'{}").strip()
+    text = value.translate(NON_ASCII_HYPHENS).strip().strip("*_`\"'{}").strip()
     if not text:
         return DateReading(None)
     return _read_text(text)

@@ -51,7 +51,8 @@ NOT_AN_OPTION = re.compile(
 
 _NOT_OPTIONS_LEAD = re.compile(
     r"\b(?:in all cases|in any case|additionally|we will also|also:|regardless|because:?\s*$|"
-    r"reasons?|ruled out|criteria|requirements?|constraints?|dans tous les cas|in jedem fall)\b",
+    r"reasons?|ruled out|criteria|requirements?|constraints?|rules|in common|"
+    r"dans tous les cas|in jedem fall)\b",
     re.IGNORECASE,
 )
 _EXPLAINING_LEAD = re.compile(
@@ -115,6 +116,8 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
     if headings:
         from_headings = [_option_from_heading(child, vocabulary) for child in headings]
         kept = [option for option in from_headings if option is not None]
+        if len(kept) == 1 and re.fullmatch(r"\w+\s*\d+\W*", kept[0].title):
+            kept = []  # a template's lone `### 1) Alternative 1` left unfilled
         if kept:
             candidates.append(Candidate(kept, "headings"))
         grouped = [
@@ -315,13 +318,10 @@ def _option_from_heading(part: Part, vocabulary: Vocabulary) -> Option | None:
         title = ""
     if not title or (number is not None and OPTION_PREFIX.fullmatch(title + " ")):
         # `### Option 1:` with the option's name in bold below it.
+        # Without one, the label is the name: `### Solution A`, and the outcome retains `E`.
         first = next(part.paragraphs(), None)
-        if first is None:
-            return None
-        name = re.match(r"^\s*(\*\*|__)(.+?)\1", first.text)
-        if name is None:
-            return None
-        title = plain(name[2]).strip(" :.")
+        name = re.match(r"^\s*(\*\*|__)(.+?)\1", first.text) if first is not None else None
+        title = plain(name[2]).strip(" :.") if name is not None else title_text.strip(" :.")
     option = Option(title=title, line=part.line, chosen=chosen, number=number)
     read_arguments(part, option, vocabulary)
     return option

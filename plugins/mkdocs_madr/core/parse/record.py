@@ -59,7 +59,7 @@ from .fields import (
     split_key_value,
 )
 from .front_matter import FrontMatter, read_front_matter
-from .option_names import clean_option_title, match_option, norm, shares_words
+from .option_names import OPTION_WORD, clean_option_title, match_option, norm, shares_words
 from .options import NOT_AN_OPTION, options_outside, pick_options, read_options
 from .other_keys import other_keys
 from .outline import Block, Part, parse_outline, parse_table
@@ -816,6 +816,7 @@ class _Reader:
             for part in self.root.walk()
             if part is not first and part.key == first.key and part.level == first.level
         ]
+        repeats += self._options_after(first)
         if not repeats:
             return first
         joined = replace(first, blocks=list(first.blocks), children=list(first.children))
@@ -823,6 +824,20 @@ class _Reader:
             joined.blocks += part.blocks
             joined.children += part.children
         return joined
+
+    def _options_after(self, first: Part) -> list[Part]:
+        """`## Solutions considered`, then `## Option 1: X`, `## Option 2: Y` beside it: the
+        options, written at the level of their section."""
+        parent = next((p for p in self.root.walk() if any(c is first for c in p.children)), None)
+        if parent is None:
+            return []
+        after = parent.children[[id(c) for c in parent.children].index(id(first)) + 1 :]
+        found: list[Part] = []
+        for part in after:
+            if not _OPTION_HEADING.match(plain(part.title)):
+                break
+            found.append(replace(part, level=first.level + 1))
+        return [replace(first, blocks=[], children=found)] if len(found) >= 2 else []
 
     def _find_chosen(self) -> Chosen | None:
         outcome = self.parts.get("outcome")
@@ -1106,7 +1121,9 @@ class _Reader:
                     linked.add(href)
             if "](" in text:
                 text = re.sub(r"\[[^\[\]]*\]\([^)]*\)", " ", text)
-            for match in _MENTION.finditer(text) if "AD" in text or "DR" in text else ():
+            renumbered = _RENUMBERED.search(text) is not None  # its own former number
+            mentions = "AD" in text or "DR" in text
+            for match in _MENTION.finditer(text) if mentions and not renumbered else ():
                 target = f"ADR-{match[1]}"
                 if target not in linked:
                     decision.relations.append(
@@ -1247,6 +1264,12 @@ class _Reader:
         if decision.status is None and not stated:
             line = decision.lines.get(Line.TITLE, 1)
             self.report(Code.MISSING_STATUS, line, "no status is stated")
+
+
+_OPTION_HEADING = re.compile(rf"^{OPTION_WORD}\s*#?(?:\d+[a-z]?|[a-z])\b", re.IGNORECASE)
+"""`Option 2:`, `Option 2A`, `Solution B`: a heading that numbers an option."""
+_RENUMBERED = re.compile(r"\b(?:renumbered|renamed|moved) from\b", re.IGNORECASE)
+"""`Renumbered from ADR-010 to ADR-011`: a note on the record's own number, no relation."""
 
 
 _DECISION_LINE = re.compile(
@@ -1412,7 +1435,8 @@ def _prose_runs(root: Part, title: Part | None) -> list[tuple[str, int]]:
         for block in part.blocks:
             if block.kind == "paragraph":
                 found.append((_blank_comments(block.text), block.line))
-            elif block.kind == "table":  # `| final | 2024/07/17 | Deprecated for ADR-37 |`
+            elif block.kind == "table" and not _lists_alternatives(block):
+                # `| final | 2024/07/17 | Deprecated for ADR-37 |`
                 found.extend(
                     (" ; ".join(row), block.line + index + (1 if index else 0))
                     for index, row in enumerate(block.rows)
@@ -1424,6 +1448,12 @@ def _prose_runs(root: Part, title: Part | None) -> list[tuple[str, int]]:
                     found.append((strip_comments(item.text), item.line))
                     stack.extend(reversed(item.children))
     return found
+
+
+def _lists_alternatives(table: Block) -> bool:
+    """`| Alternative | Why rejected |`: its rows name what was not done (`Amend ADR-2`)."""
+    header = table.rows[0][0] if table.rows and table.rows[0] else ""
+    return fold(plain(header)).rstrip("s") in ("alternative", "option", "rejected alternative")
 
 
 def _logical_lines(part: Part) -> list[tuple[str, int]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from ..model import RelationKind
 from ..text import is_placeholder, links, plain, strip_comments, strip_symbols
@@ -67,6 +68,7 @@ class StatusReading:
 def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     """Read one status value, as found after `Status:`, in front matter or a Status section."""
     text = strip_comments(raw).strip()
+    text = _badge_word(text) or text
     if is_placeholder(text):
         return StatusReading(None, text, placeholder=True)
     clean = strip_symbols(plain(text)).strip(" .,;:")
@@ -107,6 +109,28 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
         targets = _bare_targets(text, RelationKind.SUPERSEDED_BY)
     shown = clean if keyword == "superseded" else _first_sentence(clean)
     return StatusReading(keyword, shown, targets=targets)
+
+
+_BADGE = re.compile(
+    r"!\[[^\]]*\]\(\s*https?://(?:img\.shields\.io|badgen\.net)/badge/([^)\s]+)\s*\)"
+)
+
+
+def _badge_word(text: str) -> str | None:
+    """`[![Generic badge](https://badgen.net/badge/ADR/approved/green/)](…)` alone, or a
+    shields.io badge (`/badge/status-accepted-green`): the word the badge shows."""
+    found = _BADGE.search(text)
+    if found is None or re.sub(r"\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?", "", text).strip():
+        return None
+    path = unquote(found[1]).rstrip("/").split("?", 1)[0]
+    if "/" in path:  # badgen: label/status/colour
+        parts = path.split("/")
+        word = parts[1] if len(parts) >= 2 else parts[0]
+    else:  # shields: label-message-colour, `--` for a dash, `_` for a space
+        parts = re.split(r"(?<!-)-(?!-)", path)
+        word = parts[1] if len(parts) >= 3 else parts[0]
+    word = word.replace("--", "-").replace("__", "\0").replace("_", " ").replace("\0", "_")
+    return word.strip() or None
 
 
 _STATUS_ON_DAY = re.compile(

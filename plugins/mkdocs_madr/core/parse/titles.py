@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import plain
+from ..text import NON_ASCII_HYPHENS, plain
 
 _ID = r"(?:ADR|ADD|AD|DR|RFC|MADR|DEC|ADL|DD)"
 _LABEL = (
@@ -36,6 +36,7 @@ def strip_number(title: str, number: int | None = None, stem: str = "") -> str:
 
     `# 5 Sync issues` loses its `5` only in record 5, and `# API-003: Title` its `API-003`
     only in a file named `API-003-…`: elsewhere the number may be part of the title."""
+    title = title.translate(NON_ASCII_HYPHENS)  # `ADR‑0002:` (U+2011) is `ADR-0002:`
     stripped = TITLE_NUMBER.sub("", title, count=1).strip()
     if stripped != title.strip():
         return stripped.strip('"“”') if stripped.startswith(('"', "“")) else (stripped or title)

@@ -175,6 +175,12 @@ SECTIONS: dict[str, str] = _table(
             "drijfveren",
         ],
         "options": [
+            "proposed solutions",
+            "alternatives and constraints",
+            "løsningsalternativer",
+            "alternativer",
+            "vurderte alternativer",
+            "løsningsforslag",
             "альтернативы",
             "рассмотренные альтернативы",
             "рассмотренные варианты",
@@ -263,6 +269,13 @@ SECTIONS: dict[str, str] = _table(
             "opties",
         ],
         "outcome": [
+            "solution or decision outcome",
+            "solution and decision outcome",
+            "decision and solution",
+            "preferred option",
+            "recommended option",
+            "preferred solution",
+            "preferred alternative",
             "решение",
             "принятое решение",
             "итоговое решение",
@@ -946,6 +959,7 @@ Records keep the team's word as their status; the site colours and counts it by 
 
 CHOSEN_PHRASES: tuple[str, ...] = (
     "chosen option",
+    "choosen option",  # a common misspelling
     "chosen options",
     "chosen alternative",
     "chosen solution",
