@@ -10,7 +10,48 @@ from mkdocs_madr.core.identity import is_folder_file
 from mkdocs_madr.core.model import Line
 from mkdocs_madr.core.parse.record import parse_decision
 
+_THREE = "## Considered Options\n\n1) Falcon\n2) Osprey\n3) Kestrel\n\n## Decision Outcome\n\n"
+
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "a status shown as a badge image": (
+        "# Use token auth\n\n## Status\n\n"
+        "[![Generic badge](https://badgen.net/badge/ADR/approved/green/)](README.md)\n",
+        {"status": "approved"},
+    ),
+    "a status shown as a shields.io badge": (
+        "# Use token auth\n\n## Status\n\n"
+        "![status](https://img.shields.io/badge/status-in_review-yellow)\n",
+        {"status": "in review"},
+    ),
+    "a renumbering note names no other record": (
+        "# ADR 011: Remote signer\n\n## Changelog\n\n"
+        "- 2025-04-23: Renumbered from ADR-010 to ADR-011.\n\n## Status\n\nAccepted\n",
+        {"relations": []},
+    ),
+    "a table of rejected alternatives states no relation": (
+        "# 5. Split the router\n\n## Status\n\nAccepted\n\n## Alternatives\n\n"
+        "| Alternative | Why rejected |\n|---|---|\n| Amend ADR-0002 in place | loses history |\n",
+        {"relations": []},
+    ),
+    "chosen by a number in a code span": (
+        f"# Secrets\n\n{_THREE}Chosen Option `(3)`. Reasons follow.\n",
+        {"chosen": "Kestrel"},
+    ),
+    "chosen by 'implemented option 3'": (
+        f"# Secrets\n\n{_THREE}Implemented **Option 3 (Kestrel)** for every service.\n",
+        {"chosen": "Kestrel"},
+    ),
+    "chosen by 'opt for the second option'": (
+        f"# Secrets\n\n{_THREE}We will opt for the second option. It is simpler.\n",
+        {"chosen": "Osprey"},
+    ),
+    "'option retenue' in an option's description chooses nothing": (
+        "# Avertissements\n\n* Statut : accepté\n\n## Alternatives envisagées\n\n"
+        "1. **Tout ignorer** - rejeté\n"
+        "2. **Attendre les mises à jour** - option retenue à long terme\n\n"
+        "## Décision\n\nFiltrer les avertissements connus.\n",
+        {"options": [{"title": "Tout ignorer"}, {"title": "Attendre les mises à jour"}]},
+    ),
     "alternatives after the decision, one mentioned in comparison": (
         "# ADR: 保存方式\n\n## ステータス\n\n承認\n\n## 決定事項\n\n"
         "### 1. 保存方式: JSONファイル\n\n"
@@ -167,6 +208,7 @@ def subset(expected: Any, actual: Any) -> bool:
 
 
 _CLEAN = {
+    "'option retenue' in an option's description chooses nothing",
     "a page not yet published (draft: true) and no status",
     "a superseded-by line of its own in the first section",
     "a pros-and-cons heading that keeps the option's description",
@@ -268,3 +310,13 @@ def test_invalid_toml_front_matter_is_reported_and_read_key_by_key() -> None:
     decision = parse_decision(text, "0002-use-a-queue.md")
     assert [(d.code.value, d.line) for d in decision.diagnostics] == [("invalid-front-matter", 2)]
     assert (decision.title, decision.status) == ("Use a queue", "accepted")
+
+
+def test_a_sibling_linked_as_the_page_a_site_makes_of_it_is_a_relation() -> None:
+    """`[ADR 14](0014-let-it-run.html)`: the record's page on a published site, linked from
+    its sources; the folder resolves it to record 14."""
+    text = "# 13. Contracts\n\n## Status\n\nAccepted\n\nRelates to [ADR 14](0014-let-it-run.html)\n"
+    decision = parse_decision(text, "0013-contracts.md")
+    assert [(r.kind.value, r.target) for r in decision.relations] == [
+        ("relates-to", "0014-let-it-run.html")
+    ]
