@@ -13,6 +13,20 @@ from mkdocs_madr.core.parse.record import parse_decision
 _THREE = "## Considered Options\n\n1) Falcon\n2) Osprey\n3) Kestrel\n\n## Decision Outcome\n\n"
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "an option heading one level too high among its siblings": (
+        "# 7. Enums\n\n## Status\n\nAccepted\n\n## Alternatives Considered\n\n"
+        "### Alternative 1: Decorator registry\n\nA decorator registers each enum.\n\n"
+        "### Alternative 2: Hardcoded registry\n\nOne list of every enum.\n\n"
+        "## Alternative 3: Class-based enums\n\nEach enum is a class.\n\n## Decision\n\n"
+        "We will use class-based enums, so enums can be reflected at runtime.\n",
+        {
+            "options": [
+                {"title": "Decorator registry"},
+                {"title": "Hardcoded registry"},
+                {"title": "Class-based enums", "chosen": True},
+            ]
+        },
+    ),
     "a status shown as a badge image": (
         "# Use token auth\n\n## Status\n\n"
         "[![Generic badge](https://badgen.net/badge/ADR/approved/green/)](README.md)\n",

@@ -827,7 +827,7 @@ class _Reader:
 
     def _options_after(self, first: Part) -> list[Part]:
         """`## Solutions considered`, then `## Option 1: X`, `## Option 2: Y` beside it: the
-        options, written at the level of their section."""
+        options, written at the level of their section (a section of their own, joined to it)."""
         parent = next((p for p in self.root.walk() if any(c is first for c in p.children)), None)
         if parent is None:
             return []
@@ -837,7 +837,12 @@ class _Reader:
             if not _OPTION_HEADING.match(plain(part.title)):
                 break
             found.append(replace(part, level=first.level + 1))
-        return [replace(first, blocks=[], children=found)] if len(found) >= 2 else []
+        if not found:
+            return []
+        # One is enough after options written one level down: `## Alternative 3` for `###`.
+        numbered = sum(1 for child in first.children if _OPTION_HEADING.match(plain(child.title)))
+        enough = len(found) >= 2 or (found and numbered >= 2)
+        return [replace(first, blocks=[], children=found)] if enough else []
 
     def _find_chosen(self) -> Chosen | None:
         outcome = self.parts.get("outcome")
