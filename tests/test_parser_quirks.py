@@ -13,6 +13,17 @@ from mkdocs_madr.core.parse.record import parse_decision
 _THREE = "## Considered Options\n\n1) Falcon\n2) Osprey\n3) Kestrel\n\n## Decision Outcome\n\n"
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "'the chosen approach of …' is a sentence about it, not a chosen line": (
+        "# Remote signer\n\n## Status\n\nAccepted\n\n## Alternatives\n\n- **Local keys**: simple\n"
+        "- **HSM per node**: costly\n\nThe chosen approach of one signing service offers a "
+        "balance.\n",
+        {"chosen": None},
+    ),
+    "a list of configurable settings is no list of options": (
+        "# Frames viewer\n\n## Status\n\nAccepted\n\n## Decision\n\n"
+        "Configurable options in the builder are:\n\n- Layout\n- Clone marks between frames\n",
+        {"options": [], "chosen": None},
+    ),
     "an option heading one level too high among its siblings": (
         "# 7. Enums\n\n## Status\n\nAccepted\n\n## Alternatives Considered\n\n"
         "### Alternative 1: Decorator registry\n\nA decorator registers each enum.\n\n"

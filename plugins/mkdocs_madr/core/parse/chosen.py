@@ -69,7 +69,8 @@ def _chosen_regex(chosen_phrases: tuple[str, ...]) -> re.Pattern[str]:
     phrases = "|".join(sorted((re.escape(p) for p in chosen_phrases), key=len, reverse=True))
     return re.compile(
         rf"\b(?:{phrases})\b(?!\s+(?:should|must|shall|needs?|has to|will need|ought|would|"
-        r"could|may|might|can)\b)"  # `The chosen solution should be cheap`: a requirement
+        r"could|may|might|can|of|for|to|in|on|with|that|which|here|offers|provides)\b)"
+        # `The chosen solution should be cheap`, `The chosen approach of …`: words about it
         rf"\s*(?:\*\*|__)?\s*(?:(?:is|was)\s*:|:|is\b|was\b|est\b|ist\b|es\b|é\b)?"
         r"|\bchosen\s+[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:"
         r"|^\s*chosen\s+(?=[*_\"“`])"  # `Chosen *Plain CSS*, because …`

@@ -658,7 +658,7 @@ _INTRODUCES_OPTIONS = re.compile(
 _NOT_OPTIONS_WORDS = re.compile(
     r"\b(?:criteria|factors|requirements|reasons|aspects|questions|concerns|goals|constraints|"
     r"conditions|because|benefits|advantages|drawbacks|consequences|steps|tasks|points|"
-    r"decisions|problems|issues|challenges|"
+    r"decisions|problems|issues|challenges|configurable|settings|parameters|flags|"
     r"based on|assessed|judged|measured|rated)\b",
     re.IGNORECASE,
 )
