@@ -13,6 +13,12 @@ from mkdocs_madr.core.parse.record import parse_decision
 _THREE = "## Considered Options\n\n1) Falcon\n2) Osprey\n3) Kestrel\n\n## Decision Outcome\n\n"
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "labels written as headings without a space ('###Name:')": (
+        "# 7. Client generator\n\n## Status\n\nAccepted\n\n## Context\n\n###Falcon:\n"
+        "Made by a big vendor.\n\n###Osprey generator:\nSmall and readable.\n\n## Decision\n\n"
+        "We will use Osprey generator for the demo.\n",
+        {"options": [{"title": "Falcon"}, {"title": "Osprey generator", "chosen": True}]},
+    ),
     "'the chosen approach of …' is a sentence about it, not a chosen line": (
         "# Remote signer\n\n## Status\n\nAccepted\n\n## Alternatives\n\n- **Local keys**: simple\n"
         "- **HSM per node**: costly\n\nThe chosen approach of one signing service offers a "

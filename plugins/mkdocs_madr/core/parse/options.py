@@ -327,13 +327,18 @@ def _option_from_heading(part: Part, vocabulary: Vocabulary) -> Option | None:
     return option
 
 
+_HASHES_NO_SPACE = re.compile(r"^\s*#{2,6}([^\s#][^\n]*?)\s*:?\s*$", re.MULTILINE)
+"""`###Autorest:` (no space, so no heading in Markdown): a label, as a bold one would be."""
+
+
 def _options_from_bold_paragraphs(section: Part, vocabulary: Vocabulary) -> list[Option]:
     """`**1. Name.** text` paragraphs, each followed by its own `Pros:` / `Cons:` lists."""
     options: list[Option] = []
     label: str | None = None
     for block in section.blocks:
         if block.kind == "paragraph":
-            match = re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.]?\s*(.*)$", block.text, re.DOTALL)
+            text = _HASHES_NO_SPACE.sub(r"**\1**", block.text, count=1)
+            match = re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.]?\s*(.*)$", text, re.DOTALL)
             polarity = label_polarity(block.text)
             if polarity is not None:
                 label = polarity
@@ -479,6 +484,17 @@ def options_outside(
         ]
         if len(bold) >= 2:
             return bold
+        hashed = [
+            Option(
+                title=plain(found[1]).strip(" :"),
+                line=block.line + block.text.count("\n", 0, found.start()),
+            )
+            for block in part.blocks
+            if block.kind == "paragraph"
+            for found in _HASHES_NO_SPACE.finditer(block.text)
+        ]
+        if len(hashed) >= 2:  # `###Autorest:` … `###Openapi generator:`, meant as headings
+            return hashed
         lines = _option_lines(part)
         if len(lines) >= 2:
             return lines
