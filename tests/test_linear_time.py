@@ -56,6 +56,11 @@ RECORDS: dict[str, str] = {
     "changelog": "# T\n\n## Changelog\n\n* 2024\x00-01-01: created\x00x\n",
     "outcome-prose": "# Use X\x00y\n\n## Considered Options\n\n* X\x00y\n* Z\n\n"
     "## Decision Outcome\n\n- (#1\x00) We will\x00adopt X\x00y (option\x001 below\x00).\n",
+    "run-in-and-decision-lines": "# T\n\n**Aceita**\x00· 2026-01-01\x00· x\n\n"
+    "Entscheid:\x00**A**\x00\n\n## Status\n\nInvalidated on\x002021-08-04\x00\n\n"
+    "[![b](https://badgen.net/badge/ADR/\x00/green/)](x)\n\n## Optionen\n\n### A\n\n### B\n",
+    "explaining-leads": "# T\n\n## Considered Options\n\nIt is brittle\x00as:\n\n* a\n* b\n\n"
+    "Tags like x, where\x00:\n\n* c\n* d\n\n###A\x00:\nx\n\n###B:\n\x00y\n",
     "named-alternatives": "# T\n\n## Context\n\n#### Option:\x00A\n\n#### Option: B\x00\n\n"
     "* **Alternatives\x00:**\n  * A\x00\n  * B\n\n"
     "## Rationale\n\n**A\x00**\n\n- x\n\n**B**\n\n- y\n",

@@ -12,7 +12,78 @@ from mkdocs_madr.core.parse.record import parse_decision
 
 _THREE = "## Considered Options\n\n1) Falcon\n2) Osprey\n3) Kestrel\n\n## Decision Outcome\n\n"
 
+_TWO = (
+    "## Considered Options\n\n* Option 1: PostgreSQL\n* Option 2: MongoDB\n\n"
+    "## Decision Outcome\n\n"
+)
+
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    # What a reading of a new shape must not take from others (a second read of the change).
+    "an acronym in parentheses before the title is part of it": (
+        "# (AWS) Use S3 for uploads\n\n## Status\n\nAccepted\n",
+        {"title": "(AWS) Use S3 for uploads", "status": "accepted"},
+    ),
+    "a byline between dots is no status": (
+        "# Use S3\n\n**Jane Doe** · 2024-03-01 · 5 min read\n\n## Context\n\nx\n",
+        {"status": None},
+    ),
+    "a status history written newest first": (
+        "# Queue\n\n## Status\n\nDeprecated on 2023-02-01, Accepted on 2021-08-04\n",
+        {"status": "deprecated"},
+    ),
+    "a heading that names the chosen option's rationale": (
+        f"# Store\n\n## Status\n\nAccepted\n\n{_TWO}### Chosen option rationale\n\nx\n",
+        {"chosen": None},
+    ),
+    "a prototype of an option is not its choice": (
+        f"# Store\n\n## Status\n\nAccepted\n\n{_TWO}We implemented a prototype of option 2 "
+        "first, but it was too slow.\n",
+        {"chosen": None},
+    ),
+    "what an option would have done is not its choice": (
+        f"# Store\n\n## Status\n\nAccepted\n\n{_TWO}The adoption of option 2 would have forced "
+        "a rewrite, so we keep PostgreSQL.\n",
+        {"chosen": None},  # (nor does "keep" choose: a reading would be a guess)
+    ),
+    "an option one could opt for later is not chosen": (
+        f"# Store\n\n## Status\n\nAccepted\n\n{_TWO}We could opt for the second option later, "
+        "if traffic grows.\n",
+        {"chosen": None},
+    ),
+    "what other teams selected is not chosen": (
+        "# Broker\n\n## Status\n\nAccepted\n\n## Considered Options\n\n* Kafka\n* RabbitMQ\n\n"
+        "## Decision Outcome\n\nMany teams have selected Kafka for this, but our volumes are "
+        "small.\n",
+        {"chosen": None},
+    ),
+    "an English 'Decision:' line over the record chooses nothing": (
+        "# Broker\n\nDecision: pending until the Kafka cost review\n\n## Status\n\nProposed\n\n"
+        "## Considered Options\n\n* Kafka\n* RabbitMQ\n",
+        {"chosen": None},
+    ),
+    "a list of style rules is options all the same": (
+        "# Linter\n\n## Status\n\nAccepted\n\n## Considered Options\n\n"
+        "Linters that can enforce our style rules:\n\n* ESLint\n* Biome\n",
+        {"options": [{"title": "ESLint"}, {"title": "Biome"}]},
+    ),
+    "a supersede planned for later is no status yet": (
+        "# Status page\n\n## Status\n\nAccepted\n\nSuperseded by [ADR-12](0012-x.md) once the "
+        "migration finishes.\n",
+        {"status": "accepted"},
+    ),
+    "a lone option heading with a number in its name": (
+        "# Runtime\n\n## Status\n\nAccepted\n\n## Considered Options\n\n### Python 3\n\nKnown.\n",
+        {"options": [{"title": "Python 3"}]},
+    ),
+    "a zero-width joiner inside an option's name stays": (
+        "# Portal\n\n## Status\n\nAccepted\n\n## Considered Options\n\n"
+        "* \u0915\u094d\u200d\u0937 Portal\n* Backstage\n",
+        {"options": [{"title": "\u0915\u094d\u200d\u0937 Portal"}, {"title": "Backstage"}]},
+    ),
+    "two lower-case names joined by 'y'": (
+        "---\nstatus: accepted\ndeciders: ana y pedro\n---\n# Billing\n\n## Context\n\nx\n",
+        {"deciders": ["ana", "pedro"]},
+    ),
     "labels written as headings without a space ('###Name:')": (
         "# 7. Client generator\n\n## Status\n\nAccepted\n\n## Context\n\n###Falcon:\n"
         "Made by a big vendor.\n\n###Osprey generator:\nSmall and readable.\n\n## Decision\n\n"
@@ -351,3 +422,17 @@ def test_a_sibling_linked_as_the_page_a_site_makes_of_it_is_a_relation() -> None
     assert [(r.kind.value, r.target) for r in decision.relations] == [
         ("relates-to", "0014-let-it-run.html")
     ]
+
+
+def test_a_record_named_with_a_template_word_is_a_record() -> None:
+    assert not is_folder_file("modelo-de-datos.md")
+    assert not is_folder_file("0003-vorlage-fuer-rechnungen.md")
+    assert is_folder_file("0000-adr-vorlage.md")
+    assert is_folder_file("modelo.md")
+
+
+def test_a_renaming_note_keeps_the_relations_of_its_paragraph() -> None:
+    text = "# Billing\n\n## Status\n\nAccepted\n\nThis builds on ADR-0004; the queue was renamed "
+    text += "from billing to invoicing.\n"
+    decision = parse_decision(text, "0007-billing.md")
+    assert [(r.kind.value, r.target) for r in decision.relations] == [("relates-to", "ADR-0004")]

@@ -17,8 +17,8 @@ _NUMBER_AFTER_DATE = re.compile(r"_(\d{1,4})(?=$|[-_. ])|[-_]adr[-_]?(\d{1,5})(?
 
 _TEMPLATE_NAME = re.compile(
     r"^_?(?:adr[-_ ]?)?(?:(?:0+|n+|x+)[-_ ])?(?:adr[-_])?(?:(?:short|long|minimal|bare|full)[-_ ])?"
-    r"(?:template|vorlage|mod[eè]le|plantilla|modelo|sjabloon|шаблон|テンプレート|模板|템플릿)"
-    r"(?:[-_. ].*)?$",
+    r"(?:template(?:[-_. ].*)?|(?:vorlage|mod[eè]le|plantilla|modelo|sjabloon|шаблон|テンプレート|"
+    r"模板|템플릿)(?:[-_ ]adrs?)?)$",
     re.IGNORECASE,
 )
 """`template`, `_template`, `adr-template-minimal`, `0000-template`, `NNNN-adr-template`,
@@ -26,8 +26,9 @@ _TEMPLATE_NAME = re.compile(
 are templates; `0017-…-template` is not."""
 _FOLDER_PAGES = frozenset({"readme", "index"})
 """The folder's own index page, which adr-tools, log4brains and `adr index` write."""
-_GUIDE_PAGES = frozenset({"agents", "claude", "gemini", "contributing", "changelog"})
-"""Guides kept beside the records: for coding agents (`AGENTS.md`), for contributors."""
+_OTHER_PAGES = frozenset({"agents", "claude", "gemini", "contributing", "changelog"})
+"""Pages kept beside the records that are none: for coding agents (`AGENTS.md`), for
+contributors, the folder's change log."""
 
 
 def is_folder_file(path: str) -> bool:
@@ -37,7 +38,7 @@ def is_folder_file(path: str) -> bool:
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if stem.lower() in _FOLDER_PAGES:
         return not is_folder_record(path)
-    return stem.lower() in _GUIDE_PAGES or _TEMPLATE_NAME.match(stem) is not None
+    return stem.lower() in _OTHER_PAGES or _TEMPLATE_NAME.match(stem) is not None
 
 
 def is_folder_record(path: str) -> bool:

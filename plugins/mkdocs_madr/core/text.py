@@ -240,8 +240,10 @@ _NAME_PARTICLES = frozenset(
 
 
 def _looks_like_a_name(text: str) -> bool:
-    """`Jan de Vries`, `@jan`, `Team Platform`; not `équipe technique Codeurs`."""
+    """`Jan de Vries`, `@jan`, `ana`; not `équipe technique Codeurs`."""
     words = text.split()
+    if len(words) == 1:
+        return True  # `ana y pedro`: a word each side, names or handles
     return bool(words) and all(
         word[:1].isupper() or word[:1] == "@" or word.lower() in _NAME_PARTICLES for word in words
     )

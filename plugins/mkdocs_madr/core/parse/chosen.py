@@ -96,8 +96,8 @@ _PROSE_CHOICE = re.compile(
     rf"\b(?:chose|chosen|choos(?:e|ing)|pick(?:ed|ing)?|select(?:ed|ing)?|go(?:ing)? with|"
     rf"went with|opted for|opting for|tak(?:e|ing)(?=\s+(?:the\s+)?{OPTION_WORD})|"
     rf"decided (?:on|for|to go with|to use|to adopt)|decided|propose|proposed|recommend(?:ed)?|"
-    rf"adopt(?:ed|ion of)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|"
-    rf"implemented|opt(?:ed)? for|"
+    rf"adopt(?:ed)?|prefer(?:red)?|settled on|accept(?:ed)?|support|endorse[sd]?|"
+    rf"(?:implemented|adoption of|opt(?:ed)? for)(?=\s+(?:\*\*|__)?(?:the\s+)?{OPTION_WORD})|"
     rf"favou?r(?:ed)?|"
     rf"choisi|retenu(?:e)?|mise en place|rester sur|restons sur|partir sur|partons sur|"
     rf"stay with|stick with|"
@@ -145,7 +145,7 @@ def read_chosen(section: Part, vocabulary: Vocabulary = DEFAULT) -> Chosen | Non
             return chosen
     for part in section.walk():  # `### Chosen option: self-hosted [Drupal](…)`
         match = pattern.match(part.title) if part is not section else None
-        if match is not None and part.title[match.end() :].strip(" :*_"):
+        if match is not None and ":" in match[0] and part.title[match.end() :].strip(" :*_"):
             return split_chosen(strip_comments(part.title[match.end() :]), part.line)
     return _chosen_heading(section)
 
@@ -349,6 +349,7 @@ def chosen_in_prose(
         found
         for text in [*paragraphs[:3], *items[:3]]
         for found in _PROSE_CHOICE.finditer(plain(text))
+        if not _COUNTERFACTUAL.match(found.string, found.end())
     ]
     # `The team preferred option 2, but … so we are choosing option 1`: a verb that decides
     # outranks one that only leans.
@@ -448,12 +449,15 @@ _LEADING_NUMBER = re.compile(
 _NUMBER_ASIDE = re.compile(rf"\(\s*{OPTION_WORD}\s*#?(\d+|[a-e])\b[^()]{{0,30}}\)", re.IGNORECASE)
 
 
+_COUNTERFACTUAL = re.compile(r"[^.;\n]{0,40}?\b(?:would|could|might)(?: not| n't)? have\b")
+"""`The adoption of option 2 would have forced a rewrite`: what did not happen."""
 _LEANING = re.compile(r"(?:prefer|recommend|propose|support|endorse|favou?r|accept)", re.IGNORECASE)
 
 
 # `We decided that the second option outlined above is better`: an option by its place.
 _ORDINAL_CHOICE = re.compile(
-    rf"\b(?:decided|chose|choose|picked|selected|go with|went with|prefer|recommend|opt for)\b"
+    rf"\b(?:decided|chose|choose|picked|selected|go with|went with|prefer|recommend|"
+    rf"(?<!could )(?<!might )(?<!may )opt for)\b"
     rf"[^.\n]{{0,40}}?\bthe (first|second|third|fourth|fifth) {OPTION_WORD}\b",
     re.IGNORECASE,
 )
@@ -482,7 +486,8 @@ _DECIDING = re.compile(
     r"wir (?:verwenden|werden|haben)|"
     r"usaremos|utilizaremos|vamos|decidimos|useremo|utilizzeremo|we gebruiken|wij kiezen|"
     r"(?:gekozen|kiest|kiezen)(?: \w+){0,3} voor|(?:hebben|heeft) besloten|we adviseren|"
-    r"de keuze (?:valt|viel|lag) op|(?:has|have|team|group) selected|"
+    r"de keuze (?:valt|viel|lag) op|(?:we|the team|our team) (?:have |has )?selected|"
+    r"^(?-i:(?:The )?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}) has selected|"
     r"выбрано|выбран[аы]?|мы выбрали|решено|будем использовать|используем)\b|"
     r"を採用|を選択|を選定",
     re.IGNORECASE,

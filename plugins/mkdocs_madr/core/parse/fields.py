@@ -16,7 +16,7 @@ from ..text import links, plain
 from .dates import read_date
 from .outline import Block, Part, parse_table
 from .status import is_partial, statements
-from .vocabulary import DEFAULT, Vocabulary, fold
+from .vocabulary import DEFAULT, TEAM_WORDS, Vocabulary, fold
 
 # Keys that only count in front matter, as bullets or in tables, never as a stray prose line.
 _PROSE_UNSAFE = frozenset({"title", "id", "number", "decided", "introduced", "data", "issue"})
@@ -275,9 +275,11 @@ def _run_in_facts(block: Block, vocabulary: Vocabulary) -> list[Field]:
         if reading.iso is not None and reading.problem is None:
             found.append(Field("date", plain(segment), block.line, "line"))
             break
-    if found or fold(bold[2].strip(" .")) in vocabulary.status_words:
+    word = fold(bold[2].strip(" ."))
+    if word in vocabulary.status_words or word in TEAM_WORDS or vocabulary.lifecycle(word):
         found.insert(0, Field("status", bold[2].strip(), block.line, "line"))
-    return found
+        return found
+    return []  # `**Jane Doe** · 2024-03-01 · 5 min read`: a byline, not a status
 
 
 def _has_digit(text: str) -> bool:

@@ -51,12 +51,13 @@ NOT_AN_OPTION = re.compile(
 
 _NOT_OPTIONS_LEAD = re.compile(
     r"\b(?:in all cases|in any case|additionally|we will also|also:|regardless|because:?\s*$|"
-    r"reasons?|ruled out|criteria|requirements?|constraints?|rules|in common|"
+    r"reasons?|ruled out|criteria|requirements?|constraints?|have in common|following rules|"
     r"dans tous les cas|in jedem fall)\b",
     re.IGNORECASE,
 )
 _EXPLAINING_LEAD = re.compile(
-    r"\bwhere:\s*$|(?<!such)\s+as:\s*$"  # `tags like v0.YY.N, where:`, `brittle as:`
+    r"\bwhere:\s*$|\b(?:brittle|fragile|risky|problematic|costly|slow|complex|hard|difficult|"
+    r"expensive|unreliable|insufficient) as:\s*$"  # `tags like v0.YY.N, where:`, `brittle as:`
     r"|^\s*for (?:example|instance)\b",  # `For example, the tags would then be:`
     re.IGNORECASE,
 )
@@ -116,7 +117,7 @@ def read_options(section: Part, vocabulary: Vocabulary = DEFAULT) -> list[Candid
     if headings:
         from_headings = [_option_from_heading(child, vocabulary) for child in headings]
         kept = [option for option in from_headings if option is not None]
-        if len(kept) == 1 and re.fullmatch(r"\w+\s*\d+\W*", kept[0].title):
+        if len(kept) == 1 and _TEMPLATE_HEADING.fullmatch(kept[0].title):
             kept = []  # a template's lone `### 1) Alternative 1` left unfilled
         if kept:
             candidates.append(Candidate(kept, "headings"))
@@ -267,9 +268,15 @@ def _nested_options(items: Sequence[Item], vocabulary: Vocabulary) -> list[Optio
     return _options_from_items(children, vocabulary)
 
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")  # not the joiners, which shape scripts
 _EMPTY_BOLD = re.compile(r"\*\*\*\*|____")
 """`**​**[**Storyblok**](…)`: bold around a zero-width space, left by a rich-text editor."""
+_TEMPLATE_HEADING = re.compile(
+    r"(?:option|alternati\w*|variant\w*|opci\w*|opç\w*|opzion\w*|optie|solution|lösung|løsning)"
+    r"\s*\d+\W*",
+    re.IGNORECASE,
+)
+"""`Alternativ 1.....`: a template's heading left unfilled (not `Python 3`)."""
 _LABEL_ONLY = re.compile(rf"{OPTION_WORD}\s*(?:n[°º]\s*)?#?(?:\d+|[a-z])", re.IGNORECASE)
 """`Option A`, `Variante 2`: a label that numbers the option and names nothing."""
 

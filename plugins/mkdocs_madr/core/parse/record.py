@@ -816,22 +816,24 @@ class _Reader:
             for part in self.root.walk()
             if part is not first and part.key == first.key and part.level == first.level
         ]
-        repeats += self._options_after(first)
-        if not repeats:
+        beside = self._options_beside(first)
+        if not repeats and not beside:
             return first
         joined = replace(first, blocks=list(first.blocks), children=list(first.children))
         for part in repeats:
             joined.blocks += part.blocks
             joined.children += part.children
+        joined.children += beside
         return joined
 
-    def _options_after(self, first: Part) -> list[Part]:
+    def _options_beside(self, first: Part) -> list[Part]:
         """`## Solutions considered`, then `## Option 1: X`, `## Option 2: Y` beside it: the
-        options, written at the level of their section (a section of their own, joined to it)."""
+        options, written at the level of their section, as sections under it."""
         parent = next((p for p in self.root.walk() if any(c is first for c in p.children)), None)
         if parent is None:
             return []
-        after = parent.children[[id(c) for c in parent.children].index(id(first)) + 1 :]
+        at = next(index for index, child in enumerate(parent.children) if child is first)
+        after = parent.children[at + 1 :]
         found: list[Part] = []
         for part in after:
             if not _OPTION_HEADING.match(plain(part.title)):
@@ -841,8 +843,7 @@ class _Reader:
             return []
         # One is enough after options written one level down: `## Alternative 3` for `###`.
         numbered = sum(1 for child in first.children if _OPTION_HEADING.match(plain(child.title)))
-        enough = len(found) >= 2 or (found and numbered >= 2)
-        return [replace(first, blocks=[], children=found)] if enough else []
+        return found if len(found) >= 2 or numbered >= 2 else []
 
     def _find_chosen(self) -> Chosen | None:
         outcome = self.parts.get("outcome")
@@ -967,7 +968,7 @@ class _Reader:
                 continue
             for line in block.text.split("\n"):
                 labelled = _DECISION_LINE.match(line)
-                index = match_option(plain(labelled[1]), titles) if labelled else None
+                index = match_option(plain(labelled[1].rstrip()), titles) if labelled else None
                 if index is not None:
                     return [index]
         return []
@@ -1141,7 +1142,7 @@ class _Reader:
         status: the status it states."""
         decision = self.decision
         decision.status = "superseded"
-        decision.status_text = _first_clause_of(plain(text))
+        decision.status_text = read_status(text, self.vocabulary).text
         decision.lifecycle = self.vocabulary.lifecycle("superseded")
         decision.lines[Line.STATUS] = line
         decision.found["status"] = "prose"
@@ -1273,14 +1274,12 @@ class _Reader:
 
 _OPTION_HEADING = re.compile(rf"^{OPTION_WORD}\s*#?(?:\d+[a-z]?|[a-z])\b", re.IGNORECASE)
 """`Option 2:`, `Option 2A`, `Solution B`: a heading that numbers an option."""
-_RENUMBERED = re.compile(r"\b(?:renumbered|renamed|moved) from\b", re.IGNORECASE)
+_RENUMBERED = re.compile(r"\brenumbered from\b", re.IGNORECASE)
 """`Renumbered from ADR-010 to ADR-011`: a note on the record's own number, no relation."""
 
 
 _DECISION_LINE = re.compile(
-    r"^\s*(?:\*\*|__)?(?:entscheid|entscheidung|décision|decision|decisión|decisão|beslissing)"
-    r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:\*\*|__)?(?:entscheid|entscheidung)(?:\*\*|__)?\s*:\s*(\S.*)$", re.IGNORECASE
 )
 """`Entscheid: **X**`, a line of the preamble that states the decision (it chooses only an
 option it names)."""
@@ -1288,10 +1287,6 @@ option it names)."""
 
 _ALTERNATIVES_WORDS = ("代替案", "备选方案", "대안")
 """`Alternatives` in other scripts (`alternativ` covers the Latin ones)."""
-
-
-def _first_clause_of(text: str) -> str:
-    return re.split(r"(?<=\w)[.;]\s+", text.strip(), maxsplit=1)[0][:120]
 
 
 _GENERIC_TITLE_WORDS = frozenset(
@@ -1305,19 +1300,25 @@ def _generic_title(title: str) -> bool:
     return bool(words) and all(word in _GENERIC_TITLE_WORDS for word in words)
 
 
+_PLANNED = re.compile(r"\b(?:once|when|will|planned|pending|after|until|later)\b", re.IGNORECASE)
+"""`Superseded by [12](…) once the migration finishes`: not yet."""
+
+
 def _superseded_below(found: list[Field]) -> list[Field]:
     """`Accepted` and, on a line below it, `Superseded by [16](…)` in whole: the status it
     came to have is the later line's."""
     status = next((field for field in found if field.name == "status"), None)
+    if status is None:
+        return found
     later = [
         field
         for field in found
         if field.name == RelationKind.SUPERSEDED_BY.value
-        and status is not None
         and (field.line or 0) > (status.line or 0)
         and not is_partial(str(field.value))
+        and not _PLANNED.search(str(field.value))
     ]
-    if status is None or not later or is_placeholder(str(status.value)):
+    if not later or is_placeholder(str(status.value)):
         return found  # a template's `{proposed | accepted}` over its example relation
     return [
         replace(later[0], name="status") if field is status else field

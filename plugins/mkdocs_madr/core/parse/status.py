@@ -76,8 +76,11 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
         clean = clean[1:-1].strip()  # `[accepted]`: the template's brackets left around the word
     clean = _DATED.sub("", clean, count=1)  # `2020-03-25 accepted`: the day it took the status
     entries = re.split(r"\s*[,;]\s*", clean)
-    if len(entries) >= 2 and all(_STATUS_ON_DAY.match(entry) for entry in entries):
-        clean = entries[-1]  # `Proposed on 2021-07-12, Accepted on 2021-08-04`: the latest
+    matched = [_STATUS_ON_DAY.match(entry) for entry in entries]
+    days = [found[1] for found in matched if found is not None]
+    if len(entries) >= 2 and len(days) == len(entries):
+        # `Proposed on 2021-07-12, Accepted on 2021-08-04`: the entry of the latest day.
+        clean = entries[max(range(len(days)), key=lambda at: _day_key(days[at]))]
     if not clean:
         return StatusReading(None, "")
     clause = _first_clause(clean)
@@ -119,13 +122,12 @@ _BADGE = re.compile(
 def _badge_word(text: str) -> str | None:
     """`[![Generic badge](https://badgen.net/badge/ADR/approved/green/)](…)` alone, or a
     shields.io badge (`/badge/status-accepted-green`): the word the badge shows."""
-    found = _BADGE.search(text)
+    found = _BADGE.search(text) if "/badge/" in text else None
     if found is None or re.sub(r"\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?", "", text).strip():
         return None
     path = unquote(found[1]).rstrip("/").split("?", 1)[0]
     if "/" in path:  # badgen: label/status/colour
-        parts = path.split("/")
-        word = parts[1] if len(parts) >= 2 else parts[0]
+        word = path.split("/")[1]
     else:  # shields: label-message-colour, `--` for a dash, `_` for a space
         parts = re.split(r"(?<!-)-(?!-)", path)
         word = parts[1] if len(parts) >= 3 else parts[0]
@@ -135,11 +137,22 @@ def _badge_word(text: str) -> str | None:
 
 _STATUS_ON_DAY = re.compile(
     r"^[^\W\d]+(?: [^\W\d]+)?\s+(?:on\s+|am\s+|le\s+|el\s+)?"
-    r"(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\.?$"
+    r"(\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\.?$"
 )
-_ON_DAY_END = re.compile(
-    r"\s+(?:on\s+|am\s+|le\s+|el\s+)?(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})$"
-)
+
+
+def _day_key(day: str) -> tuple[int, int, int]:
+    """`2021-08-04` or `4.8.2021` (day first, as such histories write it), to compare."""
+    numbers = [int(part) for part in re.split(r"[-./]", day)]
+    return (
+        (numbers[0], numbers[1], numbers[2])
+        if day[4:5] == "-"
+        else (numbers[2], numbers[1], numbers[0])
+    )
+
+
+_ON_DAY_END = re.compile(r" (?:on |am |le |el )?(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})$")
+"""`invalidated on 2021-08-04`, folded (one space between words)."""
 _DATED = re.compile(
     r"^(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+(?=[^\W\d])"
 )

@@ -61,7 +61,8 @@ def _same_id(token: str, stem: str) -> bool:
 
 _STATUS_PREFIX = re.compile(
     r"^\s*(?:(super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\s*:"
-    r"|\((?-i:([A-Z]{3,}(?: [A-Z]{2,})*))\))\s+(?=\S)",  # `# (INVALID) Title`
+    r"|\((?-i:(INVALID|OBSOLETE|DEPRECATED|SUPERSEDED|REJECTED|DRAFT|PROPOSED|ACCEPTED|WIP|"
+    r"RETIRED|ARCHIVED|WITHDRAWN))\))\s+(?=\S)",  # `# (INVALID) Title`, not `# (AWS) Title`
     re.IGNORECASE,
 )
 
