@@ -18,6 +18,16 @@ _TWO = (
 )
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "'Choices are as follows:' ending a paragraph": (
+        "# Auth\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a standard way. Choices are\n"
+        "as follows:\n\n- Basic\n- Token\n- Session\n\n## Decision\n\nWe will use Token.\n",
+        {"options": [{"title": "Basic"}, {"title": "Token", "chosen": True}, {"title": "Session"}]},
+    ),
+    "option headings named after a dash ('### Solution - X')": (
+        "# 4. Scaling\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n"
+        "### Solution - Scale as a property\n\ny\n\n### Solution - Scale with a method\n\nz\n",
+        {"options": [{"title": "Scale as a property"}, {"title": "Scale with a method"}]},
+    ),
     # What a reading of a new shape must not take from others (a second read of the change).
     "an acronym in parentheses before the title is part of it": (
         "# (AWS) Use S3 for uploads\n\n## Status\n\nAccepted\n",
@@ -436,3 +446,9 @@ def test_a_renaming_note_keeps_the_relations_of_its_paragraph() -> None:
     text += "from billing to invoicing.\n"
     decision = parse_decision(text, "0007-billing.md")
     assert [(r.kind.value, r.target) for r in decision.relations] == [("relates-to", "ADR-0004")]
+
+
+def test_a_mention_written_with_a_non_breaking_hyphen_is_a_relation() -> None:
+    text = "# 3. Store\n\n## Status\n\nAccepted\n\n## References\n\n- ADR\u20110002 – Typed calls\n"
+    decision = parse_decision(text, "0003-store.md")
+    assert [(r.kind.value, r.target) for r in decision.relations] == [("relates-to", "ADR-0002")]

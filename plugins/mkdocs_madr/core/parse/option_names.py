@@ -33,8 +33,9 @@ OPTION_PREFIX = re.compile(
 )
 
 
-NAMED_OPTION = re.compile(rf"^{OPTION_WORD}\s*:\s*(?=\S)", re.IGNORECASE)
-"""`Option: Code-based configuration`: an option named after the word, not numbered."""
+NAMED_OPTION = re.compile(rf"^{OPTION_WORD}\s*(?::|\s[-–—])\s*(?=\S)", re.IGNORECASE)
+"""`Option: Code-based configuration`, `Solution - Scale as a method`: an option named after
+the word, not numbered."""
 _EXAMPLE_FOLLOWS = re.compile(r"(?<=[.!?])\s+(?:for example|for instance|e\.g\.)\s*[,:]?$", re.I)
 """`Have one endpoint per type. For example,` (the example follows in a code block)."""
 _NUMBER_PREFIX = re.compile(

@@ -664,7 +664,7 @@ def _labelled_alternatives(part: Part, vocabulary: Vocabulary) -> list[Option]:
 
 
 _INTRODUCES_OPTIONS = re.compile(
-    r"(?:\b(?:options|alternatives|approaches|strategies|solutions|candidates|possibilities|"
+    r"(?:\b(?:options|alternatives|approaches|strategies|solutions|candidates|possibilities|choices|"
     r"(?:two|three|four|five|several|a few|many|multiple|\d+)\s+(?:\w+\s+)?(?:ways|choices)|"
     r"optionen|alternativen|lösungen|ansätze|möglichkeiten|opciones|alternativas|soluciones|"
     r"opções|soluções|opzioni|soluzioni|opties|alternatieven|oplossingen|solutions envisagées|"

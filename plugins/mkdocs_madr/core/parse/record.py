@@ -26,6 +26,7 @@ from ..model import (
     RelationKind,
 )
 from ..text import (
+    NON_ASCII_HYPHENS,
     collapse,
     heading_key,
     is_placeholder,
@@ -1127,6 +1128,7 @@ class _Reader:
                     linked.add(href)
             if "](" in text:
                 text = re.sub(r"\[[^\[\]]*\]\([^)]*\)", " ", text)
+            text = text.translate(NON_ASCII_HYPHENS)  # `ADR‑0004` (U+2011) names record 4
             renumbered = _RENUMBERED.search(text) is not None  # its own former number
             mentions = "AD" in text or "DR" in text
             for match in _MENTION.finditer(text) if mentions and not renumbered else ():
