@@ -18,6 +18,12 @@ _TWO = (
 )
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "a Russian sentence that introduces options ('Рассматривались варианты:')": (
+        "# 2. Журнал решений\n\n## Статус\n\nПринято\n\n## Контекст\n\nНужен журнал.\n\n"
+        "Рассматривались варианты:\n- Файлы вручную;\n- Утилита adr-tools;\n\n## Решение\n\n"
+        "Выбрано использовать Утилита adr-tools.\n",
+        {"options": [{"title": "Файлы вручную"}, {"title": "Утилита adr-tools", "chosen": True}]},
+    ),
     "'Choices are as follows:' ending a paragraph": (
         "# Auth\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a standard way. Choices are\n"
         "as follows:\n\n- Basic\n- Token\n- Session\n\n## Decision\n\nWe will use Token.\n",

@@ -669,7 +669,7 @@ _INTRODUCES_OPTIONS = re.compile(
     r"optionen|alternativen|lösungen|ansätze|möglichkeiten|opciones|alternativas|soluciones|"
     r"opções|soluções|opzioni|soluzioni|opties|alternatieven|oplossingen|solutions envisagées|"
     r"stratégies|possibilités|pistes|estrategias|posibilidades|estratégias|"
-    r"possibilidades|strategie|possibilità|strategieën|mogelijkheden)\b"
+    r"possibilidades|strategie|possibilità|strategieën|mogelijkheden|варианты|альтернативы)\b"
     r"[^.:]{0,120}|^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)|"
     r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*"
     r"|\b(?:decision|choice)s? (?:needs? )?to be (?:taken|made)\b[^.:]{0,40})"
