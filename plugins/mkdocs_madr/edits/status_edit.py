@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.model import Decision, Dialect, Line
-from ..core.parse.fields import split_key_value
+from ..core.parse.fields import RUN_IN_SEPARATOR, split_key_value
 from ..core.parse.status import read_status, relation_verb
 from ..core.text import plain, strip_comments
 from .document import Document, section_end
@@ -70,7 +70,7 @@ _WRAPPER = re.compile(r"^(\*\*|__|\*|_|`)(.+)\1$")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"'`*_]+", re.UNICODE)
 _SECTION_LINE = re.compile(r"^(?P<prefix>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>.*)$")
 _RUN_IN_LINE = re.compile(
-    r"^(?P<prefix>[ \t]*(\*\*|__))(?P<value>[^*_]+)(?P<suffix>\2\s[·•|]\s.*)$"
+    rf"^(?P<prefix>[ \t]*(\*\*|__))(?P<value>[^*_]+)(?P<suffix>\2{RUN_IN_SEPARATOR}.*)$"
 )
 """`**Aceita** · 2026-09-02 · …`: the status in bold, then other facts between dots."""
 _STATUS_SECTIONS = {"status"}

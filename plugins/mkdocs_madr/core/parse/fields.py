@@ -258,7 +258,8 @@ _ON_A_DAY = re.compile(
     re.IGNORECASE,
 )
 """`Created on 2018-01-18 by Ann (@ann).` under the title: the day the record was written."""
-_RUN_IN = re.compile(r"\s[·•|]\s")
+RUN_IN_SEPARATOR = r"\s[·•|]\s"
+_RUN_IN = re.compile(RUN_IN_SEPARATOR)
 """`**Accepted** · 2026-01-01 · Related [ADR-2](…)`: facts in one line, between dots."""
 
 

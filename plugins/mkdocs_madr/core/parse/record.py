@@ -811,13 +811,15 @@ class _Reader:
 
     def _options_section(self, first: Part) -> Part:
         """The options section, with the sections after it that repeat its heading
-        (`## Optionen` once per option) joined to it."""
-        repeats = [
-            part
-            for part in self.root.walk()
-            if part is not first and part.key == first.key and part.level == first.level
-        ]
-        beside = self._options_beside(first)
+        (`## Optionen` once per option) and the option headings beside it joined to it."""
+        repeats: list[Part] = []
+        beside: list[Part] = []
+        for part in self.root.walk():
+            if part is not first and part.key == first.key and part.level == first.level:
+                repeats.append(part)
+            for at, child in enumerate(part.children):
+                if child is first:
+                    beside = _options_beside(first, part.children[at + 1 :])
         if not repeats and not beside:
             return first
         joined = replace(first, blocks=list(first.blocks), children=list(first.children))
@@ -826,25 +828,6 @@ class _Reader:
             joined.children += part.children
         joined.children += beside
         return joined
-
-    def _options_beside(self, first: Part) -> list[Part]:
-        """`## Solutions considered`, then `## Option 1: X`, `## Option 2: Y` beside it: the
-        options, written at the level of their section, as sections under it."""
-        parent = next((p for p in self.root.walk() if any(c is first for c in p.children)), None)
-        if parent is None:
-            return []
-        at = next(index for index, child in enumerate(parent.children) if child is first)
-        after = parent.children[at + 1 :]
-        found: list[Part] = []
-        for part in after:
-            if not _OPTION_HEADING.match(plain(part.title)):
-                break
-            found.append(replace(part, level=first.level + 1))
-        if not found:
-            return []
-        # One is enough after options written one level down: `## Alternative 3` for `###`.
-        numbered = sum(1 for child in first.children if _OPTION_HEADING.match(plain(child.title)))
-        return found if len(found) >= 2 or numbered >= 2 else []
 
     def _find_chosen(self) -> Chosen | None:
         outcome = self.parts.get("outcome")
@@ -1276,6 +1259,21 @@ class _Reader:
 
 _OPTION_HEADING = re.compile(rf"^{OPTION_WORD}\s*#?(?:\d+[a-z]?|[a-z])\b", re.IGNORECASE)
 """`Option 2:`, `Option 2A`, `Solution B`: a heading that numbers an option."""
+
+
+def _options_beside(first: Part, after: list[Part]) -> list[Part]:
+    """`## Solutions considered`, then `## Option 1: X`, `## Option 2: Y` beside it (`after`):
+    the options, written at the level of their section, as sections under it."""
+    found: list[Part] = []
+    for part in after:
+        if not _OPTION_HEADING.match(plain(part.title)):
+            break
+        found.append(replace(part, level=first.level + 1))
+    # One is enough after options written one level down: `## Alternative 3` for `###`.
+    numbered = sum(1 for child in first.children if _OPTION_HEADING.match(plain(child.title)))
+    return found if len(found) >= 2 or (found and numbered >= 2) else []
+
+
 _RENUMBERED = re.compile(r"\brenumbered from\b", re.IGNORECASE)
 """`Renumbered from ADR-010 to ADR-011`: a note on the record's own number, no relation."""
 

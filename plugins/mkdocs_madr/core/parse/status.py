@@ -135,10 +135,9 @@ def _badge_word(text: str) -> str | None:
     return word.strip() or None
 
 
-_STATUS_ON_DAY = re.compile(
-    r"^[^\W\d]+(?: [^\W\d]+)?\s+(?:on\s+|am\s+|le\s+|el\s+)?"
-    r"(\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})\.?$"
-)
+_DAY = r"(\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})"
+"""A day as statuses write it: ISO, or day first with dots or slashes."""
+_STATUS_ON_DAY = re.compile(rf"^[^\W\d]+(?: [^\W\d]+)?\s+(?:on\s+|am\s+|le\s+|el\s+)?{_DAY}\.?$")
 
 
 def _day_key(day: str) -> tuple[int, int, int]:
@@ -151,7 +150,7 @@ def _day_key(day: str) -> tuple[int, int, int]:
     )
 
 
-_ON_DAY_END = re.compile(r" (?:on |am |le |el )?(?:\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4})$")
+_ON_DAY_END = re.compile(rf" (?:on |am |le |el )?{_DAY}$")
 """`invalidated on 2021-08-04`, folded (one space between words)."""
 _DATED = re.compile(
     r"^(?:\d{4}[-/.]\d\d?[-/.]\d\d?|\d{1,2}[./]\d{1,2}[./]\d{4})\s*[:,\-–—]?\s+(?=[^\W\d])"
