@@ -7,7 +7,7 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
-from mkdocs_madr.core.parse.record import _SLASHED_DATE, _slashed_dates
+from mkdocs_madr.core.parse.metadata import _SLASHED_DATE, _slashed_dates
 from mkdocs_madr.core.parse.vocabulary import ANY_VERB
 
 VERBS = (

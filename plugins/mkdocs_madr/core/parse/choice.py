@@ -1,0 +1,347 @@
+"""The options a record compares and the one it chose: the options section (with the
+headings that repeat it or sit beside it), each option's pros and cons, and the chosen
+statement, or a choice marked, stated in prose or in the title, matched to an option.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..diagnostics import Code, Severity, diagnostic
+from ..model import Line, Option
+from ..text import is_placeholder, plain, small_number
+from .arguments import label_polarity, read_arguments
+from .chosen import Chosen, chosen_in_prose, chosen_in_title, is_undecided, read_chosen
+from .option_names import OPTION_WORD, clean_option_title, match_option, norm, shares_words
+from .options import NOT_AN_OPTION, options_outside, pick_options, read_options
+from .outline import Part
+from .state import ReadState
+
+_QUOTE_MARKS = frozenset('"“”')
+"""In a chosen title, the seam of several quoted names (`"A" with "B"`)."""
+
+
+_ALL_OPTIONS = frozenset(
+    {
+        "all considered options",
+        "all options",
+        "all of them",
+        "all of the above",
+        "all three",
+        "toutes les options",
+        "alle optionen",
+        "todas las opciones",
+        "todas as opções",
+    }
+)
+
+
+# Where a record written as a request for comments says what it takes, when it has no outcome.
+_PROPOSAL_HEADINGS = frozenset(
+    {"proposal", "the proposal", "proposed solution", "proposed decision"}
+)
+
+
+_OPTIONS_GROUP = re.compile(r"\b(?:considered options|options considered)$")
+
+
+def _undecided(outcome: Part | None) -> bool:
+    """An outcome that says nothing is decided yet (`To be done.`, `TBD`)."""
+    if outcome is None:
+        return False
+    texts = [block.text for part in outcome.walk() for block in part.blocks]
+    return len(texts) == 1 and is_undecided(texts[0])
+
+
+_OPTION_HEADING = re.compile(rf"^{OPTION_WORD}\s*#?(?:\d+[a-z]?|[a-z])\b", re.IGNORECASE)
+"""`Option 2:`, `Option 2A`, `Solution B`: a heading that numbers an option."""
+
+
+def _options_beside(first: Part, after: list[Part]) -> list[Part]:
+    """`## Solutions considered`, then `## Option 1: X`, `## Option 2: Y` beside it (`after`):
+    the options, written at the level of their section, as sections under it."""
+    found: list[Part] = []
+    for part in after:
+        if not _OPTION_HEADING.match(plain(part.title)):
+            break
+        found.append(replace(part, level=first.level + 1))
+    # One is enough after options written one level down: `## Alternative 3` for `###`.
+    numbered = sum(1 for child in first.children if _OPTION_HEADING.match(plain(child.title)))
+    return found if len(found) >= 2 or (found and numbered >= 2) else []
+
+
+_DECISION_LINE = re.compile(
+    r"^\s*(?:\*\*|__)?(?:entscheid|entscheidung)(?:\*\*|__)?\s*:\s*(\S.*)$", re.IGNORECASE
+)
+"""`Entscheid: **X**`, a line of the preamble that states the decision (it chooses only an
+option it names)."""
+
+
+_ALTERNATIVES_WORDS = ("代替案", "备选方案", "대안")
+"""`Alternatives` in other scripts (`alternativ` covers the Latin ones)."""
+
+
+def _chosen_text(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else " and ".join(titles)
+
+
+def _exact(name: str, titles: list[str]) -> int | None:
+    wanted = norm(name)
+    return next((index for index, title in enumerate(titles) if norm(title) == wanted), None)
+
+
+def _index_of(number: int, options: list[Option]) -> int | None:
+    """The option a number names: the one that carries it, else the one at that place."""
+    for index, option in enumerate(options):
+        if option.number == number:
+            return index
+    if any(option.number is not None for option in options):
+        return None
+    return number - 1 if 0 < number <= len(options) else None
+
+
+def _numbered(title: str, options: list[Option]) -> int | None:
+    """`[option 2] - shortened title`, `Option 2: …`, `2. …` under Pros and Cons."""
+    match = re.match(r"^\[?\s*(?:option|alternative)?\s*(\d+)\s*\]?\s*[-–—:.)]", title, re.I)
+    if match is None:
+        return None
+    number = small_number(match[1])
+    return _index_of(number, options) if number is not None else None
+
+
+def read_options_and_chosen(state: ReadState) -> None:
+    decision = state.decision
+    parts = state.parts
+    vocabulary = state.vocabulary
+    chosen = _find_chosen(state)
+    pros = parts.get("pros")
+    pros_titles = [
+        plain(child.title)
+        for child in (pros.children if pros is not None else [])
+        if plain(child.title) and not is_placeholder(child.title)
+    ]
+    if "options" in parts:
+        candidates = read_options(_options_section(state, parts["options"]), vocabulary)
+        decision.options = pick_options(candidates, pros_titles, chosen)
+        decision.lines[Line.OPTIONS] = parts["options"].line
+        decision.lines[Line.OPTIONS_END] = parts["options"].end
+    if not decision.options and pros is None:
+        skipped = [
+            part
+            for name, part in parts.items()
+            if name.split("@")[0]
+            in ("drivers", "consequences", "confirmation", "links", "more", "metadata")
+        ]
+        decision.options = options_outside(state.root, vocabulary, skipped)
+    if pros is not None:
+        decision.lines[Line.PROS] = pros.line
+        derived = not decision.options
+        titles = [option.title for option in decision.options]
+        previous: Option | None = None
+        for child in pros.children:
+            title = plain(child.title)
+            if not title or is_placeholder(child.title) or NOT_AN_OPTION.match(title):
+                continue
+            if vocabulary.section(child.key) == "pros":
+                continue  # `### Pros and Cons`: a summary of them all, not an option's
+            if label_polarity(title) is not None:
+                # `#### Pros` beside `#### X` (not under it): the arguments of the option
+                # above it, not an option.
+                if previous is not None:
+                    holder = Part(previous.title, child.level, child.line, child.end)
+                    holder.children.append(child)
+                    read_arguments(holder, previous, vocabulary)
+                continue
+            if derived:
+                decision.options.append(Option(title=title, line=child.line))
+                index: int | None = len(decision.options) - 1
+            else:
+                index = match_option(title, titles)
+                if index is None:
+                    index = _numbered(title, decision.options)
+                if index is None:  # `### Formless — No conventions …` for `Formless`
+                    index = match_option(clean_option_title(child.title)[0], titles)
+            if index is None:
+                state.report(
+                    Code.UNKNOWN_OPTION,
+                    child.line,
+                    f"'{title}' under Pros and Cons is not among the considered options",
+                )
+                previous = None
+                continue
+            previous = decision.options[index]
+            read_arguments(child, previous, vocabulary)
+    seen: dict[str, int] = {}
+    for option in decision.options:
+        key = " ".join(option.title.casefold().split()).strip(" .,;:")  # `%` and `&` differ
+        if key in seen:
+            state.report(
+                Code.DUPLICATE_OPTION,
+                option.line,
+                f"option '{option.title}' is listed twice (first on line {seen[key]})",
+            )
+        else:
+            seen[key] = option.line or 0
+    _resolve_chosen(state, chosen)
+
+
+def _options_section(state: ReadState, first: Part) -> Part:
+    """The options section, with the sections after it that repeat its heading
+    (`## Optionen` once per option) and the option headings beside it joined to it."""
+    repeats: list[Part] = []
+    beside: list[Part] = []
+    for part in state.root.walk():
+        if part is not first and part.key == first.key and part.level == first.level:
+            repeats.append(part)
+        for at, child in enumerate(part.children):
+            if child is first:
+                beside = _options_beside(first, part.children[at + 1 :])
+    if not repeats and not beside:
+        return first
+    joined = replace(first, blocks=list(first.blocks), children=list(first.children))
+    for part in repeats:
+        joined.blocks += part.blocks
+        joined.children += part.children
+    joined.children += beside
+    return joined
+
+
+def _find_chosen(state: ReadState) -> Chosen | None:
+    outcome = state.parts.get("outcome")
+    chosen = read_chosen(outcome, state.vocabulary) if outcome is not None else None
+    if chosen is None:
+        chosen = read_chosen(state.root, state.vocabulary)
+    return chosen
+
+
+def _rejected_alternatives(state: ReadState) -> bool:
+    """`## Betrachtete Alternativen` after the decision: the ones not taken, so a sentence
+    of the decision that sounds like one of them does not choose it."""
+    listed = state.parts.get("options")
+    outcome = state.parts.get("outcome")
+    return (
+        listed is not None
+        and outcome is not None
+        and listed.line > outcome.line
+        and (
+            "alternativ" in listed.key
+            or listed.key.startswith("other")
+            or any(word in listed.key for word in _ALTERNATIVES_WORDS)
+        )
+    )
+
+
+def _proposal(state: ReadState) -> Part | None:
+    """`## Proposal` in a record written as a request for comments: where it says which
+    option it takes when the record has no outcome section."""
+    return next(
+        (part for part in state.root.walk() if part.level and part.key in _PROPOSAL_HEADINGS),
+        None,
+    )
+
+
+def _resolve_chosen(state: ReadState, chosen: Chosen | None) -> None:
+    decision = state.decision
+    options = decision.options
+    titles = [option.title for option in options]
+    marked = [index for index, option in enumerate(options) if option.chosen]
+    if chosen is not None and chosen.unfilled:
+        # `Chosen option: "[option 3]"` where the options are written `[option 3]: X`.
+        labelled = [i for n in chosen.numbers for i, o in enumerate(options) if o.number == n]
+        if len(labelled) == 1:
+            options[labelled[0]].chosen = True
+            decision.chosen = options[labelled[0]].title
+            decision.lines[Line.CHOSEN] = chosen.line
+            decision.found["chosen"] = "stated"
+        return
+    if chosen is None:
+        outcome = state.parts.get("outcome") or _proposal(state)
+        found = marked
+        how = "marked"
+        if not found and options:
+            found, how = _decision_line(state, titles), "stated"
+        if not found and outcome is not None and options:
+            found, how = chosen_in_prose(outcome, titles, [o.number for o in options]), "prose"
+        if not found and decision.title and len(options) >= 2 and not _undecided(outcome):
+            found, how = chosen_in_title(decision.title, titles), "title"
+        if how != "marked" and _rejected_alternatives(state):
+            found = []
+        for index in found:
+            options[index].chosen = True
+        if found:
+            decision.chosen = _chosen_text([options[index].title for index in found])
+            decision.found["chosen"] = how
+        return
+    decision.justification = chosen.justification
+    decision.lines[Line.CHOSEN] = chosen.line
+    decision.found["chosen"] = "stated"
+    if not options:
+        decision.chosen = chosen.title or None
+        return
+    numbered = (_index_of(number, options) for number in chosen.numbers)
+    indexes = [index for index in numbered if index is not None]
+    spanned = [_exact(span, titles) for span in chosen.spans]
+    named = [index for index in spanned if index is not None]
+    if not indexes and len(named) >= 2 and len(set(named)) == len(spanned):
+        indexes = named
+    if not indexes:
+        for name in [chosen.title, *chosen.names]:
+            matched = match_option(name, titles) if name else None
+            if matched is not None:
+                indexes = [matched]
+                break
+    if not indexes and norm(chosen.title) in _ALL_OPTIONS:
+        indexes = list(range(len(options)))  # `Chosen option: "All considered options"`
+    if not indexes and marked:
+        indexes = marked
+    unquoted = not chosen.quoted
+    for index in indexes:
+        options[index].chosen = True
+    if len(indexes) == 1:
+        decision.chosen = options[indexes[0]].title
+    elif indexes:
+        written = chosen.title if not _QUOTE_MARKS.intersection(chosen.title) else ""
+        decision.chosen = written or _chosen_text([options[i].title for i in indexes])
+    elif chosen.quoted and chosen.title and _decision_first(state):
+        # log4brains' decision first: `Chosen option: "X"`, then only the alternatives that
+        # were not chosen. X is an option too.
+        options.insert(0, Option(title=chosen.title, line=chosen.line, chosen=True))
+        decision.chosen = chosen.title
+    else:
+        decision.chosen = chosen.title or None
+        message = f"chosen option '{chosen.title}' is not among the considered options"
+        # Written in other words than the option's (unquoted, or sharing words with one):
+        # a reading, not a fact.
+        uncertain = unquoted or shares_words(chosen.title, titles)
+        # `## Scoping Considered Options`, `## Naming Considered Options`: several sets of
+        # options, of which the reader took one.
+        groups = [p for p in state.root.walk() if p.level and _OPTIONS_GROUP.search(p.key)]
+        uncertain = uncertain or len(groups) >= 2
+        if uncertain:
+            message += " (it may name one in other words)"
+        problem = diagnostic(Code.UNKNOWN_CHOSEN_OPTION, decision.file, chosen.line, message)
+        state.problems.append(replace(problem, severity=Severity.INFO) if uncertain else problem)
+
+
+def _decision_line(state: ReadState, titles: list[str]) -> list[int]:
+    """`Entscheid: **Falcon mit Commits**` under the title: the option it names."""
+    blocks = list(state.root.blocks)
+    if state.title_part is not None:
+        blocks += state.title_part.blocks
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        for line in block.text.split("\n"):
+            labelled = _DECISION_LINE.match(line)
+            index = match_option(plain(labelled[1].rstrip()), titles) if labelled else None
+            if index is not None:
+                return [index]
+    return []
+
+
+def _decision_first(state: ReadState) -> bool:
+    """The outcome comes before the considered options."""
+    outcome = state.parts.get("outcome")
+    listed = state.decision.lines.get(Line.OPTIONS)
+    return outcome is not None and listed is not None and outcome.line < listed
