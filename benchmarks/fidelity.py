@@ -107,7 +107,10 @@ def compare(
     }
     return {
         "title": norm(truth["title"] or "") == norm(decision.title or ""),
-        "status": norm(truth["status"] or "") == norm(decision.status or ""),
+        # A team's word (`Decided`) is kept as the status and read as a stage of the lifecycle
+        # (`accepted`); a hand reading may give either.
+        "status": norm(truth["status"] or "")
+        in (norm(decision.status or ""), norm(decision.lifecycle or decision.status or "")),
         "date": (truth["date"] or None) == decision.date,
         "deciders": same_list(truth["deciders"], decision.deciders, ordered=False),
         "options": same_list(truth["options"], options, ordered=True),

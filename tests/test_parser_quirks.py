@@ -34,6 +34,34 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "### Solution - Scale as a property\n\ny\n\n### Solution - Scale with a method\n\nz\n",
         {"options": [{"title": "Scale as a property"}, {"title": "Scale with a method"}]},
     ),
+    "a status, then a sentence saying a record replaced this one in whole": (
+        "# 3. Cache\n\n## Status\n\nAccepted. Replaced by [ADR-7](0007-y.md).\n",
+        {"status": "superseded"},
+    ),
+    "a status replaced only in part keeps its word": (
+        "# 3. Cache\n\n## Status\n\nAccepted. Partially superseded by [ADR-7](0007-y.md).\n",
+        {"status": "accepted"},
+    ),
+    "a status to be superseded later keeps its word": (
+        "# 3. Cache\n\n## Status\n\nAccepted. Will be superseded by [ADR-7](0007-y.md).\n",
+        {"status": "accepted"},
+    ),
+    "'Deprecated by X' keeps its word": (
+        "# 3. Cache\n\n## Status\n\nDeprecated by [ADR-7](0007-y.md)\n",
+        {"status": "deprecated"},
+    ),
+    "a template's list of statuses is no supersede": (
+        "# 3. Cache\n\n* Status: Proposed | Superseded by [ADR-7](0007-y.md)\n\n## Context\n\nx\n",
+        {"status": "proposed"},
+    ),
+    "'Discussion' alone is a record under discussion": (
+        "# 3. Login\n\n## Status\n\nDiscussion\n",
+        {"status": "discussion", "lifecycle": "proposed"},
+    ),
+    "a Dutch 'partially rejected' is the team's word, in English": (
+        "# 3. Login\n\n## Status\n\nDeels afgekeurd\n",
+        {"status": "partially rejected", "status_text": "Deels afgekeurd"},
+    ),
     # What a reading of a new shape must not take from others (a second read of the change).
     "an acronym in parentheses before the title is part of it": (
         "# (AWS) Use S3 for uploads\n\n## Status\n\nAccepted\n",

@@ -41,7 +41,14 @@ from .other_keys import other_keys
 from .outline import Block, Part, parse_table
 from .relations import status_links
 from .state import ReadState
-from .status import is_partial, read_status, relation_line, relation_targets, relation_verb
+from .status import (
+    PLANNED,
+    is_partial,
+    read_status,
+    relation_line,
+    relation_targets,
+    relation_verb,
+)
 from .vocabulary import METADATA_SECTIONS, TEAM_WORDS, fold
 
 _RELATION_FIELDS = ("supersedes", "superseded-by", "amends", "amended-by", "relates-to")
@@ -84,10 +91,6 @@ def _swapped(day: dt.date) -> dt.date | None:
         return None
 
 
-_PLANNED = re.compile(r"\b(?:once|when|will|planned|pending|after|until|later)\b", re.IGNORECASE)
-"""`Superseded by [12](…) once the migration finishes`: not yet."""
-
-
 def _superseded_below(found: list[Field]) -> list[Field]:
     """`Accepted` and, on a line below it, `Superseded by [16](…)` in whole: the status it
     came to have is the later line's."""
@@ -100,7 +103,7 @@ def _superseded_below(found: list[Field]) -> list[Field]:
         if field.name == RelationKind.SUPERSEDED_BY.value
         and (field.line or 0) > (status.line or 0)
         and not is_partial(str(field.value))
-        and not _PLANNED.search(str(field.value))
+        and not PLANNED.search(str(field.value))
     ]
     if not later or is_placeholder(str(status.value)):
         return found  # a template's `{proposed | accepted}` over its example relation

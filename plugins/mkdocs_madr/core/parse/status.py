@@ -44,6 +44,12 @@ _PROSE_VERBS = tuple(
     if kind in (RelationKind.SUPERSEDES, RelationKind.SUPERSEDED_BY)
     and re.match(r"super|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang|nahraz", verb)
 )
+_REPLACED_BY = tuple(
+    verb
+    for verb, kind in FOLDED_VERBS
+    if kind is RelationKind.SUPERSEDED_BY
+    and re.match(r"super|replac|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang", verb)
+)
 _VERB_INITIALS = frozenset(verb[0] for verb, _ in FOLDED_VERBS)
 _LONGEST_STATUS = 4
 """A status is a word or a short phrase; a longer clause is prose about it."""
@@ -108,6 +114,8 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     team_word = keyword not in vocabulary.status_words.values() and keyword != "superseded"
     if targets and team_word and relation_verb(clean, vocabulary) is not None:
         keyword = None  # `Status: augmented by [ADR-4](…)`: a relation, and no status
+    if keyword not in (None, "superseded") and _replaced_whole(text, targets):
+        keyword = "superseded"
     if keyword == "superseded" and not targets:
         targets = _bare_targets(text, RelationKind.SUPERSEDED_BY)
     shown = clean if keyword == "superseded" else _first_sentence(clean)
@@ -174,6 +182,21 @@ def _superseded_by(folded: str) -> bool:
         if kind is RelationKind.SUPERSEDED_BY and folded.startswith(verb):
             return not verb.startswith(("deprecated", "obsoleted"))  # those keep their word
     return bool(re.match(r"super[sc]e+ded\b", folded))
+
+
+PLANNED = re.compile(r"\b(?:once|when|will|planned|pending|after|until|later)\b", re.IGNORECASE)
+"""`Superseded by [12](…) once the migration finishes`: not yet."""
+
+
+def _replaced_whole(text: str, targets: list[tuple[RelationKind, str, bool]]) -> bool:
+    """`Implemented. Superseded by [ADR-13](…)`, `已废弃 —— 被 [ADR-3](…) 取代`: the status
+    stated first was overtaken by a record that replaces this one in whole (`Deprecated by X`
+    keeps its word; a supersede in part or still to come changes nothing)."""
+    whole = any(kind is RelationKind.SUPERSEDED_BY and not partial for kind, _, partial in targets)
+    if not whole or PLANNED.search(text) or "|" in text:  # `Proposed | Superseded by …`
+        return False
+    folded = fold(text)
+    return "取代" in text or any(_word_at(folded, verb) is not None for verb in _REPLACED_BY)
 
 
 def _bare_targets(text: str, kind: RelationKind) -> list[tuple[RelationKind, str, bool]]:
