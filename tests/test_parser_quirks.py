@@ -62,6 +62,47 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "# 3. Login\n\n## Status\n\nDeels afgekeurd\n",
         {"status": "partially rejected", "status_text": "Deels afgekeurd"},
     ),
+    "a list after 'the following drawbacks:' argues, it names no options": (
+        "# 3. Bundles\n\n## Status\n\nAccepted\n\n## Alternatives\n\nOne could merge the "
+        "modules into one.\n\nThis approach has the following drawbacks:\n\n- a build step more"
+        "\n- larger files\n",
+        {"options": []},
+    ),
+    "a list after 'perform these changes:' is one option's steps": (
+        "# 3. Bundles\n\n## Status\n\nAccepted\n\n## Alternatives\n\nWe could keep the "
+        "layout but perform these changes:\n\n- drop the wrapper\n- move the config\n",
+        {"options": []},
+    ),
+    "a template's '... - numbers of options can vary' is no option": (
+        "# 3. Bundles\n\n## Status\n\nAccepted\n\n## Considered Options\n\n"
+        "* Rollup\n* esbuild\n* ... - any number of options\n",
+        {"options": [{"title": "Rollup"}, {"title": "esbuild"}]},
+    ),
+    "a date before a front matter title is no part of it": (
+        "---\ntitle: 2021-04-09. Use OpenJDK builds\nstatus: accepted\n---\n\n## Context\n\nx\n",
+        {"title": "Use OpenJDK builds"},
+    ),
+    "a table row whose other cell says 'Selected' is the chosen option": (
+        "# 3. Pools\n\n## Status\n\nAccepted\n\n## Considered Options\n\n"
+        "| Option | Notes | Verdict |\n|---|---|---|\n| Tinypool | small | Rejected |\n"
+        "| Piscina | fast | ✅ **Selected** |\n",
+        {"options": [{"title": "Tinypool"}, {"title": "Piscina", "chosen": True}]},
+    ),
+    "options listed under Consequences as the ones considered": (
+        "# 3. Shell\n\n## Status\n\nAccepted\n\n## Decision\n\nUse Electron to ship the viewer "
+        "as a desktop app.\n\n## Consequences\n\nThe options considered for the shell were:\n\n"
+        "- Electron\n- Tauri\n\nElectron was selected after both were tried.\n",
+        {"options": [{"title": "Electron", "chosen": True}, {"title": "Tauri"}]},
+    ),
+    "a template's 'Deciders: [A, B] - optional' left in a section": (
+        "# 3. GPUs\n\n## Status\n\nProposed\n\n## Context\n\n* Deciders: [Ann Lee, Bo Chen]"
+        " - optional\n* Date: 2021-03-02\n",
+        {"deciders": ["Ann Lee", "Bo Chen"]},
+    ),
+    "a Holocene year ('12026-06-23', as a folder's template documents) is read": (
+        "---\nstatus: accepted\ndate: 12026-06-23\n---\n\n# Pin the runner\n\n## Context\n\nx\n",
+        {"date": "2026-06-23"},
+    ),
     # What a reading of a new shape must not take from others (a second read of the change).
     "an acronym in parentheses before the title is part of it": (
         "# (AWS) Use S3 for uploads\n\n## Status\n\nAccepted\n",
@@ -486,3 +527,51 @@ def test_a_mention_written_with_a_non_breaking_hyphen_is_a_relation() -> None:
     text = "# 3. Store\n\n## Status\n\nAccepted\n\n## References\n\n- ADR\u20110002 – Typed calls\n"
     decision = parse_decision(text, "0003-store.md")
     assert [(r.kind.value, r.target) for r in decision.relations] == [("relates-to", "ADR-0002")]
+
+
+def test_typed_relations_in_front_matter_are_relations() -> None:
+    text = (
+        "---\nstatus: accepted\nrelations:\n  - type: supersedes\n    target: ADR-0035\n"
+        "  - type: partially-superseded-by\n    target: ADR-0071\n  - type: see-also\n"
+        "    target: ADR-0064\n  - type: amended-by\n    target: ADR-0065\n---\n\n# Sign in Go\n"
+    )
+    decision = parse_decision(text.encode(), "0077-sign-in-go.md")
+    assert [(r.kind.value, r.target, r.partial) for r in decision.relations] == [
+        ("supersedes", "ADR-0035", False),
+        ("superseded-by", "ADR-0071", True),
+        ("relates-to", "ADR-0064", False),
+        ("amended-by", "ADR-0065", False),
+    ]
+
+
+def test_a_supersede_in_prose_names_the_records_of_its_first_clause_only() -> None:
+    text = (
+        "# 77. Sign in Go\n\n## Status\n\nAccepted\n\n## More Information\n\nThis decision "
+        "supersedes ADR 0035 in full: the rules it cited were inherited from ADR 0029. The note "
+        "keeps ADR 0029.\n"
+    )
+    decision = parse_decision(text.encode(), "0077-sign-in-go.md")
+    found = {(r.kind.value, r.target) for r in decision.relations if r.label == "prose"}
+    assert found == {("supersedes", "ADR 0035")}
+
+
+def test_a_supersede_said_not_to_happen_is_no_relation() -> None:
+    text = (
+        "# 60. One entry point\n\n## Status\n\nAccepted\n\n## Pros and Cons\n\n"
+        "- Good, because assets can be added without superseding ADR 0022\n"
+    )
+    decision = parse_decision(text.encode(), "0060-one-entry-point.md")
+    assert all(r.kind.value == "relates-to" for r in decision.relations)
+
+
+def test_a_superseded_banner_heading_over_a_stated_state_is_a_relation() -> None:
+    text = (
+        "| | |\n|---|---|\n| Feature Name | Reports |\n| State | **REJECTED** |\n\n"
+        "# SUPERSEDED BY [RFC 12](./0012-report.md).\n\nKept for history.\n\n# Summary\n\nx\n\n"
+        "# Motivation\n\ny\n"
+    )
+    decision = parse_decision(text.encode(), "0005-reports.md")
+    assert (decision.title, decision.status) == ("Reports", "rejected")
+    assert [(r.kind.value, r.target) for r in decision.relations] == [
+        ("superseded-by", "./0012-report.md")
+    ]

@@ -121,18 +121,29 @@ def read_options_and_chosen(state: ReadState) -> None:
         for child in (pros.children if pros is not None else [])
         if plain(child.title) and not is_placeholder(child.title)
     ]
+    skipped = [
+        part
+        for name, part in parts.items()
+        if name.split("@")[0]
+        in ("drivers", "consequences", "confirmation", "links", "more", "metadata")
+    ]
+    rejected_only = False
     if "options" in parts:
         candidates = read_options(_options_section(state, parts["options"]), vocabulary)
         decision.options = pick_options(candidates, pros_titles, chosen)
         decision.lines[Line.OPTIONS] = parts["options"].line
         decision.lines[Line.OPTIONS_END] = parts["options"].end
+        rejected_only = _rejected_alternatives(state)
+    if rejected_only and decision.options and pros is None:
+        # `## Alternatives Considered` after the decision holds the ones not taken; a list of
+        # every option before it (`Options for real-time updates:`) names them all, and more.
+        every = options_outside(state.root, vocabulary, [*skipped, parts["options"]])
+        names = [option.title for option in every]
+        if len(every) > len(decision.options) and all(
+            match_option(option.title, names) is not None for option in decision.options
+        ):
+            decision.options, rejected_only = every, False
     if not decision.options and pros is None:
-        skipped = [
-            part
-            for name, part in parts.items()
-            if name.split("@")[0]
-            in ("drivers", "consequences", "confirmation", "links", "more", "metadata")
-        ]
         decision.options = options_outside(state.root, vocabulary, skipped)
     if pros is not None:
         decision.lines[Line.PROS] = pros.line
@@ -183,7 +194,7 @@ def read_options_and_chosen(state: ReadState) -> None:
             )
         else:
             seen[key] = option.line or 0
-    _resolve_chosen(state, chosen)
+    _resolve_chosen(state, chosen, rejected_only=rejected_only)
 
 
 def _options_section(state: ReadState, first: Part) -> Part:
@@ -241,7 +252,7 @@ def _proposal(state: ReadState) -> Part | None:
     )
 
 
-def _resolve_chosen(state: ReadState, chosen: Chosen | None) -> None:
+def _resolve_chosen(state: ReadState, chosen: Chosen | None, *, rejected_only: bool) -> None:
     decision = state.decision
     options = decision.options
     titles = [option.title for option in options]
@@ -265,7 +276,7 @@ def _resolve_chosen(state: ReadState, chosen: Chosen | None) -> None:
             found, how = chosen_in_prose(outcome, titles, [o.number for o in options]), "prose"
         if not found and decision.title and len(options) >= 2 and not _undecided(outcome):
             found, how = chosen_in_title(decision.title, titles), "title"
-        if how != "marked" and _rejected_alternatives(state):
+        if how != "marked" and rejected_only:
             found = []
         for index in found:
             options[index].chosen = True

@@ -113,7 +113,12 @@ def read_date(value: object) -> DateReading:
     text = value.translate(NON_ASCII_HYPHENS).strip().strip("*_`\"'{}").strip()
     if not text:
         return DateReading(None)
+    if _HOLOCENE.match(text):
+        text = text[1:]  # `12026-06-23`, the Holocene (Human Era) year: 2026 + 10,000
     return _read_text(text)
+
+
+_HOLOCENE = re.compile(r"^1(?:19|20)\d\d-\d\d-\d\d(?:$|[T ])")
 
 
 def slash_order(text: str) -> str | None:

@@ -49,6 +49,8 @@ class Field:
     line: int | None
     source: str  # "front-matter", "bullet", "line", "table", "section" or "name"
     bullet: str = ""
+    partial: bool = False
+    """A relation said to concern part of the record (`type: partially-supersedes`)."""
 
 
 def split_key_value(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str, str] | None:
@@ -84,6 +86,32 @@ def fields_from_front_matter(
         name = vocabulary.field(key.strip())
         if name is not None:
             found.append(Field(name, value, lines.get(key), "front-matter"))
+        elif key.strip().lower() == "relations" and isinstance(value, list):
+            found += _typed_relations(value, lines.get(key), vocabulary)
+    return found
+
+
+_RELATION_NAMES = frozenset({"supersedes", "superseded-by", "amends", "amended-by", "relates-to"})
+_PARTIALLY = re.compile(r"^(?:partially|partly|in[-_ ]part)[-_ ]", re.IGNORECASE)
+
+
+def _typed_relations(
+    entries: list[object], line: int | None, vocabulary: Vocabulary
+) -> list[Field]:
+    """`relations:` as a list of `{type: partially-supersedes, target: ADR-0071}`."""
+    found: list[Field] = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        kind = entry.get("type", entry.get("kind", entry.get("rel")))
+        target = entry.get("target", entry.get("id", entry.get("adr")))
+        if not isinstance(kind, str) or not isinstance(target, (str, int)):
+            continue
+        partial = _PARTIALLY.match(kind) is not None
+        words = _PARTIALLY.sub("", kind).replace("-", " ").replace("_", " ").strip()
+        name = vocabulary.field(words) or vocabulary.field(words.replace(" ", "-"))
+        if name in _RELATION_NAMES:
+            found.append(Field(name, target, line, "front-matter", partial=partial))
     return found
 
 

@@ -258,6 +258,10 @@ def read_metadata(state: ReadState) -> None:
         date = state.fields.get(key)
         if date is not None and _read_date(state, date):
             break
+    if "deciders" not in state.fields:
+        below = _deciders_line(state)
+        if below is not None:
+            state.fields["deciders"] = below
     for name in ("deciders", "consulted", "informed", "tags", "c4"):
         found = state.fields.get(name)
         if found is not None:
@@ -354,6 +358,28 @@ def _date_line_below(state: ReadState) -> Field | None:
         if _ISO_DAY.search(pair[1]) and read_date(pair[1].strip(" *_")).iso is not None:
             found.setdefault(pair[0], Field(pair[0], pair[1], number, "line"))
     return found.get("date") or found.get("date_created")
+
+
+_OPTIONAL = re.compile(r"\s*(?:[-–—]\s*optional|\(optional\))\s*$", re.IGNORECASE)
+
+
+def _deciders_line(state: ReadState) -> Field | None:
+    """`**Decision Makers:** Votecatcher Team` in a footer below the record, or a template's
+    `* Deciders: …` line left in a section: the deciders, where no metadata states them."""
+    for part in state.root.walk():
+        for text, line in section_lines(part):
+            colon = max(text.find(":"), text.find("："))
+            if colon < 0 or colon > 40 or line in state.field_lines:
+                continue
+            pair = split_key_value(text.strip().lstrip("-*+ "), state.vocabulary)
+            if pair is None or pair[0] != "deciders":
+                continue
+            value = _OPTIONAL.sub("", pair[1]).strip()  # the template's `- optional` kept
+            if value.startswith("[") and value.endswith("]") and "](" not in value:
+                value = value[1:-1]
+            if value:
+                return Field("deciders", value, line, "line")
+    return None
 
 
 def _name_date(state: ReadState) -> dt.date | None:

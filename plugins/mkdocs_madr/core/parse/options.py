@@ -8,6 +8,7 @@ candidate is the list of options (see `pick_options`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ _BARE_BULLET = re.compile(r"\n[*+-]\n")
 NOT_AN_OPTION = re.compile(
     r"^(?:n/?a|none|tbd|todo|-+|additional(?: notes| information)?|notes?|summary|comparison|"
     r"more information|decision|outcome|conclusion|recommendation|result|other honou?rable "
-    r"mentions?|others?|resources|references|links)\.?$",
+    r"mentions?|others?|resources|references|links)\.?$"
+    r"|(?:\.{3}|…)(?:\s|$)",  # `... - numbers of options can vary`: a template's leftover
     re.IGNORECASE,
 )
 
@@ -58,7 +60,10 @@ _NOT_OPTIONS_LEAD = re.compile(
 _EXPLAINING_LEAD = re.compile(
     r"\bwhere:\s*$|\b(?:brittle|fragile|risky|problematic|costly|slow|complex|hard|difficult|"
     r"expensive|unreliable|insufficient) as:\s*$"  # `tags like v0.YY.N, where:`, `brittle as:`
-    r"|^\s*for (?:example|instance)\b",  # `For example, the tags would then be:`
+    r"|^\s*for (?:example|instance)\b"  # `For example, the tags would then be:`
+    r"|\b(?:these|the following) (?:changes|steps|modifications):\s*$"  # one option's changes
+    r"|\b(?:has|have|had|with) the following (?:drawbacks|disadvantages|downsides|advantages|"
+    r"benefits|upsides|limitations|problems|risks|issues):\s*$",  # an option's arguments
     re.IGNORECASE,
 )
 """A list after it explains (the terms of a scheme, reasons, examples): never options."""
@@ -254,7 +259,11 @@ def _merged_lists(blocks: list[Block]) -> list[Block]:
 
 def _options_from_items(items: Sequence[Item], vocabulary: Vocabulary) -> list[Option]:
     options = [_option_from_item(item, vocabulary) for item in items if plain(item.text)]
-    return [option for option in options if option.title and not NOT_AN_OPTION.match(option.title)]
+    kept = [option for option in options if option.title and not NOT_AN_OPTION.match(option.title)]
+    # `- What other designs have been considered?`: a template's questions, left unanswered
+    # (questions over nested answers, `* A) When do we …?` then `* 1: …`, ask which options).
+    asked = kept and all(option.title.endswith("?") for option in kept)
+    return [] if asked and not any(item.children for item in items) else kept
 
 
 def _nested_options(items: Sequence[Item], vocabulary: Vocabulary) -> list[Option]:
@@ -453,13 +462,23 @@ def _options_from_table(block: Block, *, any_header: bool = False) -> list[Optio
     if header not in _OPTION_COLUMNS and not any_header:
         return []
     options = []
+    selected = []  # `| Keep both | … | **Selected** - best UX |`: a row whose other cell says so
     for index, row in enumerate(rows[1:], start=1):
         if row and plain(row[0]):
             title, chosen, number, _ = clean_option_title(row[0])
-            options.append(
-                Option(title=title, line=block.line + index + 1, chosen=chosen, number=number)
-            )
+            option = Option(title=title, line=block.line + index + 1, chosen=chosen, number=number)
+            options.append(option)
+            if any(_SELECTED_CELL.match(plain(cell)) for cell in row[1:]):
+                selected.append(option)
+    if len(selected) == 1 and not any(option.chosen for option in options):
+        selected[0].chosen = True
     return options
+
+
+_SELECTED_CELL = re.compile(
+    r"^\W*(?:selected|chosen|adopted|retenue?|choisie?|gewählt|elegid[ao]|escolhid[ao])\b(?!\s*\?)",
+    re.IGNORECASE,
+)
 
 
 def options_outside(
@@ -549,7 +568,25 @@ def options_outside(
         ]
         if len(tabled) >= 2:
             return tabled
+    for part in skipped:
+        # `Potential options for the application considered were:` left under Consequences.
+        for lead, following in itertools.pairwise(part.blocks):
+            if (
+                lead.kind == "paragraph"
+                and following.kind == "list"
+                and _CONSIDERED_LEAD.search(plain(lead.text).strip())
+            ):
+                listed = _options_from_items(following.items, vocabulary)
+                if len(listed) >= 2:
+                    return listed
     return []
+
+
+_CONSIDERED_LEAD = re.compile(
+    r"\b(?:options|alternatives)\b[^.:]{0,80}\b(?:considered|evaluated|weighed|compared)\b"
+    r"[^.:]{0,20}:$",
+    re.IGNORECASE,
+)
 
 
 # Sections that weigh the alternatives after the decision (`## Justification`), where each

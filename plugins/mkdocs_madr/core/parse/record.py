@@ -8,25 +8,30 @@ value was found is kept in `Decision.found` (a key, a section, a changelog, the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..diagnostics import Code, Diagnostic, diagnostic
 from ..identity import identify, is_folder_file
-from ..model import Consequences, Decision, Dialect, KeptSection, Line
+from ..model import Consequences, Decision, Dialect, KeptSection, Line, RelationKind
 from ..text import heading_key, is_placeholder, plain, strip_comments
 from .arguments import read_consequences, read_inline_consequences
 from .choice import read_options_and_chosen
-from .fields import Field, is_metadata_paragraph, split_key_value
+from .fields import Field, fields_from_blocks, is_metadata_paragraph, split_key_value
 from .front_matter import FrontMatter, read_front_matter
 from .metadata import collect_fields, read_dates_elsewhere, read_metadata
 from .outline import Block, Part, parse_outline
 from .relations import read_links, read_relations
 from .state import ReadState
+from .status import relation_line, relation_verb
 from .titles import strip_number, title_banner
 from .vocabulary import CONSEQUENCES, DEFAULT, Vocabulary
 
 MAX_CHARS = 1_000_000
 """Above this size only the head of a file is parsed (its metadata and first sections)."""
 
+_ONLY_A_TARGET = re.compile(
+    r"[\s*_]*(?:\[[^\]]*\]\([^)\s]*\)|(?:ADR|RFC|DR|AD)[-_ #]?\d+)[\s*_]*[.!]?\s*", re.IGNORECASE
+)
 _IGNORE = re.compile(r"<!--\s*madr-ignore:([^>]*?)-->")
 _BOLD_LINE = re.compile(r"\s*(\*\*|__)[^*_]+\1\s*(?::\s*)?")
 
@@ -95,6 +100,8 @@ class _Reader(ReadState):
         preamble = self._find_title(root, front)
         self._classify(root)
         collect_fields(self, front, preamble)
+        self._title_from_fields()
+        self._read_banner()
         read_metadata(self)
         self._read_body(preamble)
         read_relations(self)
@@ -126,11 +133,21 @@ class _Reader(ReadState):
         """Pick the title heading; return the blocks that sit above the first section."""
         decision = self.decision
         preamble = list(root.blocks)
-        first = root.children[0] if root.children else None
+        children = root.children
+        banner = children[0] if children and self._is_banner_heading(children[0]) else None
+        if banner is not None:
+            self.banner = banner
+            preamble += banner.blocks
+            children = children[1:]
+        first = children[0] if children else None
         title_part: Part | None = None
-        if (first is not None and first.level == 1) or (
+        if (
             first is not None
-            and not any(part.level == 1 for part in root.children)
+            and first.level == 1
+            and not self._sections_as_titles(children, root.blocks, front)
+        ) or (
+            first is not None
+            and not any(part.level == 1 for part in children)
             and self.vocabulary.section(first.key) is None
             and not isinstance(front.data.get("title"), str)
             and split_key_value(first.title, self.vocabulary) is None
@@ -156,6 +173,48 @@ class _Reader(ReadState):
             decision.lines.setdefault(Line.TITLE, front.lines.get("title", 1))
             decision.found["title"] = "front-matter"
         return preamble
+
+    def _is_banner_heading(self, part: Part) -> bool:
+        """`# SUPERSEDED BY [RFC 12](./0012-x.md).`: a heading that only names a successor."""
+        if part.level != 1 or relation_line(part.title) is not RelationKind.SUPERSEDED_BY:
+            return False
+        verb = relation_verb(part.title)
+        rest = part.title.lstrip(" *_")[len(verb[1]) :] if verb is not None else part.title
+        return _ONLY_A_TARGET.fullmatch(rest) is not None
+
+    def _sections_as_titles(
+        self, children: list[Part], preamble: list[Block], front: FrontMatter
+    ) -> bool:
+        """`# Summary`, `# Motivation`, `# Alternatives`: sections written as H1s under a
+        metadata table that names the record (`| Feature Name | Monitor Mode |`), as Rust-style
+        RFC templates do; the first H1 is then no title."""
+        known = [p for p in children if p.level == 1 and self.vocabulary.section(p.key)]
+        if len(known) < 2 or known[0] is not children[0]:
+            return False
+        found = fields_from_blocks(preamble, self.lines, self.vocabulary)
+        return isinstance(front.data.get("title"), str) or any(f.name == "title" for f in found)
+
+    def _read_banner(self) -> None:
+        """`# SUPERSEDED BY [RFC 12](…).` over a record kept for history: the status, unless a
+        status is stated (`| State | **REJECTED** |`), then the relation only."""
+        if self.banner is None:
+            return
+        found = Field("status", self.banner.title, self.banner.line, "banner")
+        if "status" in self.fields:
+            self.relation_fields.append(replace(found, name=RelationKind.SUPERSEDED_BY.value))
+        else:
+            self.fields["status"] = found
+
+    def _title_from_fields(self) -> None:
+        """No title heading: a `title` (`Feature Name`) of a metadata table or line."""
+        found = self.fields.get("title")
+        if self.decision.title is not None or found is None or found.source == "front-matter":
+            return
+        text = plain(str(found.value)).strip() if found.value is not None else ""
+        if text and not is_placeholder(text):
+            self.decision.title = self._strip_number(text)
+            self.decision.lines[Line.TITLE] = found.line or 1
+            self.decision.found["title"] = found.source
 
     def _title_section(self, title_part: Part) -> Block | None:
         """The paragraph of a `## Title` section below the title heading."""

@@ -177,7 +177,7 @@ def read_relations(state: ReadState) -> None:
         kind = RelationKind(found.name)
         if found.source == "section" and isinstance(found.value, str):
             status_links(state, found.value, found.line)
-        partial = isinstance(found.value, str) and is_partial(found.value)
+        partial = found.partial or (isinstance(found.value, str) and is_partial(found.value))
         for target in _relation_values(state, found):
             decision.relations.append(Relation(kind, target, found.line, found.source, partial))
     _read_prose_relations(state)

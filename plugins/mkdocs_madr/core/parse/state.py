@@ -36,6 +36,8 @@ class ReadState:
         self.field_lines: set[int] = set()
         """Lines that hold metadata: their relations are read as fields, not as prose."""
         self.title_part: Part | None = None
+        self.banner: Part | None = None
+        """A heading over the title that says the record was superseded."""
         self.root = Part("", 0, 1, 1)
 
     def report(self, code: Code, line: int | None, message: str) -> None:

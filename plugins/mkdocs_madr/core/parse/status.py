@@ -36,7 +36,7 @@ _REPLACED_BY_ZH = re.compile(
 )
 """Chinese `被 X 取代`, "replaced by X"."""
 _NEGATION = re.compile(
-    r"\b(?:not|never|no longer|n't|does not|did not)\b[^.]{0,30}$", re.IGNORECASE
+    r"\b(?:not|never|no longer|n't|does not|did not|without)\b[^.]{0,30}$", re.IGNORECASE
 )
 _PROSE_VERBS = tuple(
     (verb, kind)
@@ -241,7 +241,7 @@ def statements(
             if prose and _names_another_before(sentence, len(before)):
                 break  # `[ADR-4](…), later superseded by [ADR-5](…)`: about another record
             # `supersedes X and is amended by Y`: the targets of this verb end at the next verb.
-            targets = relation_targets(_until_next_verb(rest))
+            targets = _first_targets(_until_next_verb(rest))
             if prose:  # `remplacé par une table de 2019 à 2025`: a bare number is not a record
                 targets = [target for target in targets if not target.isdigit()]
             partial = bool(_PARTIAL.search(sentence))
@@ -294,6 +294,24 @@ def _offset(original: str, folded: str, index: int) -> int:
     for part in parts[:words_before]:
         position = original.index(part, position) + len(part)
     return position
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[:;—–]|\s-\s)\s*")
+_LINKS_AND_ADDRESSES = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+
+
+def _first_targets(text: str) -> list[str]:
+    """The records a verb names: those of the first clause after it that names any (`supersedes
+    ADR 0035 in full: … inherited from ADR 0029` names 35 only; `supersedes: ADR-1, ADR-2`
+    both)."""
+    masked = _LINKS_AND_ADDRESSES.sub(lambda match: "x" * len(match[0]), text)
+    start = 0
+    for cut in _CLAUSE_BREAK.finditer(masked):
+        found = relation_targets(text[start : cut.start()])
+        if found:
+            return found
+        start = cut.end()
+    return relation_targets(text[start:])
 
 
 def _until_next_verb(text: str) -> str:
