@@ -103,6 +103,32 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "---\nstatus: accepted\ndate: 12026-06-23\n---\n\n# Pin the runner\n\n## Context\n\nx\n",
         {"date": "2026-06-23"},
     ),
+    "Pros and Cons headings in shorter words, one per option in their order": (
+        "# 3. Runtime\n\n## Status\n\nAccepted\n\n## Considered Options\n\n"
+        "* Pin the Node.js patch per release and check the bundled npm\n"
+        "* Keep the floating `24` version (status quo)\n\n## Pros and Cons of the Options\n\n"
+        "### Pin the patch and check npm\n\n* Good, because builds repeat\n\n"
+        "### Keep the floating version\n\n* Bad, because npm drifts\n",
+        {
+            "options": [
+                {"good": ["builds repeat"]},
+                {"bad": ["npm drifts"]},
+            ]
+        },
+    ),
+    "a Pros and Cons heading out of its option's place is not matched by place": (
+        "# 3. Runtime\n\n## Status\n\nAccepted\n\n## Considered Options\n\n"
+        "* Local cache\n* Redis cache\n* Memcached\n\n## Pros and Cons of the Options\n\n"
+        "### Memcached\n\n* Good, because simple\n\n### Remote cache service\n\n"
+        "* Good, because shared\n\n### Local cache\n\n* Good, because fast\n",
+        {
+            "options": [
+                {"title": "Local cache", "good": ["fast"]},
+                {"title": "Redis cache", "good": []},
+                {"title": "Memcached", "good": ["simple"]},
+            ]
+        },
+    ),
     # What a reading of a new shape must not take from others (a second read of the change).
     "an acronym in parentheses before the title is part of it": (
         "# (AWS) Use S3 for uploads\n\n## Status\n\nAccepted\n",

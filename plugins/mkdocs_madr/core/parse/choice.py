@@ -149,13 +149,12 @@ def read_options_and_chosen(state: ReadState) -> None:
         decision.lines[Line.PROS] = pros.line
         derived = not decision.options
         titles = [option.title for option in decision.options]
+        in_order = _in_option_order(state, pros, decision.options)
         previous: Option | None = None
         for child in pros.children:
             title = plain(child.title)
-            if not title or is_placeholder(child.title) or NOT_AN_OPTION.match(title):
+            if not _names_an_option(state, child):
                 continue
-            if vocabulary.section(child.key) == "pros":
-                continue  # `### Pros and Cons`: a summary of them all, not an option's
             if label_polarity(title) is not None:
                 # `#### Pros` beside `#### X` (not under it): the arguments of the option
                 # above it, not an option.
@@ -168,11 +167,10 @@ def read_options_and_chosen(state: ReadState) -> None:
                 decision.options.append(Option(title=title, line=child.line))
                 index: int | None = len(decision.options) - 1
             else:
-                index = match_option(title, titles)
-                if index is None:
-                    index = _numbered(title, decision.options)
-                if index is None:  # `### Formless — No conventions …` for `Formless`
-                    index = match_option(clean_option_title(child.title)[0], titles)
+                index = _pros_heading_option(child, decision.options)
+                at = in_order.get(id(child))
+                if index is None and at is not None and shares_words(title, [titles[at]]):
+                    index = at  # `### Keep the floating resolution`, in its option's place
             if index is None:
                 state.report(
                     Code.UNKNOWN_OPTION,
@@ -195,6 +193,44 @@ def read_options_and_chosen(state: ReadState) -> None:
         else:
             seen[key] = option.line or 0
     _resolve_chosen(state, chosen, rejected_only=rejected_only)
+
+
+def _names_an_option(state: ReadState, child: Part) -> bool:
+    """A heading under Pros and Cons that can name an option (or label the one above it)."""
+    title = plain(child.title)
+    if not title or is_placeholder(child.title) or NOT_AN_OPTION.match(title):
+        return False
+    return state.vocabulary.section(child.key) != "pros"  # `### Pros and Cons`: of them all
+
+
+def _pros_heading_option(child: Part, options: list[Option]) -> int | None:
+    """The option a heading under Pros and Cons names: by its words or its number."""
+    titles = [option.title for option in options]
+    title = plain(child.title)
+    index = match_option(title, titles)
+    if index is None:
+        index = _numbered(title, options)
+    if index is None:  # `### Formless — No conventions …` for `Formless`
+        index = match_option(clean_option_title(child.title)[0], titles)
+    return index
+
+
+def _in_option_order(state: ReadState, pros: Part, options: list[Option]) -> dict[int, int]:
+    """One heading per option under Pros and Cons, each that names an option naming the one
+    in its place: the place of each heading (by `id`), so that a heading in shorter words is
+    its place's option. Empty when the headings do not follow the options so."""
+    headings = [
+        child
+        for child in pros.children
+        if _names_an_option(state, child) and label_polarity(plain(child.title)) is None
+    ]
+    if len(headings) != len(options) or len(options) < 2:
+        return {}
+    for at, child in enumerate(headings):
+        named = _pros_heading_option(child, options)
+        if named is not None and named != at:
+            return {}
+    return {id(child): at for at, child in enumerate(headings)}
 
 
 def _options_section(state: ReadState, first: Part) -> Part:
