@@ -601,3 +601,25 @@ def test_a_superseded_banner_heading_over_a_stated_state_is_a_relation() -> None
     assert [(r.kind.value, r.target) for r in decision.relations] == [
         ("superseded-by", "./0012-report.md")
     ]
+
+
+def test_a_supersede_whose_first_clause_names_something_else_names_no_record() -> None:
+    text = (
+        "# 81. Token lifetime\n\n## Status\n\nAccepted\n\n## Decision\n\n- Lifetime: 15 minutes, "
+        "superseding for all timing purposes the one-hour note in the registry's documentation "
+        "(<https://docs.example.org/>) — the note ADR 0076 cites.\n"
+    )
+    decision = parse_decision(text.encode(), "0081-token-lifetime.md")
+    assert all(r.kind.value == "relates-to" for r in decision.relations)
+
+
+def test_a_template_line_left_in_a_section_states_no_relation_and_no_deciders() -> None:
+    text = (
+        "# 5. Liferay\n\n## Context\n\n* Status: [proposed | accepted | superseded by "
+        "[ADR-0005](0005-example.md)] <!-- optional -->\n* Deciders: [list everyone involved in "
+        "the decision] <!-- optional -->\n\n## Decision\n\nWe adopt it.\n"
+    )
+    decision = parse_decision(text.encode(), "0005-liferay.md")
+    assert [r for r in decision.relations if r.kind.value != "relates-to"] == []
+    assert decision.deciders == []
+    assert not [d for d in decision.diagnostics if d.code.value == "placeholder"]

@@ -377,7 +377,7 @@ def _deciders_line(state: ReadState) -> Field | None:
             value = _OPTIONAL.sub("", pair[1]).strip()  # the template's `- optional` kept
             if value.startswith("[") and value.endswith("]") and "](" not in value:
                 value = value[1:-1]
-            if value:
+            if value and not _is_unfilled(value) and not is_placeholder(value):
                 return Field("deciders", value, line, "line")
     return None
 

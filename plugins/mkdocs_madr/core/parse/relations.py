@@ -18,7 +18,7 @@ from ..text import (
     replace_code_spans,
     strip_comments,
 )
-from .fields import Field
+from .fields import Field, split_key_value
 from .outline import Block, Part
 from .state import ReadState
 from .status import is_partial, leading_verb, read_status, relation_targets, relation_verb
@@ -70,6 +70,13 @@ _NOTHING = re.compile(
 
 _RENUMBERED = re.compile(r"\brenumbered from\b", re.IGNORECASE)
 """`Renumbered from ADR-010 to ADR-011`: a note on the record's own number, no relation."""
+
+
+def _template_line(text: str, vocabulary: Vocabulary) -> bool:
+    """`* Status: [proposed | … | superseded by [ADR-0005](0005-example.md)]`, a template's line
+    left in a section: its example relation is none."""
+    pair = split_key_value(text.strip().lstrip("-*+ "), vocabulary)
+    return pair is not None and is_placeholder(strip_comments(pair[1]).strip())
 
 
 def _names_record(text: str) -> bool:
@@ -193,6 +200,8 @@ def _read_prose_relations(state: ReadState) -> None:
     linked = {r.target for r in decision.relations}
     for text, line in _prose_runs(state.root, state.title_part):
         if line in state.field_lines or (text.lstrip()[:1] in "[{" and is_placeholder(text)):
+            continue
+        if "|" in text and _template_line(text, state.vocabulary):
             continue
         if "`" in text:  # code is quoted, not stated: `superseded by [ADR-5](5-example.md)`
             text = replace_code_spans(text, lambda _: " ")

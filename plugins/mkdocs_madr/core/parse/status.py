@@ -301,17 +301,23 @@ _LINKS_AND_ADDRESSES = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>|https?://\S+")
 
 
 def _first_targets(text: str) -> list[str]:
-    """The records a verb names: those of the first clause after it that names any (`supersedes
-    ADR 0035 in full: … inherited from ADR 0029` names 35 only; `supersedes: ADR-1, ADR-2`
-    both)."""
+    """The records a verb names: those of its first clause (`supersedes ADR 0035 in full: …
+    inherited from ADR 0029` names 35 only), or of the next after a few words (`supersedes the
+    following: ADR-1, ADR-2`); a clause that names something else ends them (`superseding the
+    note in the docs — the note ADR 76 cites` names none)."""
     masked = _LINKS_AND_ADDRESSES.sub(lambda match: "x" * len(match[0]), text)
     start = 0
     for cut in _CLAUSE_BREAK.finditer(masked):
-        found = relation_targets(text[start : cut.start()])
-        if found:
+        clause = text[start : cut.start()]
+        found = relation_targets(clause)
+        if found or len(clause.split()) > _LEAD_WORDS:
             return found
         start = cut.end()
     return relation_targets(text[start:])
+
+
+_LEAD_WORDS = 4
+"""At most this many words between a verb and the colon before its records."""
 
 
 def _until_next_verb(text: str) -> str:
