@@ -13,7 +13,14 @@ from ..model import Line, Option
 from ..text import is_placeholder, plain, small_number
 from .arguments import label_polarity, read_arguments
 from .chosen import Chosen, chosen_in_prose, chosen_in_title, is_undecided, read_chosen
-from .option_names import OPTION_WORD, clean_option_title, match_option, norm, shares_words
+from .option_names import (
+    OPTION_WORD,
+    clean_option_title,
+    match_option,
+    norm,
+    shares_words,
+    shortened_from,
+)
 from .options import NOT_AN_OPTION, options_outside, pick_options, read_options
 from .outline import Part
 from .state import ReadState
@@ -169,7 +176,7 @@ def read_options_and_chosen(state: ReadState) -> None:
             else:
                 index = _pros_heading_option(child, decision.options)
                 at = in_order.get(id(child))
-                if index is None and at is not None and shares_words(title, [titles[at]]):
+                if index is None and at is not None and shortened_from(title, titles[at]):
                     index = at  # `### Keep the floating resolution`, in its option's place
             if index is None:
                 state.report(
@@ -217,8 +224,8 @@ def _pros_heading_option(child: Part, options: list[Option]) -> int | None:
 
 def _in_option_order(state: ReadState, pros: Part, options: list[Option]) -> dict[int, int]:
     """One heading per option under Pros and Cons, each that names an option naming the one
-    in its place: the place of each heading (by `id`), so that a heading in shorter words is
-    its place's option. Empty when the headings do not follow the options so."""
+    in its place: the place of each heading (by `id`), so that a heading in fewer words is its
+    place's option. Empty when the headings do not follow the options so."""
     headings = [
         child
         for child in pros.children

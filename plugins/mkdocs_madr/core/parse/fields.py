@@ -65,10 +65,16 @@ def split_key_value(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str, s
         if dated is None:
             return None
         return "date", dated[2]
-    name = vocabulary.field(match[1].strip(" *_"))
+    key = match[1].strip(" *_")
+    name = vocabulary.field(key)
+    qualified = _IN_PART.search(key) if name is None else None
+    if qualified is not None:  # `**Supersedes (in part):** [0008](…)`
+        name = vocabulary.field(key[: qualified.start()].rstrip(" *_"))
     if name is None:
         return None
     value = match[2].strip()
+    if qualified is not None:
+        value = f"{value} (in part)"
     if value.endswith("\\") and not value.endswith("\\\\"):
         value = value[:-1].rstrip()  # `* Status: proposed\`: a hard line break, not the value's
     if value.startswith(("**", "__")) and value.count(value[:2]) == 1:
@@ -76,6 +82,9 @@ def split_key_value(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[str, s
     elif value.endswith(("**", "__")) and value.count(value[-2:]) == 1:
         value = value[:-2].strip()  # `**Status: Active**`: the bold holds key and value
     return name, value
+
+
+_IN_PART = re.compile(r"\s*\((?:in part|partially|partial|partly)\)$", re.IGNORECASE)
 
 
 def fields_from_front_matter(

@@ -231,6 +231,27 @@ def shares_words(name: str, titles: Sequence[str]) -> bool:
     return any(words & (set(norm(title).split()) - FILLER_WORDS) for title in titles)
 
 
+def shortened_from(name: str, title: str) -> bool:
+    """Whether `name` is `title` in fewer words: most of its words (beyond the small ones) are
+    words of the title, or their stems (`Keep the floating resolution` for `Keep the floating
+    node-version: "24" resolution`; not `Peer-to-peer replay sharing` for `A replay service`)."""
+    words = [word for word in norm(name).split() if word not in FILLER_WORDS]
+    known = [word for word in norm(title).split() if word not in FILLER_WORDS]
+    found = sum(
+        1
+        for word in words
+        if any(
+            word == other
+            or (
+                min(len(word), len(other)) >= 4
+                and (word.startswith(other) or other.startswith(word))
+            )
+            for other in known
+        )
+    )
+    return bool(words) and found >= 0.6 * len(words)
+
+
 def _is_prefix(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 2 and long.startswith(short + " ")

@@ -44,6 +44,7 @@ _PROSE_VERBS = tuple(
     if kind in (RelationKind.SUPERSEDES, RelationKind.SUPERSEDED_BY)
     and re.match(r"super|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang|nahraz", verb)
 )
+_OPENS_A_CLAUSE = re.compile(r"(?:^|[.;:,—–(（]\s*)\**\s*被")
 _REPLACED_BY = tuple(
     verb
     for verb, kind in FOLDED_VERBS
@@ -196,7 +197,14 @@ def _replaced_whole(text: str, targets: list[tuple[RelationKind, str, bool]]) ->
     if not whole or PLANNED.search(text) or "|" in text:  # `Proposed | Superseded by …`
         return False
     folded = fold(text)
-    return "取代" in text or any(_word_at(folded, verb) is not None for verb in _REPLACED_BY)
+    if "取代" in text:
+        return _OPENS_A_CLAUSE.search(text.replace("[", "")) is not None
+    # The record itself is the one replaced: the verb opens a sentence or clause (not `the
+    # dispatch decision is superseded by …`, which says what part is).
+    return any(
+        re.search(rf"(?:^|[.;:,—–(]\s*){re.escape(verb)}(?![\w-])", folded) is not None
+        for verb in _REPLACED_BY
+    )
 
 
 def _bare_targets(text: str, kind: RelationKind) -> list[tuple[RelationKind, str, bool]]:
