@@ -129,6 +129,23 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
             ]
         },
     ),
+    "'**Superseded By**: [ADR-053](…)' below a Status word is the status it came to have": (
+        "# 7. Fallback\n\n## Status\n**DEPRECATED** (February 2026)\n**Originally Approved**: "
+        "2025-10-31\n**Superseded By**: [ADR-053: Scope](ADR-053-scope.md)\n",
+        {"status": "superseded"},
+    ),
+    "an emoji with a variation selector before 'DEFERRED to …'": (
+        "# 7. Fallback\n\n**Status**: ⏸️ DEFERRED to the hardening phase\n\n## Context\n\nx\n",
+        {"status": "deferred", "lifecycle": "proposed"},
+    ),
+    "'Superceeds' (misspelt) states a supersede": (
+        "# 11. Docs\n\n## Status\n\nAccepted\n\nSuperceeds [Remove X](0010-remove-x.md)\n",
+        {"relations": [{"kind": "supersedes", "target": "0010-remove-x.md"}]},
+    ),
+    "a team's own id in a status ('SUPERSEDED BY DD-RO-002') names the successor": (
+        "# 1. Locking\n\n**Status**: ⚠️ **SUPERSEDED BY DD-RO-002** (central routing)\n",
+        {"status": "superseded", "relations": [{"kind": "superseded-by", "target": "DD-RO-002"}]},
+    ),
     # What a reading of a new shape must not take from others (a second read of the change).
     "an acronym in parentheses before the title is part of it": (
         "# (AWS) Use S3 for uploads\n\n## Status\n\nAccepted\n",
@@ -623,3 +640,22 @@ def test_a_template_line_left_in_a_section_states_no_relation_and_no_deciders() 
     assert [r for r in decision.relations if r.kind.value != "relates-to"] == []
     assert decision.deciders == []
     assert not [d for d in decision.diagnostics if d.code.value == "placeholder"]
+
+
+def test_an_anchor_a_year_or_an_amount_is_no_record() -> None:
+    text = (
+        "# 3. Catalogs\n\n## Status\n\nSuperseded by events of 2026 (~120 minutes)\n\n"
+        "## Context\n\nThe catalogs, superseding the narratives above — see "
+        "[Map](#document-map-v26).\n"
+    )
+    decision = parse_decision(text.encode(), "0003-catalogs.md")
+    assert [r.target for r in decision.relations] == []
+
+
+def test_a_team_id_deep_in_a_relation_value_names_no_record() -> None:
+    text = (
+        "# 19. Discovery\n\n**Status**: Accepted\n**Supersedes**: DS as the discovery owner "
+        "established by DD-WORKFLOW-018 Change 1-2\n"
+    )
+    decision = parse_decision(text.encode(), "0019-discovery.md")
+    assert [r.target for r in decision.relations if r.kind.value == "supersedes"] == []

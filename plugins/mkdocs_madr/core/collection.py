@@ -213,6 +213,12 @@ def _assign_keys(collection: Collection) -> None:
             for decision in group:
                 decision.id = decision.slug  # log4brains: several records on one day
             continue
+        attached = [d for d in group if _ATTACHMENT.match(d.slug)]
+        for decision in attached:
+            decision.id = decision.slug  # `ADR-048-ADDENDUM-001-x` goes with ADR-048
+        group = [d for d in group if d not in attached]
+        if len(group) < 2:
+            continue
         spelled = "id" if len({d.id for d in group}) == 1 else "number"
         for decision in group:
             others = ", ".join(d.file for d in group if d is not decision)
@@ -284,6 +290,14 @@ def _settle_ambiguous_dates(decisions: list[Decision]) -> None:
             )
 
 
+_ATTACHMENT = re.compile(
+    r"^(?:[a-z]+[-_])*?\d+[-_](?:addendum|appendix|exception|annex|supplement|erratum)\b",
+    re.IGNORECASE,
+)
+"""`ADR-048-ADDENDUM-001-x`, `ADR-028-EXCEPTION-001-x`: a document attached to a record, named
+by its number; no second record with that number."""
+
+
 def _all_dated(group: list[Decision]) -> bool:
     return all(identify(d.file).date_named for d in group)
 
@@ -297,7 +311,12 @@ class _Index:
         self.stems: dict[str, list[Decision]] = {}
         self.numbers: dict[int, list[Decision]] = {}
         self.stems_by_words: dict[str, list[Decision]] = {}
+        self.series: dict[tuple[str, int], list[Decision]] = {}
+        """Records named by an id of another series than ADR (`DD-GATEWAY-007-x`)."""
         for decision in decisions:
+            prefixed = _OTHER_SERIES.match(decision.slug)
+            if prefixed is not None and prefixed[1].lower() not in _RECORD_PREFIXES:
+                self.series.setdefault(_series_key(prefixed), []).append(decision)
             words = _after_number(decision.slug)
             if words:
                 self.stems_by_words.setdefault(words, []).append(decision)
@@ -314,6 +333,13 @@ class _Index:
         stem = name.rsplit(".", 1)[0] if name.lower().endswith(EXTENSIONS) else name
         if stem in self.stems:
             return _prefer(_of(self.stems[stem], source), category)
+        prefixed = _OTHER_SERIES.match(reference)
+        if prefixed is not None and prefixed[1].lower() not in _RECORD_PREFIXES and self.series:
+            # `DD-GATEWAY-007` in a folder that keeps such series beside its records: the file
+            # named so (`DD-GATEWAY-007-fallback.md`) or none, never record 7. Where every
+            # record is numbered alone, `DEC-12` is record 12.
+            found = self.series.get(_series_key(prefixed), [])
+            return _prefer(_of(found, source), category) if found else None
         digits = _DIGITS.findall(reference)
         number = small_number(digits[0]) if len(digits) == 1 else None
         if number is None or number not in self.numbers:
@@ -321,7 +347,7 @@ class _Index:
         return _prefer(_of(self.numbers[number], source), category)
 
     def resolve(self, decision: Decision, target: str, collection: Collection) -> Decision | None:
-        target = target.strip().strip("<>")
+        target = target.strip().strip("<>").removeprefix("mdc:")  # Cursor's link to a file
         path = target.split("#", 1)[0].split("?", 1)[0].rstrip("/")
         if path.lower().endswith(EXTENSIONS) or path.startswith(("./", "../")):
             # Relative to the file: a record kept as a folder links from inside its folder.
@@ -364,6 +390,16 @@ class _Index:
             d for d in self.numbers.get(identity.number, []) if d.category == decision.category
         ]
         return found[0] if len(found) == 1 else None
+
+
+_OTHER_SERIES = re.compile(r"^\s*([A-Za-z]+(?:[-_][A-Za-z]+)*)[-_ ]#?(\d+)(?!\d)")
+_RECORD_PREFIXES = frozenset({"adr", "add", "ad", "dr", "rfc", "madr", "decision", "record"})
+"""The letters before a number that name records of any folder (`ADR-7`, `RFC 12`)."""
+
+
+def _series_key(match: re.Match[str]) -> tuple[str, int]:
+    """`DD-GATEWAY-007`, `dd_gateway_7` → ("dd-gateway", 7)."""
+    return match[1].lower().replace("_", "-"), int(match[2])
 
 
 def _what_matches(link: str, target: Decision) -> str:
@@ -474,7 +510,7 @@ def _sharing_the_number(target: str, decision: Decision, index: _Index) -> list[
 
 
 _QUALIFIED = re.compile(
-    r"(?!(?i:https?|mailto|ftp|file|data|javascript|adr|add|dr|rfc):)([A-Za-z0-9][\w.-]*):(\S+)"
+    r"(?!(?i:https?|mailto|ftp|file|data|javascript|adr|add|dr|rfc|mdc):)([A-Za-z0-9][\w.-]*):(\S+)"
 )
 """`workflows:0005`: a record of a source, by the source's name (`ADR:5` is still an id, and a
 URL is a link)."""

@@ -108,10 +108,18 @@ def _superseded_below(found: list[Field]) -> list[Field]:
     if not later or is_placeholder(str(status.value)):
         return found  # a template's `{proposed | accepted}` over its example relation
     return [
-        replace(later[0], name="status") if field is status else field
+        _as_status(later[0]) if field is status else field
         for field in found
         if field is not later[0]
     ]
+
+
+def _as_status(relation: Field) -> Field:
+    """`Superseded by [16](…)` as the status; `**Superseded By**: [ADR-053](…)`, a key and its
+    value, says the same."""
+    value = str(relation.value)
+    stated = value if relation_verb(value) is not None else f"Superseded by {value}"
+    return replace(relation, name="status", value=stated)
 
 
 def _is_unfilled(value: str) -> bool:

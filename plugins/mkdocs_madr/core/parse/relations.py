@@ -79,6 +79,10 @@ def _template_line(text: str, vocabulary: Vocabulary) -> bool:
     return pair is not None and is_placeholder(strip_comments(pair[1]).strip())
 
 
+_NAME_WORDS = 3
+"""At most this many words in one record's name in a relation value (`ADR 5`, `0005-x.md`)."""
+
+
 def _names_record(text: str) -> bool:
     """Whether a relation value names a record (`0005`, `ADR-5`, `platform/0001`, a file) and
     not a placeholder, a pull request or a feature (`N/A`, `https://…/pull/23`)."""
@@ -274,7 +278,9 @@ def _relation_values(state: ReadState, found: Field) -> list[str]:
             if found_targets:
                 targets += found_targets
             else:
-                targets += [t.strip() for t in entry.split(",") if _names_record(t)]
+                # `0005, 0007`: names alone (not a sentence about a thing that holds a number)
+                named = [t.strip() for t in entry.split(",") if len(t.split()) <= _NAME_WORDS]
+                targets += [t for t in named if _names_record(t)]
     return targets
 
 

@@ -14,7 +14,9 @@ from .vocabulary import ANY_VERB, DEFAULT, FOLDED_VERBS, TEAM_WORDS, Vocabulary,
 
 _ADR_REF = re.compile(
     r"(?<![\w/.-])(?:ADR|ADD|RFC|DR|AD|MADR)[-_ #]{0,2}\d+\b"
-    r"|(?<![\w/])#\d+\b|(?<![\w/.:-])\d{3,}\b(?![-./]\d)",  # not the year of 2026-05-29
+    # A bare number of three digits or more, not the year of 2026-05-29, nor a year alone
+    # (`2026`), nor an amount (`~120 minutes`).
+    r"|(?<![\w/])#\d+\b|(?<![\w/.:~≈-])(?!(?:19|20)\d\d\b)\d{3,}\b(?![-./]\d)",
     re.IGNORECASE,
 )
 _NAMED_RECORD = re.compile(r"\b(?:ADR|ADD|AD|DR|RFC)[-_ #]{0,2}\d+\b", re.IGNORECASE)
@@ -249,7 +251,7 @@ def statements(
             if prose and _names_another_before(sentence, len(before)):
                 break  # `[ADR-4](…), later superseded by [ADR-5](…)`: about another record
             # `supersedes X and is amended by Y`: the targets of this verb end at the next verb.
-            targets = _first_targets(_until_next_verb(rest))
+            targets = _first_targets(_until_next_verb(rest), series=not prose)
             if prose:  # `remplacé par une table de 2019 à 2025`: a bare number is not a record
                 targets = [target for target in targets if not target.isdigit()]
             partial = bool(_PARTIAL.search(sentence))
@@ -308,7 +310,7 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[:;—–]|\s-\s)\s*")
 _LINKS_AND_ADDRESSES = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>|https?://\S+")
 
 
-def _first_targets(text: str) -> list[str]:
+def _first_targets(text: str, *, series: bool = True) -> list[str]:
     """The records a verb names: those of its first clause (`supersedes ADR 0035 in full: …
     inherited from ADR 0029` names 35 only), or of the next after a few words (`supersedes the
     following: ADR-1, ADR-2`); a clause that names something else ends them (`superseding the
@@ -317,15 +319,20 @@ def _first_targets(text: str) -> list[str]:
     start = 0
     for cut in _CLAUSE_BREAK.finditer(masked):
         clause = text[start : cut.start()]
-        found = relation_targets(clause)
-        if found or len(clause.split()) > _LEAD_WORDS:
+        found = relation_targets(clause, series=series)
+        if found or not _LEAD.fullmatch(plain(clause)):
             return found
         start = cut.end()
-    return relation_targets(text[start:])
+    return relation_targets(text[start:], series=series)
 
 
-_LEAD_WORDS = 4
-"""At most this many words between a verb and the colon before its records."""
+_LEAD = re.compile(
+    r"\W*(?:(?:the|these|those)\s+)?(?:following|below|two|three|several)?\s*"
+    r"(?:records?|decisions?|adrs?|documents?|ones?)?\W*",
+    re.IGNORECASE,
+)
+"""What may stand between a verb and the colon before its records (`supersedes the following
+records: …`); any other words name what is superseded."""
 
 
 def _until_next_verb(text: str) -> str:
@@ -340,14 +347,32 @@ def _until_next_verb(text: str) -> str:
     return text[:cut]
 
 
-def relation_targets(text: str) -> list[str]:
-    """The records a relation phrase points at: link targets first, else ids like `ADR-0005`."""
-    found = [href or label for label, href, _ in links(text) if href or label]
+def relation_targets(text: str, *, series: bool = True) -> list[str]:
+    """The records a relation phrase points at: link targets first, else ids like `ADR-0005`,
+    and with `series` a team's own ids (`DD-RO-002`) where they open the phrase or an entry of
+    its list (not `the owner established by DD-WORKFLOW-018`, which names where a thing was)."""
+    # An anchor in the page (`[Document Map](#map)`) names no record.
+    linked = (href or label for label, href, _ in links(text))
+    found = [target for target in linked if target and not target.startswith("#")]
     reference = re.findall(r"\[([^\[\]]+)\]\[([^\]]*)\]", text)
     found += [target or label for label, target in reference]
     if found:
         return found
-    return [match[0] for match in _ADR_REF.finditer(plain(text))]
+    written = plain(text)
+    named = list(_ADR_REF.finditer(written))
+    if series:
+        named += [
+            m for m in _SERIES_REF.finditer(written) if _OPENS_AN_ENTRY.search(written[: m.start()])
+        ]
+    return [match[0] for match in sorted(named, key=lambda match: match.start())]
+
+
+_OPENS_AN_ENTRY = re.compile(r"(?:^|[,;&/]|\band|\bor)[\s*_`]*$", re.IGNORECASE)
+_SERIES_REF = re.compile(
+    r"(?<![\w/.-])(?!(?:ADR|ADD|RFC|DR|AD|MADR)-)[A-Z]{2,}(?:-[A-Z]+)*-\d{2,}\b"
+)
+"""`DD-INTERACTIVE-001`, `DD-015`: an id of a team's own series, in capitals (in a status or
+a relation field: `SUPERSEDED BY DD-RO-002`, `**Supersedes**: DD-015 (…)`)."""
 
 
 def relation_verb(text: str, vocabulary: Vocabulary = DEFAULT) -> tuple[RelationKind, str] | None:

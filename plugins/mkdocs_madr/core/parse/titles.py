@@ -26,7 +26,7 @@ TITLE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_NUMBER = re.compile(r"^(\d+)\s+(?=\S)")
-_LEADING_TOKEN = re.compile(r"^([A-Za-z]+[-_]?\d+)\s*[:.\-–—]\s+")
+_LEADING_TOKEN = re.compile(r"^([A-Za-z]+(?:[-_][A-Za-z]+)*[-_]?\d+)\s*[:.\-–—]\s+")
 _BANNER_STATUS = re.compile(
     r"^\s*(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
 )
@@ -51,13 +51,17 @@ def strip_number(title: str, number: int | None = None, stem: str = "") -> str:
 
 
 def _same_id(token: str, stem: str) -> bool:
-    """`API-003` in a title and `API-003-x` (or `api_3_x`) as its file name."""
-    letters = re.match(r"[A-Za-z]+", token)
-    digits = re.search(r"\d+", token)
-    if letters is None or digits is None:
+    """`API-003` in a title and `API-003-x` (or `api_3_x`) as its file name; `DD-GATEWAY-007`
+    and `DD-GATEWAY-007-fallback`."""
+    written = _ID_PARTS.fullmatch(token)
+    named = _ID_PARTS.match(stem)
+    if written is None or named is None:
         return False
-    found = re.match(rf"(?i){letters[0]}[-_]?0*{int(digits[0])}(?!\d)", stem)
-    return found is not None
+    same_letters = written[1].lower().replace("_", "-") == named[1].lower().replace("_", "-")
+    return same_letters and int(written[2]) == int(named[2])
+
+
+_ID_PARTS = re.compile(r"([A-Za-z]+(?:[-_][A-Za-z]+)*)[-_]?(\d+)(?!\d)")
 
 
 _STATUS_PREFIX = re.compile(
