@@ -146,6 +146,56 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "# 1. Locking\n\n**Status**: ⚠️ **SUPERSEDED BY DD-RO-002** (central routing)\n",
         {"status": "superseded", "relations": [{"kind": "superseded-by", "target": "DD-RO-002"}]},
     ),
+    # A second read of this stop's rules: what they must not take from other records.
+    "a supersede still to come keeps the status ('To be superseded by …')": (
+        "# 3. Cache\n\n## Status\n\nAccepted. To be superseded by [ADR-9](0009-x.md).\n",
+        {"status": "accepted"},
+    ),
+    "another record's supersede in the status keeps it": (
+        "# 3. Cache\n\n## Status\n\nAccepted. This supersedes ADR-2, which was superseded by "
+        "ADR-1.\n",
+        {"status": "accepted"},
+    ),
+    "a part of the record superseded keeps the status ('The logging section is superseded')": (
+        "# 3. Cache\n\n## Status\n\nAccepted. The logging section is superseded by ADR-9.\n",
+        {"status": "accepted"},
+    ),
+    "options introduced as 'the following changes' in the options section stay options": (
+        "# 3. CI\n\n## Considered Options\n\nWe considered the following changes:\n\n"
+        "- Cache dependencies between runs\n- Split the test suite across runners\n\n"
+        '## Decision Outcome\n\nChosen option: "Cache dependencies between runs".\n',
+        {"options": [{"title": "Cache dependencies between runs", "chosen": True}, {}]},
+    ),
+    "options written as questions stay options": (
+        "# 3. Docs\n\n## Considered Options\n\n- Keep them in the repo?\n"
+        "- Move them to the wiki?\n",
+        {"options": [{"title": "Keep them in the repo?"}, {"title": "Move them to the wiki?"}]},
+    ),
+    "'Deciders:' in a driver, an outcome or a consequence names no deciders": (
+        "# 3. Costs\n\n## Decision Drivers\n\n* Decision makers: need one place to see costs\n\n"
+        "## Decision Outcome\n\n- Deciders: everyone who took part in the decision\n\n"
+        "## Consecuencias\n\n- Responsables: el equipo de pagos mantendrá el panel\n",
+        {"deciders": []},
+    ),
+    "a template's '[Who was involved in this decision]' names no deciders": (
+        "# 3. Costs\n\n## Context\n\n* Deciders: [Who was involved in this decision]\n",
+        {"deciders": []},
+    ),
+    "a cell that says something of an option ('Adopted by the CNCF') chooses nothing": (
+        "# 3. Mesh\n\n## Considered Options\n\n| Option | Notes |\n|---|---|\n"
+        "| Istio | wide |\n| Linkerd | Adopted by the CNCF as graduated |\n\n"
+        '## Decision Outcome\n\nChosen option: "Istio".\n',
+        {"options": [{"title": "Istio", "chosen": True}, {"title": "Linkerd", "chosen": False}]},
+    ),
+    "alternatives still to be weighed, under Consequences, are no options": (
+        "# 3. Stream\n\n## Decision\n\nUse Kafka.\n\n## Consequences\n\nIf Kafka proves "
+        "too costly, the alternatives to be considered next are:\n\n- Kinesis\n- Pub/Sub\n",
+        {"options": []},
+    ),
+    "a stub whose only heading is a supersede keeps it as its title": (
+        "# Superseded by ADR-0009\n\nSee the newer record.\n",
+        {"title": "Superseded by ADR-0009"},
+    ),
     # What a reading of a new shape must not take from others (a second read of the change).
     "an acronym in parentheses before the title is part of it": (
         "# (AWS) Use S3 for uploads\n\n## Status\n\nAccepted\n",
@@ -659,3 +709,47 @@ def test_a_team_id_deep_in_a_relation_value_names_no_record() -> None:
     )
     decision = parse_decision(text.encode(), "0019-discovery.md")
     assert [r.target for r in decision.relations if r.kind.value == "supersedes"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        ("Supersedes ADR-0005 - Use Kafka, and ADR-0006 - Use RabbitMQ.", ["ADR-0005", "ADR-0006"]),
+        ("This supersedes ADR-0003 — the logging one — and ADR-0004.", ["ADR-0003", "ADR-0004"]),
+        ("Supersedes ADR-3; ADR-4", ["ADR-3", "ADR-4"]),
+        ("Without breaking clients, this supersedes [ADR-5](0005-x.md).", ["0005-x.md"]),
+    ],
+)
+def test_a_supersede_names_every_record_its_clauses_go_on_listing(
+    sentence: str, targets: list[str]
+) -> None:
+    text = f"# 9. New\n\n## Status\n\nAccepted\n\n## Context\n\n{sentence}\n"
+    decision = parse_decision(text.encode(), "0009-new.md")
+    found = [r.target for r in decision.relations if r.kind.value == "supersedes"]
+    assert found == targets
+
+
+def test_pros_and_cons_headings_out_of_place_are_not_matched_by_place() -> None:
+    text = (
+        "# 3. Runtime\n\n## Considered Options\n\n* Keep the floating version\n"
+        "* Pin the exact version\n* Vendor the runtime\n\n## Pros and Cons of the Options\n\n"
+        "### Pinning each version\n\n* Good, because reproducible\n\n### Keep floating\n\n"
+        "* Bad, because drift\n\n### Vendoring\n\n* Bad, because size\n"
+    )
+    decision = parse_decision(text.encode(), "0003-runtime.md")
+    assert decision.options[0].good == []
+
+
+def test_rejected_alternatives_keep_their_arguments_in_the_wider_list() -> None:
+    text = (
+        "# 6. Progress\n\n## Status\n\nAccepted\n\n## Context\n\nOptions for live progress:\n\n"
+        "1. **Polling** - the page asks\n2. **SSE** - the server pushes\n"
+        "3. **WebSockets** - two-way\n\n"
+        "## Decision\n\nWe will use **SSE**.\n\n## Alternatives Considered\n\n### Polling\n\n"
+        "* Bad, because slow\n\n### WebSockets\n\n* Bad, because more than we need\n"
+    )
+    decision = parse_decision(text.encode(), "0006-progress.md")
+    assert [o.title for o in decision.options] == ["Polling", "SSE", "WebSockets"]
+    assert decision.options[0].bad == ["slow"]
+    assert decision.options[2].bad == ["more than we need"]
+    assert decision.options[1].chosen

@@ -146,9 +146,11 @@ def read_options_and_chosen(state: ReadState) -> None:
         # every option before it (`Options for real-time updates:`) names them all, and more.
         every = options_outside(state.root, vocabulary, [*skipped, parts["options"]])
         names = [option.title for option in every]
-        if len(every) > len(decision.options) and all(
-            match_option(option.title, names) is not None for option in decision.options
-        ):
+        found = [match_option(option.title, names) for option in decision.options]
+        if len(every) > len(decision.options) and None not in found:
+            for option, at in zip(decision.options, found, strict=True):
+                if at is not None:
+                    _keep_arguments(option, every[at])
             decision.options, rejected_only = every, False
     if not decision.options and pros is None:
         decision.options = options_outside(state.root, vocabulary, skipped)
@@ -156,7 +158,10 @@ def read_options_and_chosen(state: ReadState) -> None:
         decision.lines[Line.PROS] = pros.line
         derived = not decision.options
         titles = [option.title for option in decision.options]
-        in_order = _in_option_order(state, pros, decision.options)
+        direct = {
+            id(child): _pros_heading_option(child, decision.options) for child in pros.children
+        }
+        in_order = _in_option_order(state, pros, decision.options, direct)
         previous: Option | None = None
         for child in pros.children:
             title = plain(child.title)
@@ -174,9 +179,9 @@ def read_options_and_chosen(state: ReadState) -> None:
                 decision.options.append(Option(title=title, line=child.line))
                 index: int | None = len(decision.options) - 1
             else:
-                index = _pros_heading_option(child, decision.options)
+                index = direct[id(child)]
                 at = in_order.get(id(child))
-                if index is None and at is not None and shortened_from(title, titles[at]):
+                if index is None and at is not None and _only_shortened_from(title, titles, at):
                     index = at  # `### Keep the floating resolution`, in its option's place
             if index is None:
                 state.report(
@@ -202,6 +207,15 @@ def read_options_and_chosen(state: ReadState) -> None:
     _resolve_chosen(state, chosen, rejected_only=rejected_only)
 
 
+def _keep_arguments(rejected: Option, listed: Option) -> None:
+    """The arguments an `Alternatives Considered` subsection gave an option, kept on the same
+    option of the wider list."""
+    listed.good = listed.good or rejected.good
+    listed.neutral = listed.neutral or rejected.neutral
+    listed.bad = listed.bad or rejected.bad
+    listed.description = listed.description or rejected.description
+
+
 def _names_an_option(state: ReadState, child: Part) -> bool:
     """A heading under Pros and Cons that can name an option (or label the one above it)."""
     title = plain(child.title)
@@ -222,7 +236,16 @@ def _pros_heading_option(child: Part, options: list[Option]) -> int | None:
     return index
 
 
-def _in_option_order(state: ReadState, pros: Part, options: list[Option]) -> dict[int, int]:
+def _only_shortened_from(title: str, titles: list[str], at: int) -> bool:
+    """`title` is the option at `at` in fewer words, and no other option."""
+    return shortened_from(title, titles[at]) and not any(
+        shortened_from(title, other) for index, other in enumerate(titles) if index != at
+    )
+
+
+def _in_option_order(
+    state: ReadState, pros: Part, options: list[Option], direct: dict[int, int | None]
+) -> dict[int, int]:
     """One heading per option under Pros and Cons, each that names an option naming the one
     in its place: the place of each heading (by `id`), so that a heading in fewer words is its
     place's option. Empty when the headings do not follow the options so."""
@@ -234,7 +257,7 @@ def _in_option_order(state: ReadState, pros: Part, options: list[Option]) -> dic
     if len(headings) != len(options) or len(options) < 2:
         return {}
     for at, child in enumerate(headings):
-        named = _pros_heading_option(child, options)
+        named = direct[id(child)]
         if named is not None and named != at:
             return {}
     return {id(child): at for at, child in enumerate(headings)}
@@ -263,7 +286,7 @@ def _options_section(state: ReadState, first: Part) -> Part:
 
 def _find_chosen(state: ReadState) -> Chosen | None:
     outcome = state.parts.get("outcome")
-    chosen = read_chosen(outcome, state.vocabulary) if outcome is not None else None
+    chosen = read_chosen(outcome, state.vocabulary, outcome=True) if outcome is not None else None
     if chosen is None:
         chosen = read_chosen(state.root, state.vocabulary)
     return chosen

@@ -20,7 +20,7 @@ from .option_names import (
     norm,
     number_word,
 )
-from .outline import Part
+from .outline import Block, Part
 from .vocabulary import DEFAULT, Vocabulary, fold
 
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`", "«": "»", "„": "“"}
@@ -112,8 +112,11 @@ _PROSE_CHOICE = re.compile(
 )
 
 
-def read_chosen(section: Part, vocabulary: Vocabulary = DEFAULT) -> Chosen | None:
-    """`Chosen option: "X", because Y` in the outcome section, in any of its shapes."""
+def read_chosen(
+    section: Part, vocabulary: Vocabulary = DEFAULT, *, outcome: bool = False
+) -> Chosen | None:
+    """`Chosen option: "X", because Y` in the outcome section, in any of its shapes; in the
+    outcome section (`outcome`), also `**Proposed: Option 2 (…)**`."""
     pattern = _chosen_pattern(vocabulary)
     blocks = [
         block
@@ -143,11 +146,34 @@ def read_chosen(section: Part, vocabulary: Vocabulary = DEFAULT) -> Chosen | Non
                     reasons = [plain(item.text) for item in following.items]
                     chosen.justification = "; ".join(reason for reason in reasons if reason)
             return chosen
+    proposed = _proposed_line(blocks) if outcome else None
+    if proposed is not None:
+        return proposed
     for part in section.walk():  # `### Chosen option: self-hosted [Drupal](…)`
         match = pattern.match(part.title) if part is not section else None
         if match is not None and ":" in match[0] and part.title[match.end() :].strip(" :*_"):
             return split_chosen(strip_comments(part.title[match.end() :]), part.line)
     return _chosen_heading(section)
+
+
+_PROPOSED = re.compile(
+    r"^\s*(?:\*\*|__)?\s*(?:proposed|proposal)\s*(?:\*\*|__)?\s*:"
+    r"\s*(?:\*\*|__)?\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _proposed_line(blocks: list[Block]) -> Chosen | None:
+    """`**Proposed: Option 2 (Dynamic metadata) as a first step**` opening a paragraph of the
+    outcome of a record still proposed: the option it proposes."""
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        label = _PROPOSED.match(block.text)
+        if label is not None:
+            rest = block.text[label.end() :].split("\n", 1)[0].rstrip(" *_")
+            return split_chosen(strip_comments(rest), block.line)
+    return None
 
 
 _DESCRIBED = re.compile(r"(?:\*\*|__)\s*[-–—:]\s*$")
@@ -243,6 +269,9 @@ def _chosen_numbers(rest: str) -> list[int]:
     combined = re.search(r"\b(\d+)\s+(?:and|&|\+|plus)\s+(?:option\s*)?(\d+)\b", head, re.I)
     if combined and not (starts_with_number or mentions_option):  # `Combined 1 and 3`
         return [number for number in map(number_word, combined.groups()) if number]
+    listed = _OPTIONS_LISTED.search(head)
+    if listed is not None and not starts_with_number:  # `Combination of Options 3, 4, and 7`
+        return [int(number) for number in re.findall(r"\d+", listed[1])][:6]
     if not (starts_with_number or mentions_option):
         return []
     lettered = re.match(rf"^\W*{OPTION_WORD}\s+([a-e])\b(?!['’])", head.strip(), re.IGNORECASE)
@@ -257,9 +286,15 @@ def _chosen_numbers(rest: str) -> list[int]:
             break
     # `option 2, add a proposals folder` names one option; `1 and 2` names two.
     tail = head[head.find(str(found[0])) + 1 :] if found else ""
-    if found and re.search(r"\b(?:and|&|,|plus|et|und|y|e|en)\s+(?:option\s*)?\d", tail, re.I):
+    joined = r"(?:\b(?:and|&|,|plus|et|und|y|e|en)|\+)\s+(?:option\s*)?\d"  # `Option 1 + Option 4`
+    if found and re.search(joined, tail, re.I):
         return found
     return found[:1]
+
+
+_OPTIONS_LISTED = re.compile(
+    r"\boptions\s+(\d+(?:\s*(?:,|and|&|\+|plus)\s*(?:and\s+)?\d+)+)\b", re.IGNORECASE
+)
 
 
 def _cut_title(rest: str) -> tuple[str, str, list[str]]:

@@ -371,20 +371,39 @@ def _date_line_below(state: ReadState) -> Field | None:
 _OPTIONAL = re.compile(r"\s*(?:[-–—]\s*optional|\(optional\))\s*$", re.IGNORECASE)
 
 
+_HINT_WORDS = 4
+"""A bracketed value of this many words and no comma is a template's hint, not names."""
+_RULE = re.compile(r" {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
+_NOT_ABOUT_THE_RECORD = frozenset({"drivers", "options", "outcome", "pros", "consequences"})
+"""Sections whose `Deciders:` lines speak of something else (a driver, an option, what
+follows), not of who decided."""
+
+
 def _deciders_line(state: ReadState) -> Field | None:
     """`**Decision Makers:** Votecatcher Team` in a footer below the record, or a template's
     `* Deciders: …` line left in a section: the deciders, where no metadata states them."""
+    rules = [
+        at
+        for at, line in enumerate(state.lines, start=1)
+        if line.lstrip()[:1] in ("-", "*", "_") and _RULE.fullmatch(line)
+    ]
+    footer = rules[-1] if rules else len(state.lines) + 1  # below the last `---`
     for part in state.root.walk():
+        # `## Decision Drivers` / `* Decision makers: need one place to see costs`
+        aside = state.vocabulary.section(part.key) in _NOT_ABOUT_THE_RECORD
         for text, line in section_lines(part):
-            colon = max(text.find(":"), text.find("："))
-            if colon < 0 or colon > 40 or line in state.field_lines:
+            if line in state.field_lines or (":" not in text and "：" not in text):
+                continue
+            if aside and line < footer:
                 continue
             pair = split_key_value(text.strip().lstrip("-*+ "), state.vocabulary)
-            if pair is None or pair[0] != "deciders":
+            if pair is None or pair[0] != "deciders" or is_placeholder(pair[1]):
                 continue
             value = _OPTIONAL.sub("", pair[1]).strip()  # the template's `- optional` kept
             if value.startswith("[") and value.endswith("]") and "](" not in value:
-                value = value[1:-1]
+                value = value[1:-1]  # `[Ann Lee, Bo Chen]`, not `[Who was involved in this]`
+                if "," not in value and len(value.split()) >= _HINT_WORDS:
+                    continue
             if value and not _is_unfilled(value) and not is_placeholder(value):
                 return Field("deciders", value, line, "line")
     return None

@@ -46,7 +46,7 @@ NOT_AN_OPTION = re.compile(
     r"^(?:n/?a|none|tbd|todo|-+|additional(?: notes| information)?|notes?|summary|comparison|"
     r"more information|decision|outcome|conclusion|recommendation|result|other honou?rable "
     r"mentions?|others?|resources|references|links)\.?$"
-    r"|(?:\.{3}|…)(?:\s|$)",  # `... - numbers of options can vary`: a template's leftover
+    r"|^(?:\.{3}|…)(?:\s|$)",  # `... - numbers of options can vary`: a template's leftover
     re.IGNORECASE,
 )
 
@@ -61,7 +61,7 @@ _EXPLAINING_LEAD = re.compile(
     r"\bwhere:\s*$|\b(?:brittle|fragile|risky|problematic|costly|slow|complex|hard|difficult|"
     r"expensive|unreliable|insufficient) as:\s*$"  # `tags like v0.YY.N, where:`, `brittle as:`
     r"|^\s*for (?:example|instance)\b"  # `For example, the tags would then be:`
-    r"|\b(?:these|the following) (?:changes|steps|modifications):\s*$"  # one option's changes
+    r"|\b(?:perform|make|apply|do)\s+(?:these|the following) (?:changes|steps|modifications):\s*$"
     r"|\b(?:has|have|had|with) the following (?:drawbacks|disadvantages|downsides|advantages|"
     r"benefits|upsides|limitations|problems|risks|issues):\s*$",  # an option's arguments
     re.IGNORECASE,
@@ -262,8 +262,15 @@ def _options_from_items(items: Sequence[Item], vocabulary: Vocabulary) -> list[O
     kept = [option for option in options if option.title and not NOT_AN_OPTION.match(option.title)]
     # `- What other designs have been considered?`: a template's questions, left unanswered
     # (questions over nested answers, `* A) When do we …?` then `* 1: …`, ask which options).
-    asked = kept and all(option.title.endswith("?") for option in kept)
+    asked = kept and all(_QUESTION.match(option.title) for option in kept)
     return [] if asked and not any(item.children for item in items) else kept
+
+
+_QUESTION = re.compile(
+    r"^(?:what|why|how|which|who|when|where|is|are|do|does|should|can)\b.*\?$", re.IGNORECASE
+)
+"""A template's prompt (`What is the impact of not doing this?`); `Keep them in the repo?`
+can be an option."""
 
 
 def _nested_options(items: Sequence[Item], vocabulary: Vocabulary) -> list[Option]:
@@ -476,9 +483,12 @@ def _options_from_table(block: Block, *, any_header: bool = False) -> list[Optio
 
 
 _SELECTED_CELL = re.compile(
-    r"^\W*(?:selected|chosen|adopted|retenue?|choisie?|gewählt|elegid[ao]|escolhid[ao])\b(?!\s*\?)",
+    r"^\W*(?:selected|chosen|adopted|retenue?|choisie?|gewählt|elegid[ao]|escolhid[ao]|выбран[ао]?)"
+    r"(?:\*\*|__)?\s*(?:$|[-–—:;,.(])",
     re.IGNORECASE,
 )
+"""A cell that is a verdict: `✅ **Selected**`, `**Selected** - best UX`, `Выбран`; not
+`Adopted by the CNCF`, which says something of the option."""
 
 
 def options_outside(
@@ -583,10 +593,13 @@ def options_outside(
 
 
 _CONSIDERED_LEAD = re.compile(
-    r"\b(?:options|alternatives)\b[^.:]{0,80}\b(?:considered|evaluated|weighed|compared)\b"
+    r"^(?![^:]*\b(?:to be|still|need(?:s|ed)? to|next|if|should|will|would|could)\b)"
+    r"[^:]*\b(?:options|alternatives)\b[^.:]{0,80}\b(?:considered|evaluated|weighed|compared)\b"
     r"[^.:]{0,20}:$",
     re.IGNORECASE,
 )
+"""`The options considered for the shell were:`; not the ones still to be weighed (`the
+alternatives to be considered next are:`)."""
 
 
 # Sections that weigh the alternatives after the decision (`## Justification`), where each

@@ -134,7 +134,8 @@ class _Reader(ReadState):
         decision = self.decision
         preamble = list(root.blocks)
         children = root.children
-        banner = children[0] if children and self._is_banner_heading(children[0]) else None
+        # (a stub whose only heading is `# Superseded by ADR-9` keeps it as its title)
+        banner = children[0] if len(children) > 1 and self._is_banner_heading(children[0]) else None
         if banner is not None:
             self.banner = banner
             preamble += banner.blocks

@@ -38,8 +38,10 @@ _REPLACED_BY_ZH = re.compile(
 )
 """Chinese `被 X 取代`, "replaced by X"."""
 _NEGATION = re.compile(
-    r"\b(?:not|never|no longer|n't|does not|did not|without)\b[^.]{0,30}$", re.IGNORECASE
+    r"\b(?:not|never|no longer|n't|does not|did not)\b[^.]{0,30}$|\bwithout\s+$", re.IGNORECASE
 )
+"""`does not supersede`, `without superseding ADR 0022` (`without` only right before the verb:
+`Without breaking clients, this supersedes [ADR-5](…)` supersedes it)."""
 _PROSE_VERBS = tuple(
     (verb, kind)
     for verb, kind in FOLDED_VERBS
@@ -313,17 +315,34 @@ _LINKS_AND_ADDRESSES = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>\s]+>|https?://\S+")
 def _first_targets(text: str, *, series: bool = True) -> list[str]:
     """The records a verb names: those of its first clause (`supersedes ADR 0035 in full: …
     inherited from ADR 0029` names 35 only), or of the next after a few words (`supersedes the
-    following: ADR-1, ADR-2`); a clause that names something else ends them (`superseding the
+    following: ADR-1, ADR-2`), and of later clauses that go on listing them (`ADR-5 - Use Kafka,
+    and ADR-6 - Use RabbitMQ`); a clause that names something else ends them (`superseding the
     note in the docs — the note ADR 76 cites` names none)."""
     masked = _LINKS_AND_ADDRESSES.sub(lambda match: "x" * len(match[0]), text)
-    start = 0
-    for cut in _CLAUSE_BREAK.finditer(masked):
-        clause = text[start : cut.start()]
-        found = relation_targets(clause, series=series)
-        if found or not _LEAD.fullmatch(plain(clause)):
-            return found
-        start = cut.end()
-    return relation_targets(text[start:], series=series)
+    cuts = [0, *(point for cut in _CLAUSE_BREAK.finditer(masked) for point in cut.span())]
+    clauses = [text[cuts[at] : cuts[at + 1]] for at in range(0, len(cuts) - 1, 2)]
+    clauses.append(text[cuts[-1] :])
+    found: list[str] = []
+    for clause in clauses:
+        named = relation_targets(clause, series=series)
+        if not found:
+            if named:
+                found = named
+            elif not _LEAD.fullmatch(plain(clause)):
+                return []
+        elif named and _GOES_ON_LISTING.search(plain(clause)):
+            found += named
+        elif named:
+            break
+    return found
+
+
+_GOES_ON_LISTING = re.compile(
+    r"(?:^|,|;|\band\b|\bor\b|&)\W*"
+    r"(?:\[|(?:ADR|ADD|RFC|DR|AD|MADR)[-_ #]{0,2}\d|\d{3,}|(?-i:[A-Z]{2,}(?:-[A-Z]+)*-\d))",
+    re.IGNORECASE,
+)
+"""A later clause that goes on listing records: one opens it or follows a comma or `and`."""
 
 
 _LEAD = re.compile(
