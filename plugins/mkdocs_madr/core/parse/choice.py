@@ -134,7 +134,7 @@ def read_options_and_chosen(state: ReadState) -> None:
         if name.split("@")[0]
         in ("drivers", "consequences", "confirmation", "links", "more", "metadata")
     ]
-    rejected_only = False
+    rejected_only = False  # the options section lists only the alternatives not taken
     if "options" in parts:
         candidates = read_options(_options_section(state, parts["options"]), vocabulary)
         decision.options = pick_options(candidates, pros_titles, chosen)

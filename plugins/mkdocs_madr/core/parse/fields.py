@@ -100,7 +100,8 @@ def fields_from_front_matter(
     return found
 
 
-_RELATION_NAMES = frozenset({"supersedes", "superseded-by", "amends", "amended-by", "relates-to"})
+RELATION_FIELDS = ("supersedes", "superseded-by", "amends", "amended-by", "relates-to")
+"""The fields that state a relation to another record."""
 _PARTIALLY = re.compile(r"^(?:partially|partly|in[-_ ]part)[-_ ]", re.IGNORECASE)
 
 
@@ -119,7 +120,7 @@ def _typed_relations(
         partial = _PARTIALLY.match(kind) is not None
         words = _PARTIALLY.sub("", kind).replace("-", " ").replace("_", " ").strip()
         name = vocabulary.field(words) or vocabulary.field(words.replace(" ", "-"))
-        if name in _RELATION_NAMES:
+        if name in RELATION_FIELDS:
             found.append(Field(name, target, line, "front-matter", partial=partial))
     return found
 

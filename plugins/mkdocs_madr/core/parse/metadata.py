@@ -28,6 +28,7 @@ from ..text import (
 from .changelog import changelog_date, changelog_status
 from .dates import DateProblem, DateReading, month_first, read_date, slash_order
 from .fields import (
+    RELATION_FIELDS,
     Field,
     fields_from_blocks,
     fields_from_front_matter,
@@ -50,9 +51,6 @@ from .status import (
     relation_verb,
 )
 from .vocabulary import METADATA_SECTIONS, TEAM_WORDS, fold
-
-_RELATION_FIELDS = ("supersedes", "superseded-by", "amends", "amended-by", "relates-to")
-
 
 _SLASHED_DATE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])")
 
@@ -172,7 +170,7 @@ def collect_fields(state: ReadState, front: FrontMatter, preamble: list[Block]) 
     state.decision.metadata = other_keys(front, preamble, vocabulary)
     state.field_lines = {found.line for found in collected if found.line is not None}
     for found in collected:
-        if found.name in _RELATION_FIELDS:
+        if found.name in RELATION_FIELDS:
             state.relation_fields.append(found)
         elif found.name == "status" and found.source == "banner":
             state.fields["status"] = found  # `This has been superseded by …` over an old status

@@ -145,7 +145,7 @@ class _Reader(ReadState):
         if (
             first is not None
             and first.level == 1
-            and not self._sections_as_titles(children, root.blocks, front)
+            and not self._h1s_are_sections(children, root.blocks, front)
         ) or (
             first is not None
             and not any(part.level == 1 for part in children)
@@ -183,7 +183,7 @@ class _Reader(ReadState):
         rest = part.title.lstrip(" *_")[len(verb[1]) :] if verb is not None else part.title
         return _ONLY_A_TARGET.fullmatch(rest) is not None
 
-    def _sections_as_titles(
+    def _h1s_are_sections(
         self, children: list[Part], preamble: list[Block], front: FrontMatter
     ) -> bool:
         """`# Summary`, `# Motivation`, `# Alternatives`: sections written as H1s under a

@@ -190,7 +190,8 @@ def _superseded_by(folded: str) -> bool:
 
 
 PLANNED = re.compile(r"\b(?:once|when|will|planned|pending|after|until|later)\b", re.IGNORECASE)
-"""`Superseded by [12](…) once the migration finishes`: not yet."""
+"""`Superseded by [12](…) once the migration finishes`: not yet (English words; a supersede in
+another language is read only where its verb opens the status)."""
 
 
 def _replaced_whole(text: str, targets: list[tuple[RelationKind, str, bool]]) -> bool:
