@@ -146,6 +146,21 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "# 1. Locking\n\n**Status**: ⚠️ **SUPERSEDED BY DD-RO-002** (central routing)\n",
         {"status": "superseded", "relations": [{"kind": "superseded-by", "target": "DD-RO-002"}]},
     ),
+    "the options listed in the decision, one marked '(**Chosen**)'": (
+        "# 2. 密码管理\n\n## Status\n\nAccepted\n\n## Decision\n\n* KeePass(开源，本地存储)\n"
+        "* Bitwarden(**Chosen**)(开源，团队共享，费用低)\n* 1Password(好用，费用高)\n",
+        {
+            "options": [
+                {"title": "KeePass"},
+                {"title": "Bitwarden", "chosen": True},
+                {"title": "1Password"},
+            ]
+        },
+    ),
+    "a list in the decision with no item marked chosen is no set of options": (
+        "# 2. Steps\n\n## Status\n\nAccepted\n\n## Decision\n\n* Move the data\n* Switch reads\n",
+        {"options": []},
+    ),
     # A second read of this stop's rules: what they must not take from other records.
     "a supersede still to come keeps the status ('To be superseded by …')": (
         "# 3. Cache\n\n## Status\n\nAccepted. To be superseded by [ADR-9](0009-x.md).\n",

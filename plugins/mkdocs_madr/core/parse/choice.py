@@ -21,7 +21,13 @@ from .option_names import (
     shares_words,
     shortened_from,
 )
-from .options import NOT_AN_OPTION, options_outside, pick_options, read_options
+from .options import (
+    NOT_AN_OPTION,
+    options_marked_in,
+    options_outside,
+    pick_options,
+    read_options,
+)
 from .outline import Part
 from .state import ReadState
 
@@ -154,6 +160,8 @@ def read_options_and_chosen(state: ReadState) -> None:
             decision.options, rejected_only = every, False
     if not decision.options and pros is None:
         decision.options = options_outside(state.root, vocabulary, skipped)
+    if not decision.options and "outcome" in parts:
+        decision.options = options_marked_in(parts["outcome"], vocabulary)
     if pros is not None:
         decision.lines[Line.PROS] = pros.line
         derived = not decision.options

@@ -592,6 +592,26 @@ def options_outside(
     return []
 
 
+def options_marked_in(outcome: Part, vocabulary: Vocabulary = DEFAULT) -> list[Option]:
+    """A list in the outcome whose one item is marked chosen (`* PassPack(**Chosen**)(…)`)
+    beside the others: the options, written where the decision is."""
+    for block in outcome.blocks:
+        if block.kind != "list" or len(block.items) < 2:
+            continue
+        found = _options_from_items(block.items, vocabulary)
+        if len(found) == len(block.items) and sum(option.chosen for option in found) == 1:
+            for option in found:
+                described = _CJK_REMARK.search(option.title)
+                if described is not None:  # `LastPass(功能繁杂，费用 1450 USD)`: a remark on it
+                    option.description = collapse(f"{described[1]} {option.description}")
+                    option.title = option.title[: described.start()].rstrip()
+            return found
+    return []
+
+
+_CJK_REMARK = re.compile(r"\s*[(（]([^()（）]*[，、；][^()（）]*)[)）]\s*$")
+
+
 _CONSIDERED_LEAD = re.compile(
     r"^(?![^:]*\b(?:to be|still|need(?:s|ed)? to|next|if|should|will|would|could)\b)"
     r"[^:]*\b(?:options|alternatives)\b[^.:]{0,80}\b(?:considered|evaluated|weighed|compared)\b"
