@@ -768,3 +768,14 @@ def test_rejected_alternatives_keep_their_arguments_in_the_wider_list() -> None:
     assert decision.options[0].bad == ["slow"]
     assert decision.options[2].bad == ["more than we need"]
     assert decision.options[1].chosen
+
+
+def test_a_status_supersede_ends_at_the_next_key_line() -> None:
+    text = (
+        "# DD-AUTH-012: Proxy\n\n**Date**: 2026-01-26\n**Status**: **SUPERSEDED by "
+        "[DD-AUTH-014](DD-AUTH-014-x.md)**\n**Related**: DD-AUTH-009 (migration), DD-AUTH-011\n"
+    )
+    decision = parse_decision(text.encode(), "DD-AUTH-012-proxy.md")
+    kinds = {(r.kind.value, r.target) for r in decision.relations}
+    assert ("superseded-by", "DD-AUTH-014-x.md") in kinds
+    assert not {target for kind, target in kinds if kind == "superseded-by"} - {"DD-AUTH-014-x.md"}

@@ -287,7 +287,10 @@ def _sentences(text: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_\[(`])|\n\s*\n|\n(?=\s*[-*+]\s)")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z*_\[(`])|\n\s*\n|\n(?=\s*[-*+]\s)"
+    r"|\n(?=\s*(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)?\s*:)"  # `**Related**: …`, a key of its own
+)
 
 
 def _word_at(text: str, word: str) -> int | None:
