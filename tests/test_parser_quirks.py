@@ -779,3 +779,18 @@ def test_a_status_supersede_ends_at_the_next_key_line() -> None:
     kinds = {(r.kind.value, r.target) for r in decision.relations}
     assert ("superseded-by", "DD-AUTH-014-x.md") in kinds
     assert not {target for kind, target in kinds if kind == "superseded-by"} - {"DD-AUTH-014-x.md"}
+
+
+def test_a_key_line_value_wraps_onto_the_next_line() -> None:
+    text = (
+        "# 0057 — Flat recipes\n\n**Date:** 2026-06-23\n**Status:** Accepted — supersedes the "
+        "**dispatch** decision of\n[ADR 0006](0006-x.md)\n**Supersedes:**\n[0019](0019-y.md),\n"
+        "[0041](0041-z.md)\n**Amends:** [0007](0007-w.md)\n\n## Context\n\nx\n"
+    )
+    decision = parse_decision(text.encode(), "0057-flat-recipes.md")
+    found = {(r.kind.value, r.target, r.partial) for r in decision.relations}
+    assert ("supersedes", "0006-x.md", True) in found
+    assert ("supersedes", "0019-y.md", False) in found
+    assert ("supersedes", "0041-z.md", False) in found
+    assert ("amends", "0007-w.md", False) in found
+    assert decision.status == "accepted"

@@ -9,7 +9,7 @@ header row, also inside a block quote) and `## Status` sections all end up as on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import RelationKind
 from ..text import links, plain
@@ -150,17 +150,34 @@ def fields_from_blocks(
                 found.extend(fields_from_table(rows, block.line, vocabulary))
                 continue
             lines = block.text.split("\n")
+            last: Field | None = None  # the key line just above, whose value may go on
             for offset, line in enumerate(lines):
                 at = offset
                 pair = split_key_value(line, vocabulary)
+                if pair is None and last is not None and line.strip() and not _KEY_LIKE.match(line):
+                    # `**Status:** Accepted — supersedes the dispatch decision of` then
+                    # `[ADR 0006](…)`: the value wrapped onto the next line.
+                    found[-1] = last = replace(last, value=f"{last.value} {line.strip()}".strip())
+                    continue
                 if pair is None and offset + 1 < len(lines):
                     pair = _label_over_value(line, lines[offset + 1], vocabulary)
                     at = offset + 1  # the value's line, where an edit rewrites it
+                last = None
                 if pair is not None and pair[0] not in _PROSE_UNSAFE:
                     found.append(Field(pair[0], pair[1], block.line + at, "line"))
+                    if at == offset and pair[0] in _WRAPPING:
+                        last = found[-1]
         elif block.kind == "table":
             found.extend(fields_from_table(block.rows, block.line, vocabulary))
     return found
+
+
+_KEY_LIKE = re.compile(
+    r"\s*(?:[-*+>]\s*)?(?:\*\*|__)?[^\s:：*_\[][^:：*_\[]{0,40}(?:\*\*|__)?\s*[:：]"
+)
+"""`Autor: Oliver`, `> Revize: …`: a key of its own (one the vocabulary does not know)."""
+_WRAPPING = frozenset({*RELATION_FIELDS, "status"})
+"""Fields whose value, in a paragraph of `Key: value` lines, may wrap onto the next line."""
 
 
 _BOLD_LABEL = re.compile(r"^\s*(\*\*|__)([^*_:]{1,40}?)\s*:?\s*\1\s*:?\s*$")

@@ -26,6 +26,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[.;:(\[{<—–|]|\s-\s|,|\bin\s+https?:|\bhttp
 _PARTIAL = re.compile(
     r"\b(?:in part|partly|partially|partial(?=\s+(?:supersed|replace))|parts? of|"
     r"some aspects|portions? of|the [\w\" -]{1,40} portion|"
+    r"the (?:[\w*-]+ ){1,4}(?:decision|part|section|aspect|rule)s? of|"
     r"(?:this|the) (?:adr|record|decision) (?:is|remains) (?:still )?valid|remains valid|"
     r"for [\w ,/-]{1,40}? only|"
     r"en partie|partiellement|teilweise|in teilen|parcialmente|en parte|in parte|parzialmente|"
