@@ -109,11 +109,18 @@ def _prose_runs(root: Part, title: Part | None) -> list[tuple[str, int]]:
                     for index, row in enumerate(block.rows)
                 )
             elif block.kind == "list":
-                stack = list(reversed(block.items))
-                while stack:
-                    item = stack.pop()
-                    found.append((strip_comments(item.text), item.line))
-                    stack.extend(reversed(item.children))
+                found.extend(_item_lines(block))
+    return found
+
+
+def _item_lines(block: Block) -> list[tuple[str, int]]:
+    """Every item of a list, nested ones too, in document order, with its line."""
+    found: list[tuple[str, int]] = []
+    stack = list(reversed(block.items))
+    while stack:
+        item = stack.pop()
+        found.append((strip_comments(item.text), item.line))
+        stack.extend(reversed(item.children))
     return found
 
 
@@ -133,11 +140,7 @@ def _logical_lines(part: Part) -> list[tuple[str, int]]:
                     for offset, text in enumerate(_blank_comments(block.text).split("\n"))
                 )
             elif block.kind == "list":
-                stack = list(reversed(block.items))
-                while stack:
-                    item = stack.pop()
-                    found.append((strip_comments(item.text), item.line))
-                    stack.extend(reversed(item.children))
+                found.extend(_item_lines(block))
     return found
 
 
