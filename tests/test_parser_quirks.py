@@ -161,6 +161,14 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "# 2. Steps\n\n## Status\n\nAccepted\n\n## Decision\n\n* Move the data\n* Switch reads\n",
         {"options": []},
     ),
+    "an id in brackets before the title ('# [ADR-001] Amplitude model')": (
+        "# [ADR-001] Amplitude model\n\n* Status: accepted\n\n## Context\n\nx\n",
+        {"title": "Amplitude model"},
+    ),
+    "a word in brackets before the title stays ('# [WIP] Use X')": (
+        "# [WIP] Use X\n\n* Status: accepted\n\n## Context\n\nx\n",
+        {"title": "[WIP] Use X"},
+    ),
     # A second read of this stop's rules: what they must not take from other records.
     "a supersede still to come keeps the status ('To be superseded by …')": (
         "# 3. Cache\n\n## Status\n\nAccepted. To be superseded by [ADR-9](0009-x.md).\n",

@@ -13,7 +13,8 @@ _LABEL = (
 )
 # `12. Title`, `ADR-0012: Title`, `ADR #4: Title`, `ADR 12 Title`, `0012 - Title`, `ADR-XXX: Title`,
 # `Nr. 001: Title`, `Decisión de Diseño ADD-07: Title`, `ADR: Title`,
-# `Architecture Decision Record: Title`, `2020-03-12. Title`; not `60 FPS target`.
+# `Architecture Decision Record: Title`, `2020-03-12. Title`, `[ADR-001] Title`;
+# not `60 FPS target`.
 TITLE_NUMBER = re.compile(
     rf"^(?:(?:{_LABEL}\s+)?{_ID}[-_ ]?#?\s?(?:\d+|X{{2,}}|N{{2,}})(?:\s*[.:：)\-–—]\s*|\s+)"
     rf"|{_ID}\s+[A-Z][A-Z0-9]+-\d+\s*[:.\-–—]?\s+"
@@ -22,7 +23,8 @@ TITLE_NUMBER = re.compile(
     r"|nr\.?\s*\d+\s*[:.)\-–—]\s+"
     r"|\d+(?:\s*[.:)]\s+|\s+[-–—:]\s+)"
     r"|n\.\s+"
-    r"|(?:19|20)\d\d-\d\d-\d\d\s*[.:\-–—]\s+)",  # `2020-03-12. Title` (the day it was written)
+    r"|(?:19|20)\d\d-\d\d-\d\d\s*[.:\-–—]\s+"  # `2020-03-12. Title` (the day it was written)
+    rf"|\[{_ID}[-_ ]?#?\d+\]\s*[:.\-–—]?\s*)",  # `[ADR-001] Amplitude model`
     re.IGNORECASE,
 )
 _LEADING_NUMBER = re.compile(r"^(\d+)\s+(?=\S)")
