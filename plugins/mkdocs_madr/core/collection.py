@@ -16,7 +16,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from .diagnostics import Code, Diagnostic, Severity, diagnostic
-from .identity import identify, record_folder
+from .identity import identify, own_series, record_folder
 from .model import KNOWN_STATUSES, Decision, Line, Relation, RelationKind
 from .parse.vocabulary import DEFAULT, Vocabulary
 from .text import small_number
@@ -314,9 +314,9 @@ class _Index:
         self.series: dict[tuple[str, int], list[Decision]] = {}
         """Records named by an id of another series than ADR (`DD-GATEWAY-007-x`)."""
         for decision in decisions:
-            prefixed = _OTHER_SERIES.match(decision.slug)
-            if prefixed is not None and prefixed[1].lower() not in _RECORD_PREFIXES:
-                self.series.setdefault(_series_key(prefixed), []).append(decision)
+            series = own_series(decision.slug)
+            if series is not None:
+                self.series.setdefault(series, []).append(decision)
             words = _after_number(decision.slug)
             if words:
                 self.stems_by_words.setdefault(words, []).append(decision)
@@ -333,12 +333,12 @@ class _Index:
         stem = name.rsplit(".", 1)[0] if name.lower().endswith(EXTENSIONS) else name
         if stem in self.stems:
             return _prefer(_of(self.stems[stem], source), category)
-        prefixed = _OTHER_SERIES.match(reference)
-        if prefixed is not None and prefixed[1].lower() not in _RECORD_PREFIXES and self.series:
+        series = own_series(reference) if self.series else None
+        if series is not None:
             # `DD-GATEWAY-007` in a folder that keeps such series beside its records: the file
             # named so (`DD-GATEWAY-007-fallback.md`) or none, never record 7. Where every
             # record is numbered alone, `DEC-12` is record 12.
-            found = self.series.get(_series_key(prefixed), [])
+            found = self.series.get(series, [])
             return _prefer(_of(found, source), category) if found else None
         digits = _DIGITS.findall(reference)
         number = small_number(digits[0]) if len(digits) == 1 else None
@@ -390,16 +390,6 @@ class _Index:
             d for d in self.numbers.get(identity.number, []) if d.category == decision.category
         ]
         return found[0] if len(found) == 1 else None
-
-
-_OTHER_SERIES = re.compile(r"^\s*([A-Za-z]+(?:[-_][A-Za-z]+)*)[-_ ]#?(\d+)(?!\d)")
-_RECORD_PREFIXES = frozenset({"adr", "add", "ad", "dr", "rfc", "madr", "decision", "record"})
-"""The letters before a number that name records of any folder (`ADR-7`, `RFC 12`)."""
-
-
-def _series_key(match: re.Match[str]) -> tuple[str, int]:
-    """`DD-GATEWAY-007`, `dd_gateway_7` → ("dd-gateway", 7)."""
-    return match[1].lower().replace("_", "-"), int(match[2])
 
 
 def _what_matches(link: str, target: Decision) -> str:

@@ -107,3 +107,21 @@ def _is_date(digits: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_SERIES_ID = re.compile(r"\s*([A-Za-z]+(?:[-_][A-Za-z]+)*)[-_ ]#?(\d+)(?!\d)")
+_RECORD_PREFIXES = frozenset({"adr", "add", "ad", "dr", "rfc", "madr", "decision", "record"})
+"""The letters before a number that name records of any folder (`ADR-7`, `RFC 12`)."""
+
+
+def series_id(text: str) -> tuple[str, int] | None:
+    """The id a name or reference opens with, as letters and a number, however it is written:
+    `DD-GATEWAY-007-x`, `dd_gateway_7` → ("dd-gateway", 7); `API-003` → ("api", 3)."""
+    found = _SERIES_ID.match(text)
+    return (found[1].lower().replace("_", "-"), int(found[2])) if found else None
+
+
+def own_series(text: str) -> tuple[str, int] | None:
+    """`series_id`, for a team's own series only (`DD-RO-002`, not `ADR-0002`)."""
+    found = series_id(text)
+    return found if found is not None and found[0] not in _RECORD_PREFIXES else None

@@ -50,11 +50,13 @@ _PROSE_VERBS = tuple(
     and re.match(r"super|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang|nahraz", verb)
 )
 _OPENS_A_CLAUSE = re.compile(r"(?:^|[.;:,—–(（]\s*)\**\s*被")
+# In a status, English `replaced by` says what replaced the record, as a supersede verb does; in
+# prose (`_PROSE_VERBS`), `this replaces the status table` names a thing, not a record.
 _REPLACED_BY = tuple(
     verb
     for verb, kind in FOLDED_VERBS
     if kind is RelationKind.SUPERSEDED_BY
-    and re.match(r"super|replac|remplac|abgel|reemplaz|sustitu|substitu|sostitu|vervang", verb)
+    and ((verb, kind) in _PROSE_VERBS or verb.startswith("replac"))
 )
 _VERB_INITIALS = frozenset(verb[0] for verb, _ in FOLDED_VERBS)
 _LONGEST_STATUS = 4

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..identity import series_id
 from ..text import NON_ASCII_HYPHENS, plain
 
 _ID = r"(?:ADR|ADD|AD|DR|RFC|MADR|DEC|ADL|DD)"
@@ -55,15 +56,8 @@ def strip_number(title: str, number: int | None = None, stem: str = "") -> str:
 def _same_id(token: str, stem: str) -> bool:
     """`API-003` in a title and `API-003-x` (or `api_3_x`) as its file name; `DD-GATEWAY-007`
     and `DD-GATEWAY-007-fallback`."""
-    written = _ID_PARTS.fullmatch(token)
-    named = _ID_PARTS.match(stem)
-    if written is None or named is None:
-        return False
-    same_letters = written[1].lower().replace("_", "-") == named[1].lower().replace("_", "-")
-    return same_letters and int(written[2]) == int(named[2])
-
-
-_ID_PARTS = re.compile(r"([A-Za-z]+(?:[-_][A-Za-z]+)*)[-_]?(\d+)(?!\d)")
+    written = series_id(token)
+    return written is not None and written == series_id(stem)
 
 
 _STATUS_PREFIX = re.compile(
