@@ -35,6 +35,9 @@ from mkdocs_madr.core.text import plain
 # Run with an older checkout's Python to measure it the same way (before/after figures):
 # `OLD/.venv/bin/python benchmarks/fidelity.py …` (modules had no core/ folder then).
 
+_CLAUSE = re.compile(r"\s*[.;:,(\[（【。；：，]")
+"""Where the word a status is shown as ends (`承認済み（…）`)."""
+
 FIELDS = ("title", "status", "date", "deciders", "options", "chosen", "relations")
 
 
@@ -108,9 +111,16 @@ def compare(
     return {
         "title": norm(truth["title"] or "") == norm(decision.title or ""),
         # A team's word (`Decided`) is kept as the status and read as a stage of the lifecycle
-        # (`accepted`); a hand reading may give either.
+        # (`accepted`); a word of another language (`承認済み`) is read as the keyword and shown
+        # as written; a hand reading may give any of these.
         "status": norm(truth["status"] or "")
-        in (norm(decision.status or ""), norm(decision.lifecycle or decision.status or "")),
+        in (
+            norm(decision.status or ""),
+            norm(decision.lifecycle or decision.status or ""),
+            norm(_CLAUSE.split(decision.status_text or "", maxsplit=1)[0])
+            if decision.status is not None
+            else "",
+        ),
         "date": (truth["date"] or None) == decision.date,
         "deciders": same_list(truth["deciders"], decision.deciders, ordered=False),
         "options": same_list(truth["options"], options, ordered=True),

@@ -802,3 +802,88 @@ def test_a_key_line_value_wraps_onto_the_next_line() -> None:
     assert ("supersedes", "0041-z.md", False) in found
     assert ("amends", "0007-w.md", False) in found
     assert decision.status == "accepted"
+
+
+# Held-out set S (stop 31): patterns from folders the reader had not seen.
+
+
+def test_a_status_note_in_full_width_brackets_is_not_the_status() -> None:
+    text = (
+        "# ADR-011: 文書の言語\n\n- ステータス: 承認済み（一部はADR-018で置換）\n"
+        "- 日付: 2026-07-19\n"
+    )
+    decision = parse_decision(text.encode(), "011-doc-language.md")
+    assert decision.lifecycle == "accepted"
+    assert decision.status_text is not None
+    assert decision.status_text.startswith("承認済み")
+
+
+def test_a_mention_runs_on_into_japanese_text() -> None:
+    text = "# ADR-018: 二言語UI\n\n## 文脈\n\nADR-011は翻訳を見送ったが、ADR-012により変わった。\n"
+    decision = parse_decision(text.encode(), "018-bilingual-ui.md")
+    assert {r.target for r in decision.relations} == {"ADR-011", "ADR-012"}
+
+
+def test_a_mention_inside_a_longer_code_is_none() -> None:
+    text = "# 3. X\n\n## Context\n\nSee SADR-12, ADR-4a and ADR-5_old.\n"
+    decision = parse_decision(text.encode(), "0003-x.md")
+    assert decision.relations == []
+
+
+def test_options_the_team_evaluated_in_a_sentence_then_a_list() -> None:
+    text = (
+        "# ADR-3: Provisioning\n\n## Status\n\nAccepted\n\n## Context\n\nWe need one tool.\n\n"
+        "We evaluated the following tools for our deployments:\n\n- [Helmfile](https://a.example)\n"
+        "- [Terraform](https://b.example)\n- [cdk8s](https://c.example)\n\n## Decision\n\n"
+        "We will adopt Helmfile for now. Terraform was ruled out.\n"
+    )
+    decision = parse_decision(text.encode(), "adr-3.md")
+    assert [o.title for o in decision.options] == ["Helmfile", "Terraform", "cdk8s"]
+    assert [o.title for o in decision.options if o.chosen] == ["Helmfile"]
+
+
+def test_a_stage_in_front_matter_is_the_status_when_it_is_a_lifecycle_word() -> None:
+    draft = "---\ntitle: Ledger\nstage: draft\n---\n\n# Ledger\n\n## Context\n\nx\n"
+    assert parse_decision(draft.encode(), "ADR-002-ledger.md").status == "draft"
+    other = "---\ntitle: Ledger\nstage: beta\n---\n\n# Ledger\n\n## Context\n\nx\n"
+    assert parse_decision(other.encode(), "ADR-002-ledger.md").status is None
+
+
+def test_an_option_marked_as_this_records_default_in_chinese() -> None:
+    text = (
+        "# ADR-002 资金账本\n\n## 备选方案\n\n### 方案 A：只维护余额表\n\n- 优点：简单\n\n"
+        "### 方案 B：账本加快照（本 ADR 默认）\n\n- 优点：可对账\n"
+    )
+    decision = parse_decision(text.encode(), "ADR-002-ledger.md")
+    assert [(o.title, o.chosen) for o in decision.options] == [
+        ("只维护余额表", False),
+        ("账本加快照", True),
+    ]
+
+
+def test_a_decision_that_is_only_a_name_in_bold() -> None:
+    text = (
+        "# Backend stack\n\n### **Status:** ACCEPTED\n\n## **Context**\n\nSeveral stacks.\n\n"
+        "## **Decision**\n\n**.NET 8/C#**\n\nIt is what most services use.\n"
+    )
+    decision = parse_decision(text.encode(), "Backend-Stack.md")
+    assert decision.chosen == ".NET 8/C#"
+    sentence = text.replace("**.NET 8/C#**", "**We will keep every stack as it is.**")
+    assert parse_decision(sentence.encode(), "Backend-Stack.md").chosen is None
+
+
+def test_a_bold_decision_names_one_of_the_options_in_other_words() -> None:
+    text = (
+        "# Composition\n\n## Context\n\nThere are two options to compose them:\n\n"
+        "1. Writing our own loader\n\nEach page loads its scripts.\n\n"
+        "2. Using a framework such as Single SPA\n\nA framework does the loading.\n\n"
+        "## Decision\n\n**Using the Single SPA framework**\n\nIt does what we would write.\n"
+    )
+    decision = parse_decision(text.encode(), "Composition.md")
+    assert [o.title for o in decision.options] == [
+        "Writing our own loader",
+        "Using a framework such as Single SPA",
+    ]
+    assert [o.title for o in decision.options if o.chosen] == [
+        "Using a framework such as Single SPA"
+    ]

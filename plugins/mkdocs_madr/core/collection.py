@@ -16,7 +16,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from .diagnostics import Code, Diagnostic, Severity, diagnostic
-from .identity import identify, own_series, record_folder
+from .identity import id_form, identify, own_series, record_folder
 from .model import KNOWN_STATUSES, Decision, Line, Relation, RelationKind
 from .parse.vocabulary import DEFAULT, Vocabulary
 from .text import small_number
@@ -24,6 +24,7 @@ from .walk import Links, Walk, walk
 
 EXTENSIONS = (".md", ".markdown")
 _DIGITS = re.compile(r"\d+")
+_OTHER_FILE = re.compile(r"\.(?!(?:md|markdown|html?)$)[A-Za-z]\w*$", re.IGNORECASE)
 RELATES_TO = RelationKind.RELATES_TO
 
 
@@ -216,21 +217,12 @@ def _assign_keys(collection: Collection) -> None:
         attached = [d for d in group if _ATTACHMENT.match(d.slug)]
         for decision in attached:
             decision.id = decision.slug  # `ADR-048-ADDENDUM-001-x` goes with ADR-048
-        group = [d for d in group if d not in attached]
-        if len(group) < 2:
-            continue
-        spelled = "id" if len({d.id for d in group}) == 1 else "number"
-        for decision in group:
-            others = ", ".join(d.file for d in group if d is not decision)
-            collection.diagnostics.append(
-                diagnostic(
-                    Code.DUPLICATE_ID,
-                    decision.file,
-                    decision.lines.get(Line.TITLE),
-                    f"{spelled} {decision.id if spelled == 'id' else decision.number} is also "
-                    f"used by {others}",
-                )
-            )
+        series = _by_id_form([d for d in group if d not in attached])
+        for same_form in series:
+            if len(series) > 1:
+                for decision in same_form:
+                    decision.id = _written_id(decision)  # `ADR-001` beside `001`: two keys
+            _report_duplicates(collection, same_form)
     urls: dict[str, Decision] = {}
     for decision in collection.decisions:
         decision.resolved = {}
@@ -247,6 +239,38 @@ def _assign_keys(collection: Collection) -> None:
         else:
             urls[url] = decision
         collection.by_key.setdefault(decision.key, decision)
+
+
+def _by_id_form(group: list[Decision]) -> list[list[Decision]]:
+    """`001-x` and `ADR-001-y` in one folder are two series that each have a record 1, not one
+    number used twice; `001-x` and `0001-y` are."""
+    forms: dict[str, list[Decision]] = {}
+    for decision in group:
+        forms.setdefault(id_form(decision.slug), []).append(decision)
+    return list(forms.values())
+
+
+def _written_id(decision: Decision) -> str:
+    """The id as the file name writes it, letters included: `ADR-001` of `ADR-001-x`."""
+    found = re.match(r"(?:[A-Za-z]+[-_ ]?)*?#?\d+", decision.slug)
+    return found[0] if found else decision.id
+
+
+def _report_duplicates(collection: Collection, group: list[Decision]) -> None:
+    if len(group) < 2:
+        return
+    spelled = "id" if len({d.id for d in group}) == 1 else "number"
+    for decision in group:
+        others = ", ".join(d.file for d in group if d is not decision)
+        collection.diagnostics.append(
+            diagnostic(
+                Code.DUPLICATE_ID,
+                decision.file,
+                decision.lines.get(Line.TITLE),
+                f"{spelled} {decision.id if spelled == 'id' else decision.number} is also "
+                f"used by {others}",
+            )
+        )
 
 
 _TRANSLATED = re.compile(r"(.+)\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)")
@@ -340,11 +364,13 @@ class _Index:
             # record is numbered alone, `DEC-12` is record 12.
             found = self.series.get(series, [])
             return _prefer(_of(found, source), category) if found else None
+        if _OTHER_FILE.search(name):
+            return None  # `.cursor/rules/03-testing.mdc`: a file of another kind, not record 3
         digits = _DIGITS.findall(reference)
         number = small_number(digits[0]) if len(digits) == 1 else None
         if number is None or number not in self.numbers:
             return None
-        return _prefer(_of(self.numbers[number], source), category)
+        return _prefer(_narrow(_of(self.numbers[number], source), reference), category)
 
     def resolve(self, decision: Decision, target: str, collection: Collection) -> Decision | None:
         target = target.strip().strip("<>").removeprefix("mdc:")  # Cursor's link to a file
@@ -410,6 +436,19 @@ def _of(found: list[Decision], source: str | None) -> list[Decision]:
     return [d for d in found if d.source == source]
 
 
+def _narrow(found: list[Decision], reference: str) -> list[Decision]:
+    """Of several records with a reference's number, the one it means if only one fits: not a
+    document attached to a record (`ADR-048-ADDENDUM-001-x` beside `ADR-048-x`), and of a folder's
+    two series the one the reference writes its id like (`ADR-002` beside `002-x` and
+    `ADR-002-y`)."""
+    if len(found) < 2:
+        return found
+    records = [d for d in found if not _ATTACHMENT.match(d.slug)] or found
+    form = id_form(reference)
+    alike = [d for d in records if id_form(d.slug) == form]
+    return alike if alike and len({id_form(d.slug) for d in records}) > 1 else records
+
+
 def _prefer(found: list[Decision], category: str) -> Decision | None:
     local = [d for d in found if d.category == category]
     if len(local) == 1:
@@ -421,6 +460,7 @@ def _resolve_relations(collection: Collection) -> None:
     index = _Index(collection.decisions)
     collection._index = index
     seen: set[tuple[str, RelationKind, str]] = set()
+    largest = max(index.numbers, default=0)
     for decision in collection.decisions:
         strong = {
             relation.target for relation in decision.relations if relation.kind is not RELATES_TO
@@ -454,7 +494,8 @@ def _resolve_relations(collection: Collection) -> None:
                     collection.diagnostics.append(_unknown_source(decision, relation, collection))
                     continue
                 if relation.stated and (
-                    qualified or _names_a_record(relation.target, collection.root, decision)
+                    qualified
+                    or _names_a_record(relation.target, collection.root, decision, largest)
                 ):
                     shared = _sharing_the_number(relation.target, decision, index)
                     why = (
@@ -532,7 +573,7 @@ def _in_own_folder(path: str, decision: Decision, folder_name: str) -> bool:
     return parent == (posixpath.basename(decision.category) or folder_name)
 
 
-def _names_a_record(target: str, root: Path, decision: Decision) -> bool:
+def _names_a_record(target: str, root: Path, decision: Decision, largest: int) -> bool:
     """Whether an unresolved relation target is meant as a record, so that not finding it is a
     problem: an id (`ADR-0005`, `5`, `platform/0001`) or a file in the decisions folder named
     like a record. A guide, a README or a page outside the folder is just a link."""
@@ -540,7 +581,11 @@ def _names_a_record(target: str, root: Path, decision: Decision) -> bool:
     if not path or path.startswith(("http://", "https://", "mailto:")):
         return False
     if not path.lower().endswith(EXTENSIONS):
-        return bool(re.fullmatch(r"(?:[\w-]+/)*(?:(?:ADR|ADD|DR|RFC)[-_ #]?)?\d+", path, re.I))
+        named = re.fullmatch(r"(?:[\w-]+/)*((?:ADR|ADD|DR|RFC)[-_ #]?)?(\d+)", path, re.I)
+        if named is not None and (named[1] or "").lower().startswith("rfc"):
+            # `RFC 7807` beside records numbered up to 70 is the IETF's, not one of them.
+            return int(named[2]) <= largest
+        return named is not None
     joined = posixpath.normpath(posixpath.join(decision.category, path))
     if joined.startswith("../") or joined == ".." or not _in_own_folder(path, decision, root.name):
         return False  # outside the decisions folder

@@ -121,6 +121,17 @@ def series_id(text: str) -> tuple[str, int] | None:
     return (found[1].lower().replace("_", "-"), int(found[2])) if found else None
 
 
+_ID_FORM = re.compile(r"^((?:[a-z]+[-_ ]?)*?)#?\d", re.IGNORECASE)
+
+
+def id_form(text: str) -> str:
+    """How a name or reference writes its id before the number: `""` for `0001-x` or `#1`,
+    `"adr"` for `ADR-001-x` or `adr_1`; a folder that keeps `001-x` beside `ADR-001-y` keeps two
+    series, told apart by this."""
+    found = _ID_FORM.match(text.strip())
+    return re.sub(r"[-_ ]", "", found[1]).lower() if found else ""
+
+
 def own_series(text: str) -> tuple[str, int] | None:
     """`series_id`, for a team's own series only (`DD-RO-002`, not `ADR-0002`)."""
     found = series_id(text)

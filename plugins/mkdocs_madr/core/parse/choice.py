@@ -346,12 +346,22 @@ def _resolve_chosen(state: ReadState, chosen: Chosen | None, *, rejected_only: b
         how = "marked"
         if not found and options:
             found, how = _decision_line(state, titles), "stated"
+        # `## Decision` / `**Define Micro-frontends using a Vertical splitting**` / why
+        bold = _bold_lead(outcome) if outcome is not None and not _undecided(outcome) else None
+        if not found and bold is not None and options:
+            matched = match_option(bold, titles)
+            found = [matched] if matched is not None else chosen_in_title(bold, titles)
+            how = "bold"
         if not found and outcome is not None and options:
             found, how = chosen_in_prose(outcome, titles, [o.number for o in options]), "prose"
         if not found and decision.title and len(options) >= 2 and not _undecided(outcome):
             found, how = chosen_in_title(decision.title, titles), "title"
         if how != "marked" and rejected_only:
             found = []
+        if not options and bold is not None:  # `**.NET Core 3.1/C#**`, and no options listed
+            decision.chosen = bold
+            decision.found["chosen"] = "bold"
+            return
         for index in found:
             options[index].chosen = True
         if found:
@@ -407,6 +417,29 @@ def _resolve_chosen(state: ReadState, chosen: Chosen | None, *, rejected_only: b
             message += " (it may name one in other words)"
         problem = diagnostic(Code.UNKNOWN_CHOSEN_OPTION, decision.file, chosen.line, message)
         state.problems.append(replace(problem, severity=Severity.INFO) if uncertain else problem)
+
+
+_BOLD_ONLY = re.compile(r"\s*(\*\*|__)([^*_\n]{1,80}?)\1\s*")
+
+
+def _bold_lead(outcome: Part) -> str | None:
+    """The outcome's first paragraph when it is only a short name in bold: what was chosen,
+    in a record that lists no options. Not a sentence, a label or a placeholder."""
+    first = next(outcome.paragraphs(), None)
+    if first is None or outcome.blocks[0] is not first:
+        return None
+    whole = _BOLD_ONLY.fullmatch(first.text)
+    if whole is None:
+        return None
+    name = whole[2].strip()
+    if (
+        len(name.split()) > 8
+        or name.endswith((":", ".", "?", "!"))
+        or is_placeholder(name)
+        or label_polarity(name)
+    ):
+        return None
+    return name
 
 
 def _decision_line(state: ReadState, titles: list[str]) -> list[int]:

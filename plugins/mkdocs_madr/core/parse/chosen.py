@@ -393,6 +393,13 @@ def chosen_in_prose(
         index = _index_of_number(number, numbers, len(titles))
         if index is not None:
             return [index]
+    sentence = first_sentence(lead)
+    asides = _PARENTHESISED_NUMBER.findall(sentence)
+    if len(asides) == 1 and _DECIDING.search(sentence):
+        # `It was decided to introduce a limited set of unit tests (2) because …`
+        index = _index_of_number(int(asides[0]), numbers, len(titles))
+        if index is not None:
+            return [index]
     for text in paragraphs[:3]:
         bare = _BARE_NUMBER_CHOICE.search(plain(text))
         index = _index_of_number(int(bare[1]), numbers, len(titles)) if bare else None
@@ -505,6 +512,9 @@ _BARE_NUMBER_CHOICE = re.compile(
     r"#?(\d{1,2})(?=\s*(?:[.,;!)]|above\b|$))",
     re.IGNORECASE,
 )
+
+
+_PARENTHESISED_NUMBER = re.compile(r"\((\d{1,2})\)")
 
 
 # Words that say the sentence states what was decided, in the languages MADR is written in.

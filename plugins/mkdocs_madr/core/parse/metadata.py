@@ -192,6 +192,15 @@ def collect_fields(state: ReadState, front: FrontMatter, preamble: list[Block]) 
     if front.data.get("draft") is True and "status" not in state.fields:
         # `draft: true`, a Hugo or Jekyll page not yet published: a draft record.
         state.fields["status"] = Field("status", "draft", None, "front-matter")
+    stage = front.data.get("stage")
+    if "status" not in state.fields and isinstance(stage, str) and _lifecycle_word(state, stage):
+        # `stage: draft` in a note's front matter: its stage, when it is a lifecycle's word.
+        state.fields["status"] = Field("status", stage, front.lines.get("stage"), "front-matter")
+
+
+def _lifecycle_word(state: ReadState, word: str) -> bool:
+    folded = fold(word.strip())
+    return folded in state.vocabulary.status_words or state.vocabulary.lifecycle(folded) is not None
 
 
 def _section_fields(state: ReadState, part: Part) -> list[Field]:

@@ -28,7 +28,7 @@ OPTION_PREFIX = re.compile(
     # `Option2`, but not `Options considered` read as option "s"
     rf"^\(?{OPTION_WORD}(?:\s*(?=\d)|\s+)(?:n[°º]\s*)?#?(\d+|[a-z]|one|two|three|four|five)\b"
     r"(?:[a-z]\b)?\)?"
-    r"\s*[:.)\-–—]?\s*",
+    r"\s*[:.)\-–—：]?\s*",
     re.IGNORECASE,
 )
 
@@ -50,7 +50,8 @@ CHOSEN_MARK = re.compile(
     r"\s*(?:[(（](?:selected|chosen|favou?red|recommended|preferred|picked|winner|selected option|"
     r"proposed|accepted|adopted|"
     r"ausgewählt|gewählt|solution retenue|retenue?|choisie?|elegida|escolhida|scelta|"
-    r"선택됨|선택|채택|채택됨|采用|已选择|选定|採用|採用案|выбран(?:а|о|ный|ная|ное)?)[)）]|"
+    r"선택됨|선택|채택|채택됨|采用|已选择|选定|推荐|本\s*ADR\s*(?:默认|采用|选择)|採用|採用案|"
+    r"выбран(?:а|о|ный|ная|ное)?)[)）]|"
     r"\[(?:selected|chosen)\]|✅|✔️?|☑️?|\*\((?:ausgewählt|gewählt)\)\*)\s*",
     re.IGNORECASE,
 )

@@ -299,7 +299,8 @@ _LABEL_ONLY = re.compile(rf"{OPTION_WORD}\s*(?:n[°º]\s*)?#?(?:\d+|[a-z])", re.
 
 def _option_from_item(item: Item, vocabulary: Vocabulary) -> Option:
     # A wrapped item is one paragraph, so one title; `**Title**: text` splits off a description.
-    first = _EMPTY_BOLD.sub("", _ZERO_WIDTH.sub("", strip_comments(item.text)))
+    text, labelled = _labelled_lines(item.text)
+    first = _EMPTY_BOLD.sub("", _ZERO_WIDTH.sub("", strip_comments(text)))
     description = ""
     match = _TITLE_SPLIT.match(first.strip())
     if match and match["rest"].strip():
@@ -329,7 +330,27 @@ def _option_from_item(item: Item, vocabulary: Vocabulary) -> Option:
                 polarity, text = label, plain(child.text)
         if polarity is not None and text:
             getattr(option, polarity).append(text)
+    for polarity, text in labelled:
+        getattr(option, polarity).append(text)
     return option
+
+
+def _labelled_lines(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """An item whose `Pros:` and `Cons:` lines, with their arguments, were indented too deep to
+    be lists of their own and run on in its paragraph: the item's own text before them, and
+    each argument with its polarity."""
+    lines = text.split("\n")
+    at = next((n for n, line in enumerate(lines) if n and label_polarity(line.strip())), None)
+    if at is None:
+        return text, []
+    found: list[tuple[str, str]] = []
+    polarity: str | None = None
+    for line in lines[at:]:
+        polarity = label_polarity(line.strip()) or polarity
+        bullet = re.match(r"\s*[-*+]\s+(.+)", line)
+        if bullet is not None and polarity is not None and plain(bullet[1]):
+            found.append((polarity, plain(bullet[1])))
+    return "\n".join(lines[:at]), found
 
 
 def _option_from_heading(part: Part, vocabulary: Vocabulary) -> Option | None:
@@ -740,7 +761,8 @@ _INTRODUCES_OPTIONS = re.compile(
     r"opções|soluções|opzioni|soluzioni|opties|alternatieven|oplossingen|solutions envisagées|"
     r"stratégies|possibilités|pistes|estrategias|posibilidades|estratégias|"
     r"possibilidades|strategie|possibilità|strategieën|mogelijkheden|варианты|альтернативы)\b"
-    r"[^.:]{0,120}|^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)|"
+    r"[^.:]{0,120}|^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)"
+    r"(?:\s+the\s+following\b[^.:]{0,80})?|(?:potential|possible)\s+considerations|"
     r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*"
     r"|\b(?:decision|choice)s? (?:needs? )?to be (?:taken|made)\b[^.:]{0,40})"
     r":\s*$",
@@ -770,13 +792,26 @@ def _continued_items(blocks: list[Block], at: int) -> list[Item]:
     start = blocks[at].start
     if start is None:
         return items
-    for block in blocks[at + 1 :]:
+    following = blocks[at + 1 :]
+    for index, block in enumerate(following):
         if block.kind in ("fence", "code", "html"):
             continue
+        if block.kind == "paragraph" and _counting_on(following[index + 1 :], start + len(items)):
+            continue  # `1. Horizontal` / what it means / `2. Vertical`: paragraphs between
         if block.kind != "list" or block.start != start + len(items):
             break
         items += block.items
     return items
+
+
+def _counting_on(blocks: list[Block], number: int) -> bool:
+    """Whether the next list after some paragraphs goes on counting from `number`."""
+    for block in blocks:
+        if block.kind == "list":
+            return block.start == number
+        if block.kind != "paragraph":
+            return False
+    return False
 
 
 _THERE_ARE_WAYS = re.compile(

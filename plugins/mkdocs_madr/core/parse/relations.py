@@ -50,7 +50,8 @@ unless it names a record of the folder, it is dropped when the records are joine
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
 
 
-_MENTION = re.compile(r"(?<![\w/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})\b")
+_MENTION = re.compile(r"(?<![0-9A-Za-z_/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})(?![0-9A-Za-z_])")
+"""`ADR-0005`, also in text that runs on without spaces (`ADR-018により`)."""
 
 
 def _is_record_link(href: str) -> bool:

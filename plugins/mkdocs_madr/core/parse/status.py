@@ -22,7 +22,9 @@ _ADR_REF = re.compile(
 _NAMED_RECORD = re.compile(r"\b(?:ADR|ADD|AD|DR|RFC)[-_ #]{0,2}\d+\b", re.IGNORECASE)
 _SPELLINGS = {"depreciated": "deprecated", "accept": "accepted", "propose": "proposed"}
 """Misspellings of keywords seen often enough to read as the keyword."""
-_CLAUSE_END = re.compile(r"\s*(?:[.;:(\[{<—–|]|\s-\s|,|\bin\s+https?:|\bhttps?:|\bsee\b)\s*")
+_CLAUSE_END = re.compile(
+    r"\s*(?:[.;:(\[{<—–|（【。；：，]|\s-\s|,|\bin\s+https?:|\bhttps?:|\bsee\b)\s*"
+)
 _PARTIAL = re.compile(
     r"\b(?:in part|partly|partially|partial(?=\s+(?:supersed|replace))|parts? of|"
     r"some aspects|portions? of|the [\w\" -]{1,40} portion|"
