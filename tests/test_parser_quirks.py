@@ -887,3 +887,55 @@ def test_a_bold_decision_names_one_of_the_options_in_other_words() -> None:
     assert [o.title for o in decision.options if o.chosen] == [
         "Using a framework such as Single SPA"
     ]
+
+
+def test_a_japanese_status_remark_states_a_relation() -> None:
+    text = (
+        "# ADR-000: 記録の方針\n\n- ステータス: 承認済み（ファイル名規約はADR-011で改訂）\n\n"
+        "## 決定\n\nこれまでの決定（ADR-001〜009）を記録した。\n"
+    )
+    decision = parse_decision(text.encode(), "000-policy.md")
+    assert decision.lifecycle == "accepted"
+    assert {(r.kind.value, r.target) for r in decision.relations} == {("amended-by", "ADR-011")}
+    replaced = text.replace("ADR-011で改訂", "ADR-018により置換")
+    found = parse_decision(replaced.encode(), "000-policy.md")
+    assert found.lifecycle == "accepted"  # a part of it was replaced, not the record
+    assert ("superseded-by", "ADR-018") in {(r.kind.value, r.target) for r in found.relations}
+
+
+def test_implementation_options_under_the_context() -> None:
+    text = (
+        "# 3. Store\n\n## Context\n\nx\n\n### Implementation Options\n\n"
+        "There are four kinds of store that fit:\n\n- Relational\n- Key/value\n- Datomic-style\n\n"
+        "## Decision\n\nWe will use a Datomic-style store.\n"
+    )
+    decision = parse_decision(text.encode(), "adr-003-store.md")
+    assert [o.title for o in decision.options] == ["Relational", "Key/value", "Datomic-style"]
+    assert [o.title for o in decision.options if o.chosen] == ["Datomic-style"]
+
+
+def test_an_option_written_as_a_format_in_code_is_no_placeholder() -> None:
+    text = (
+        "# Use dashes\n\n## Considered Options\n\n* `NNNN-title-with-dashes.md` - the tools' form\n"
+        "* `YYYY-MM-DD Title` - see <https://example.com/names>\n\n## Decision Outcome\n\n"
+        'Chosen option: "`NNNN-title-with-dashes.md`", because tools read it.\n'
+    )
+    decision = parse_decision(text.encode(), "0005-use-dashes.md")
+    assert [o.title for o in decision.options] == ["NNNN-title-with-dashes.md", "YYYY-MM-DD Title"]
+
+
+def test_an_option_named_in_bold_will_be_implemented() -> None:
+    text = (
+        "# ADR 004: Relayer\n\n## Alternative Approaches\n\n### Synchronous nonce approach\n\nx\n\n"
+        "### Asynchronous queue approach\n\ny\n\n## Decision\n\n"
+        "The **Synchronous nonce approach** will be implemented.\n"
+    )
+    decision = parse_decision(text.encode(), "adr-004-relayer.md")
+    assert [o.title for o in decision.options if o.chosen] == ["Synchronous nonce approach"]
+
+
+def test_a_changelog_date_written_day_first_without_separators() -> None:
+    text = "# 201 - Account metadata\n\n## Changelog\n\n* 30042020: Initial Version\n"
+    assert parse_decision(text.encode(), "201-account-metadata.md").date == "2020-04-30"
+    sorted_first = text.replace("30042020", "20200430")
+    assert parse_decision(sorted_first.encode(), "201-account-metadata.md").date == "2020-04-30"

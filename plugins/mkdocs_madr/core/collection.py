@@ -415,6 +415,7 @@ class _Index:
         found = [
             d for d in self.numbers.get(identity.number, []) if d.category == decision.category
         ]
+        found = _narrow(found, name)
         return found[0] if len(found) == 1 else None
 
 
@@ -468,9 +469,13 @@ def _resolve_relations(collection: Collection) -> None:
         for relation in decision.relations:
             target = index.resolve(decision, relation.target, collection)
             if target is None and not relation.stated:
-                # A link in prose to a renamed file: only by its name, never by its number.
+                # A link in prose to a renamed file: by its name, or by its number where the
+                # link's text names that number too (`[ADR-103 Fees](adr-103-fees-gas.md)`).
                 renamed = index.by_number(decision, relation.target, collection.root.name)
-                if renamed is not None and _what_matches(relation.target, renamed) == "name":
+                if renamed is not None and (
+                    relation.label == "numbered link"
+                    or _what_matches(relation.target, renamed) == "name"
+                ):
                     target = renamed
             if target is None and relation.stated:
                 target = index.by_number(decision, relation.target, collection.root.name)

@@ -11,6 +11,7 @@ from .dates import DateProblem, month_first, read_date
 from .outline import Part
 from .vocabulary import Vocabulary, fold
 
+_DAY_FIRST_DIGITS = re.compile(r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 _LEAD = re.compile(
@@ -80,6 +81,10 @@ def _leading_date(text: str, order: str | None = None) -> tuple[str, str | None]
     candidates += [" ".join(words[:count]).rstrip(":,") for count in (1, 2, 3, 4)]
     for candidate in candidates:
         reading = read_date(candidate)
+        if reading.iso is None and _DAY_FIRST_DIGITS.fullmatch(candidate):
+            # `30042020: Initial Version`: day, month, year without separators (never a
+            # year first: 3004 is no year these records were written in).
+            reading = read_date(f"{candidate[4:]}-{candidate[2:4]}-{candidate[:2]}")
         if reading.iso is None:
             continue
         other = month_first(reading.iso) if reading.problem is DateProblem.AMBIGUOUS else None

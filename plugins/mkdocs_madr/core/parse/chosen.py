@@ -521,7 +521,8 @@ _PARENTHESISED_NUMBER = re.compile(r"\((\d{1,2})\)")
 _DECIDING = re.compile(
     r"\b(?:we will|we'll|we decided|we have decided|decided to|we chose|we choose|we use|"
     r"we are using|we adopted|we propose|we recommend|we are going to|we adopt|we're going|"
-    r"will (?:adopt|use|move|migrate|switch|continue|keep|stay|go|implement|be used)|"
+    r"will (?:adopt|use|move|migrate|switch|continue|keep|stay|go|implement|be used|"
+    r"be implemented|be adopted)|"
     r"will be used|is chosen|we selected|we opted|going forward|the decision is|"
     r"(?:decision|choice) (?:\w+ ){0,3}(?:was|has been) made to (?:use|adopt|go with)|"
     r"best (?:choice|option|fit)|(?:drivers?|arguments?|criteria) (?:all )?points? to|"

@@ -309,8 +309,8 @@ def _option_from_item(item: Item, vocabulary: Vocabulary) -> Option:
             first = f"{named.strip(' :')}: {match['rest']}"  # `**Option A** — Delete all`
         else:
             first, description = named, match["rest"]
-    if is_placeholder(first):
-        return Option(title="", line=item.line)
+    if is_placeholder(first) and not first.lstrip().startswith("`"):
+        return Option(title="", line=item.line)  # `YYYY-MM-DD Title` in code is a format
     title, chosen, number, rest = clean_option_title(first)
     option = Option(title=title, line=item.line, chosen=chosen, number=number)
     parts = [rest, description, *item.more]
@@ -761,11 +761,12 @@ _INTRODUCES_OPTIONS = re.compile(
     r"opções|soluções|opzioni|soluzioni|opties|alternatieven|oplossingen|solutions envisagées|"
     r"stratégies|possibilités|pistes|estrategias|posibilidades|estratégias|"
     r"possibilidades|strategie|possibilità|strategieën|mogelijkheden|варианты|альтернативы)\b"
-    r"[^.:]{0,120}|^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)"
+    r"[^.:]{0,120}|(?:検討した|検討された)?(?:選択肢|代替案)|(?:备选|候选|考虑的)方案|考虑的选项|"
+    r"^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)"
     r"(?:\s+the\s+following\b[^.:]{0,80})?|(?:potential|possible)\s+considerations|"
     r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*"
     r"|\b(?:decision|choice)s? (?:needs? )?to be (?:taken|made)\b[^.:]{0,40})"
-    r":\s*$",
+    r"[:：]\s*$",
     re.IGNORECASE,
 )
 

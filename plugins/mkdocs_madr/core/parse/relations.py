@@ -50,8 +50,11 @@ unless it names a record of the folder, it is dropped when the records are joine
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
 
 
-_MENTION = re.compile(r"(?<![0-9A-Za-z_/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})(?![0-9A-Za-z_])")
-"""`ADR-0005`, also in text that runs on without spaces (`ADR-018により`)."""
+_MENTION = re.compile(
+    r"(?<![0-9A-Za-z_/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})(?![0-9A-Za-z_]|\s?[〜～~]\s?\d)"
+)
+"""`ADR-0005`, also in text that runs on without spaces (`ADR-018により`); not the first of a
+range (`ADR-001〜009`, the records written so far)."""
 
 
 def _is_record_link(href: str) -> bool:
@@ -226,13 +229,14 @@ def _read_prose_relations(state: ReadState) -> None:
                 superseded = kind is RelationKind.SUPERSEDED_BY and not partial
                 if superseded and not prose and decision.status is None:
                     _superseded_line(state, text, line)
-        hrefs = [href for _, href, _ in links(text)]
+        found = [(shown, href) for shown, href, _ in links(text)]
         if "]:" in text:
-            hrefs += _REFERENCE_DEFINITION.findall(text)
-        for href in hrefs:
+            found += [("", href) for href in _REFERENCE_DEFINITION.findall(text)]
+        for shown, href in found:
             if href and href not in linked and _is_record_link(href):
+                label = "numbered link" if _same_number(shown, href) else "link"
                 decision.relations.append(
-                    Relation(RelationKind.RELATES_TO, href, line, "link", stated=False)
+                    Relation(RelationKind.RELATES_TO, href, line, label, stated=False)
                 )
                 linked.add(href)
         if "](" in text:
@@ -247,6 +251,13 @@ def _read_prose_relations(state: ReadState) -> None:
                     Relation(RelationKind.RELATES_TO, target, line, "mention", stated=False)
                 )
                 linked.add(target)
+
+
+def _same_number(shown: str, href: str) -> bool:
+    """`[ADR-103 Fees](adr-103-fees-gas.md)`: the link's text names the number its file has."""
+    named = _MENTION.search(shown)
+    digits = re.findall(r"\d+", href.split("#", 1)[0].rsplit("/", 1)[-1])
+    return named is not None and len(digits) == 1 and int(digits[0]) == int(named[1])
 
 
 def _superseded_line(state: ReadState, text: str, line: int) -> None:

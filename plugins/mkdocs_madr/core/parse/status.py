@@ -40,6 +40,20 @@ _REPLACED_BY_ZH = re.compile(
     r"被\s*(\[[^\]\n]{0,200}\]\([^)\s]{0,300}\)|(?:ADR|ADD|DR)[-_ ]?\d+)\s*(?:所)?取代", re.I
 )
 """Chinese `被 X 取代`, "replaced by X"."""
+_BY_JA = re.compile(
+    r"(\[[^\]\n]{0,200}\]\([^)\s]{0,300}\)|(?:ADR|ADD|DR)[-_ ]?\d+)\s*(?:により|によって|で)\s*"
+    r"(置換|置き換え|廃止|改訂|修正|変更|更新)",
+    re.I,
+)
+"""Japanese `ADR-018により置換` ("replaced by ADR-018"), `ADR-011で改訂` ("revised by")."""
+_JA_VERBS = {"置換": "superseded", "置き換え": "superseded", "廃止": "superseded"}
+
+
+def _japanese_by(found: re.Match[str]) -> str:
+    verb = _JA_VERBS.get(found[2], "amended")
+    return f" {verb} by {found[1]} "
+
+
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|n't|does not|did not)\b[^.]{0,30}$|\bwithout\s+$", re.IGNORECASE
 )
@@ -238,6 +252,8 @@ def statements(
     stripped = strip_comments(text)
     if "取代" in stripped:  # `被 [ADR-3](…) 取代`: the target between the two words
         stripped = _REPLACED_BY_ZH.sub(r"superseded by \1 ", stripped)
+    if "によ" in stripped or "で" in stripped:
+        stripped = _BY_JA.sub(_japanese_by, stripped)
     if ANY_VERB.search(fold(stripped)) is None:
         return found
     verbs = _PROSE_VERBS if prose else FOLDED_VERBS

@@ -216,6 +216,8 @@ SECTIONS: dict[str, str] = _table(
             "options and alternatives",
             "possible solutions",
             "potential solutions",
+            "possible options",
+            "implementation options",
             "solutions considered",
             "other options considered",
             "other options",
