@@ -7,7 +7,8 @@ import re
 
 from ..model import Consequences, Option
 from ..text import collapse, is_placeholder, plain, strip_comments
-from .outline import Block, Item, Part
+from .outline import Part
+from .outline_blocks import Block, Item
 from .vocabulary import ARGUMENTS, BECAUSE, CONSEQUENCES, DEFAULT, LABELS, Vocabulary, fold
 
 _WORDS = "|".join(sorted((re.escape(word) for word in ARGUMENTS), key=len, reverse=True))

@@ -20,7 +20,8 @@ from .option_names import (
     norm,
     number_word,
 )
-from .outline import Block, Part
+from .outline import Part
+from .outline_blocks import Block
 from .vocabulary import DEFAULT, Vocabulary, fold
 
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`", "«": "»", "„": "“"}

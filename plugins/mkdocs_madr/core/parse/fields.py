@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from ..model import RelationKind
 from ..text import links, plain
 from .dates import read_date
-from .outline import Block, Part, parse_table
+from .outline import Part, parse_table
+from .outline_blocks import Block
 from .status import is_partial, statements
 from .vocabulary import DEFAULT, TEAM_WORDS, Vocabulary, fold
 

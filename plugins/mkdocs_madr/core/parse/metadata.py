@@ -39,7 +39,8 @@ from .fields import (
 )
 from .front_matter import FrontMatter
 from .other_keys import other_keys
-from .outline import Block, Part, parse_table
+from .outline import Part, parse_table
+from .outline_blocks import Block
 from .relations import status_links
 from .state import ReadState
 from .status import (

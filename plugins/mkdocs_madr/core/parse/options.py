@@ -29,7 +29,8 @@ from .option_names import (
     match_option,
     norm,
 )
-from .outline import Block, Item, Part, parse_table
+from .outline import Part, parse_table
+from .outline_blocks import Block, Item
 from .vocabulary import DEFAULT, Vocabulary, fold
 
 _TITLE_SPLIT = re.compile(

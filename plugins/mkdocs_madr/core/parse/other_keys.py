@@ -15,7 +15,7 @@ import re
 from ..model import MetadataEntry
 from .fields import split_key_value
 from .front_matter import FrontMatter
-from .outline import Block
+from .outline_blocks import Block
 from .vocabulary import Vocabulary
 
 _KEY_VALUE = re.compile(

@@ -20,6 +20,8 @@ from markdown_it.rules_core import StateCore, normalize
 from markdown_it.token import Token
 
 from ..text import heading_key, without_attributes
+from .outline_blocks import Block, Item
+from .plain_markdown import Entry, Heading, scan
 
 
 def _block_parser(tables: bool) -> MarkdownIt:
@@ -87,34 +89,6 @@ _MD_TABLES = _block_parser(tables=True)
 
 
 @dataclass(slots=True)
-class Item:
-    """A list item: the text of its first paragraph, later paragraphs, nested items."""
-
-    text: str
-    line: int
-    children: list[Item] = field(default_factory=list)
-    more: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Block:
-    """A top-level block of a section.
-
-    `kind` is the token family: paragraph, list, fence, code, html, table, blockquote, hr.
-    `text` holds a paragraph's inline source or a fence's content; `rows` a table's cells.
-    """
-
-    kind: str
-    line: int
-    end: int
-    text: str = ""
-    items: list[Item] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    start: int | None = None
-    """An ordered list's first number; None for a bullet list."""
-
-
-@dataclass(slots=True)
 class Part:
     """A heading and everything under it up to the next heading of the same or higher rank.
 
@@ -159,28 +133,43 @@ def parse_outline(body: str, line_offset: int = 0) -> Part:
     # The table rule costs time on every line: only records with a table above their first
     # section (their metadata) pay it; `parse_table` reads a table found elsewhere.
     head = body[: body.find("\n## ")] if "\n## " in body else body
-    tokens = (_MD_TABLES if _TABLE_ROW.search(head) else _MD).parse(body)
+    tables = _TABLE_ROW.search(head) is not None
+    entries = None if tables else scan(body, line_offset)
+    if entries is None:
+        entries = _entries((_MD_TABLES if tables else _MD).parse(body), line_offset)
     total = body.count("\n") + 1
     root = Part("", 0, 1 + line_offset, total + line_offset + 1)
     stack = [root]
+    for entry in entries:
+        if isinstance(entry, Heading):
+            while stack[-1].level >= entry.level:
+                stack.pop().end = entry.line
+            title = without_attributes(entry.title)
+            section = Part(
+                title, entry.level, entry.line, total + line_offset + 1, key=heading_key(title)
+            )
+            stack[-1].children.append(section)
+            stack.append(section)
+        else:
+            stack[-1].blocks.append(entry)
+    return root
+
+
+def _entries(tokens: list[Token], offset: int) -> list[Entry]:
+    """The headings and top-level blocks of markdown-it's tokens."""
+    entries: list[Entry] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         if token.type == "heading_open":
-            level = int(token.tag[1])
-            line = _line(token, line_offset)
-            while stack[-1].level >= level:
-                stack.pop().end = line
-            title = without_attributes(tokens[index + 1].content)
-            section = Part(title, level, line, total + line_offset + 1, key=heading_key(title))
-            stack[-1].children.append(section)
-            stack.append(section)
+            content = tokens[index + 1].content
+            entries.append(Heading(int(token.tag[1]), content, _line(token, offset)))
             index += 3
             continue
-        block, index = _read_block(tokens, index, line_offset)
+        block, index = _read_block(tokens, index, offset)
         if block is not None:
-            stack[-1].blocks.append(block)
-    return root
+            entries.append(block)
+    return entries
 
 
 def _line(token: Token, offset: int) -> int:

@@ -19,7 +19,8 @@ from .choice import read_options_and_chosen
 from .fields import Field, fields_from_blocks, is_metadata_paragraph, split_key_value
 from .front_matter import FrontMatter, read_front_matter
 from .metadata import collect_fields, read_dates_elsewhere, read_metadata
-from .outline import Block, Part, parse_outline
+from .outline import Part, parse_outline
+from .outline_blocks import Block
 from .relations import read_links, read_relations
 from .state import ReadState
 from .status import relation_line, relation_verb

@@ -19,7 +19,8 @@ from ..text import (
     strip_comments,
 )
 from .fields import Field, split_key_value
-from .outline import Block, Part
+from .outline import Part
+from .outline_blocks import Block
 from .state import ReadState
 from .status import is_partial, leading_verb, read_status, relation_targets, relation_verb
 from .status import statements as relation_statements
