@@ -1,4 +1,5 @@
-"""The structure of a Markdown document, from markdown-it-py's block tokens.
+"""The structure of a Markdown document: `plain_markdown` reads the plain Markdown most records
+are written in, markdown-it-py's block tokens anything else.
 
 Only block rules run (no inline parsing), which is what makes reading thousands of records
 cheap. The result is a tree of `Part`s, each holding its top-level `Block`s with their
