@@ -96,7 +96,15 @@ LINES = [
     "* * *",
     "> quoted",
     "<!-- comment -->",
+    "<!-- a comment that goes on",
+    "and ends here -->",
+    "  <!-- indented -->",
     "<div>",
+    "___",
+    "***",
+    "--",
+    "- - -",
+    "=",
     "| a | b |",
     "\ttab",
     "text with trailing  ",
@@ -137,7 +145,8 @@ def test_random_plain_documents_read_as_markdown_it_reads_them(
 
 def test_what_the_scanner_leaves_to_markdown_it() -> None:
     assert scan("a\n---\n") is None  # a setext heading
-    assert scan("<!-- x -->\n") is None
+    assert scan("<div>\n") is None
+    assert scan("* <!-- x -->\n") is None
     assert scan("    code\n") is None
     assert scan("* a\n\tb\n") is None
     assert scan("* a\n*\n") is None  # an empty item

@@ -1,10 +1,11 @@
 """The block structure of plain Markdown, read line by line: what markdown-it's block rules
 make of it (as `outline` configures them), several times faster.
 
-Most records use a small part of Markdown: ATX headings, paragraphs, lists whose items start
-with text, fences at the left margin. `scan` reads a document made only of these, and answers
-None for anything else (tabs, HTML, indented code, setext underlines and rules, a list item
-that opens with a block, a sibling item indented differently, …), which `outline` then gives to
+Most records use a small part of Markdown: ATX headings, paragraphs (rules among them: the
+outline's markdown-it reads no thematic breaks), lists whose items start with text, fences and
+HTML comments at the left margin. `scan` reads a document made only of these, and answers None
+for anything else (tabs, other HTML, indented code, setext headings, a list item that opens
+with a block, a sibling item indented differently, …), which `outline` then gives to
 markdown-it. Where it answers, the blocks are the ones markdown-it's tokens give, line numbers
 included: `tests/test_plain_markdown.py` compares the two on every fixture, on the generated
 records and on random documents.
@@ -39,8 +40,8 @@ _MARKER = re.compile(r"([*+-]|(\d{1,9})([.)]))( {1,4})(?=[^ ])")
 text would be indented code)."""
 _BARE_MARKER = re.compile(r"(?:[*+-]|\d{1,9}[.)])(?: |$)")
 """Any list marker, also of an empty item."""
-_RULE_LIKE = re.compile(r"[-=*_ ]+")
-"""A line of only these may be a setext underline, a thematic break or an empty item."""
+_UNDERLINE = re.compile(r"(?:-+|=+) *")
+"""Under a paragraph's line, this makes it a setext heading."""
 _HEADING = re.compile(r"(#{1,6})(?: |$)")
 _DEEPEST = 48
 """Lists nested deeper than this many columns are left to markdown-it (its nesting limit)."""
@@ -78,10 +79,18 @@ class _Scanner:
         return self.indents[at] == len(self.lines[at])
 
     def text_of(self, at: int) -> str:
-        """The line from its first character, after checking it is one the subset reads."""
+        """The line from its first character, after checking it is one the subset reads: no
+        HTML but comments."""
         text = self.lines[at][self.indents[at] :]
-        if text.startswith("<") or _RULE_LIKE.fullmatch(text):
+        if text.startswith("<") and not text.startswith("<!--"):
             raise _Unsupported
+        return text
+
+    def source(self, start: int, end: int) -> str:
+        """Lines `start` to `end` (excluded) as the file has them, line breaks included."""
+        text = "".join(self.lines[line] + "\n" for line in range(start, end))
+        if end == self.count and end > start and not self.final_break:
+            text = text[:-1]  # the last line of a file without a final line break
         return text
 
     def skip_blank(self, at: int) -> int:
@@ -104,6 +113,9 @@ class _Scanner:
                 at += 1
             elif _fence_opening(text) is not None:
                 block, at = self.fence(at, text)
+                entries.append(block)
+            elif text.startswith("<!--"):
+                block, at = self.comment(at)
                 entries.append(block)
             elif _BARE_MARKER.match(text):
                 block, at = self.list(at, outer=0)
@@ -141,13 +153,20 @@ class _Scanner:
                     closed = True
                     break
             end += 1
-        content = "".join(self.lines[line] + "\n" for line in range(at + 1, end))
-        if end == self.count and end > at + 1 and not self.final_break:
-            content = content[:-1]  # the last line of a file without a final line break
         after = end + 1 if closed else end
-        block = Block("fence", at + 1 + self.offset, after + self.offset, content)
+        block = Block("fence", at + 1 + self.offset, after + self.offset, self.source(at + 1, end))
         block.rows = [[info.strip()]]
         return block, after
+
+    def comment(self, at: int) -> tuple[Block, int]:
+        """An HTML comment at the margin, to the line that closes it (or the end)."""
+        end = at
+        while end < self.count and "-->" not in self.lines[end]:
+            end += 1
+        after = min(end + 1, self.count)
+        return Block(
+            "html", at + 1 + self.offset, after + self.offset, self.source(at, after)
+        ), after
 
     # -- paragraphs
 
@@ -167,7 +186,9 @@ class _Scanner:
     def ends_paragraph(self, at: int, indent: int, list_indent: int) -> bool:
         spaces = self.indents[at]
         text = self.text_of(at)
-        if _fence_opening(text) is not None or _HEADING.match(text):
+        if spaces >= indent and _UNDERLINE.fullmatch(text):
+            raise _Unsupported  # a setext heading
+        if _fence_opening(text) is not None or _HEADING.match(text) or text.startswith("<"):
             return True
         if not _BARE_MARKER.match(text):
             return False
@@ -247,8 +268,8 @@ class _Scanner:
             if self.indents[at] - indent >= 4:
                 raise _Unsupported  # indented code in an item
             text = self.text_of(at)
-            if _HEADING.match(text) or _fence_opening(text) is not None:
-                raise _Unsupported
+            if _HEADING.match(text) or _fence_opening(text) is not None or text.startswith("<"):
+                raise _Unsupported  # a block other than paragraphs and lists in an item
             if _BARE_MARKER.match(text):
                 nested, at = self.list(at, outer=indent)
                 item.children.extend(nested.items)
