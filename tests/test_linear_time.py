@@ -67,6 +67,10 @@ RECORDS: dict[str, str] = {
     "either-or": "# T\n\n## Context\n\nThe question whether to\x00\n\n"
     "- a\x00, or\n- b\x00 or\x00\n- c\n\n",
     "ignore-comment": "<!-- madr-ignore: \x00 -->\n# T\n\n<!-- \x00\n",
+    "held-out-set-s-and-t": "# 📄\x00ADR-001:\x00T\n\n<table>\n<tr><th>status\x00</th><td>\x00"
+    "accepted</td>\x00</tr>\n<tr\x00<th>date</th>\n</table>\n\n**Accepté :**\x002026-07-10\x00\n"
+    "- Status: [\x00Approved]\n\n## Context\n\nWe evaluated the following\x00tools:\n\n"
+    "1. A\n    Pros:\n        - \x00x\n\n## Decision\n\nIt was decided to use A (2\x00) because.\n",
 }
 PAGES: dict[str, str] = {
     "directives": "# P\n\n<!-- madr:index status=\x00 limit=\x00 -->\n\n"

@@ -939,3 +939,59 @@ def test_a_changelog_date_written_day_first_without_separators() -> None:
     assert parse_decision(text.encode(), "201-account-metadata.md").date == "2020-04-30"
     sorted_first = text.replace("30042020", "20200430")
     assert parse_decision(sorted_first.encode(), "201-account-metadata.md").date == "2020-04-30"
+
+
+# Held-out set T (stop 31), read against 1573e20.
+
+
+@pytest.mark.parametrize(
+    ("title", "file", "expected"),
+    [
+        ("# Design Doc 004: Borrow interest", "004-borrow-interest.md", "Borrow interest"),
+        ("# [ADR](./README.md) › Deno als Backend", "002-backend.md", "Deno als Backend"),
+        ("# 📄 ADR-001: User management", "ADR-001-user-management.md", "User management"),
+        (
+            "# Design Doc 004: Borrow interest",
+            "007-borrow-interest.md",
+            "Design Doc 004: Borrow interest",
+        ),
+        ("# 🚀 Launch plan", "0003-launch.md", "🚀 Launch plan"),
+    ],
+)
+def test_title_prefixes_of_held_out_folders(title: str, file: str, expected: str) -> None:
+    assert parse_decision(f"{title}\n\n## Context\n\nx\n".encode(), file).title == expected
+
+
+def test_metadata_in_an_html_table() -> None:
+    text = (
+        "# Deno as the backend\n\n<table>\n<tr>\n<th>status</th>\n"
+        "<td>accepted</td><!-- {proposed / accepted} -->\n</tr>\n<tr>\n<th>date</th>\n"
+        "<td>2023-04-17</td>\n</tr>\n<tr>\n<th>deciders</th>\n<td>Finn G, Patrick L</td>\n</tr>\n"
+        "<tr>\n<th>consulted</th>\n<td></td>\n</tr>\n</table>\n\n## Context\n\nx\n"
+    )
+    decision = parse_decision(text.encode(), "002-backend.md")
+    assert (decision.status, decision.date) == ("accepted", "2023-04-17")
+    assert decision.deciders == ["Finn G", "Patrick L"]
+    assert decision.consulted == []
+    assert decision.lines[Line.STATUS] == 6
+
+
+def test_a_status_word_keys_the_day_it_was_taken() -> None:
+    text = (
+        "# ADR-0001 | Plancher\n\n**Statut :** Accepté\n**Accepté :** 2026-07-10\n\n"
+        "## Contexte\n\nx\n"
+    )
+    decision = parse_decision(text.encode(), "0001-plancher.fr.md")
+    assert decision.date == "2026-07-10"
+    assert decision.lifecycle == "accepted"
+
+
+def test_a_status_in_the_templates_brackets_under_document_info() -> None:
+    text = (
+        "# ADR-001: Users\n\n## 1. Document Info\n- **Version:** 1.0\n- **Date:** 2025-08-15\n"
+        "- **Status:** [Approved]\n\n## 2. Summary\n\nx\n"
+    )
+    decision = parse_decision(text.encode(), "ADR-001-users.md")
+    assert (decision.status, decision.lifecycle) == ("approved", "accepted")
+    placeholder = text.replace("[Approved]", "[Proposed | Accepted]")
+    assert parse_decision(placeholder.encode(), "ADR-001-users.md").status is None

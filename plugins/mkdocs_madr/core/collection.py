@@ -520,7 +520,7 @@ def _resolve_relations(collection: Collection) -> None:
                         replace(found, severity=Severity.INFO) if quiet else found
                     )
                 continue
-            if target is decision or (decision.key, relation.kind, target.key) in seen:
+            if _one_record(decision, target) or (decision.key, relation.kind, target.key) in seen:
                 continue
             if relation.kind is RELATES_TO and (
                 relation.target in strong or _related_otherwise(decision, target)
@@ -533,6 +533,20 @@ def _resolve_relations(collection: Collection) -> None:
             if relation.partial:
                 decision.partly.append((relation.kind, target.key))
                 target.partly.append((relation.kind.inverse, decision.key))
+
+
+def _one_record(decision: Decision, target: Decision) -> bool:
+    """The record itself, or the same record in another language (`0001-x.fr.md` linking to
+    `0001-x.md`, its English version)."""
+    if target is decision:
+        return True
+    if decision.category != target.category or decision.source != target.source:
+        return False
+    return (
+        target.id in (decision.translation_of, decision.id)
+        or (target.translation_of is not None and target.translation_of == decision.translation_of)
+        or decision.id == target.translation_of
+    )
 
 
 def _sharing_the_number(target: str, decision: Decision, index: _Index) -> list[str]:

@@ -163,6 +163,9 @@ def fields_from_blocks(
                 if pair is None and offset + 1 < len(lines):
                     pair = _label_over_value(line, lines[offset + 1], vocabulary)
                     at = offset + 1  # the value's line, where an edit rewrites it
+                accepted = _ACCEPTED_ON.fullmatch(line) if pair is None else None
+                if accepted is not None:  # `**Accepté :** 2026-07-10`: the day it was accepted
+                    pair = ("date", accepted[1])
                 last = None
                 if pair is not None and pair[0] not in _PROSE_UNSAFE:
                     found.append(Field(pair[0], pair[1], block.line + at, "line"))
@@ -170,6 +173,47 @@ def fields_from_blocks(
                         last = found[-1]
         elif block.kind == "table":
             found.extend(fields_from_table(block.rows, block.line, vocabulary))
+        elif block.kind == "html" and "<t" in block.text:
+            found.extend(_fields_from_html_table(block, vocabulary))
+    return found
+
+
+_ACCEPTED_ON = re.compile(
+    r"[^\w:：]{0,4}(?:accepted|approved|accepté|acceptée|approuvée?|aceptad[oa]|aprobad[oa]|"
+    r"aceit[oa]|aprovad[oa]|akzeptiert|angenommen|accettat[oa]|geaccepteerd)[^\w:：]{0,4}[:：]"
+    r"[^\w:：]{0,6}(\d{4}-\d\d-\d\d)[^\w:：]{0,4}",
+    re.IGNORECASE,
+)
+"""A status word as the key of a day (`**Accepted:** 2024-03-01`): the record's date."""
+_HTML_ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
+_HTML_CELL = re.compile(r"<t[hd]\b[^<>]*>", re.IGNORECASE)
+_HTML_CELL_END = re.compile(r"</t[hd]\s*>", re.IGNORECASE)
+
+
+def _fields_from_html_table(block: Block, vocabulary: Vocabulary) -> list[Field]:
+    """`<tr><th>status</th><td>accepted</td></tr>`: MADR's metadata as an HTML table, a row per
+    key (the value's line, for a diagnostic; `adr status` leaves such a table to the author).
+    Read by splitting at the tags, not by a pattern that could backtrack over a long block."""
+    text = block.text
+    lowered = text.lower()
+    found = []
+    begin = 0
+    line, counted = block.line, 0  # lines counted up to `counted`, once over the text
+    for row_end in [*_HTML_ROW_END.finditer(text), None]:
+        end = row_end.start() if row_end is not None else len(text)
+        row_at = lowered.rfind("<tr", begin, end)
+        cells = list(_HTML_CELL.finditer(text, row_at, end)) if row_at >= 0 else []
+        begin = row_end.end() if row_end is not None else end
+        if len(cells) < 2:
+            continue
+        key = text[cells[0].end() : cells[1].start()]
+        value = text[cells[1].end() : cells[2].start() if len(cells) > 2 else end]
+        name = vocabulary.field(plain(_HTML_CELL_END.split(key)[0]).strip(" *_:"))
+        shown = plain(re.sub(r"<[^<>]*>", " ", _HTML_CELL_END.split(value)[0])).strip()
+        if name is not None and shown:
+            line += text.count("\n", counted, cells[1].end())
+            counted = cells[1].end()
+            found.append(Field(name, shown, line, "html table"))
     return found
 
 

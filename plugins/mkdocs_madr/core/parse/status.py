@@ -99,6 +99,9 @@ def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     """Read one status value, as found after `Status:`, in front matter or a Status section."""
     text = strip_comments(raw).strip()
     text = _badge_word(text) or text
+    bracketed = re.fullmatch(r"\[\s*([^\[\]|]{1,30}?)\s*\]", text)
+    if bracketed is not None and _one_status(bracketed[1], vocabulary):
+        text = bracketed[1]  # `[Approved]`: the template's brackets around a chosen word
     if is_placeholder(text):
         return StatusReading(None, text, placeholder=True)
     clean = strip_symbols(plain(text)).strip(" .,;:")
@@ -192,6 +195,11 @@ _DATED = re.compile(
 def _first_sentence(text: str) -> str:
     """The status as written, without the prose that may follow it."""
     return re.split(r"(?<=\w)[.;]\s+", text, maxsplit=1)[0]
+
+
+def _one_status(word: str, vocabulary: Vocabulary) -> bool:
+    folded = fold(word)
+    return folded in vocabulary.status_words or folded in TEAM_WORDS
 
 
 def _first_clause(text: str) -> str:

@@ -19,7 +19,7 @@ _LABEL = (
 TITLE_NUMBER = re.compile(
     rf"^(?:(?:{_LABEL}\s+)?{_ID}[-_ ]?#?\s?(?:\d+|X{{2,}}|N{{2,}})(?:\s*[.:：)\-–—]\s*|\s+)"
     rf"|{_ID}\s+[A-Z][A-Z0-9]+-\d+\s*[:.\-–—]?\s+"
-    rf"|{_ID}\s*[:\-–—]\s+"
+    rf"|{_ID}\s*[:\-–—›»]\s+"  # `ADR › Title`: a breadcrumb
     r"|(?:architecture|architectural|any)?\s?decision\s+record\s*[:\-–—]\s+"
     r"|nr\.?\s*\d+\s*[:.)\-–—]\s+"
     r"|\d+(?:\s*[.:)]\s+|\s+[-–—:]\s+)"
@@ -29,6 +29,10 @@ TITLE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_NUMBER = re.compile(r"^(\d+)\s+(?=\S)")
+_NAMED_NUMBER = re.compile(r"^(?:[A-Za-z]+[ -]){1,3}#?(\d+)\s*[:.\-–—]\s+")
+"""`Design Doc 001: Title`: the folder's own name for its records, then the record's number."""
+_SYMBOLS = re.compile(r"^[^\w\s\[(\"“'`]+\s*")
+"""`📄 ADR-001: Title`: an emoji before the id."""
 _LEADING_TOKEN = re.compile(r"^([A-Za-z]+(?:[-_][A-Za-z]+)*[-_]?\d+)\s*[:.\-–—]\s+")
 _BANNER_STATUS = re.compile(
     r"^\s*(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
@@ -41,12 +45,18 @@ def strip_number(title: str, number: int | None = None, stem: str = "") -> str:
     `# 5 Sync issues` loses its `5` only in record 5, and `# API-003: Title` its `API-003`
     only in a file named `API-003-…`: elsewhere the number may be part of the title."""
     title = title.translate(NON_ASCII_HYPHENS)  # `ADR‑0002:` (U+2011) is `ADR-0002:`
+    symbols = _SYMBOLS.match(title)
+    if symbols is not None and TITLE_NUMBER.match(title[symbols.end() :]):
+        title = title[symbols.end() :]
     stripped = TITLE_NUMBER.sub("", title, count=1).strip()
     if stripped != title.strip():
         return stripped.strip('"“”') if stripped.startswith(('"', "“")) else (stripped or title)
     leading = _LEADING_NUMBER.match(title)
     if leading is not None and number is not None and int(leading[1]) == number:
         return title[leading.end() :].strip() or title
+    named = _NAMED_NUMBER.match(title)
+    if named is not None and number is not None and int(named[1]) == number:
+        return title[named.end() :].strip() or title
     token = _LEADING_TOKEN.match(title)
     if token is not None and _same_id(token[1], stem):
         return title[token.end() :].strip() or title

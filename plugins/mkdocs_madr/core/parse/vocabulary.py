@@ -505,6 +505,8 @@ METADATA_SECTIONS: dict[str, str] = _table(
             "meta data",
             "record metadata",
             "document metadata",
+            "document info",
+            "document information",
             "metadaten",
             "métadonnées",
             "metadatos",
