@@ -995,3 +995,50 @@ def test_a_status_in_the_templates_brackets_under_document_info() -> None:
     assert (decision.status, decision.lifecycle) == ("approved", "accepted")
     placeholder = text.replace("[Approved]", "[Proposed | Accepted]")
     assert parse_decision(placeholder.encode(), "ADR-001-users.md").status is None
+
+
+def test_both_options_by_number_in_a_deciding_sentence() -> None:
+    text = (
+        "# ADR-10: Debouncing\n\n## Considered Options\n\n1. Server side\n2. Client side (deploy)\n"
+        "3. Client side (mute)\n4. Do nothing\n\n## Decision Outcome\n\n"
+        "We decided to do client side debouncing (both options 2 and 3). We may revisit it.\n"
+    )
+    decision = parse_decision(text.encode(), "ADR-10-debouncing.md")
+    assert [o.title for o in decision.options if o.chosen] == [
+        "Client side (deploy)",
+        "Client side (mute)",
+    ]
+
+
+def test_an_alternative_chosen_by_its_letter() -> None:
+    text = (
+        "# XML editor\n\n## Considered Alternatives\n\n* Never write invalid XML\n"
+        "* Generate random data\n* Warn the user\n\n## Decision Outcome\n\n"
+        "* *Chosen Alternative: C*\n* In line with other editors\n"
+    )
+    decision = parse_decision(text.encode(), "0005-xml-editor.md")
+    assert [o.title for o in decision.options if o.chosen] == ["Warn the user"]
+
+
+def test_japanese_options_with_plan_labels_and_a_rejected_mark() -> None:
+    text = (
+        "# ADR-0005 ローカル環境\n\n## 検討した選択肢\n\n### 案A: Supabase CLI\n\nx\n\n"
+        "### 案B: 手動 Docker Compose 管理（却下）\n\ny\n\n## 決定\n\n案A を採用する。\n"
+    )
+    decision = parse_decision(text.encode(), "ADR-0005.md")
+    assert [o.title for o in decision.options] == ["Supabase CLI", "手動 Docker Compose 管理"]
+
+
+def test_options_a_japanese_sentence_introduces_and_a_bold_numbered_decision() -> None:
+    text = (
+        "# ADR-0002 監査ログ方式\n\n## コンテキスト\n\n記録の仕組みが必要。\n選択肢として以下を検討した：\n\n"
+        "1. **全テーブルにDBトリガ** — 自動記録\n2. **イベントログのみ** — 明示的に記録\n"
+        "3. **併用** — 両方\n\n## 決定\n**方式3: イベントログ中心 + 重要テーブルのみDBトリガ併用**\n"
+    )
+    decision = parse_decision(text.encode(), "ADR-0002.md")
+    assert [o.title for o in decision.options] == [
+        "全テーブルにDBトリガ",
+        "イベントログのみ",
+        "併用",
+    ]
+    assert [o.title for o in decision.options if o.chosen] == ["併用"]

@@ -14,6 +14,7 @@ from ..text import is_placeholder, plain, small_number
 from .arguments import label_polarity, read_arguments
 from .chosen import Chosen, chosen_in_prose, chosen_in_title, is_undecided, read_chosen
 from .option_names import (
+    OPTION_PREFIX,
     OPTION_WORD,
     clean_option_title,
     match_option,
@@ -349,7 +350,10 @@ def _resolve_chosen(state: ReadState, chosen: Chosen | None, *, rejected_only: b
         # `## Decision` / `**Define Micro-frontends using a Vertical splitting**` / why
         bold = _bold_lead(outcome) if outcome is not None and not _undecided(outcome) else None
         if not found and bold is not None and options:
+            labelled = OPTION_PREFIX.match(bold)  # `**方式3: …**`: the option by its number
             matched = match_option(bold, titles)
+            if labelled is not None and (number := small_number(labelled[1])) is not None:
+                matched = _index_of(number, options)
             found = [matched] if matched is not None else chosen_in_title(bold, titles)
             how = "bold"
         if not found and outcome is not None and options:

@@ -371,6 +371,15 @@ def chosen_in_prose(
     named = [index for index, title in enumerate(titles) if norm(title) == norm(first_line)]
     if first_line and len(named) == 1:
         return named  # the outcome starts with the option's name, alone on its line
+    sentence = first_sentence(lead)
+    several = _SEVERAL_NUMBERS.search(sentence) if _DECIDING.search(sentence) else None
+    if several is not None:  # `We decided to do X (both options 2 and 3).`
+        picked = [
+            _index_of_number(int(number), numbers, len(titles))
+            for number in re.findall(r"\d{1,2}", several[0])
+        ]
+        if picked and all(index is not None for index in picked):
+            return sorted({index for index in picked if index is not None})
     by_number = (
         _LEADING_NUMBER.match(first_line)
         or _NUMBER_ASIDE.search(first_sentence(lead))
@@ -394,7 +403,6 @@ def chosen_in_prose(
         index = _index_of_number(number, numbers, len(titles))
         if index is not None:
             return [index]
-    sentence = first_sentence(lead)
     asides = _PARENTHESISED_NUMBER.findall(sentence)
     if len(asides) == 1 and _DECIDING.search(sentence):
         # `It was decided to introduce a limited set of unit tests (2) because …`
@@ -516,6 +524,9 @@ _BARE_NUMBER_CHOICE = re.compile(
 
 
 _PARENTHESISED_NUMBER = re.compile(r"\((\d{1,2})\)")
+_SEVERAL_NUMBERS = re.compile(
+    r"\boptions\s+#?\d{1,2}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*)#?\d{1,2})+\b", re.IGNORECASE
+)
 
 
 # Words that say the sentence states what was decided, in the languages MADR is written in.

@@ -20,13 +20,14 @@ ORDINALS = {
 OPTION_WORD = (
     r"(?:options?|alternatives?|solutions?|approach(?:es)?|variants?|choices?|scenarios?|"
     r"opci[oó]n(?:es)?|op[cç][aã]o|op[cç][oõ]es|opzion[ei]|optie|variante|l'option|la solution|"
-    r"옵션|방안|선택지|选项|方案|オプション|選択肢)"
+    r"옵션|방안|선택지|选项|方案|オプション|選択肢|方式|案)"
 )
 
 
 OPTION_PREFIX = re.compile(
     # `Option2`, but not `Options considered` read as option "s"
-    rf"^\(?{OPTION_WORD}(?:\s*(?=\d)|\s+)(?:n[°º]\s*)?#?(\d+|[a-z]|one|two|three|four|five)\b"
+    rf"^\(?{OPTION_WORD}(?:\s*(?=\d)|\s+|(?<=[\u3040-\u9fff]))(?:n[°º]\s*)?#?"
+    r"(\d+|[a-z]|one|two|three|four|five)\b"
     r"(?:[a-z]\b)?\)?"
     r"\s*[:.)\-–—：]?\s*",
     re.IGNORECASE,
@@ -60,7 +61,8 @@ CHOSEN_MARK = re.compile(
 # `Named backends (rejected)`, `Keep inline configuration (status quo)`: a mark, not the name.
 _OTHER_MARK = re.compile(
     r"\s*\((?:rejected|not chosen|discarded|declined|status quo|current|baseline|deprecated|"
-    r"verworfen|abgelehnt|rejetée?|écartée?|descartada|rechazada|rejeitada|scartata)\)\s*$",
+    r"verworfen|abgelehnt|rejetée?|écartée?|descartada|rechazada|rejeitada|scartata)\)\s*$"
+    r"|\s*（(?:却下|不採用|否決|拒否|弃用|否决|不采用)）\s*$",
     re.IGNORECASE,
 )
 
@@ -173,6 +175,8 @@ def match_option(name: str, titles: Sequence[str]) -> int | None:
         if (m := re.fullmatch(rf"{OPTION_WORD}\s*#?(\d+|[a-e])", wanted))
         else None
     )
+    if number is None and re.fullmatch(r"[a-e]", wanted) and name.strip(' *_`"').isupper():
+        number = ord(wanted) - ord("a") + 1  # `Chosen Alternative: D`: the fourth, by its letter
     if number is not None and 1 <= number <= len(titles):
         return number - 1
     return None
