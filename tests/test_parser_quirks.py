@@ -1031,9 +1031,10 @@ def test_japanese_options_with_plan_labels_and_a_rejected_mark() -> None:
 
 def test_options_a_japanese_sentence_introduces_and_a_bold_numbered_decision() -> None:
     text = (
-        "# ADR-0002 監査ログ方式\n\n## コンテキスト\n\n記録の仕組みが必要。\n選択肢として以下を検討した：\n\n"
+        "# ADR-0002 監査ログ方式\n\n## コンテキスト\n\n記録の仕組みが必要。\n"
+        "選択肢として以下を検討した：\n\n"
         "1. **全テーブルにDBトリガ** — 自動記録\n2. **イベントログのみ** — 明示的に記録\n"
-        "3. **併用** — 両方\n\n## 決定\n**方式3: イベントログ中心 + 重要テーブルのみDBトリガ併用**\n"
+        "3. **併用** — 両方\n\n## 決定\n**方式3: イベントログ中心 + 重要テーブルのみ併用**\n"
     )
     decision = parse_decision(text.encode(), "ADR-0002.md")
     assert [o.title for o in decision.options] == [

@@ -350,10 +350,11 @@ def _resolve_chosen(state: ReadState, chosen: Chosen | None, *, rejected_only: b
         # `## Decision` / `**Define Micro-frontends using a Vertical splitting**` / why
         bold = _bold_lead(outcome) if outcome is not None and not _undecided(outcome) else None
         if not found and bold is not None and options:
-            labelled = OPTION_PREFIX.match(bold)  # `**方式3: …**`: the option by its number
+            prefix = OPTION_PREFIX.match(bold)  # `**方式3: …**`: the option by its number
             matched = match_option(bold, titles)
-            if labelled is not None and (number := small_number(labelled[1])) is not None:
-                matched = _index_of(number, options)
+            placed = small_number(prefix[1]) if prefix is not None else None
+            if placed is not None:
+                matched = _index_of(placed, options)
             found = [matched] if matched is not None else chosen_in_title(bold, titles)
             how = "bold"
         if not found and outcome is not None and options:
