@@ -1043,3 +1043,29 @@ def test_options_a_japanese_sentence_introduces_and_a_bold_numbered_decision() -
         "併用",
     ]
     assert [o.title for o in decision.options if o.chosen] == ["併用"]
+
+
+def test_an_option_named_as_a_folder_in_code() -> None:
+    text = (
+        "# ADR-5: Files\n\n## Considered Options\n\n- ✅ `resources`\n- `images`\n- `files`\n\n"
+        "## Decision Outcome\n\nThe marked ones.\n"
+    )
+    decision = parse_decision(text.encode(), "ADR-5-files.md")
+    assert [(o.title, o.chosen) for o in decision.options] == [
+        ("resources", True),
+        ("images", False),
+        ("files", False),
+    ]
+
+
+def test_a_sentence_that_says_how_many_options_there_are() -> None:
+    text = (
+        "# 3. Hosting\n\n## Context\n\nOFA has two options for application hosting for TDP: "
+        "ACF AWS and Cloud.gov. ACF AWS is not yet mature.\n\n## Decision\n\n"
+        "We will use Cloud.gov.\n"
+    )
+    decision = parse_decision(text.encode(), "003-hosting.md")
+    assert [(o.title, o.chosen) for o in decision.options] == [
+        ("ACF AWS", False),
+        ("Cloud.gov", True),
+    ]

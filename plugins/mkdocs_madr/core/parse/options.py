@@ -259,8 +259,15 @@ def _merged_lists(blocks: list[Block]) -> list[Block]:
 
 
 def _options_from_items(items: Sequence[Item], vocabulary: Vocabulary) -> list[Option]:
-    options = [_option_from_item(item, vocabulary) for item in items if plain(item.text)]
-    kept = [option for option in options if option.title and not NOT_AN_OPTION.match(option.title)]
+    written = [item for item in items if plain(item.text)]
+    options = [_option_from_item(item, vocabulary) for item in written]
+    kept = [
+        option
+        for option, item in zip(options, written, strict=True)
+        # `resources` is no option, but `` `resources` `` (a folder's name in code) is one.
+        if option.title
+        and (not NOT_AN_OPTION.match(option.title) or f"`{option.title}`" in item.text)
+    ]
     # `- What other designs have been considered?`: a template's questions, left unanswered
     # (questions over nested answers, `* A) When do we …?` then `* 1: …`, ask which options).
     asked = kept and all(_QUESTION.match(option.title) for option in kept)
@@ -870,17 +877,29 @@ _COUNTED = re.compile(
 C.`: a sentence that counts the alternatives, then names as many."""
 
 
+_HAS_COUNTED = re.compile(
+    r"(?:^|[.!?]\s+)[^.!?\n]{0,60}?\b(?:has|have|had)\s+(two|three|four|five|six)\s+"
+    r"(?:options|alternatives|choices|approaches)\b[^.:;!?\n]{0,80}:\s*"
+    r"((?:[^.!?\n]|\.(?=\w)){3,300})[.!?]?(?:\s|$)",  # `Cloud.gov`: a dot within a name
+    re.IGNORECASE,
+)
+"""`OFA has two options for application hosting: ACF AWS and Cloud.gov.`"""
+
+
 def _counted_in_a_sentence(part: Part) -> list[Option]:
     for block in part.blocks:
         if block.kind != "paragraph":
             continue
         text = plain(block.text)
-        for match in _COUNTED.finditer(text):
+        counted = [(found[1] or found[2], found[3]) for found in _COUNTED.finditer(text)] + [
+            (found[1], found[2]) for found in _HAS_COUNTED.finditer(text)
+        ]
+        for count, listed in counted:
             names = [
                 name.strip(" `*_\"'")
-                for name in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match[3])
+                for name in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", listed)
             ]
-            if len(names) == ORDINALS[(match[1] or match[2]).lower()] and all(
+            if len(names) == ORDINALS[count.lower()] and all(
                 0 < len(name.split()) <= 4 for name in names
             ):
                 return [Option(title=name, line=block.line) for name in names]
