@@ -1069,3 +1069,45 @@ def test_a_sentence_that_says_how_many_options_there_are() -> None:
         ("ACF AWS", False),
         ("Cloud.gov", True),
     ]
+
+
+# Held-out set U (stop 31), read against ad2e447.
+
+
+def test_options_whose_text_opens_alike_are_named_by_their_labels() -> None:
+    text = (
+        "# 22. Submit flow\n\n## Considered Options\n\n**Option 1:** Users cannot submit while a "
+        "request is open. They can still edit drafts.\n\n**Option 2:** Users cannot submit while a "
+        "request is open. They cannot edit either.\n\n## Decision\n\nWe chose Option 1.\n"
+    )
+    decision = parse_decision(text.encode(), "0022-submit-flow.md")
+    assert [(o.title, o.chosen) for o in decision.options] == [
+        ("Option 1", True),
+        ("Option 2", False),
+    ]
+    assert decision.options[1].description.startswith("Users cannot submit")
+    assert not [d for d in decision.diagnostics if d.code.value == "duplicate-option"]
+
+
+def test_the_question_a_list_answers_introduces_options() -> None:
+    text = (
+        "# 29. Loads\n\n## Context\n\nWe add a breakdown.\n\nThe question is where to compute "
+        "this breakdown:\n\n1. **Compute on write** — when validating\n"
+        "2. **Compute on read** — in the GET endpoint\n\n## Decision\n\nWe will compute on write.\n"
+    )
+    decision = parse_decision(text.encode(), "0029-loads.md")
+    assert [(o.title, o.chosen) for o in decision.options] == [
+        ("Compute on write", True),
+        ("Compute on read", False),
+    ]
+
+
+def test_a_choice_named_in_a_long_aside_and_a_mention_with_a_colon() -> None:
+    text = (
+        "# ADR-015: Roles\n\n## Considered Options\n\n### Option A: Spring Security RoleHierarchy"
+        "\n\nx\n\n### Option B: Custom resolver\n\ny\n\n## Decision\n\nGateway 중심 해석을 "
+        "채택합니다 (Option A: Spring Security RoleHierarchy 기반의 해석). 자세한 것은 ADR:0011 참고.\n"
+    )
+    decision = parse_decision(text.encode(), "ADR-015-roles.md")
+    assert [o.title for o in decision.options if o.chosen] == ["Spring Security RoleHierarchy"]
+    assert {r.target for r in decision.relations} == {"ADR-0011"}

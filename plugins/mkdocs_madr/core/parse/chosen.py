@@ -497,7 +497,7 @@ _LEADING_NUMBER = re.compile(
 
 
 # `… translated into English (option 1 below).`: a number in parentheses names the option.
-_NUMBER_ASIDE = re.compile(rf"\(\s*{OPTION_WORD}\s*#?(\d+|[a-e])\b[^()]{{0,30}}\)", re.IGNORECASE)
+_NUMBER_ASIDE = re.compile(rf"\(\s*{OPTION_WORD}\s*#?(\d+|[a-e])\b[^()]{{0,80}}\)", re.IGNORECASE)
 
 
 _COUNTERFACTUAL = re.compile(r"[^.;\n]{0,40}?\b(?:would|could|might)(?: not| n't)? have\b")

@@ -387,6 +387,7 @@ def _options_from_bold_paragraphs(section: Part, vocabulary: Vocabulary) -> list
     """`**1. Name.** text` paragraphs, each followed by its own `Pros:` / `Cons:` lists."""
     options: list[Option] = []
     label: str | None = None
+    label_of: dict[int, tuple[str, str]] = {}  # `**Option 1:** text`: its label and its text
     for block in section.blocks:
         if block.kind == "paragraph":
             text = _HASHES_NO_SPACE.sub(r"**\1**", block.text, count=1)
@@ -403,12 +404,14 @@ def _options_from_bold_paragraphs(section: Part, vocabulary: Vocabulary) -> list
             title = title.rstrip(".")  # `**1. Name.** text`: the bold name ends its sentence
             rest = plain(match[3])
             prefix = OPTION_PREFIX.match(bold)
+            labels = bold.strip(" :.*_")
             if prefix is not None and not bold[prefix.end() :].strip(" :."):
                 # `**Option 1:** Cache static resources`: the name follows the bold number.
                 title, chosen = (
                     first_sentence(CHOSEN_MARK.sub(" ", rest)),
                     chosen or bool(CHOSEN_MARK.search(rest)),
                 )
+                label_of[len(options)] = (labels, rest)
             if not title:
                 continue
             options.append(Option(title=title, line=block.line, chosen=chosen, number=number))
@@ -420,6 +423,11 @@ def _options_from_bold_paragraphs(section: Part, vocabulary: Vocabulary) -> list
                     polarity, text = label, plain(item.text)
                 if polarity is not None and text:
                     getattr(options[-1], polarity).append(text)
+    titles = [option.title for option in options]
+    for at, (labelled, text) in label_of.items():
+        if titles.count(titles[at]) > 1:
+            # Two options whose text opens with the same sentence: their labels name them.
+            options[at].title, options[at].description = labelled, text
     numbered = [option for option in options if option.number is not None]
     # `**1. Name.** text` options, and `**Example**` labels inside their descriptions
     return numbered if len(numbered) >= 2 else options
@@ -774,7 +782,8 @@ _INTRODUCES_OPTIONS = re.compile(
     r"^\W*(?:we\s+(?:also\s+)?(?:considered|looked at|evaluated|compared)"
     r"(?:\s+the\s+following\b[^.:]{0,80})?|(?:potential|possible)\s+considerations|"
     r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*"
-    r"|\b(?:decision|choice)s? (?:needs? )?to be (?:taken|made)\b[^.:]{0,40})"
+    r"|\b(?:decision|choice)s? (?:needs? )?to be (?:taken|made)\b[^.:]{0,40}"
+    r"|\bthe question (?:is|was) (?:where|which|how|whether|what)\b[^.:]{0,80})"
     r"[:：]\s*$",
     re.IGNORECASE,
 )

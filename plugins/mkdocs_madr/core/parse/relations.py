@@ -52,10 +52,11 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)>?", re.
 
 
 _MENTION = re.compile(
-    r"(?<![0-9A-Za-z_/.-])(?:ADR|ADD|AD|DR)[-_ ]?#?(\d{1,5})(?![0-9A-Za-z_]|\s?[〜～~]\s?\d)"
+    r"(?<![0-9A-Za-z_/.-])(?:ADR|ADD|AD|DR)(?:[-_ ]|:(?=\d))?#?(\d{1,5})"
+    r"(?![0-9A-Za-z_]|\s?[〜～~]\s?\d)"
 )
-"""`ADR-0005`, also in text that runs on without spaces (`ADR-018により`); not the first of a
-range (`ADR-001〜009`, the records written so far)."""
+"""`ADR-0005`, `ADR:0011`, also in text that runs on without spaces (`ADR-018により`); not the
+first of a range (`ADR-001〜009`, the records written so far)."""
 
 
 def _is_record_link(href: str) -> bool:
