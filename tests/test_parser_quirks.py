@@ -1106,7 +1106,8 @@ def test_a_choice_named_in_a_long_aside_and_a_mention_with_a_colon() -> None:
     text = (
         "# ADR-015: Roles\n\n## Considered Options\n\n### Option A: Spring Security RoleHierarchy"
         "\n\nx\n\n### Option B: Custom resolver\n\ny\n\n## Decision\n\nGateway 중심 해석을 "
-        "채택합니다 (Option A: Spring Security RoleHierarchy 기반의 해석). 자세한 것은 ADR:0011 참고.\n"
+        "채택합니다 (Option A: Spring Security RoleHierarchy 기반의 해석). "
+        "자세한 것은 ADR:0011 참고.\n"
     )
     decision = parse_decision(text.encode(), "ADR-015-roles.md")
     assert [o.title for o in decision.options if o.chosen] == ["Spring Security RoleHierarchy"]
