@@ -1112,3 +1112,31 @@ def test_a_choice_named_in_a_long_aside_and_a_mention_with_a_colon() -> None:
     decision = parse_decision(text.encode(), "ADR-015-roles.md")
     assert [o.title for o in decision.options if o.chosen] == ["Spring Security RoleHierarchy"]
     assert {r.target for r in decision.relations} == {"ADR-0011"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['Valgt alternativ: "Trunk based", fordi det er enkelt.', "已选选项： **2. Trunk based**"],
+)
+def test_chosen_option_keys_in_norwegian_and_chinese(line: str) -> None:
+    text = (
+        "# Branching\n\n## Considered Options\n\n1. Git flow\n2. Trunk based\n\n"
+        f"## Decision Outcome\n\n{line}\n"
+    )
+    decision = parse_decision(text.encode(), "20210928-branching.md")
+    assert [o.title for o in decision.options if o.chosen] == ["Trunk based"]
+
+
+def test_a_superseded_by_bullet_below_the_status_bullet() -> None:
+    text = (
+        "# Log format\n\n- status: accepted\n- supersedes: -\n"
+        "- superseded by: [0010 Log Format](0010-log-format.md)\n- date: 2024-03-22\n\n"
+        "## Context\n\nx\n"
+    )
+    decision = parse_decision(text.encode(), "0006-log-format.md")
+    assert decision.status == "superseded"
+    assert ("superseded-by", "0010-log-format.md") in {
+        (r.kind.value, r.target) for r in decision.relations
+    }
+    nothing = text.replace("[0010 Log Format](0010-log-format.md)", "-")
+    assert parse_decision(nothing.encode(), "0006-log-format.md").status == "accepted"

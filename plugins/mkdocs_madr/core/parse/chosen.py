@@ -72,7 +72,7 @@ def _chosen_regex(chosen_phrases: tuple[str, ...]) -> re.Pattern[str]:
         rf"\b(?:{phrases})\b(?!\s+(?:should|must|shall|needs?|has to|will need|ought|would|"
         r"could|may|might|can|of|for|to|in|on|with|that|which|here|offers|provides)\b)"
         # `The chosen solution should be cheap`, `The chosen approach of …`: words about it
-        rf"\s*(?:\*\*|__)?\s*(?:(?:is|was)\s*:|:|is\b|was\b|est\b|ist\b|es\b|é\b)?"
+        rf"\s*(?:\*\*|__)?\s*(?:(?:is|was)\s*:|[:：]|is\b|was\b|est\b|ist\b|es\b|é\b)?"
         r"|\bchosen\s+[a-z]+(?:\s[a-z]+)?\s*(?:\*\*|__)?\s*:"
         r"|^\s*chosen\s+(?=[*_\"“`])"  # `Chosen *Plain CSS*, because …`
         r"|^\s*chose\s+option\s*:",  # a slip of the pen for `Chosen option:`

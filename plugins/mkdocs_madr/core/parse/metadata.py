@@ -103,6 +103,7 @@ def _superseded_below(found: list[Field]) -> list[Field]:
         and (field.line or 0) > (status.line or 0)
         and not is_partial(str(field.value))
         and not PLANNED.search(str(field.value))
+        and relation_targets(str(field.value))  # `- superseded by: -` names no record
     ]
     if not later or is_placeholder(str(status.value)):
         return found  # a template's `{proposed | accepted}` over its example relation
@@ -155,7 +156,8 @@ def _is_reference_definition(text: str) -> bool:
 def collect_fields(state: ReadState, front: FrontMatter, preamble: list[Block]) -> None:
     vocabulary = state.vocabulary
     collected = fields_from_front_matter(front.data, front.lines, vocabulary)
-    collected += fields_from_blocks(preamble, state.lines, vocabulary)
+    # `- status: accepted` and, below it, `- superseded by: [0010](…)`: as in a Status section.
+    collected += _superseded_below(fields_from_blocks(preamble, state.lines, vocabulary))
     for part in state.root.walk():
         if part is state.root:
             continue

@@ -1010,6 +1010,16 @@ CHOSEN_PHRASES: tuple[str, ...] = (
     "opzione selezionata",
     "gekozen optie",
     "gekozen alternatief",
+    "valgt alternativ",
+    "valgt løsning",
+    "valt alternativ",
+    "已选选项",
+    "已选择选项",
+    "所选选项",
+    "选定的选项",
+    "选择的选项",
+    "선택된 옵션",
+    "선택한 옵션",
 )
 
 BECAUSE: tuple[str, ...] = (
@@ -1034,6 +1044,8 @@ BECAUSE: tuple[str, ...] = (
     "poiché",
     "omdat",
     "want",
+    "fordi",
+    "eftersom",
 )
 """Words that start a justification after a chosen option or an argument."""
 
