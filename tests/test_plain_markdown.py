@@ -166,3 +166,10 @@ def test_the_outline_is_the_same_either_way() -> None:
         "Considered Options",
         "Decision Outcome",
     ]
+
+
+def test_lists_nested_deeply_are_left_to_markdown_it() -> None:
+    deep = "".join("  " * depth + f"- x{depth}\n" for depth in range(21)) + "\n## Next\n\nText.\n"
+    assert scan(deep) is None
+    shallow = "".join("  " * depth + f"- x{depth}\n" for depth in range(4))
+    assert scan(shallow) == markdown_it(shallow)

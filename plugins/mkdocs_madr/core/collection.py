@@ -200,6 +200,7 @@ def _order(decision: Decision) -> tuple[str, int, bool, str]:
 
 
 def _assign_keys(collection: Collection) -> None:
+    series = _series(collection.decisions)
     groups: dict[tuple[str, str], list[Decision]] = {}
     for decision in collection.decisions:
         if decision.translation_of is not None:
@@ -217,9 +218,9 @@ def _assign_keys(collection: Collection) -> None:
         attached = [d for d in group if _ATTACHMENT.match(d.slug)]
         for decision in attached:
             decision.id = decision.slug  # `ADR-048-ADDENDUM-001-x` goes with ADR-048
-        series = _by_id_form([d for d in group if d not in attached])
-        for same_form in series:
-            if len(series) > 1:
+        kept = _by_id_form([d for d in group if d not in attached], series)
+        for same_form in kept:
+            if len(kept) > 1:
                 for decision in same_form:
                     decision.id = _written_id(decision)  # `ADR-001` beside `001`: two keys
             _report_duplicates(collection, same_form)
@@ -241,12 +242,27 @@ def _assign_keys(collection: Collection) -> None:
         collection.by_key.setdefault(decision.key, decision)
 
 
-def _by_id_form(group: list[Decision]) -> list[list[Decision]]:
-    """`001-x` and `ADR-001-y` in one folder are two series that each have a record 1, not one
-    number used twice; `001-x` and `0001-y` are."""
+def _series(decisions: Iterable[Decision]) -> frozenset[tuple[str, str]]:
+    """The (category, way of writing the id) pairs that are a series of their own: two records
+    or more, from number 0 or 1 on. `001-x`, `002-y` beside `ADR-001-z`, `ADR-002-w` are two
+    series; one `ADR-0002-x` among `0001`…`0003` is a number written twice."""
+    numbers: dict[tuple[str, str], list[int]] = {}
+    for decision in decisions:
+        if decision.number is not None and decision.translation_of is None:
+            form = (decision.category, id_form(decision.slug))
+            numbers.setdefault(form, []).append(decision.number)
+    return frozenset(form for form, found in numbers.items() if len(found) >= 2 and min(found) <= 1)
+
+
+def _by_id_form(group: list[Decision], series: frozenset[tuple[str, str]]) -> list[list[Decision]]:
+    """`001-x` and `ADR-001-y` in a folder that keeps both series each have a record 1, not
+    one number used twice; `001-x` and `0001-y` are one number, and so is a lone `ADR-0002-x`
+    beside `0002-y`."""
     forms: dict[str, list[Decision]] = {}
     for decision in group:
         forms.setdefault(id_form(decision.slug), []).append(decision)
+    if len(forms) < 2 or any((group[0].category, form) not in series for form in forms):
+        return [group]
     return list(forms.values())
 
 
@@ -337,6 +353,8 @@ class _Index:
         self.stems_by_words: dict[str, list[Decision]] = {}
         self.series: dict[tuple[str, int], list[Decision]] = {}
         """Records named by an id of another series than ADR (`DD-GATEWAY-007-x`)."""
+        self.forms = _series(decisions)
+        """The ways of writing ids that are series of their own, per category."""
         for decision in decisions:
             series = own_series(decision.slug)
             if series is not None:
@@ -370,7 +388,9 @@ class _Index:
         number = small_number(digits[0]) if len(digits) == 1 else None
         if number is None or number not in self.numbers:
             return None
-        return _prefer(_narrow(_of(self.numbers[number], source), reference), category)
+        found = _of(self.numbers[number], source)
+        local = [d for d in found if d.category == category]
+        return _prefer(_narrow(local or found, reference, self.forms), category)
 
     def resolve(self, decision: Decision, target: str, collection: Collection) -> Decision | None:
         target = target.strip().strip("<>").removeprefix("mdc:")  # Cursor's link to a file
@@ -415,7 +435,7 @@ class _Index:
         found = [
             d for d in self.numbers.get(identity.number, []) if d.category == decision.category
         ]
-        found = _narrow(found, name)
+        found = _narrow(found, name, self.forms)
         return found[0] if len(found) == 1 else None
 
 
@@ -437,17 +457,22 @@ def _of(found: list[Decision], source: str | None) -> list[Decision]:
     return [d for d in found if d.source == source]
 
 
-def _narrow(found: list[Decision], reference: str) -> list[Decision]:
-    """Of several records with a reference's number, the one it means if only one fits: not a
-    document attached to a record (`ADR-048-ADDENDUM-001-x` beside `ADR-048-x`), and of a folder's
-    two series the one the reference writes its id like (`ADR-002` beside `002-x` and
-    `ADR-002-y`)."""
+def _narrow(
+    found: list[Decision], reference: str, series: frozenset[tuple[str, str]]
+) -> list[Decision]:
+    """Of several records with a reference's number (of one category, where it has any), the
+    one it means if only one fits: not a document attached to a record (`ADR-048-ADDENDUM-001-x`
+    beside `ADR-048-x`), and of a folder's two series the one the reference writes its id like
+    (`ADR-002` beside `002-x` and `ADR-002-y`)."""
     if len(found) < 2:
         return found
     records = [d for d in found if not _ATTACHMENT.match(d.slug)] or found
+    forms = {(d.category, id_form(d.slug)) for d in records}
+    if len(forms) < 2 or not forms <= series:
+        return records
     form = id_form(reference)
     alike = [d for d in records if id_form(d.slug) == form]
-    return alike if alike and len({id_form(d.slug) for d in records}) > 1 else records
+    return alike or records
 
 
 def _prefer(found: list[Decision], category: str) -> Decision | None:
@@ -542,11 +567,9 @@ def _one_record(decision: Decision, target: Decision) -> bool:
         return True
     if decision.category != target.category or decision.source != target.source:
         return False
-    return (
-        target.id in (decision.translation_of, decision.id)
-        or (target.translation_of is not None and target.translation_of == decision.translation_of)
-        or decision.id == target.translation_of
-    )
+    if decision.translation_of is None and target.translation_of is None:
+        return False  # two records, even with one number (`duplicate-id` says so)
+    return (target.translation_of or target.id) == (decision.translation_of or decision.id)
 
 
 def _sharing_the_number(target: str, decision: Decision, index: _Index) -> list[str]:

@@ -84,7 +84,7 @@ def _leading_date(text: str, order: str | None = None) -> tuple[str, str | None]
         if reading.iso is None and _DAY_FIRST_DIGITS.fullmatch(candidate):
             # `30042020: Initial Version`: day, month, year without separators (never a
             # year first: 3004 is no year these records were written in).
-            reading = read_date(f"{candidate[4:]}-{candidate[2:4]}-{candidate[:2]}")
+            reading = read_date(f"{candidate[:2]}/{candidate[2:4]}/{candidate[4:]}")
         if reading.iso is None:
             continue
         other = month_first(reading.iso) if reading.problem is DateProblem.AMBIGUOUS else None

@@ -348,7 +348,8 @@ def _resolve_chosen(state: ReadState, chosen: Chosen | None, *, rejected_only: b
         if not found and options:
             found, how = _decision_line(state, titles), "stated"
         # `## Decision` / `**Define Micro-frontends using a Vertical splitting**` / why
-        bold = _bold_lead(outcome) if outcome is not None and not _undecided(outcome) else None
+        decided = outcome is not None and not _undecided(outcome)
+        bold = _bold_lead(outcome, spoken_of=not options) if outcome and decided else None
         if not found and bold is not None and options:
             prefix = OPTION_PREFIX.match(bold)  # `**方式3: …**`: the option by its number
             matched = match_option(bold, titles)
@@ -427,9 +428,11 @@ def _resolve_chosen(state: ReadState, chosen: Chosen | None, *, rejected_only: b
 _BOLD_ONLY = re.compile(r"\s*(\*\*|__)([^*_\n]{1,80}?)\1\s*")
 
 
-def _bold_lead(outcome: Part) -> str | None:
-    """The outcome's first paragraph when it is only a short name in bold: what was chosen,
-    in a record that lists no options. Not a sentence, a label or a placeholder."""
+def _bold_lead(outcome: Part, *, spoken_of: bool) -> str | None:
+    """The outcome's first paragraph when it is only a short name in bold: what was chosen.
+    Not a sentence (`**Option 2 is too slow**`), a label (`**TL;DR**`, `**Update, March
+    2024**`) or a placeholder; with `spoken_of` (no options to match it with), only if the text
+    after it speaks of that name (`**AWS DynamoDB**` / `DynamoDB is …`)."""
     first = next(outcome.paragraphs(), None)
     if first is None or outcome.blocks[0] is not first:
         return None
@@ -440,11 +443,25 @@ def _bold_lead(outcome: Part) -> str | None:
     if (
         len(name.split()) > 8
         or name.endswith((":", ".", "?", "!"))
+        or _SENTENCE_VERB.search(name)
         or is_placeholder(name)
         or label_polarity(name)
     ):
         return None
-    return name
+    if not spoken_of:
+        return name
+    after = " ".join(plain(block.text) for block in outcome.blocks[1:3]).casefold()
+    words = [word for word in re.findall(r"\w[\w.+#-]*\w|\w", name.casefold()) if len(word) > 2]
+    return name if any(word in after for word in words if word not in _LEAD_WORDS) else None
+
+
+_SENTENCE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|should|must|can|cannot|has|have|do|does)\b", re.I
+)
+_LEAD_WORDS = frozenset(
+    {"update", "updated", "note", "important", "summary", "short", "decision", "tl;dr", "tldr"}
+)
+"""Words of a bold label over a decision, not of a choice (`**Update, March 2024**`)."""
 
 
 def _decision_line(state: ReadState, titles: list[str]) -> list[int]:

@@ -373,7 +373,9 @@ def chosen_in_prose(
         return named  # the outcome starts with the option's name, alone on its line
     sentence = first_sentence(lead)
     several = _SEVERAL_NUMBERS.search(sentence) if _DECIDING.search(sentence) else None
-    if several is not None:  # `We decided to do X (both options 2 and 3).`
+    if several is not None and _decides_on(sentence[: several.start()]):
+        # `We decided to do X (both options 2 and 3).`, not `… option 1, because options 2 and
+        # 3 cost too much`
         picked = [
             _index_of_number(int(number), numbers, len(titles))
             for number in re.findall(r"\d{1,2}", several[0])
@@ -404,7 +406,7 @@ def chosen_in_prose(
         if index is not None:
             return [index]
     asides = _PARENTHESISED_NUMBER.findall(sentence)
-    if len(asides) == 1 and _DECIDING.search(sentence):
+    if len(asides) == 1 and _DECIDING.search(sentence) and not _named_in(sentence, titles):
         # `It was decided to introduce a limited set of unit tests (2) because …`
         index = _index_of_number(int(asides[0]), numbers, len(titles))
         if index is not None:
@@ -524,6 +526,23 @@ _BARE_NUMBER_CHOICE = re.compile(
 
 
 _PARENTHESISED_NUMBER = re.compile(r"\((\d{1,2})\)")
+"""`… unit tests (2) because …`: the option by its number, in a sentence naming none (else a
+footnote)."""
+
+
+def _decides_on(before: str) -> bool:
+    """Whether the words before `options 2 and 3` decide on them: a verb of decision, and no
+    option named by number, no reason and no rejection in between."""
+    found = _DECIDING.search(before)
+    between = before[found.end() :] if found is not None else ""
+    return found is not None and not re.search(
+        rf"{OPTION_WORD}\s*#?\d|\b(?:because|since|as|but|not|instead|rather|over|against|"
+        r"reject\w*|discard\w*|drop\w*)\b",
+        between,
+        re.IGNORECASE,
+    )
+
+
 _SEVERAL_NUMBERS = re.compile(
     r"\boptions\s+#?\d{1,2}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*)#?\d{1,2})+\b", re.IGNORECASE
 )

@@ -175,8 +175,6 @@ def match_option(name: str, titles: Sequence[str]) -> int | None:
         if (m := re.fullmatch(rf"{OPTION_WORD}\s*#?(\d+|[a-e])", wanted))
         else None
     )
-    if number is None and re.fullmatch(r"[a-e]", wanted) and name.strip(' *_`"').isupper():
-        number = ord(wanted) - ord("a") + 1  # `Chosen Alternative: D`: the fourth, by its letter
     if number is not None and 1 <= number <= len(titles):
         return number - 1
     return None

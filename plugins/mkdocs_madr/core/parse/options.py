@@ -783,7 +783,7 @@ _INTRODUCES_OPTIONS = re.compile(
     r"(?:\s+the\s+following\b[^.:]{0,80})?|(?:potential|possible)\s+considerations|"
     r"also considered|considered|wir haben (?:auch )?\w+ in betracht gezogen)\s*"
     r"|\b(?:decision|choice)s? (?:needs? )?to be (?:taken|made)\b[^.:]{0,40}"
-    r"|\bthe question (?:is|was) (?:where|which|how|whether|what)\b[^.:]{0,80})"
+    r"|\bthe question (?:is|was) (?:where|which|whether)\b[^.:]{0,80})"
     r"[:：]\s*$",
     re.IGNORECASE,
 )
@@ -792,7 +792,8 @@ _INTRODUCES_OPTIONS = re.compile(
 _NOT_OPTIONS_WORDS = re.compile(
     r"\b(?:criteria|factors|requirements|reasons|aspects|questions|concerns|goals|constraints|"
     r"conditions|because|benefits|advantages|drawbacks|consequences|steps|tasks|points|"
-    r"decisions|problems|issues|challenges|configurable|settings|parameters|flags|"
+    r"decisions|problems|issues|challenges|configurable|settings|parameters|flags|checklist|"
+    r"against|"
     r"based on|assessed|judged|measured|rated)\b",
     re.IGNORECASE,
 )

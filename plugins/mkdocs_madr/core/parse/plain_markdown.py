@@ -43,8 +43,9 @@ _BARE_MARKER = re.compile(r"(?:[*+-]|\d{1,9}[.)])(?: |$)")
 _UNDERLINE = re.compile(r"(?:-+|=+) *")
 """Under a paragraph's line, this makes it a setext heading."""
 _HEADING = re.compile(r"(#{1,6})(?: |$)")
-_DEEPEST = 48
-"""Lists nested deeper than this many columns are left to markdown-it (its nesting limit)."""
+_DEEPEST = 8
+"""Lists nested deeper than this are left to markdown-it, far from where its nesting limit (40
+levels: each list and each item is one) makes it drop the rest of a document."""
 
 
 def scan(source: str, offset: int = 0) -> list[Entry] | None:
@@ -78,9 +79,9 @@ class _Scanner:
     def blank(self, at: int) -> bool:
         return self.indents[at] == len(self.lines[at])
 
-    def text_of(self, at: int) -> str:
-        """The line from its first character, after checking it is one the subset reads: no
-        HTML but comments."""
+    def checked_text(self, at: int) -> str:
+        """The line from its first character; raises `_Unsupported` (markdown-it reads the
+        document) for HTML other than a comment."""
         text = self.lines[at][self.indents[at] :]
         if text.startswith("<") and not text.startswith("<!--"):
             raise _Unsupported
@@ -106,7 +107,7 @@ class _Scanner:
         while at < self.count:
             if self.indents[at]:
                 raise _Unsupported  # indented code, or a paragraph or list off the margin
-            text = self.text_of(at)
+            text = self.checked_text(at)
             heading = _HEADING.match(text)
             if heading is not None:
                 entries.append(self.heading(at, text, len(heading[1])))
@@ -185,7 +186,7 @@ class _Scanner:
 
     def ends_paragraph(self, at: int, indent: int, list_indent: int) -> bool:
         spaces = self.indents[at]
-        text = self.text_of(at)
+        text = self.checked_text(at)
         if spaces >= indent and _UNDERLINE.fullmatch(text):
             raise _Unsupported  # a setext heading
         if _fence_opening(text) is not None or _HEADING.match(text) or text.startswith("<"):
@@ -210,9 +211,9 @@ class _Scanner:
 
     # -- lists
 
-    def list(self, at: int, outer: int) -> tuple[Block, int]:
-        """A list whose first item is at `at`, in a block indented `outer`."""
-        if outer > _DEEPEST:
+    def list(self, at: int, outer: int, depth: int = 1) -> tuple[Block, int]:
+        """A list whose first item is at `at`, in a block indented `outer`, `depth` lists deep."""
+        if depth > _DEEPEST:
             raise _Unsupported
         first = self.item_marker(at)
         ordered, character = first[2] is not None, first[3] or first[1]
@@ -222,14 +223,14 @@ class _Scanner:
         margin = self.indents[at]
         marker = first
         while True:
-            item, at = self.item(at, marker, outer)
+            item, at = self.item(at, marker, outer, depth)
             block.items.append(item)
             if at >= self.count:
                 break
             spaces = self.indents[at]
             if spaces < outer or spaces - outer >= 4:
                 break
-            text = self.text_of(at)
+            text = self.checked_text(at)
             if _fence_opening(text) is not None or not _BARE_MARKER.match(text):
                 break
             marker = self.item_marker(at)
@@ -246,7 +247,7 @@ class _Scanner:
             raise _Unsupported  # an empty item, or text after five spaces or more
         return marker
 
-    def item(self, at: int, marker: re.Match[str], outer: int) -> tuple[Item, int]:
+    def item(self, at: int, marker: re.Match[str], outer: int, depth: int) -> tuple[Item, int]:
         """An item and the line after it (past blank lines, as markdown-it counts)."""
         indent = marker.end()
         first = self.lines[at][indent:]
@@ -267,11 +268,11 @@ class _Scanner:
                 return item, at
             if self.indents[at] - indent >= 4:
                 raise _Unsupported  # indented code in an item
-            text = self.text_of(at)
+            text = self.checked_text(at)
             if _HEADING.match(text) or _fence_opening(text) is not None or text.startswith("<"):
                 raise _Unsupported  # a block other than paragraphs and lists in an item
             if _BARE_MARKER.match(text):
-                nested, at = self.list(at, outer=indent)
+                nested, at = self.list(at, outer=indent, depth=depth + 1)
                 item.children.extend(nested.items)
             else:
                 end = self.paragraph_end(at, indent, outer)

@@ -42,10 +42,13 @@ _REPLACED_BY_ZH = re.compile(
 """Chinese `被 X 取代`, "replaced by X"."""
 _BY_JA = re.compile(
     r"(\[[^\]\n]{0,200}\]\([^)\s]{0,300}\)|(?:ADR|ADD|DR)[-_ ]?\d+)\s*(?:により|によって|で)\s*"
-    r"(置換|置き換え|廃止|改訂|修正|変更|更新)",
+    r"(置換|置き換え|廃止|改訂|修正|変更|更新)(?:され(?:た|ました)?|済み|しました|した)?"
+    r"(?=\s*(?:$|[）)」。、，,.;；]))",
     re.I,
 )
-"""Japanese `ADR-018により置換` ("replaced by ADR-018"), `ADR-011で改訂` ("revised by")."""
+"""Japanese `ADR-018により置換` ("replaced by ADR-018"), `ADR-011で改訂` ("revised by"), the
+verb ending its clause: not `ADR-003で廃止したキャッシュ` ("the cache ADR-003 removed")."""
+_JA_VERB_WORDS = ("置換", "置き換え", "廃止", "改訂", "修正", "変更", "更新")
 _JA_VERBS = {"置換": "superseded", "置き換え": "superseded", "廃止": "superseded"}
 
 
@@ -260,7 +263,7 @@ def statements(
     stripped = strip_comments(text)
     if "取代" in stripped:  # `被 [ADR-3](…) 取代`: the target between the two words
         stripped = _REPLACED_BY_ZH.sub(r"superseded by \1 ", stripped)
-    if "によ" in stripped or "で" in stripped:
+    if any(verb in stripped for verb in _JA_VERB_WORDS):  # a cheap test before the pattern
         stripped = _BY_JA.sub(_japanese_by, stripped)
     if ANY_VERB.search(fold(stripped)) is None:
         return found

@@ -29,14 +29,25 @@ TITLE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_NUMBER = re.compile(r"^(\d+)\s+(?=\S)")
-_NAMED_NUMBER = re.compile(r"^(?:[A-Za-z]+[ -]){1,3}#?(\d+)\s*[:.\-–—]\s+")
-"""`Design Doc 001: Title`: the folder's own name for its records, then the record's number."""
-_SYMBOLS = re.compile(r"^[^\w\s\[(\"“'`]+\s*")
-"""`📄 ADR-001: Title`: an emoji before the id."""
+_NAMED_NUMBER = re.compile(
+    r"^(?:design\s+doc(?:ument)?|design\s+note|tech(?:nical)?\s+note|proposal|spec(?:ification)?"
+    r"|decision(?:\s+record)?|record)\s+#?(\d+)\s*[:.\-–—]\s+",
+    re.IGNORECASE,
+)
+"""`Design Doc 001: Title`: a name for a folder's records, then the record's number (not
+`Python 3: Drop …` or `Windows 10 - Keep …`)."""
 _LEADING_TOKEN = re.compile(r"^([A-Za-z]+(?:[-_][A-Za-z]+)*[-_]?\d+)\s*[:.\-–—]\s+")
 _BANNER_STATUS = re.compile(
     r"^\s*(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
 )
+
+
+_EMOJI = "".join(
+    chr(code)
+    for start, end in ((0x1F300, 0x1FAFF), (0x2600, 0x27BF), (0xFE0F, 0xFE0F), (0x200D, 0x200D))
+    for code in range(start, end + 1)
+)
+"""Emoji (and their joiner and variation selector) a title may open with."""
 
 
 def strip_number(title: str, number: int | None = None, stem: str = "") -> str:
@@ -45,9 +56,9 @@ def strip_number(title: str, number: int | None = None, stem: str = "") -> str:
     `# 5 Sync issues` loses its `5` only in record 5, and `# API-003: Title` its `API-003`
     only in a file named `API-003-…`: elsewhere the number may be part of the title."""
     title = title.translate(NON_ASCII_HYPHENS)  # `ADR‑0002:` (U+2011) is `ADR-0002:`
-    symbols = _SYMBOLS.match(title)
-    if symbols is not None and TITLE_NUMBER.match(title[symbols.end() :]):
-        title = title[symbols.end() :]
+    emoji = len(title) - len(title.lstrip(_EMOJI))
+    if emoji and TITLE_NUMBER.match(title[emoji:].lstrip()):
+        title = title[emoji:].lstrip()  # `📄 ADR-001: Title` (not `$5 - Budget cap`)
     stripped = TITLE_NUMBER.sub("", title, count=1).strip()
     if stripped != title.strip():
         return stripped.strip('"“”') if stripped.startswith(('"', "“")) else (stripped or title)
