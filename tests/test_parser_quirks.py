@@ -1213,3 +1213,21 @@ def test_day_first_digits_that_read_both_ways_are_flagged() -> None:
     decision = parse_decision(text.encode(), "0004-redis.md")
     assert decision.date == "2020-10-12"
     assert decision.ambiguous_date is not None
+
+
+def test_a_japanese_remark_on_a_part_replaced_is_a_partial_supersede() -> None:
+    text = "# ADR-011: 言語\n\n- ステータス: 承認済み（UI翻訳の見送りはADR-018により置換）\n"
+    decision = parse_decision(text.encode(), "011-language.md")
+    assert [(r.kind.value, r.partial) for r in decision.relations] == [("superseded-by", True)]
+    assert decision.lifecycle == "accepted"
+
+
+def test_a_chosen_line_left_in_english_over_translated_options_is_a_guess() -> None:
+    text = (
+        "# 0006 动态负载\n\n## 考虑的选项\n\n* 启用基于配置的动态创建\n* 保持现状\n\n"
+        "## 决策结果\n\n"
+        '所选选项："Enable the dynamic creation of payload"。\n'
+    )
+    decision = parse_decision(text.encode(), "0006-payload.md")
+    found = [d for d in decision.diagnostics if d.code.value == "unknown-chosen-option"]
+    assert [d.severity.value for d in found] == ["info"]

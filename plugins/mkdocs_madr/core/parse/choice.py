@@ -414,7 +414,7 @@ def _resolve_chosen(state: ReadState, chosen: Chosen | None, *, rejected_only: b
         message = f"chosen option '{chosen.title}' is not among the considered options"
         # Written in other words than the option's (unquoted, or sharing words with one):
         # a reading, not a fact.
-        uncertain = unquoted or shares_words(chosen.title, titles)
+        uncertain = unquoted or shares_words(chosen.title, titles) or _translated(chosen, titles)
         # `## Scoping Considered Options`, `## Naming Considered Options`: several sets of
         # options, of which the reader took one.
         groups = [p for p in state.root.walk() if p.level and _OPTIONS_GROUP.search(p.key)]
@@ -462,6 +462,13 @@ _LEAD_WORDS = frozenset(
     {"update", "updated", "note", "important", "summary", "short", "decision", "tl;dr", "tldr"}
 )
 """Words of a bold label over a decision, not of a choice (`**Update, March 2024**`)."""
+
+
+def _translated(chosen: Chosen, titles: list[str]) -> bool:
+    """A chosen option in Latin letters over options in another script (a translated record
+    that kept the original's chosen line): it may well be one of them."""
+    latin = re.search(r"[A-Za-z]{3}", chosen.title) is not None
+    return latin and not any(re.search(r"[A-Za-z]{3}", title) for title in titles)
 
 
 def _decision_line(state: ReadState, titles: list[str]) -> list[int]:

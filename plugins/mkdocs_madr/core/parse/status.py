@@ -54,7 +54,10 @@ _JA_VERBS = {"置換": "superseded", "置き換え": "superseded", "廃止": "su
 
 def _japanese_by(found: re.Match[str]) -> str:
     verb = _JA_VERBS.get(found[2], "amended")
-    return f" {verb} by {found[1]} "
+    clause = re.split(r"[（(。、，,]", found.string[: found.start()])[-1]
+    # `UI翻訳の見送りはADR-018により置換`: what the topic before `は` names was replaced, a part.
+    part = "partly " if "は" in clause else ""
+    return f" {part}{verb} by {found[1]} "
 
 
 _NEGATION = re.compile(
