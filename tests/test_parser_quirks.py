@@ -1231,3 +1231,13 @@ def test_a_chosen_line_left_in_english_over_translated_options_is_a_guess() -> N
     decision = parse_decision(text.encode(), "0006-payload.md")
     found = [d for d in decision.diagnostics if d.code.value == "unknown-chosen-option"]
     assert [d.severity.value for d in found] == ["info"]
+
+
+def test_struck_out_status_and_date_are_no_longer_the_record_s() -> None:
+    text = (
+        "# No stateful sets\n\n* Status: ~~accepted~~ rejected\n"
+        "* Date: ~~~2019-02-12~~ 2019-07-30\n\n## Context\n\nx\n"
+    )
+    decision = parse_decision(text.encode(), "0001-no-stateful-sets.md")
+    assert (decision.status, decision.date) == ("rejected", "2019-07-30")
+    assert not [d for d in decision.diagnostics if d.code.value == "invalid-date"]

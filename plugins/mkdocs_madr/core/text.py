@@ -81,6 +81,14 @@ def strip_comments(value: str) -> str:
     return _COMMENT.sub("", value)
 
 
+_STRUCK = re.compile(r"~~~?[^~\n]{1,200}?~~")
+
+
+def without_struck(value: str) -> str:
+    """The text without what it strikes out: `~~accepted~~ rejected` is rejected."""
+    return _STRUCK.sub("", value) if "~~" in value else value
+
+
 def collapse(value: str) -> str:
     """Runs of whitespace as one space, none at the ends."""
     return " ".join(value.split())

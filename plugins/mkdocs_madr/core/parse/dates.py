@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..text import NON_ASCII_HYPHENS
+from ..text import NON_ASCII_HYPHENS, without_struck
 
 _MONTHS = {
     name: number
@@ -110,7 +110,7 @@ def read_date(value: object) -> DateReading:
         value = str(value)
     if not isinstance(value, str):
         return DateReading(None, DateProblem.INVALID)
-    text = value.translate(NON_ASCII_HYPHENS).strip().strip("*_`\"'{}").strip()
+    text = without_struck(value).translate(NON_ASCII_HYPHENS).strip().strip("*_`\"'{}").strip()
     if not text:
         return DateReading(None)
     if _HOLOCENE.match(text):

@@ -24,6 +24,7 @@ from ..text import (
     strip_comments,
     unbrace,
     unbracket,
+    without_struck,
 )
 from .changelog import changelog_date, changelog_status
 from .dates import DateProblem, DateReading, month_first, read_date, slash_order
@@ -326,7 +327,7 @@ def _read_date(state: ReadState, found: Field) -> bool:
     if isinstance(value, list) and len(value) == 1:
         value = value[0]  # `- Date: [2021-07-08]`
     if isinstance(value, str):
-        value = strip_comments(value)
+        value = without_struck(strip_comments(value))  # `~~2019-02-12~~ 2019-07-30`
         if _is_unfilled(value):
             state.report(Code.PLACEHOLDER, found.line, "the date is an unfilled placeholder")
             return False

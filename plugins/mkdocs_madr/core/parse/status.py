@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from ..model import RelationKind
-from ..text import is_placeholder, links, plain, strip_comments, strip_symbols
+from ..text import is_placeholder, links, plain, strip_comments, strip_symbols, without_struck
 from .vocabulary import ANY_VERB, DEFAULT, FOLDED_VERBS, TEAM_WORDS, Vocabulary, fold
 
 _ADR_REF = re.compile(
@@ -103,7 +103,7 @@ class StatusReading:
 
 def read_status(raw: str, vocabulary: Vocabulary = DEFAULT) -> StatusReading:
     """Read one status value, as found after `Status:`, in front matter or a Status section."""
-    text = strip_comments(raw).strip()
+    text = without_struck(strip_comments(raw)).strip()
     text = _badge_word(text) or text
     bracketed = re.fullmatch(r"\[\s*([^\[\]|]{1,30}?)\s*\]", text)
     if bracketed is not None and _one_status(bracketed[1], vocabulary):
