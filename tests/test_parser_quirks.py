@@ -1241,3 +1241,17 @@ def test_struck_out_status_and_date_are_no_longer_the_record_s() -> None:
     decision = parse_decision(text.encode(), "0001-no-stateful-sets.md")
     assert (decision.status, decision.date) == ("rejected", "2019-07-30")
     assert not [d for d in decision.diagnostics if d.code.value == "invalid-date"]
+
+
+def test_dates_under_the_labels_of_held_out_set_v() -> None:
+    tep = "---\ntitle: Step timeout\ncreation-date: 2020-08-12\nlast-updated: 2021-12-13\n---\n\n"
+    decision = parse_decision((tep + "# TEP-0014: Step timeout\n").encode(), "0014-step-timeout.md")
+    assert (decision.title, decision.date) == ("Step timeout", "2020-08-12")
+    only_updated = "---\ntitle: Step timeout\nlast-updated: 2021-12-13\n---\n\n# Step timeout\n"
+    assert parse_decision(only_updated.encode(), "0014-step-timeout.md").date == "2021-12-13"
+    proposal = "# Multus\n\nProposal date: 2025-06-18\n\n## Status\n\nAccepted\n"
+    assert parse_decision(proposal.encode(), "009-multus.md").date == "2025-06-18"
+    rfc = (
+        "# RFC 054: Ids\n\n## Purpose\nA change.\n\n**Last modified:** 2023-02-10T11:51:49+00:00\n"
+    )
+    assert parse_decision(rfc.encode(), "054-ids/README.md").date == "2023-02-10"

@@ -57,7 +57,7 @@ from .vocabulary import METADATA_SECTIONS, TEAM_WORDS, fold
 _SLASHED_DATE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])")
 
 
-_ISO_DAY = re.compile(r"(?<![\w/-])(?:19|20)\d\d-\d\d-\d\d(?![\w/-])")
+_ISO_DAY = re.compile(r"(?<![\w/-])(?:19|20)\d\d-\d\d-\d\d(?:(?=T\d)|(?![\w/-]))")
 
 
 def _slashed_dates(text: str) -> list[str]:
@@ -366,17 +366,18 @@ def _read_date(state: ReadState, found: Field) -> bool:
 
 def _date_line_below(state: ReadState) -> Field | None:
     """`**Created**: 2025-01-27` or `- **決定日**: 2025-01-27` at the end of the record, where
-    some teams keep the metadata: the decision's date first, else the creation date."""
+    some teams keep the metadata: the decision's date first, else the creation date, else the
+    last edit's (`**Last modified:** 2023-02-10T11:51:49+00:00`, the only date some keep)."""
     found: dict[str, Field] = {}
     for number, line in enumerate(state.lines, start=1):
         if (":" not in line and "：" not in line) or number in state.field_lines:
             continue  # a date field already read, valid or not, is not read twice
         pair = split_key_value(line.strip().lstrip("-*+ "), state.vocabulary)
-        if pair is None or pair[0] not in ("date", "date_created"):
+        if pair is None or pair[0] not in ("date", "date_created", "date_updated"):
             continue
         if _ISO_DAY.search(pair[1]) and read_date(pair[1].strip(" *_")).iso is not None:
             found.setdefault(pair[0], Field(pair[0], pair[1], number, "line"))
-    return found.get("date") or found.get("date_created")
+    return found.get("date") or found.get("date_created") or found.get("date_updated")
 
 
 _OPTIONAL = re.compile(r"\s*(?:[-–—]\s*optional|\(optional\))\s*$", re.IGNORECASE)

@@ -36,6 +36,8 @@ _NAMED_NUMBER = re.compile(
 )
 """`Design Doc 001: Title`: a name for a folder's records, then the record's number (not
 `Python 3: Drop …` or `Windows 10 - Keep …`)."""
+_ACRONYM_NUMBER = re.compile(r"^[A-Z]{2,6}-(\d+)\s*[:.\-–—]\s+")
+"""`TEP-0012: Title` in `0012-x.md`: a project's own letters for its records, and the number."""
 _LEADING_TOKEN = re.compile(r"^([A-Za-z]+(?:[-_][A-Za-z]+)*[-_]?\d+)\s*[:.\-–—]\s+")
 _BANNER_STATUS = re.compile(
     r"^\s*(?:super[sc]e+ded|deprecated|rejected|accepted|proposed|draft)\b", re.IGNORECASE
@@ -65,7 +67,7 @@ def strip_number(title: str, number: int | None = None, stem: str = "") -> str:
     leading = _LEADING_NUMBER.match(title)
     if leading is not None and number is not None and int(leading[1]) == number:
         return title[leading.end() :].strip() or title
-    named = _NAMED_NUMBER.match(title)
+    named = _NAMED_NUMBER.match(title) or _ACRONYM_NUMBER.match(title)
     if named is not None and number is not None and int(named[1]) == number:
         return title[named.end() :].strip() or title
     token = _LEADING_TOKEN.match(title)

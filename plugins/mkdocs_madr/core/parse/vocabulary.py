@@ -588,6 +588,9 @@ FIELDS: dict[str, str] = _table(
             "bijgewerkt",
         ],
         "date_created": [
+            "proposal date",
+            "date proposed",
+            "proposed date",
             "created",
             "created on",
             "date created",
@@ -1283,7 +1286,10 @@ class Vocabulary:
         return self.section_names.get(key)
 
     def field(self, key: str) -> str | None:
-        return self.field_names.get(fold(key))
+        found = self.field_names.get(fold(key))
+        if found is None and ("-" in key or "_" in key):  # `last-updated`, `creation_date`
+            found = self.field_names.get(fold(re.sub(r"[-_]+", " ", key)))
+        return found
 
     def lifecycle(self, status: str | None) -> str | None:
         """The stage of the lifecycle a status (a keyword or a team word) means, if known."""
