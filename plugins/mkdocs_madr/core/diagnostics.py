@@ -111,7 +111,9 @@ CODE_INFO: dict[Code, tuple[Severity, str]] = {
     Code.UNKNOWN_CHOSEN_OPTION: (
         _W,
         "The chosen option matches none of the considered options (info when it may name one "
-        "in other words, or when the record has several sets of `… Considered Options`).",
+        "in other words, when it is written in Latin letters over options in another script, "
+        "as a translated record keeps it, or when the record has several sets of "
+        "`… Considered Options`).",
     ),
     Code.UNKNOWN_OPTION: (
         _I,
